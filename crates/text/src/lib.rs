@@ -1,0 +1,8 @@
+//! sitrep-text: text normalisation with an offset map back to the raw text,
+//! sentence splitting, numbers ("at least 31", "dozens", "five") and
+//! news-relative dates ("on Sunday", "Oct. 19", "last year").
+
+pub mod dates;
+pub mod normalize;
+pub mod numbers;
+pub mod sentences;
