@@ -29,6 +29,10 @@ pub enum Command {
     Serve(ServeArgs),
     /// Agreement of `extract` with a hand-coded dataset.
     Eval(EvalArgs),
+    /// Register inputs in a shared (PostgreSQL) work queue for `sitrep worker`.
+    Queue(QueueArgs),
+    /// Process queued inputs from a shared (PostgreSQL) store until the queue is empty.
+    Worker(WorkerArgs),
 }
 
 /// Output formats.
@@ -209,4 +213,48 @@ pub struct EvalArgs {
     /// At most this many records.
     #[arg(long)]
     pub limit: Option<usize>,
+}
+
+/// Flags of `queue`.
+#[derive(Debug, Args, Clone)]
+pub struct QueueArgs {
+    /// What to do with the queue.
+    #[command(subcommand)]
+    pub action: QueueAction,
+}
+
+/// Queue actions.
+#[derive(Debug, Subcommand, Clone)]
+pub enum QueueAction {
+    /// Register files or folders as work items (each once).
+    Add {
+        /// Files or folders.
+        paths: Vec<PathBuf>,
+        /// The store.
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Show queue counts (pending, leased, done, failed).
+    Status {
+        /// The store.
+        #[command(flatten)]
+        db: DbArgs,
+    },
+}
+
+/// Flags of `worker`.
+#[derive(Debug, Args, Clone)]
+pub struct WorkerArgs {
+    /// Reading and extraction flags (paths are ignored: work comes from the queue).
+    #[command(flatten)]
+    pub extract: ExtractArgs,
+    /// The store.
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Lease length in seconds: an item whose worker died is retried after this.
+    #[arg(long, default_value_t = 300)]
+    pub lease_secs: u64,
+    /// Exit when the queue is empty instead of waiting for more work.
+    #[arg(long)]
+    pub exit_when_empty: bool,
 }

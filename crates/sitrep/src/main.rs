@@ -8,7 +8,10 @@ mod cmd_eval;
 mod cmd_events;
 mod cmd_extract;
 mod cmd_ingest;
+mod cmd_queue;
 mod cmd_serve;
+mod db;
+mod reading;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -23,6 +26,8 @@ fn main() -> ExitCode {
         cli::Command::Export(a) => cmd_events::run_export(a),
         cli::Command::Serve(a) => cmd_serve::run(a),
         cli::Command::Eval(a) => cmd_eval::run(a),
+        cli::Command::Queue(a) => cmd_queue::run_queue(a),
+        cli::Command::Worker(a) => cmd_queue::run_worker(a),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,1 @@
+//! timex: news-relative date expressions resolved against a publication date.
