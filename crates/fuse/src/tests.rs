@@ -1,0 +1,385 @@
+use super::*;
+use sitrep_model::{Plover, SubEventType};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+}
+
+fn actor(name: &str, t: ActorType) -> Actor {
+    Actor {
+        name: name.into(),
+        actor_type: Some(t),
+        country: Some("PK".into()),
+    }
+}
+
+fn town(name: &str, admin1: &str, lat: f64, lon: f64) -> Location {
+    Location {
+        name: name.into(),
+        admin1: Some(admin1.into()),
+        admin2: Some(name.into()),
+        country: Some("Pakistan".into()),
+        country_code: Some("PK".into()),
+        lat: Some(lat),
+        lon: Some(lon),
+        geonames_id: None,
+        precision: 1,
+    }
+}
+
+/// A report as the extractor gives it: one source.
+#[allow(clippy::too_many_arguments)]
+fn report(
+    id: &str,
+    date: &str,
+    t: EventType,
+    a1: Option<Actor>,
+    a2: Option<Actor>,
+    loc: Location,
+    best: Option<u32>,
+    published: &str,
+) -> Event {
+    Event {
+        id: id.into(),
+        event_date: Some(day(date)),
+        date_precision: DatePrecision::Day,
+        event_type: Some(t),
+        actor1: a1,
+        actor2: a2,
+        location: Some(loc),
+        fatalities: Fatalities {
+            best,
+            low: best,
+            ..Fatalities::default()
+        },
+        sources: vec![Source {
+            article_id: format!("art-{id}"),
+            published: Some(published.into()),
+            fatalities_reported: best,
+            ..Source::default()
+        }],
+        confidence: 0.6,
+        ..Event::default()
+    }
+}
+
+fn quetta() -> Location {
+    town("Quetta", "Balochistan", 30.19, 67.01)
+}
+fn mastung() -> Location {
+    town("Mastung", "Balochistan", 29.80, 66.85)
+}
+fn peshawar() -> Location {
+    town("Peshawar", "Khyber Pakhtunkhwa", 34.01, 71.58)
+}
+fn bla() -> Option<Actor> {
+    Some(actor("BLA: Baloch Liberation Army", ActorType::RebelGroups))
+}
+fn ttp() -> Option<Actor> {
+    Some(actor(
+        "TTP: Tehrik-i-Taliban Pakistan",
+        ActorType::RebelGroups,
+    ))
+}
+fn army() -> Option<Actor> {
+    Some(actor(
+        "Military Forces of Pakistan (2024-)",
+        ActorType::StateForces,
+    ))
+}
+fn police() -> Option<Actor> {
+    Some(actor("Police Forces of Pakistan", ActorType::StateForces))
+}
+fn unidentified() -> Option<Actor> {
+    Some(actor(
+        "Unidentified Armed Group (Pakistan)",
+        ActorType::PoliticalMilitias,
+    ))
+}
+
+fn fixture() -> Vec<Event> {
+    use EventType::*;
+    vec![
+        report(
+            "r1",
+            "2026-01-31",
+            Battles,
+            bla(),
+            army(),
+            quetta(),
+            Some(48),
+            "2026-01-31",
+        ),
+        // Same attack, next-day report, actors crossed, another figure.
+        report(
+            "r2",
+            "2026-01-31",
+            Battles,
+            army(),
+            bla(),
+            quetta(),
+            Some(191),
+            "2026-02-01",
+        ),
+        // Same attack typed as explosions, target named police, dated the day after.
+        report(
+            "r3",
+            "2026-02-01",
+            ExplosionsRemoteViolence,
+            unidentified(),
+            police(),
+            quetta(),
+            Some(150),
+            "2026-02-01",
+        ),
+        // Look-alike: same place, other day.
+        report(
+            "r4",
+            "2026-01-25",
+            Battles,
+            bla(),
+            army(),
+            quetta(),
+            Some(3),
+            "2026-01-25",
+        ),
+        // Look-alike: same day, other district (~45 km away).
+        report(
+            "r5",
+            "2026-01-31",
+            Battles,
+            bla(),
+            army(),
+            mastung(),
+            Some(2),
+            "2026-01-31",
+        ),
+        // Look-alike: same day and place, other named group.
+        report(
+            "r6",
+            "2026-01-31",
+            Battles,
+            ttp(),
+            army(),
+            quetta(),
+            Some(4),
+            "2026-01-31",
+        ),
+        // Far away.
+        report(
+            "r7",
+            "2026-01-31",
+            Battles,
+            ttp(),
+            police(),
+            peshawar(),
+            Some(1),
+            "2026-01-31",
+        ),
+    ]
+}
+
+#[test]
+fn same_event_is_symmetric_over_the_fixture() {
+    let f = fixture();
+    for a in &f {
+        for b in &f {
+            assert_eq!(same_event(a, b), same_event(b, a), "{} vs {}", a.id, b.id);
+        }
+    }
+}
+
+#[test]
+fn reports_of_one_attack_are_grouped_and_look_alikes_kept_apart() {
+    let f = fixture();
+    let groups: Vec<Vec<String>> = components(&f)
+        .into_iter()
+        .map(|g| g.into_iter().map(|i| f[i].id.clone()).collect())
+        .collect();
+    assert_eq!(
+        groups,
+        vec![
+            vec!["r1".to_string(), "r2".into(), "r3".into()],
+            vec!["r4".into()],
+            vec!["r5".into()],
+            vec!["r6".into()],
+            vec!["r7".into()],
+        ]
+    );
+}
+
+#[test]
+fn undated_reports_never_fuse() {
+    let mut a = fixture()[0].clone();
+    let mut b = fixture()[1].clone();
+    a.event_date = None;
+    assert!(!same_event(&a, &b));
+    b.event_date = None;
+    assert!(!same_event(&a, &b));
+}
+
+#[test]
+fn verbal_and_violent_reports_do_not_fuse() {
+    let f = fixture();
+    let mut v = f[0].clone();
+    v.id = "v".into();
+    v.event_type = None;
+    v.plover = Some(Plover::Accuse);
+    assert!(!same_event(&f[0], &v));
+    let mut w = v.clone();
+    w.id = "w".into();
+    assert!(same_event(&v, &w));
+    w.plover = Some(Plover::Reject);
+    assert!(!same_event(&v, &w));
+}
+
+#[test]
+fn coarse_dates_match_only_the_same_period() {
+    let f = fixture();
+    let mut a = f[0].clone();
+    let mut b = f[1].clone();
+    a.date_precision = DatePrecision::Year;
+    a.event_date = Some(day("2025-01-01"));
+    b.date_precision = DatePrecision::Year;
+    b.event_date = Some(day("2025-01-01"));
+    assert!(same_event(&a, &b));
+    b.event_date = Some(day("2024-01-01"));
+    assert!(!same_event(&a, &b));
+    b.event_date = Some(day("2025-01-01"));
+    b.date_precision = DatePrecision::Day;
+    assert!(!same_event(&a, &b));
+}
+
+#[test]
+fn province_level_location_matches_towns_in_that_province_only() {
+    let f = fixture();
+    let mut coarse = f[0].clone();
+    coarse.id = "c".into();
+    coarse.location = Some(Location {
+        name: "Balochistan".into(),
+        admin1: Some("Balochistan".into()),
+        country_code: Some("PK".into()),
+        precision: 3,
+        ..Location::default()
+    });
+    assert!(same_event(&coarse, &f[0]));
+    let mut kp = f[6].clone();
+    kp.actor1 = bla();
+    kp.actor2 = army();
+    assert!(!same_event(&coarse, &kp));
+}
+
+#[test]
+fn other_country_never_fuses() {
+    let f = fixture();
+    let mut b = f[1].clone();
+    if let Some(l) = b.location.as_mut() {
+        l.country_code = Some("AF".into());
+    }
+    assert!(!same_event(&f[0], &b));
+}
+
+#[test]
+fn fuse_is_order_independent_and_keeps_every_source() {
+    let f = fixture();
+    let g = vec![f[0].clone(), f[1].clone(), f[2].clone()];
+    let a = fuse(&g);
+    let mut rev = g.clone();
+    rev.reverse();
+    let b = fuse(&rev);
+    let c = fuse(&[g[1].clone(), g[0].clone(), g[2].clone()]);
+    assert_eq!(a, b);
+    assert_eq!(a, c);
+    assert_eq!(a.id, "r1");
+    assert_eq!(a.sources.len(), 3);
+    let reported: Vec<Option<u32>> = a.sources.iter().map(|s| s.fatalities_reported).collect();
+    assert!(reported.contains(&Some(48)));
+    assert!(reported.contains(&Some(191)));
+    assert!(reported.contains(&Some(150)));
+}
+
+#[test]
+fn fatalities_rule_conservative_current_best_and_ucdp_bounds() {
+    let f = fixture();
+    let e = fuse(&[f[0].clone(), f[1].clone(), f[2].clone()]);
+    // Current reports are those of 2026-02-01 (191 and 150): best = the smaller.
+    assert_eq!(e.fatalities.best, Some(150));
+    assert_eq!(e.fatalities.low, Some(150));
+    // UCDP high: the largest figure any source gave.
+    assert_eq!(e.fatalities.high, Some(191));
+    assert_eq!(e.event_type, Some(EventType::Battles));
+    assert_eq!(e.event_date, Some(day("2026-01-31")));
+    // Named actor wins over the unidentified one.
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("BLA: Baloch Liberation Army")
+    );
+}
+
+#[test]
+fn unknown_stays_null_and_zero_stays_zero() {
+    let f = fixture();
+    let mut a = f[0].clone();
+    let mut b = f[1].clone();
+    a.fatalities = Fatalities::default();
+    b.fatalities = Fatalities::default();
+    a.wounded = Bounds::default();
+    let e = fuse(&[a.clone(), b.clone()]);
+    assert!(e.fatalities.is_unknown());
+    assert_eq!(e.wounded, Bounds::default());
+    b.fatalities.best = Some(0);
+    let e = fuse(&[a, b]);
+    assert_eq!(e.fatalities.best, Some(0));
+    assert_eq!(e.fatalities.low, Some(0));
+    assert_eq!(e.fatalities.high, None);
+}
+
+#[test]
+fn claims_are_united_and_background_needs_all() {
+    let f = fixture();
+    let mut a = f[0].clone();
+    let mut b = f[1].clone();
+    a.claimed_by = vec![Claim {
+        actor: "BLA: Baloch Liberation Army".into(),
+    }];
+    b.claimed_by = vec![Claim {
+        actor: "BLA: Baloch Liberation Army".into(),
+    }];
+    a.background = true;
+    let e = fuse(&[a.clone(), b.clone()]);
+    assert_eq!(e.claimed_by.len(), 1);
+    assert!(!e.background);
+    b.background = true;
+    assert!(fuse(&[a, b]).background);
+}
+
+#[test]
+fn sub_type_follows_the_fused_type() {
+    let f = fixture();
+    let mut a = f[0].clone();
+    let mut b = f[1].clone();
+    let mut c = f[2].clone();
+    a.sub_event_type = Some(SubEventType::ArmedClash);
+    b.sub_event_type = Some(SubEventType::ArmedClash);
+    c.sub_event_type = Some(SubEventType::SuicideBomb);
+    let e = fuse(&[a, b, c]);
+    assert_eq!(e.sub_event_type, Some(SubEventType::ArmedClash));
+}
+
+#[test]
+fn norm_name_drops_case_punctuation_and_parentheses() {
+    assert_eq!(
+        norm_name("Military Forces of Pakistan (2024-)"),
+        "military forces of pakistan"
+    );
+    assert_eq!(
+        norm_name("BLA: Baloch  Liberation Army"),
+        "bla baloch liberation army"
+    );
+}
+
+#[test]
+fn haversine_is_plausible() {
+    let d = haversine_km(30.19, 67.01, 29.80, 66.85);
+    assert!((40.0..50.0).contains(&d), "{d}");
+}
