@@ -1,0 +1,466 @@
+//! The dictionary tables and their (compiled or user) text formats.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+use sitrep_model::{ActorType, Location};
+
+use crate::{GazetteerError, GenericKind, PlaceKind};
+
+/// The compiled places (built by `cargo xtask gazetteer`).
+const EMBEDDED_PLACES: &[u8] = include_bytes!("../data/places.tsv.gz");
+/// The actor dictionary (hand-curated + derived; plain TSV).
+const EMBEDDED_ACTORS: &str = include_str!("../data/actors.tsv");
+/// Generic actor nouns, region phrases and the common-word stop list.
+const EMBEDDED_LEXICON: &str = include_str!("../data/lexicon.tsv");
+
+/// Facts about one country.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryInfo {
+    /// ISO 3166-1 alpha-2.
+    pub iso2: String,
+    /// English short name as GeoNames spells it ("Pakistan", "Turkey").
+    pub name: String,
+    /// Demonyms and nationality adjectives ("Pakistani", "Baloch", …).
+    pub demonyms: Vec<String>,
+    /// Capital city name.
+    pub capital: Option<String>,
+}
+
+/// One place-like entry: country, admin unit, town or region phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Entry {
+    pub kind: PlaceKind,
+    pub name: String,
+    /// Index into `Data::countries`.
+    pub country: u16,
+    /// Entry index of the admin1 unit.
+    pub admin1: Option<u32>,
+    /// Entry index of the admin2 unit.
+    pub admin2: Option<u32>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub gid: Option<u64>,
+    pub population: u32,
+    /// 3 national capital, 2 admin1 seat, 1 admin2 seat, 0 other.
+    pub seat: u8,
+    pub aliases: Vec<String>,
+}
+
+/// One country row.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Country {
+    pub iso2: String,
+    pub name: String,
+    pub capital: Option<String>,
+    /// Entry index of the country entry.
+    pub entry: u32,
+    pub demonyms: Vec<String>,
+}
+
+/// One actor of the dictionary.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ActorRec {
+    pub name: String,
+    pub actor_type: Option<ActorType>,
+    pub country: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+/// A lexicon row: generic nouns, locative cues, stop words.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Generic {
+    pub phrase: String,
+    pub kind: GenericKind,
+}
+
+/// All the tables.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Data {
+    pub entries: Vec<Entry>,
+    pub countries: Vec<Country>,
+    pub country_by_iso: HashMap<String, u16>,
+    pub actors: Vec<ActorRec>,
+    pub generics: Vec<Generic>,
+    /// Lower-cased English words that are also place names somewhere.
+    pub stop: std::collections::HashSet<String>,
+}
+
+fn perr(path: &Path, line: usize, message: impl Into<String>) -> GazetteerError {
+    GazetteerError::Parse {
+        path: path.to_path_buf(),
+        line,
+        message: message.into(),
+    }
+}
+
+fn opt_f64(s: &str) -> Option<f64> {
+    if s.is_empty() {
+        None
+    } else {
+        s.parse().ok().filter(|v: &f64| v.is_finite())
+    }
+}
+
+fn opt_u32(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        None
+    } else {
+        s.parse().ok()
+    }
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Parse a generic-kind label of the lexicon.
+fn parse_generic(s: &str) -> Option<GenericKind> {
+    Some(match s {
+        "gunmen" => GenericKind::Gunmen,
+        "militants" => GenericKind::Militants,
+        "security" => GenericKind::SecurityForces,
+        "military" => GenericKind::Military,
+        "police" => GenericKind::Police,
+        "paramilitary" => GenericKind::Paramilitary,
+        "civilians" => GenericKind::Civilians,
+        "protesters" => GenericKind::Protesters,
+        "rioters" => GenericKind::Rioters,
+        "government" => GenericKind::Government,
+        _ => return None,
+    })
+}
+
+impl Data {
+    /// Load the embedded tables.
+    pub fn embedded() -> Result<Data, GazetteerError> {
+        let mut gz = flate2::read::GzDecoder::new(EMBEDDED_PLACES);
+        let mut places = String::new();
+        gz.read_to_string(&mut places)
+            .map_err(|e| GazetteerError::Embedded(e.to_string()))?;
+        let mut d = Data::default();
+        let emb = Path::new("<embedded>");
+        d.load_compiled(&places, emb)?;
+        d.load_lexicon(EMBEDDED_LEXICON, emb)?;
+        d.add_actors_tsv(EMBEDDED_ACTORS, emb)?;
+        Ok(d)
+    }
+
+    /// The compiled format (see `xtask`): one record per line, first field the
+    /// record type (`C` country, `A1`, `A2`, `P` populated place, `R` region).
+    fn load_compiled(&mut self, text: &str, path: &Path) -> Result<(), GazetteerError> {
+        // Entry ids in the file are the line order of A1/A2/C/P/R rows.
+        for (i, line) in text.lines().enumerate() {
+            let ln = i + 1;
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let get = |k: usize| f.get(k).copied().unwrap_or("");
+            let kind = match get(0) {
+                "C" => PlaceKind::Country,
+                "A1" => PlaceKind::Admin1,
+                "A2" => PlaceKind::Admin2,
+                "P" => PlaceKind::Populated,
+                "R" => PlaceKind::Region,
+                other => return Err(perr(path, ln, format!("unknown record type {other:?}"))),
+            };
+            // common columns: type, cc, admin1 entry, admin2 entry, name, lat, lon, gid, pop, seat, aliases, [demonyms, capital]
+            if f.len() < 11 {
+                return Err(perr(path, ln, "expected at least 11 fields"));
+            }
+            let cc = get(1);
+            let country = if kind == PlaceKind::Country {
+                let idx = self.countries.len() as u16;
+                self.countries.push(Country {
+                    iso2: cc.to_string(),
+                    name: get(4).to_string(),
+                    capital: Some(get(12).to_string()).filter(|s| !s.is_empty()),
+                    entry: self.entries.len() as u32,
+                    demonyms: split_list(get(11)),
+                });
+                self.country_by_iso.insert(cc.to_string(), idx);
+                idx
+            } else {
+                *self
+                    .country_by_iso
+                    .get(cc)
+                    .ok_or_else(|| perr(path, ln, format!("unknown country {cc}")))?
+            };
+            let n = self.entries.len() as u32;
+            let check = |v: Option<u32>| -> Result<Option<u32>, GazetteerError> {
+                match v {
+                    Some(x) if x >= n => Err(perr(path, ln, "forward entry reference")),
+                    _ => Ok(v),
+                }
+            };
+            self.entries.push(Entry {
+                kind,
+                name: get(4).to_string(),
+                country,
+                admin1: check(opt_u32(get(2)))?,
+                admin2: check(opt_u32(get(3)))?,
+                lat: opt_f64(get(5)),
+                lon: opt_f64(get(6)),
+                gid: get(7).parse().ok(),
+                population: get(8).parse().unwrap_or(0),
+                seat: get(9).parse().unwrap_or(0),
+                aliases: split_list(get(10)),
+            });
+        }
+        Ok(())
+    }
+
+    /// The lexicon: `G<TAB>kind<TAB>phrase` generic nouns, `S<TAB>word` stop
+    /// words, `R<TAB>cc<TAB>admin1 name<TAB>phrases` region phrases.
+    fn load_lexicon(&mut self, text: &str, path: &Path) -> Result<(), GazetteerError> {
+        for (i, line) in text.lines().enumerate() {
+            let ln = i + 1;
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            match f.first().copied() {
+                Some("G") if f.len() >= 3 => {
+                    let kind = parse_generic(f[1])
+                        .ok_or_else(|| perr(path, ln, format!("unknown generic {:?}", f[1])))?;
+                    for p in split_list(f[2]) {
+                        self.generics.push(Generic { phrase: p, kind });
+                    }
+                }
+                Some("S") if f.len() >= 2 => {
+                    for w in f[1].split_whitespace() {
+                        self.stop.insert(w.to_lowercase());
+                    }
+                }
+                Some("R") if f.len() >= 4 => {
+                    let cc = f[1];
+                    let Some(&ci) = self.country_by_iso.get(cc) else {
+                        return Err(perr(path, ln, format!("unknown country {cc}")));
+                    };
+                    let admin1 = if f[2].is_empty() {
+                        None
+                    } else {
+                        Some(self.find_admin1(ci, f[2]).ok_or_else(|| {
+                            perr(path, ln, format!("unknown admin1 {:?} in {cc}", f[2]))
+                        })?)
+                    };
+                    let centre = admin1.unwrap_or(self.countries[ci as usize].entry);
+                    let (lat, lon, gid) = {
+                        let e = &self.entries[centre as usize];
+                        (e.lat, e.lon, e.gid)
+                    };
+                    let phrases = split_list(f[3]);
+                    let name = phrases.first().cloned().unwrap_or_default();
+                    self.entries.push(Entry {
+                        kind: PlaceKind::Region,
+                        name,
+                        country: ci,
+                        admin1,
+                        admin2: None,
+                        lat,
+                        lon,
+                        gid,
+                        population: 0,
+                        seat: 0,
+                        aliases: phrases,
+                    });
+                }
+                _ => return Err(perr(path, ln, "malformed lexicon line")),
+            }
+        }
+        Ok(())
+    }
+
+    /// Find an admin1 entry of a country by name or alias (case-insensitive).
+    pub fn find_admin1(&self, country: u16, name: &str) -> Option<u32> {
+        self.entries
+            .iter()
+            .enumerate()
+            .find(|(_, e)| {
+                e.kind == PlaceKind::Admin1
+                    && e.country == country
+                    && (e.name.eq_ignore_ascii_case(name)
+                        || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
+            })
+            .map(|(i, _)| i as u32)
+    }
+
+    /// Find an admin2 entry of a country by name or alias (case-insensitive).
+    fn find_admin2(&self, country: u16, admin1: Option<u32>, name: &str) -> Option<u32> {
+        self.entries
+            .iter()
+            .enumerate()
+            .find(|(_, e)| {
+                e.kind == PlaceKind::Admin2
+                    && e.country == country
+                    && (admin1.is_none() || e.admin1 == admin1)
+                    && (e.name.eq_ignore_ascii_case(name)
+                        || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
+            })
+            .map(|(i, _)| i as u32)
+    }
+
+    /// User places: `name<TAB>cc<TAB>admin1<TAB>admin2<TAB>lat<TAB>lon<TAB>population<TAB>aliases`.
+    /// An existing town of the same name in the same country and admin1 is
+    /// replaced; otherwise the place is added.
+    pub fn add_places_tsv(&mut self, text: &str, path: &Path) -> Result<(), GazetteerError> {
+        for (i, line) in text.lines().enumerate() {
+            let ln = i + 1;
+            let line = line.trim_end_matches(['\r', '\n']);
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if f.len() < 6 {
+                return Err(perr(path, ln, "expected name, cc, admin1, admin2, lat, lon[, population, aliases]"));
+            }
+            let cc = f[1].to_ascii_uppercase();
+            let ci = *self
+                .country_by_iso
+                .get(&cc)
+                .ok_or_else(|| perr(path, ln, format!("unknown country code {cc:?}")))?;
+            let admin1 = if f[2].is_empty() {
+                None
+            } else {
+                Some(
+                    self.find_admin1(ci, f[2])
+                        .ok_or_else(|| perr(path, ln, format!("unknown admin1 {:?}", f[2])))?,
+                )
+            };
+            let admin2 = if f[3].is_empty() {
+                None
+            } else {
+                self.find_admin2(ci, admin1, f[3])
+            };
+            let lat = opt_f64(f[4]).ok_or_else(|| perr(path, ln, "bad latitude"))?;
+            let lon = opt_f64(f[5]).ok_or_else(|| perr(path, ln, "bad longitude"))?;
+            if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+                return Err(perr(path, ln, "coordinates out of range"));
+            }
+            let population = f.get(6).and_then(|s| s.parse().ok()).unwrap_or(0);
+            let aliases = f.get(7).map(|s| split_list(s)).unwrap_or_default();
+            let entry = Entry {
+                kind: PlaceKind::Populated,
+                name: f[0].to_string(),
+                country: ci,
+                admin1,
+                admin2,
+                lat: Some(lat),
+                lon: Some(lon),
+                gid: None,
+                population,
+                seat: 0,
+                aliases,
+            };
+            if let Some(old) = self.entries.iter_mut().find(|e| {
+                e.kind == PlaceKind::Populated
+                    && e.country == ci
+                    && e.admin1 == admin1
+                    && e.name.eq_ignore_ascii_case(f[0])
+            }) {
+                *old = entry;
+            } else {
+                self.entries.push(entry);
+            }
+        }
+        Ok(())
+    }
+
+    /// Actors: `name<TAB>type<TAB>country<TAB>aliases` (type = ACLED label or
+    /// inter code; country ISO2 or empty; aliases `|`-separated). Same name →
+    /// replaced.
+    pub fn add_actors_tsv(&mut self, text: &str, path: &Path) -> Result<(), GazetteerError> {
+        for (i, line) in text.lines().enumerate() {
+            let ln = i + 1;
+            let line = line.trim_end_matches(['\r', '\n']);
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if f[0].is_empty() {
+                return Err(perr(path, ln, "empty actor name"));
+            }
+            let actor_type = match f.get(1).copied().unwrap_or("") {
+                "" => None,
+                t => Some(
+                    crate::parse_actor_type(t)
+                        .ok_or_else(|| perr(path, ln, format!("unknown actor type {t:?}")))?,
+                ),
+            };
+            let country = match f.get(2).copied().unwrap_or("") {
+                "" => None,
+                c => {
+                    let c = c.to_ascii_uppercase();
+                    if !self.country_by_iso.contains_key(&c) {
+                        return Err(perr(path, ln, format!("unknown country code {c:?}")));
+                    }
+                    Some(c)
+                }
+            };
+            let rec = ActorRec {
+                name: f[0].to_string(),
+                actor_type,
+                country,
+                aliases: f.get(3).map(|s| split_list(s)).unwrap_or_default(),
+            };
+            if let Some(old) = self.actors.iter_mut().find(|a| a.name == rec.name) {
+                *old = rec;
+            } else {
+                self.actors.push(rec);
+            }
+        }
+        Ok(())
+    }
+
+    /// Country facts.
+    pub fn country_info(&self, iso2: &str) -> Option<CountryInfo> {
+        let c = &self.countries[*self.country_by_iso.get(&iso2.to_ascii_uppercase())? as usize];
+        Some(CountryInfo {
+            iso2: c.iso2.clone(),
+            name: c.name.clone(),
+            demonyms: c.demonyms.clone(),
+            capital: c.capital.clone(),
+        })
+    }
+
+    /// The ACLED-style location of an entry at a given precision.
+    pub fn location(&self, idx: u32, precision: u8) -> Location {
+        let e = &self.entries[idx as usize];
+        let c = &self.countries[e.country as usize];
+        let admin1 = match e.kind {
+            PlaceKind::Admin1 => Some(e.name.clone()),
+            _ => e.admin1.map(|a| self.entries[a as usize].name.clone()),
+        };
+        let admin2 = match e.kind {
+            PlaceKind::Admin2 => Some(e.name.clone()),
+            _ => e.admin2.map(|a| self.entries[a as usize].name.clone()),
+        };
+        let (admin1, admin2) = if e.kind == PlaceKind::Country {
+            (None, None)
+        } else {
+            (admin1, admin2)
+        };
+        Location {
+            name: e.name.clone(),
+            admin1,
+            admin2,
+            country: Some(c.name.clone()),
+            country_code: Some(c.iso2.clone()),
+            lat: e.lat.map(round5),
+            lon: e.lon.map(round5),
+            geonames_id: e.gid,
+            precision,
+        }
+    }
+}
+
+fn round5(v: f64) -> f64 {
+    (v * 1e5).round() / 1e5
+}
