@@ -7,9 +7,15 @@
 //! `spawn_blocking`. Every method takes `&self`; a backend is `Send + Sync`
 //! and does its own pooling.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use sitrep_model::{Article, Event, EventType};
+
+pub mod plan;
+pub mod sqlite;
+pub mod suite;
+
+pub use sqlite::SqliteStore;
 
 /// Errors of the store. Messages name the database (path or redacted URL).
 #[derive(Debug, thiserror::Error)]
@@ -175,4 +181,137 @@ pub trait Store: Send + Sync {
     fn stats(&self, q: &EventQuery, group: StatsGroup) -> Result<Vec<StatsRow>, StoreError>;
     /// What the store holds.
     fn counts(&self) -> Result<StoreCounts, StoreError>;
+}
+
+/// Default page size of [`Store::events`] when the query gives none.
+pub const DEFAULT_LIMIT: usize = 50;
+/// Largest page [`Store::events`] returns (larger limits are clamped).
+pub const MAX_LIMIT: usize = 10_000;
+
+/// The hash that decides whether two articles carry "the same text": BLAKE3
+/// (16 hex digits) over the text with whitespace runs collapsed and trimmed.
+pub fn text_hash(text: &str) -> String {
+    let norm: Vec<&str> = text.split_whitespace().collect();
+    sitrep_model::stable_id(&["text", &norm.join(" ")])
+}
+
+/// The reports of one article with the ids the store keys them by: the
+/// extractor's event id when it is set and unique within the article, else an
+/// id derived from the article id and the event's position.
+pub fn report_rows(ar: &ArticleReports) -> Vec<(String, Event)> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::with_capacity(ar.events.len());
+    for (i, e) in ar.events.iter().enumerate() {
+        let mut id = if e.id.trim().is_empty() {
+            sitrep_model::stable_id(&[&ar.article.id, "report", &i.to_string()])
+        } else {
+            e.id.clone()
+        };
+        if seen.contains(&id) {
+            id = sitrep_model::stable_id(&[&ar.article.id, &id, &i.to_string()]);
+        }
+        seen.push(id.clone());
+        let mut ev = e.clone();
+        ev.id = id.clone();
+        for s in &mut ev.sources {
+            if s.article_id.is_empty() {
+                s.article_id = ar.article.id.clone();
+            }
+        }
+        out.push((id, ev));
+    }
+    out
+}
+
+/// The day number the fusion window is keyed on (days since 0001-01-01), for
+/// a dated report.
+pub fn day_number(e: &Event) -> Option<i64> {
+    e.event_date.map(|d| i64::from(d.num_days_from_ce()))
+}
+
+/// The country key of a report for the fusion window (`""` when unknown).
+pub fn country_key(e: &Event) -> String {
+    e.location
+        .as_ref()
+        .and_then(|l| l.country_code.clone())
+        .unwrap_or_default()
+        .to_ascii_uppercase()
+}
+
+/// The Monday of the ISO week of `d`, `YYYY-MM-DD` ([`StatsGroup::Week`] keys).
+pub fn week_key(d: NaiveDate) -> String {
+    let monday = d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()));
+    monday.format("%Y-%m-%d").to_string()
+}
+
+/// Encodes a keyset cursor over (`sort_date` descending, `id` ascending) as
+/// opaque hex.
+pub fn encode_cursor(sort_date: &str, id: &str) -> String {
+    let raw = format!("v1|{sort_date}|{id}");
+    raw.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Decodes a cursor made by [`encode_cursor`]; anything else is [`StoreError::BadQuery`].
+pub fn decode_cursor(cursor: &str) -> Result<(String, String), StoreError> {
+    let bad = || StoreError::BadQuery(format!("malformed cursor {:?}", truncate(cursor, 80)));
+    if cursor.len() % 2 != 0 || cursor.len() > 2048 || !cursor.is_ascii() {
+        return Err(bad());
+    }
+    let bytes: Result<Vec<u8>, _> = (0..cursor.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&cursor[i..i + 2], 16))
+        .collect();
+    let raw = String::from_utf8(bytes.map_err(|_| bad())?).map_err(|_| bad())?;
+    let mut parts = raw.splitn(3, '|');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("v1"), Some(d), Some(id))
+            if !id.is_empty()
+                && (d.is_empty() || NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok()) =>
+        {
+            Ok((d.to_string(), id.to_string()))
+        }
+        _ => Err(bad()),
+    }
+}
+
+fn truncate(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+impl EventQuery {
+    /// Checks the values a backend cannot check by type: a bbox with
+    /// coordinates out of range or south above north, an inverted date range,
+    /// a zero limit.
+    pub fn validate(&self) -> Result<(), StoreError> {
+        if let Some([w, s, e, n]) = self.bbox {
+            let ok = [w, s, e, n].iter().all(|v| v.is_finite())
+                && (-180.0..=180.0).contains(&w)
+                && (-180.0..=180.0).contains(&e)
+                && (-90.0..=90.0).contains(&s)
+                && (-90.0..=90.0).contains(&n)
+                && s <= n;
+            if !ok {
+                return Err(StoreError::BadQuery(format!(
+                    "bbox {w},{s},{e},{n} is not W,S,E,N in degrees"
+                )));
+            }
+        }
+        if let (Some(f), Some(t)) = (self.from, self.to) {
+            if f > t {
+                return Err(StoreError::BadQuery(format!("from {f} is after to {t}")));
+            }
+        }
+        if self.limit == Some(0) {
+            return Err(StoreError::BadQuery("limit must be at least 1".into()));
+        }
+        Ok(())
+    }
+
+    /// The page size to use: the query's limit (clamped to [`MAX_LIMIT`]) or [`DEFAULT_LIMIT`].
+    pub fn page_size(&self) -> usize {
+        self.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT)
+    }
 }

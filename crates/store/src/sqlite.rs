@@ -1,0 +1,859 @@
+//! The embedded SQLite backend (the default store, `./sitrep.db`).
+//!
+//! * WAL mode, so `serve` reads while `ingest` writes; `busy_timeout` so two
+//!   writers wait for each other instead of failing.
+//! * One write transaction per [`Store::ingest`] batch: each article (and its
+//!   fused events) is committed whole or not at all, so a `kill -9` leaves only
+//!   whole articles and a rerun adds exactly what is missing.
+//! * Versioned migrations (`migrations/*.sql`, embedded) tracked in
+//!   `PRAGMA user_version`; a store of a newer schema is refused with
+//!   [`StoreError::NewerSchema`], a foreign or corrupt file with
+//!   [`StoreError::NotAStore`].
+//! * All SQL parameters are bound, never spliced.
+
+use crate::plan::{self, ReportLookup, StoredReport};
+use crate::{
+    country_key, day_number, decode_cursor, encode_cursor, report_rows, text_hash, week_key,
+    ArticleReports, EventPage, EventQuery, IngestReport, StatsGroup, StatsRow, Store, StoreCounts,
+    StoreError,
+};
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, ErrorCode, OptionalExtension, TransactionBehavior};
+use sitrep_model::{Article, Event};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+/// The migrations, in order; migration `i` (0-based) brings the store to version `i + 1`.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+
+/// The schema version this build writes and understands.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Idle read connections kept for reuse.
+const POOL_SIZE: usize = 8;
+
+/// The SQLite store. `Send + Sync`: one write connection behind a mutex and a
+/// small pool of read connections (WAL readers do not block the writer).
+pub struct SqliteStore {
+    path: Option<PathBuf>,
+    name: String,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+    read_only: bool,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore")
+            .field("db", &self.name)
+            .finish()
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Maps a SQLite error to a [`StoreError`] naming the database.
+fn map_err(db: &str, e: rusqlite::Error) -> StoreError {
+    let reason = e.to_string();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotAStore {
+            db: db.to_string(),
+            reason,
+        },
+        Some(
+            ErrorCode::ReadOnly
+            | ErrorCode::DiskFull
+            | ErrorCode::CannotOpen
+            | ErrorCode::PermissionDenied
+            | ErrorCode::SystemIoFailure,
+        ) => StoreError::Write {
+            db: db.to_string(),
+            reason,
+        },
+        _ => StoreError::Backend {
+            db: db.to_string(),
+            reason,
+        },
+    }
+}
+
+impl SqliteStore {
+    /// Opens (creating when absent) the store at `path` and brings its schema
+    /// up to date.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let path = path.as_ref().to_path_buf();
+        let name = path.display().to_string();
+        if path.is_dir() {
+            return Err(StoreError::Open {
+                db: name,
+                reason: "is a directory".into(),
+            });
+        }
+        let conn = Self::connect(&path, &name, false)?;
+        let store = SqliteStore {
+            path: Some(path),
+            name,
+            writer: Mutex::new(conn),
+            readers: Mutex::new(Vec::new()),
+            read_only: false,
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens an existing store for reading only: every write fails with
+    /// [`StoreError::Write`]. (A store file the process cannot write is also
+    /// opened read-only by [`SqliteStore::open`], silently, by SQLite.)
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let path = path.as_ref().to_path_buf();
+        let name = path.display().to_string();
+        if !path.is_file() {
+            return Err(StoreError::Open {
+                db: name,
+                reason: "no such store file".into(),
+            });
+        }
+        let conn = Self::connect(&path, &name, true)?;
+        let store = SqliteStore {
+            path: Some(path),
+            name,
+            writer: Mutex::new(conn),
+            readers: Mutex::new(Vec::new()),
+            read_only: true,
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Caps the database file at `pages` pages (SQLite `max_page_count`; a
+    /// write beyond it fails as on a full disk). For tests and for quotas.
+    pub fn set_max_page_count(&self, pages: u32) -> Result<(), StoreError> {
+        let conn = lock(&self.writer);
+        conn.query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(|e| map_err(&self.name, e))?;
+        Ok(())
+    }
+
+    /// A store in memory (tests): one connection serves reads and writes.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        let name = ":memory:".to_string();
+        let conn = Connection::open_in_memory().map_err(|e| map_err(&name, e))?;
+        let store = SqliteStore {
+            path: None,
+            name,
+            writer: Mutex::new(conn),
+            readers: Mutex::new(Vec::new()),
+            read_only: false,
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The path (or `:memory:`) this store was opened from.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn connect(path: &Path, name: &str, read_only: bool) -> Result<Connection, StoreError> {
+        use rusqlite::OpenFlags;
+        let flags = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| match map_err(name, e) {
+                StoreError::Write { db, reason } => StoreError::Open { db, reason },
+                other => other,
+            })?;
+        conn.busy_timeout(Duration::from_secs(30))
+            .map_err(|e| map_err(name, e))?;
+        // First real read: a foreign or corrupt file fails here.
+        let _: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| match map_err(name, e) {
+                StoreError::Backend { db, reason } => StoreError::NotAStore { db, reason },
+                other => other,
+            })?;
+        let _: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(|e| match map_err(name, e) {
+                StoreError::Backend { db, reason } => StoreError::NotAStore { db, reason },
+                other => other,
+            })?;
+        // WAL lets readers work while a writer writes. On a read-only file this
+        // may fail; reading still works, and writing reports StoreError::Write.
+        if !read_only {
+            let _ = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
+        }
+        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+            .map_err(|e| map_err(name, e))?;
+        Ok(conn)
+    }
+
+    fn migrate(&self) -> Result<(), StoreError> {
+        let db = self.name.clone();
+        let mut conn = lock(&self.writer);
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| map_err(&db, e))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                db,
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if version == SCHEMA_VERSION {
+            return self.check_ours(&conn);
+        }
+        if self.read_only {
+            return Err(StoreError::Write {
+                db,
+                reason: format!(
+                    "schema version {version} needs an upgrade to {SCHEMA_VERSION}, but the store is opened read-only"
+                ),
+            });
+        }
+        if version == 0 {
+            let tables: i64 = conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(|e| map_err(&db, e))?;
+            if tables > 0 {
+                return Err(StoreError::NotAStore {
+                    db,
+                    reason: "a SQLite database of another application (it has tables but no sitrep schema)".into(),
+                });
+            }
+        } else {
+            self.check_ours(&conn)?;
+        }
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| map_err(&db, e))?;
+        // Another process may have migrated while we waited for the lock.
+        let now: i64 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| map_err(&db, e))?;
+        if now > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                db,
+                found: now,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(now.max(0) as usize) {
+            tx.execute_batch(sql).map_err(|e| map_err(&db, e))?;
+            // PRAGMA takes no bound parameters; the value is our own integer.
+            tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))
+                .map_err(|e| map_err(&db, e))?;
+        }
+        tx.commit().map_err(|e| map_err(&db, e))?;
+        Ok(())
+    }
+
+    fn check_ours(&self, conn: &Connection) -> Result<(), StoreError> {
+        let app: Option<String> = conn
+            .query_row("SELECT value FROM meta WHERE key = 'app'", [], |r| r.get(0))
+            .optional()
+            .map_err(|e| StoreError::NotAStore {
+                db: self.name.clone(),
+                reason: format!("no sitrep metadata ({e})"),
+            })?;
+        match app.as_deref() {
+            Some("sitrep") => Ok(()),
+            _ => Err(StoreError::NotAStore {
+                db: self.name.clone(),
+                reason: "no sitrep metadata".into(),
+            }),
+        }
+    }
+
+    fn with_reader<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let Some(path) = &self.path else {
+            let conn = lock(&self.writer);
+            return f(&conn);
+        };
+        let pooled = lock(&self.readers).pop();
+        let conn = match pooled {
+            Some(c) => c,
+            None => {
+                let c = Self::connect(path, &self.name, self.read_only)?;
+                let _ = c.execute_batch("PRAGMA query_only = 1");
+                c
+            }
+        };
+        let out = f(&conn);
+        let mut pool = lock(&self.readers);
+        if pool.len() < POOL_SIZE {
+            pool.push(conn);
+        }
+        out
+    }
+
+    fn ingest_one(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        ar: &ArticleReports,
+        report: &mut IngestReport,
+    ) -> Result<(), StoreError> {
+        let db = self.name.as_str();
+        let me = |e| map_err(db, e);
+        let a = &ar.article;
+        let hash = text_hash(&a.text);
+
+        let by_id: Option<(i64, String)> = tx
+            .query_row(
+                "SELECT rid, text_hash FROM articles WHERE id = ?1",
+                params![a.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(me)?;
+        let mut by_url: Vec<(i64, String)> = Vec::new();
+        if let Some(url) = a.url.as_deref().filter(|u| !u.trim().is_empty()) {
+            let mut st = tx
+                .prepare_cached("SELECT rid, text_hash FROM articles WHERE url = ?1")
+                .map_err(me)?;
+            let rows = st
+                .query_map(params![url], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(me)?;
+            for row in rows {
+                by_url.push(row.map_err(me)?);
+            }
+        }
+        let same_text = |x: &(i64, String)| x.1 == hash;
+        match &by_id {
+            Some(x) if same_text(x) => {
+                report.unchanged += 1;
+                return Ok(());
+            }
+            None if by_url.iter().any(same_text) => {
+                report.unchanged += 1;
+                return Ok(());
+            }
+            None if by_url.is_empty() => {
+                let dup: bool = tx
+                    .query_row(
+                        "SELECT EXISTS (SELECT 1 FROM articles WHERE text_hash = ?1)",
+                        params![hash],
+                        |r| r.get(0),
+                    )
+                    .map_err(me)?;
+                if dup {
+                    report.unchanged += 1;
+                    return Ok(());
+                }
+            }
+            _ => {}
+        }
+
+        // A corrected version replaces every earlier version (same id or URL).
+        let mut replace: BTreeSet<i64> = by_url
+            .iter()
+            .filter(|x| !same_text(x))
+            .map(|x| x.0)
+            .collect();
+        if let Some(x) = &by_id {
+            replace.insert(x.0);
+        }
+        let mut orphaned: BTreeSet<String> = BTreeSet::new();
+        for rid in &replace {
+            let mut st = tx
+                .prepare_cached(
+                    "SELECT DISTINCT event_id FROM reports WHERE article_rid = ?1 AND event_id <> ''",
+                )
+                .map_err(me)?;
+            let rows = st
+                .query_map(params![rid], |r| r.get::<_, String>(0))
+                .map_err(me)?;
+            for row in rows {
+                orphaned.insert(row.map_err(me)?);
+            }
+            tx.execute("DELETE FROM reports WHERE article_rid = ?1", params![rid])
+                .map_err(me)?;
+            tx.execute("DELETE FROM articles WHERE rid = ?1", params![rid])
+                .map_err(me)?;
+        }
+        if replace.is_empty() {
+            report.added += 1;
+        } else {
+            report.replaced += 1;
+        }
+
+        let json = serde_json::to_string(a).map_err(|e| StoreError::Backend {
+            db: db.to_string(),
+            reason: format!("cannot encode article {}: {e}", a.id),
+        })?;
+        tx.execute(
+            "INSERT INTO articles (id, url, text_hash, title, published, publisher, text, json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                a.id,
+                a.url.as_deref().filter(|u| !u.trim().is_empty()),
+                hash,
+                a.title,
+                a.published,
+                a.publisher,
+                a.text,
+                json
+            ],
+        )
+        .map_err(me)?;
+        let article_rid = tx.last_insert_rowid();
+
+        let mut seeds = Vec::new();
+        for (mut id, mut ev) in report_rows(ar) {
+            let taken: bool = tx
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM reports WHERE id = ?1)",
+                    params![id],
+                    |r| r.get(0),
+                )
+                .map_err(me)?;
+            if taken {
+                id = sitrep_model::stable_id(&[&a.id, &id]);
+                ev.id = id.clone();
+            }
+            let rjson = serde_json::to_string(&ev).map_err(|e| StoreError::Backend {
+                db: db.to_string(),
+                reason: format!("cannot encode event {id}: {e}"),
+            })?;
+            tx.execute(
+                "INSERT INTO reports (id, article_rid, event_id, day, country, json)
+                 VALUES (?1, ?2, '', ?3, ?4, ?5)",
+                params![id, article_rid, day_number(&ev), country_key(&ev), rjson],
+            )
+            .map_err(me)?;
+            seeds.push(StoredReport {
+                id,
+                event_id: String::new(),
+                event: ev,
+            });
+        }
+
+        let mut lookup = TxLookup { tx, db };
+        let plan = plan::plan(seeds, &orphaned, &mut lookup)?;
+        for old in &plan.old_events {
+            tx.execute("DELETE FROM events WHERE id = ?1", params![old])
+                .map_err(me)?;
+        }
+        for (ev, members) in &plan.new_events {
+            insert_event(tx, db, ev)?;
+            for m in members {
+                tx.execute(
+                    "UPDATE reports SET event_id = ?1 WHERE id = ?2",
+                    params![ev.id, m],
+                )
+                .map_err(me)?;
+            }
+        }
+        report.events_touched += plan.new_events.len();
+        Ok(())
+    }
+}
+
+fn insert_event(tx: &Connection, db: &str, ev: &Event) -> Result<(), StoreError> {
+    let json = serde_json::to_string(ev).map_err(|e| StoreError::Backend {
+        db: db.to_string(),
+        reason: format!("cannot encode event {}: {e}", ev.id),
+    })?;
+    let loc = ev.location.as_ref();
+    let sort_date = ev
+        .event_date
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    tx.execute(
+        "INSERT INTO events (id, sort_date, week, month, country, admin1, admin1_name, event_type,
+                             actor1_name, actor1, actor2, lat, lon, fatalities, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        params![
+            ev.id,
+            sort_date,
+            ev.event_date.map(week_key),
+            ev.event_date.map(|d| d.format("%Y-%m").to_string()),
+            loc.and_then(|l| l.country_code.as_ref())
+                .map(|c| c.to_ascii_uppercase()),
+            loc.and_then(|l| l.admin1.as_ref())
+                .map(|s| s.to_lowercase()),
+            loc.and_then(|l| l.admin1.clone()),
+            ev.event_type.map(|t| t.label()),
+            ev.actor1.as_ref().map(|a| a.name.clone()),
+            ev.actor1.as_ref().map(|a| a.name.to_lowercase()),
+            ev.actor2.as_ref().map(|a| a.name.to_lowercase()),
+            loc.and_then(|l| l.lat),
+            loc.and_then(|l| l.lon),
+            ev.fatalities.best,
+            json
+        ],
+    )
+    .map_err(|e| map_err(db, e))?;
+    Ok(())
+}
+
+struct TxLookup<'a> {
+    tx: &'a Connection,
+    db: &'a str,
+}
+
+fn read_reports(
+    conn: &Connection,
+    db: &str,
+    sql: &str,
+    params: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<StoredReport>, StoreError> {
+    let mut st = conn.prepare_cached(sql).map_err(|e| map_err(db, e))?;
+    let rows = st
+        .query_map(params, |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })
+        .map_err(|e| map_err(db, e))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, event_id, json) = row.map_err(|e| map_err(db, e))?;
+        let event: Event = serde_json::from_str(&json).map_err(|e| StoreError::Backend {
+            db: db.to_string(),
+            reason: format!("stored report {id} is unreadable: {e}"),
+        })?;
+        out.push(StoredReport {
+            id,
+            event_id,
+            event,
+        });
+    }
+    Ok(out)
+}
+
+impl ReportLookup for TxLookup<'_> {
+    fn window(
+        &mut self,
+        country: &str,
+        day_lo: i64,
+        day_hi: i64,
+    ) -> Result<Vec<StoredReport>, StoreError> {
+        if country.is_empty() {
+            read_reports(
+                self.tx,
+                self.db,
+                "SELECT id, event_id, json FROM reports WHERE day BETWEEN ?1 AND ?2",
+                &[&day_lo, &day_hi],
+            )
+        } else {
+            read_reports(
+                self.tx,
+                self.db,
+                "SELECT id, event_id, json FROM reports
+                 WHERE day BETWEEN ?1 AND ?2 AND country IN (?3, '')",
+                &[&day_lo, &day_hi, &country],
+            )
+        }
+    }
+
+    fn members(&mut self, event_id: &str) -> Result<Vec<StoredReport>, StoreError> {
+        read_reports(
+            self.tx,
+            self.db,
+            "SELECT id, event_id, json FROM reports WHERE event_id = ?1",
+            &[&event_id],
+        )
+    }
+}
+
+/// A full-text query in FTS5 syntax that matches every word of `text` (each
+/// word quoted, so no user input is read as FTS syntax).
+pub fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\""))
+        .collect();
+    if words.is_empty() {
+        None
+    } else {
+        Some(words.join(" "))
+    }
+}
+
+/// The WHERE clause (without the keyword) and its bound values for a query.
+fn where_clause(q: &EventQuery) -> Result<(String, Vec<Value>), StoreError> {
+    q.validate()?;
+    let mut conds: Vec<String> = Vec::new();
+    let mut vals: Vec<Value> = Vec::new();
+    let bind = |v: Value, vals: &mut Vec<Value>| -> String {
+        vals.push(v);
+        format!("?{}", vals.len())
+    };
+    if let Some(f) = q.from {
+        let p = bind(Value::Text(f.format("%Y-%m-%d").to_string()), &mut vals);
+        conds.push(format!("sort_date >= {p}"));
+    }
+    if let Some(t) = q.to {
+        let p = bind(Value::Text(t.format("%Y-%m-%d").to_string()), &mut vals);
+        conds.push(format!("sort_date <= {p} AND sort_date <> ''"));
+    }
+    if let Some(c) = q
+        .country
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        let p = bind(Value::Text(c.to_ascii_uppercase()), &mut vals);
+        conds.push(format!("country = {p}"));
+    }
+    if let Some(a) = q.admin1.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        let p = bind(Value::Text(a.to_lowercase()), &mut vals);
+        conds.push(format!("admin1 = {p}"));
+    }
+    if let Some(t) = q.event_type {
+        let p = bind(Value::Text(t.label().to_string()), &mut vals);
+        conds.push(format!("event_type = {p}"));
+    }
+    if let Some(a) = q.actor.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        let p = bind(Value::Text(a.to_lowercase()), &mut vals);
+        conds.push(format!(
+            "(instr(coalesce(actor1, ''), {p}) > 0 OR instr(coalesce(actor2, ''), {p}) > 0)"
+        ));
+    }
+    if let Some([w, s, e, n]) = q.bbox {
+        let ps = bind(Value::Real(s), &mut vals);
+        let pn = bind(Value::Real(n), &mut vals);
+        let pw = bind(Value::Real(w), &mut vals);
+        let pe = bind(Value::Real(e), &mut vals);
+        let lon = if w <= e {
+            format!("lon BETWEEN {pw} AND {pe}")
+        } else {
+            // Crosses the antimeridian.
+            format!("(lon >= {pw} OR lon <= {pe})")
+        };
+        conds.push(format!("lat BETWEEN {ps} AND {pn} AND {lon}"));
+    }
+    if let Some(text) = q.text.as_deref().filter(|t| !t.trim().is_empty()) {
+        let Some(fq) = fts_query(text) else {
+            return Err(StoreError::BadQuery(format!(
+                "text query {text:?} has no words"
+            )));
+        };
+        let p = bind(Value::Text(fq), &mut vals);
+        conds.push(format!(
+            "id IN (SELECT r.event_id FROM reports r WHERE r.article_rid IN \
+             (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {p}))"
+        ));
+    }
+    let clause = if conds.is_empty() {
+        "1".to_string()
+    } else {
+        conds.join(" AND ")
+    };
+    Ok((clause, vals))
+}
+
+impl Store for SqliteStore {
+    fn ingest(&self, batch: &[ArticleReports]) -> Result<IngestReport, StoreError> {
+        let db = self.name.clone();
+        let mut conn = lock(&self.writer);
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| map_err(&db, e))?;
+        let mut report = IngestReport::default();
+        for ar in batch {
+            self.ingest_one(&tx, ar, &mut report)?;
+        }
+        tx.commit().map_err(|e| map_err(&db, e))?;
+        Ok(report)
+    }
+
+    fn events(&self, q: &EventQuery) -> Result<EventPage, StoreError> {
+        let (mut clause, mut vals) = where_clause(q)?;
+        if let Some(c) = q.cursor.as_deref() {
+            let (d, id) = decode_cursor(c)?;
+            vals.push(Value::Text(d));
+            let pd = vals.len();
+            vals.push(Value::Text(id));
+            let pi = vals.len();
+            clause =
+                format!("{clause} AND (sort_date < ?{pd} OR (sort_date = ?{pd} AND id > ?{pi}))");
+        }
+        let limit = q.page_size();
+        vals.push(Value::Integer(limit as i64 + 1));
+        let sql = format!(
+            "SELECT sort_date, id, json FROM events WHERE {clause} \
+             ORDER BY sort_date DESC, id ASC LIMIT ?{}",
+            vals.len()
+        );
+        let db = self.name.clone();
+        self.with_reader(|conn| {
+            let me = |e| map_err(&db, e);
+            let mut st = conn.prepare_cached(&sql).map_err(me)?;
+            let rows = st
+                .query_map(rusqlite::params_from_iter(vals.iter()), |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                })
+                .map_err(me)?;
+            let mut events = Vec::new();
+            let mut next_cursor = None;
+            let mut last: Option<(String, String)> = None;
+            for row in rows {
+                let (d, id, json) = row.map_err(me)?;
+                if events.len() == limit {
+                    next_cursor = last.as_ref().map(|(d, id)| encode_cursor(d, id));
+                    break;
+                }
+                let ev: Event = serde_json::from_str(&json).map_err(|e| StoreError::Backend {
+                    db: db.clone(),
+                    reason: format!("stored event {id} is unreadable: {e}"),
+                })?;
+                events.push(ev);
+                last = Some((d, id));
+            }
+            Ok(EventPage {
+                events,
+                next_cursor,
+            })
+        })
+    }
+
+    fn event(&self, id: &str) -> Result<Option<Event>, StoreError> {
+        let db = self.name.clone();
+        self.with_reader(|conn| {
+            let me = |e| map_err(&db, e);
+            let mut json: Option<String> = conn
+                .query_row("SELECT json FROM events WHERE id = ?1", params![id], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .map_err(me)?;
+            if json.is_none() {
+                // An id that was a report's (or an event's before it merged):
+                // answer with the event that report belongs to now.
+                json = conn
+                    .query_row(
+                        "SELECT e.json FROM reports r JOIN events e ON e.id = r.event_id
+                         WHERE r.id = ?1",
+                        params![id],
+                        |r| r.get(0),
+                    )
+                    .optional()
+                    .map_err(me)?;
+            }
+            json.map(|j| {
+                serde_json::from_str(&j).map_err(|e| StoreError::Backend {
+                    db: db.clone(),
+                    reason: format!("stored event {id} is unreadable: {e}"),
+                })
+            })
+            .transpose()
+        })
+    }
+
+    fn article(&self, id: &str) -> Result<Option<Article>, StoreError> {
+        let db = self.name.clone();
+        self.with_reader(|conn| {
+            let json: Option<String> = conn
+                .query_row(
+                    "SELECT json FROM articles WHERE id = ?1",
+                    params![id],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(|e| map_err(&db, e))?;
+            json.map(|j| {
+                serde_json::from_str(&j).map_err(|e| StoreError::Backend {
+                    db: db.clone(),
+                    reason: format!("stored article {id} is unreadable: {e}"),
+                })
+            })
+            .transpose()
+        })
+    }
+
+    fn stats(&self, q: &EventQuery, group: StatsGroup) -> Result<Vec<StatsRow>, StoreError> {
+        let (clause, vals) = where_clause(q)?;
+        let (key, stacked, extra, order) = match group {
+            StatsGroup::Week => ("week", true, "week IS NOT NULL", "1, 2"),
+            StatsGroup::Month => ("month", true, "month IS NOT NULL", "1, 2"),
+            StatsGroup::Day => ("sort_date", true, "sort_date <> ''", "1, 2"),
+            StatsGroup::Admin1 => (
+                "coalesce(admin1_name, '(unknown)')",
+                false,
+                "1",
+                "3 DESC, 1",
+            ),
+            StatsGroup::Actor => (
+                "coalesce(actor1_name, '(unknown)')",
+                false,
+                "1",
+                "3 DESC, 1",
+            ),
+            StatsGroup::Type => ("coalesce(event_type, '(verbal)')", false, "1", "3 DESC, 1"),
+        };
+        let sql = if stacked {
+            format!(
+                "SELECT {key}, event_type, count(*), coalesce(sum(fatalities), 0) FROM events \
+                 WHERE {clause} AND {extra} GROUP BY 1, 2 ORDER BY {order}"
+            )
+        } else {
+            format!(
+                "SELECT {key}, NULL, count(*), coalesce(sum(fatalities), 0) FROM events \
+                 WHERE {clause} AND {extra} GROUP BY 1 ORDER BY {order}"
+            )
+        };
+        let db = self.name.clone();
+        self.with_reader(|conn| {
+            let me = |e| map_err(&db, e);
+            let mut st = conn.prepare_cached(&sql).map_err(me)?;
+            let rows = st
+                .query_map(rusqlite::params_from_iter(vals.iter()), |r| {
+                    Ok(StatsRow {
+                        key: r.get(0)?,
+                        event_type: r.get(1)?,
+                        events: r.get::<_, i64>(2)?.max(0) as u64,
+                        fatalities: r.get::<_, i64>(3)?.max(0) as u64,
+                    })
+                })
+                .map_err(me)?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(me)
+        })
+    }
+
+    fn counts(&self) -> Result<StoreCounts, StoreError> {
+        let db = self.name.clone();
+        self.with_reader(|conn| {
+            conn.query_row(
+                "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM reports),
+                        (SELECT count(*) FROM events)",
+                [],
+                |r| {
+                    Ok(StoreCounts {
+                        articles: r.get::<_, i64>(0)?.max(0) as u64,
+                        reports: r.get::<_, i64>(1)?.max(0) as u64,
+                        events: r.get::<_, i64>(2)?.max(0) as u64,
+                    })
+                },
+            )
+            .map_err(|e| map_err(&db, e))
+        })
+    }
+}
