@@ -1,1 +1,24 @@
 //! Opening the store named by `--db` / `SITREP_DB`: a file path (SQLite) or `postgres://…`.
+
+use sitrep_store::{SqliteStore, Store};
+use std::sync::Arc;
+
+/// Opens the store at `url`: `postgres://` or `postgresql://` selects the
+/// PostgreSQL backend; anything else is a SQLite file path (created when absent).
+pub fn open(url: &str) -> anyhow::Result<Arc<dyn Store>> {
+    let url = url.trim();
+    if url.is_empty() {
+        anyhow::bail!("empty --db (give a file path or a postgres:// URL)");
+    }
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return open_postgres(url);
+    }
+    let path = url.strip_prefix("sqlite://").unwrap_or(url);
+    let store = SqliteStore::open(path)?;
+    Ok(Arc::new(store))
+}
+
+/// The PostgreSQL branch (the postgres engineer wires `sitrep-store-pg` here).
+fn open_postgres(_url: &str) -> anyhow::Result<Arc<dyn Store>> {
+    anyhow::bail!("this build has no PostgreSQL backend yet; use a SQLite file path for --db")
+}

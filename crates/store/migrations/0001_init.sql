@@ -1,6 +1,7 @@
 -- sitrep store, schema version 1.
 -- articles: each article as read, with its text (evidence display) and FTS5 over title + text.
--- reports: one row per per-article extracted event (as `sitrep extract` gives it).
+-- reports: one row per per-article extracted event (as `sitrep extract` gives it); `fkey` is the
+--   same event without sources, evidence and notes: enough for the fusion predicate, cheap to read.
 -- events: the fused events, with the filter columns indexed.
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -39,6 +40,7 @@ CREATE TABLE reports (
     event_id     TEXT NOT NULL,
     day          INTEGER,
     country      TEXT NOT NULL DEFAULT '',
+    fkey         TEXT NOT NULL,
     json         TEXT NOT NULL
 );
 CREATE INDEX reports_day ON reports (day, country) WHERE day IS NOT NULL;

@@ -223,6 +223,20 @@ pub fn report_rows(ar: &ArticleReports) -> Vec<(String, Event)> {
     out
 }
 
+/// The report reduced to what [`sitrep_fuse::same_event`] reads (no sources,
+/// evidence, notes): what a backend may return from
+/// [`plan::ReportLookup::window`] to keep the fusion window cheap.
+pub fn fusion_key(e: &Event) -> Event {
+    Event {
+        sources: Vec::new(),
+        evidence: Vec::new(),
+        notes: String::new(),
+        accused: Vec::new(),
+        denied_by: Vec::new(),
+        ..e.clone()
+    }
+}
+
 /// The day number the fusion window is keyed on (days since 0001-01-01), for
 /// a dated report.
 pub fn day_number(e: &Event) -> Option<i64> {

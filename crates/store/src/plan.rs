@@ -28,14 +28,16 @@ pub struct StoredReport {
 pub trait ReportLookup {
     /// Reports dated from `day_lo` to `day_hi` (inclusive, [`day_number`]s) whose
     /// country key is `country` or `""` (unknown); with `country == ""`, reports of
-    /// every country.
+    /// every country. The events may be light ([`crate::fusion_key`]): the
+    /// planner only tests [`sitrep_fuse::same_event`] on them and reads the full
+    /// reports through [`ReportLookup::members`].
     fn window(
         &mut self,
         country: &str,
         day_lo: i64,
         day_hi: i64,
     ) -> Result<Vec<StoredReport>, StoreError>;
-    /// Every report of the fused event `event_id`.
+    /// Every report of the fused event `event_id`, in full.
     fn members(&mut self, event_id: &str) -> Result<Vec<StoredReport>, StoreError>;
 }
 
@@ -125,9 +127,9 @@ pub fn plan(
                 set.insert(cand.id.clone(), cand);
                 if !ev.is_empty() && events_seen.insert(ev.clone()) {
                     for m in lookup.members(&ev)? {
-                        if !set.contains_key(&m.id) {
-                            next.push(m.id.clone());
-                            set.insert(m.id.clone(), m);
+                        // Full members replace the light window copies.
+                        if set.insert(m.id.clone(), m.clone()).is_none() {
+                            next.push(m.id);
                         }
                     }
                 }

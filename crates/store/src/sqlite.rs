@@ -13,9 +13,9 @@
 
 use crate::plan::{self, ReportLookup, StoredReport};
 use crate::{
-    country_key, day_number, decode_cursor, encode_cursor, report_rows, text_hash, week_key,
-    ArticleReports, EventPage, EventQuery, IngestReport, StatsGroup, StatsRow, Store, StoreCounts,
-    StoreError,
+    country_key, day_number, decode_cursor, encode_cursor, fusion_key, report_rows, text_hash,
+    week_key, ArticleReports, EventPage, EventQuery, IngestReport, StatsGroup, StatsRow, Store,
+    StoreCounts, StoreError,
 };
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, ErrorCode, OptionalExtension, TransactionBehavior};
@@ -434,10 +434,22 @@ impl SqliteStore {
                 db: db.to_string(),
                 reason: format!("cannot encode event {id}: {e}"),
             })?;
+            let fkey =
+                serde_json::to_string(&fusion_key(&ev)).map_err(|e| StoreError::Backend {
+                    db: db.to_string(),
+                    reason: format!("cannot encode event {id}: {e}"),
+                })?;
             tx.execute(
-                "INSERT INTO reports (id, article_rid, event_id, day, country, json)
-                 VALUES (?1, ?2, '', ?3, ?4, ?5)",
-                params![id, article_rid, day_number(&ev), country_key(&ev), rjson],
+                "INSERT INTO reports (id, article_rid, event_id, day, country, fkey, json)
+                 VALUES (?1, ?2, '', ?3, ?4, ?5, ?6)",
+                params![
+                    id,
+                    article_rid,
+                    day_number(&ev),
+                    country_key(&ev),
+                    fkey,
+                    rjson
+                ],
             )
             .map_err(me)?;
             seeds.push(StoredReport {
@@ -554,14 +566,14 @@ impl ReportLookup for TxLookup<'_> {
             read_reports(
                 self.tx,
                 self.db,
-                "SELECT id, event_id, json FROM reports WHERE day BETWEEN ?1 AND ?2",
+                "SELECT id, event_id, fkey FROM reports WHERE day BETWEEN ?1 AND ?2",
                 &[&day_lo, &day_hi],
             )
         } else {
             read_reports(
                 self.tx,
                 self.db,
-                "SELECT id, event_id, json FROM reports
+                "SELECT id, event_id, fkey FROM reports
                  WHERE day BETWEEN ?1 AND ?2 AND country IN (?3, '')",
                 &[&day_lo, &day_hi, &country],
             )
