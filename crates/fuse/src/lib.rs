@@ -36,10 +36,9 @@ pub const NEAR_KM_DISTRICT: f64 = 60.0;
 /// Two reports are the same event when all of these hold:
 /// 1. **Date**: both dated; day-precise dates at most one day apart; coarser dates
 ///    (week, month, year) equal with equal precision.
-/// 2. **Type**: the same ACLED event type, or two violent types (Battles,
-///    Explosions/Remote violence, Violence against civilians) from one attack
-///    — then the place must be within [`NEAR_KM_TOWN`] and the day the same or adjacent
-///    as above; purely verbal events (no ACLED type) only match verbal events of
+/// 2. **Type**: the same ACLED event type, or Battles with Explosions/Remote
+///    violence (one attack coded either way) — then the place must be finer than
+///    the province; purely verbal events (no ACLED type) only match verbal events of
 ///    the same PLOVER type on the same day.
 /// 3. **Place**: same country when both know it; then by precision: two towns
 ///    within [`NEAR_KM_TOWN`], or [`NEAR_KM_DISTRICT`] when one is a district-level
@@ -82,7 +81,7 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
         }
         (Some(_), None) | (None, Some(_)) => return false,
         (Some(ta), Some(tb)) => {
-            if ta != tb && !(is_violent(ta) && is_violent(tb)) {
+            if ta != tb && !one_attack_pair(ta, tb) {
                 return false;
             }
         }
@@ -111,12 +110,15 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
     actors_compatible(a, b)
 }
 
-fn is_violent(t: EventType) -> bool {
+/// Battles and Explosions/Remote violence: one attack (a bomb, then a gunfight)
+/// that some reports code as the one and some as the other. Other type pairs
+/// (a shooting of a civilian vs a market bomb in the same city on the same day)
+/// are different events.
+fn one_attack_pair(a: EventType, b: EventType) -> bool {
+    use EventType::{Battles, ExplosionsRemoteViolence};
     matches!(
-        t,
-        EventType::Battles
-            | EventType::ExplosionsRemoteViolence
-            | EventType::ViolenceAgainstCivilians
+        (a, b),
+        (Battles, ExplosionsRemoteViolence) | (ExplosionsRemoteViolence, Battles)
     )
 }
 

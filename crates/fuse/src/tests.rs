@@ -383,3 +383,54 @@ fn haversine_is_plausible() {
     let d = haversine_km(30.19, 67.01, 29.80, 66.85);
     assert!((40.0..50.0).contains(&d), "{d}");
 }
+
+#[test]
+fn a_shooting_and_a_bombing_in_one_city_on_one_day_stay_apart() {
+    let bomb = report(
+        "b",
+        "2026-03-18",
+        EventType::ExplosionsRemoteViolence,
+        unidentified(),
+        Some(actor("Civilians (Pakistan)", ActorType::Civilians)),
+        peshawar(),
+        Some(20),
+        "2026-03-18",
+    );
+    let shot = report(
+        "s",
+        "2026-03-18",
+        EventType::ViolenceAgainstCivilians,
+        unidentified(),
+        Some(actor("Civilians (Pakistan)", ActorType::Civilians)),
+        peshawar(),
+        Some(1),
+        "2026-03-18",
+    );
+    assert!(!same_event(&bomb, &shot));
+}
+
+#[test]
+fn grouping_does_not_depend_on_input_order() {
+    let f = fixture();
+    let names = |v: &[Event]| -> Vec<Vec<String>> {
+        components(v)
+            .into_iter()
+            .map(|g| g.into_iter().map(|i| v[i].id.clone()).collect::<Vec<_>>())
+            .map(|mut g| {
+                g.sort();
+                g
+            })
+            .collect()
+    };
+    let base = names(&f);
+    for k in 0..f.len() {
+        let mut v = f.clone();
+        v.rotate_left(k);
+        if k % 2 == 1 {
+            v.reverse();
+        }
+        assert_eq!(names(&v), base, "rotation {k}");
+        let fused: Vec<Event> = fuse_all(&v);
+        assert_eq!(fused, fuse_all(&f), "rotation {k}");
+    }
+}
