@@ -15,7 +15,7 @@ pub mod plan;
 pub mod sqlite;
 pub mod suite;
 
-pub use sqlite::SqliteStore;
+pub use sqlite::{Integrity, SqliteStore};
 
 /// Errors of the store. Messages name the database (path or redacted URL).
 #[derive(Debug, thiserror::Error)]

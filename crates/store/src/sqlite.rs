@@ -31,6 +31,15 @@ const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// What [`SqliteStore::integrity`] found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Integrity {
+    /// Broken invariants, empty when the store is sound.
+    pub problems: Vec<String>,
+    /// Every article id with its report ids (sorted).
+    pub reports_by_article: std::collections::BTreeMap<String, Vec<String>>,
+}
+
 /// Idle read connections kept for reuse.
 const POOL_SIZE: usize = 8;
 
@@ -197,6 +206,80 @@ impl SqliteStore {
         conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
             .map_err(|e| map_err(name, e))?;
         Ok(conn)
+    }
+
+    /// Checks the store's invariants and lists, per article id, its report ids
+    /// (sorted). Problems found: SQLite's own `integrity_check`, reports not
+    /// attached to an existing event, events without reports, reports whose
+    /// article is gone, a full-text index out of step with the articles (FTS5
+    /// `integrity-check`; skipped on a read-only store).
+    pub fn integrity(&self) -> Result<Integrity, StoreError> {
+        let db = self.name.clone();
+        let guard = lock(&self.writer);
+        let conn: &Connection = &guard;
+        {
+            let me = |e| map_err(&db, e);
+            let mut problems = Vec::new();
+            let ok: String = conn
+                .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                .map_err(me)?;
+            if ok != "ok" {
+                problems.push(format!("integrity_check: {ok}"));
+            }
+            let checks = [
+                (
+                    "reports without an event",
+                    "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = r.event_id)",
+                ),
+                (
+                    "events without reports",
+                    "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.event_id = e.id)",
+                ),
+                (
+                    "reports without an article",
+                    "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.rid = r.article_rid)",
+                ),
+            ];
+            // FTS5's own check of the index against the articles it indexes.
+            if let Err(e) = conn.execute(
+                "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
+                [],
+            ) {
+                if e.sqlite_error_code() != Some(ErrorCode::ReadOnly) {
+                    problems.push(format!("full-text index: {e}"));
+                }
+            }
+            for (what, sql) in checks {
+                let n: i64 = conn.query_row(sql, [], |r| r.get(0)).map_err(me)?;
+                if n != 0 {
+                    problems.push(format!("{what}: {n}"));
+                }
+            }
+            let mut st = conn
+                .prepare(
+                    "SELECT a.id, r.id FROM articles a LEFT JOIN reports r ON r.article_rid = a.rid
+                     ORDER BY a.id, r.id",
+                )
+                .map_err(me)?;
+            let rows = st
+                .query_map([], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+                })
+                .map_err(me)?;
+            let mut reports_by_article: std::collections::BTreeMap<String, Vec<String>> =
+                std::collections::BTreeMap::new();
+            for row in rows {
+                let (a, r) = row.map_err(me)?;
+                let e = reports_by_article.entry(a).or_default();
+                if let Some(r) = r {
+                    e.push(r);
+                }
+            }
+            Ok(Integrity {
+                problems,
+                reports_by_article,
+            })
+        }
     }
 
     fn migrate(&self) -> Result<(), StoreError> {

@@ -29,6 +29,12 @@ fn shared_suite_on_a_file_store() {
         Box::new(SqliteStore::open(&path).expect("open store"))
     };
     suite::all(&make);
+    // Every store the suite used is sound.
+    for i in 0..n.load(Ordering::SeqCst) {
+        let s = SqliteStore::open(dir.path().join(format!("s{i}.db"))).expect("reopen");
+        let integ = s.integrity().expect("integrity");
+        assert!(integ.problems.is_empty(), "s{i}: {:?}", integ.problems);
+    }
 }
 
 #[test]
@@ -255,4 +261,29 @@ fn two_store_handles_on_one_file_write_in_turn() {
 fn store_is_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<SqliteStore>();
+}
+
+#[test]
+fn integrity_finds_a_broken_store() {
+    let dir = tmp();
+    let path = dir.path().join("broken.db");
+    let s = SqliteStore::open(&path).expect("open");
+    s.ingest(&one_article("i-1")).expect("ingest");
+    s.ingest(&one_article("i-2")).expect("ingest");
+    let ok = s.integrity().expect("integrity");
+    assert!(ok.problems.is_empty(), "{:?}", ok.problems);
+    assert_eq!(ok.reports_by_article.len(), 2);
+    drop(s);
+    {
+        let c = rusqlite::Connection::open(&path).expect("sqlite");
+        c.execute_batch("DROP TRIGGER articles_ad; DELETE FROM articles WHERE id = 'i-1';")
+            .expect("break it");
+    }
+    let s = SqliteStore::open(&path).expect("open");
+    let bad = s.integrity().expect("integrity");
+    assert!(
+        bad.problems.iter().any(|p| p.contains("full-text")),
+        "{:?}",
+        bad.problems
+    );
 }
