@@ -1,1 +1,290 @@
-//! sitrep-extract.
+//! sitrep-extract: event coding. From an [`Article`] to the event records of
+//! `SPEC.md` §3 — who did what to whom, where, when, how many killed by side,
+//! with the text behind every coded field.
+//!
+//! The flow for one article:
+//! 1. one Aho-Corasick pass finds trigger and outcome words ([`lexicon`]);
+//!    an article without any is done (most news is not conflict news);
+//! 2. the gazetteer recognises places and actors once for the whole text;
+//! 3. each sentence with a trigger is cut into clauses; each clause that
+//!    reports something becomes a *mention* with its type cues, own date,
+//!    place, actor roles and counts of people ([`mentions`], [`casualties`]);
+//! 4. mentions merge into events where a coder would merge them (same
+//!    family, compatible day, place, actors and weapon) and stay apart where a
+//!    coder would split; counts are reconciled, claims attached, types,
+//!    notes, evidence and confidence coded ([`assemble`]).
+
+pub mod assemble;
+pub mod casualties;
+pub mod lexicon;
+pub mod mentions;
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use sitrep_gazetteer::{ActorMentionKind, DocContext, Gazetteer, GenericKind, PlaceKind, ResolvedPlace};
+use sitrep_model::{Actor, Article, Event, Location, Span};
+
+use crate::lexicon::Lexicon;
+use crate::mentions::{find_generics, quote_ranges, ActorCand, Doc, Generic};
+
+/// Options of one extraction.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// Publication date to use when the article carries none (`--published`).
+    pub published: Option<NaiveDate>,
+}
+
+/// The event coder. Build once, share across threads (`Send + Sync`).
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    gaz: Arc<Gazetteer>,
+    lex: Lexicon,
+}
+
+fn generic_of(k: GenericKind) -> Generic {
+    match k {
+        GenericKind::Gunmen | GenericKind::Militants => Generic::Gunmen,
+        GenericKind::SecurityForces | GenericKind::Military | GenericKind::Paramilitary => {
+            Generic::Military
+        }
+        GenericKind::Police => Generic::Police,
+        GenericKind::Civilians => Generic::Civilians,
+        GenericKind::Protesters => Generic::Protesters,
+        GenericKind::Rioters => Generic::Rioters,
+        GenericKind::Government => Generic::Government,
+    }
+}
+
+/// Place mentions that name a neighbour or a mediator, not where it happened.
+fn not_a_venue(text: &str, p: &ResolvedPlace) -> bool {
+    let before = text
+        .get(p.span.start.saturating_sub(24)..p.span.start)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    [
+        "border with ", "bordering ", "mediated by ", "supported by ", "backed by ", "links to ",
+        "sent to ", "link to ", "by ", "from ", "of ", "and ",
+    ]
+    .iter()
+    .any(|cue| before.ends_with(cue))
+        && !(before.ends_with("of ") && p.kind != PlaceKind::Country)
+        && !(before.ends_with("and ") && p.kind != PlaceKind::Country)
+        && !(before.ends_with("from ") && p.kind != PlaceKind::Country)
+}
+
+impl Extractor {
+    /// A coder that uses `gaz` for places and actors.
+    pub fn new(gaz: Arc<Gazetteer>) -> Self {
+        Extractor {
+            gaz,
+            lex: Lexicon::new(),
+        }
+    }
+
+    /// The events reported in `article`, in text order of their first mention.
+    /// Never panics on any input.
+    pub fn extract(&self, article: &Article, opts: &ExtractOptions) -> Vec<Event> {
+        let text = article.text.as_str();
+        if text.is_empty() {
+            return Vec::new();
+        }
+        let hits = self.lex.scan(text);
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        let published = article.published_date().or(opts.published);
+        let gaz = &self.gaz;
+        let rec = gaz.recognise(text);
+        let dctx = DocContext {
+            dateline: article.dateline.clone(),
+            title: article.title.clone(),
+        };
+        let places = gaz.resolve(text, &rec, &dctx);
+        let venues: Vec<ResolvedPlace> = places
+            .iter()
+            .filter(|p| !not_a_venue(text, p))
+            .cloned()
+            .collect();
+        let dateline_loc = article
+            .dateline
+            .as_deref()
+            .and_then(|d| gaz.lookup_place(d, None));
+        let focus_iso = gaz
+            .focus_country(&places)
+            .or_else(|| dateline_loc.as_ref().and_then(|l| l.country_code.clone()));
+        let country_name = focus_iso
+            .as_deref()
+            .and_then(|c| gaz.country(c).map(|ci| ci.name))
+            .or_else(|| dateline_loc.as_ref().and_then(|l| l.country.clone()));
+        let fallback_location = dateline_loc
+            .clone()
+            .map(|mut l| {
+                l.precision = l.precision.max(2);
+                l
+            })
+            .or_else(|| {
+                let iso = focus_iso.clone()?;
+                Some(Location {
+                    name: country_name.clone().unwrap_or_else(|| iso.clone()),
+                    country: country_name.clone(),
+                    country_code: Some(iso),
+                    precision: 3,
+                    ..Location::default()
+                })
+            });
+        // actor candidates: dictionary mentions, countries, generic nouns
+        let mut actors: Vec<ActorCand> = Vec::new();
+        for m in &rec.actors {
+            let hint_name = m
+                .country_hint
+                .as_deref()
+                .and_then(|c| gaz.country(c).map(|ci| ci.name));
+            match m.kind {
+                ActorMentionKind::Generic => {
+                    if let Some(g) = m.generic.map(generic_of) {
+                        let c = hint_name.clone().or_else(|| country_name.clone());
+                        actors.push(ActorCand {
+                            span: m.span,
+                            actor: mentions::generic_actor(g, c.as_deref()),
+                            generic: Some(g),
+                            country: false,
+                            country_name: c,
+                        });
+                    }
+                }
+                ActorMentionKind::Metonym => {
+                    if let Some(a) = &m.actor {
+                        let c = a
+                            .country
+                            .as_deref()
+                            .and_then(|c| gaz.country(c).map(|ci| ci.name))
+                            .or(hint_name.clone());
+                        actors.push(ActorCand {
+                            span: m.span,
+                            actor: a.clone(),
+                            generic: None,
+                            country: true,
+                            country_name: c,
+                        });
+                    }
+                }
+                ActorMentionKind::Named | ActorMentionKind::Shape => {
+                    if let Some(a) = &m.actor {
+                        actors.push(ActorCand {
+                            span: m.span,
+                            actor: a.clone(),
+                            generic: None,
+                            country: false,
+                            country_name: hint_name,
+                        });
+                    }
+                }
+            }
+        }
+        for p in &places {
+            if p.kind == PlaceKind::Country {
+                let name = p.location.country.clone().unwrap_or_else(|| p.location.name.clone());
+                if actors.iter().any(|a| a.span.overlaps(p.span)) {
+                    continue;
+                }
+                actors.push(ActorCand {
+                    span: p.span,
+                    actor: Actor {
+                        name: name.clone(),
+                        actor_type: None,
+                        country: p.location.country_code.clone(),
+                    },
+                    generic: None,
+                    country: true,
+                    country_name: Some(name),
+                });
+            }
+        }
+        for (sp, g) in find_generics(text) {
+            if actors.iter().any(|a| a.span.overlaps(sp)) {
+                continue;
+            }
+            actors.push(ActorCand {
+                span: sp,
+                actor: mentions::generic_actor(g, country_name.as_deref()),
+                generic: Some(g),
+                country: false,
+                country_name: country_name.clone(),
+            });
+        }
+        actors.sort_by_key(|a| a.span.start);
+        let quotes = quote_ranges(text);
+        let locate = |sp: Span| gaz.locate(text, &venues, sp);
+        let doc = Doc {
+            text,
+            published,
+            hits: &hits,
+            quotes: &quotes,
+            actors: &actors,
+            country: country_name.clone(),
+            locate: &locate,
+        };
+        let sentences = sitrep_text::sentences::split_sentences(text);
+        let mut ms = Vec::new();
+        let mut hi = 0;
+        for (si, s) in sentences.iter().enumerate() {
+            while hi < hits.len() && hits[hi].start < s.start {
+                hi += 1;
+            }
+            if hi < hits.len() && hits[hi].start < s.end {
+                mentions::sentence_mentions(&doc, si, *s, &mut ms);
+            }
+        }
+        if ms.is_empty() {
+            return Vec::new();
+        }
+        let lookup = |name: &str| gaz.actor(name);
+        let ctx = assemble::Ctx {
+            article,
+            published,
+            country: country_name,
+            fallback_location,
+            actor_lookup: &lookup,
+        };
+        let mut events = assemble::assemble(&ms, &ctx);
+        // at most 20 reported events per article: keep the best supported
+        if events.iter().filter(|e| !e.background).count() > 20 {
+            let mut order: Vec<usize> = (0..events.len()).collect();
+            order.sort_by(|&a, &b| {
+                events[b]
+                    .confidence
+                    .total_cmp(&events[a].confidence)
+                    .then(a.cmp(&b))
+            });
+            let mut keep = vec![false; events.len()];
+            let mut n = 0;
+            for i in order {
+                if events[i].background || n < 20 {
+                    keep[i] = true;
+                    if !events[i].background {
+                        n += 1;
+                    }
+                }
+            }
+            let mut k = 0;
+            events.retain(|_| {
+                let r = keep[k];
+                k += 1;
+                r
+            });
+        }
+        events
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Extractor>();
+    }
+}

@@ -1,0 +1,886 @@
+//! Mentions → events: merge the mentions of one happening (same family,
+//! compatible day, place, actors and weapon), split the rest, resolve
+//! inherited dates, reconcile counts (repetition is not addition; a stated
+//! total that covers its parts is not added; "that figure includes …" moves
+//! a count to its own event and out of the figure), attach claims, and code
+//! types, notes, evidence and confidence.
+
+use crate::casualties::Count;
+use crate::lexicon::{Outcome, Side, Trig};
+use crate::mentions::{generic_actor, DateCue, Family, Generic, Mention, RoleActor};
+use chrono::{Duration, NaiveDate};
+use sitrep_model::{
+    stable_id, Accusation, Actor, ActorType, Article, Bounds, Claim, DatePrecision, Denial,
+    EventType, Evidence, Event, Fatalities, Location, Plover, Source, Span, SubEventType,
+};
+use sitrep_text::timex::Resolved;
+
+/// Per-article context for assembling events.
+pub struct Ctx<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// Publication date used for resolution.
+    pub published: Option<NaiveDate>,
+    /// Country name of the article's focus.
+    pub country: Option<String>,
+    /// The fallback location (dateline / focus), coarse.
+    pub fallback_location: Option<Location>,
+    /// Resolves a claimant name to a dictionary actor.
+    pub actor_lookup: &'a dyn Fn(&str) -> Option<Actor>,
+}
+
+#[derive(Debug, Clone)]
+struct Draft {
+    family: Family,
+    mentions: Vec<usize>,
+    date: Option<DateCue>,
+    inherited: Option<Resolved>,
+    background: bool,
+}
+
+fn class(t: Trig) -> Option<u8> {
+    match t {
+        Trig::Air | Trig::Shell => Some(1),
+        Trig::Bomb | Trig::Suicide | Trig::Grenade | Trig::Chemical => Some(2),
+        Trig::Clash => Some(3),
+        _ => None,
+    }
+}
+
+fn is_background(r: Option<&Resolved>, published: Option<NaiveDate>) -> bool {
+    match (r, published) {
+        (Some(r), Some(p)) => r.latest() < p - Duration::days(30),
+        _ => false,
+    }
+}
+
+fn overlap(a: &Resolved, b: &Resolved) -> bool {
+    a.date <= b.latest() && b.date <= a.latest()
+}
+
+fn loc_conflict(a: &Location, b: &Location) -> bool {
+    if let (Some(x), Some(y)) = (&a.country_code, &b.country_code) {
+        if x != y {
+            return true;
+        }
+    }
+    a.precision == 1 && b.precision == 1 && a.name != b.name
+}
+
+fn compatible(ms: &[Mention], d: &Draft, m: &Mention, strict_date: bool) -> bool {
+    if d.family != m.family {
+        return false;
+    }
+    if let (Some(md), Some(dd)) = (m.date.and_then(|x| x.resolved), d.date.and_then(|x| x.resolved)) {
+        let coarse = |p: DatePrecision| matches!(p, DatePrecision::Month | DatePrecision::Year);
+        if !overlap(&md, &dd) || coarse(md.precision) != coarse(dd.precision) {
+            return false;
+        }
+    } else if strict_date && m.date.is_some() != d.date.is_some() {
+        // a dated mention never joins an undated draft in the strict pass
+        return false;
+    }
+    for &i in &d.mentions {
+        let o = &ms[i];
+        if let (Some(a), Some(b)) = (&o.location, &m.location) {
+            if loc_conflict(&a.0, &b.0) {
+                return false;
+            }
+        }
+        if let (Some(a), Some(b), false) = (&o.actor1, &m.actor1, matches!(m.family, Family::Consult | Family::Agree)) {
+            let reversed = o.actor2.as_ref().is_some_and(|x| x.actor.name == b.actor.name);
+            if a.actor.name != b.actor.name && !reversed {
+                return false;
+            }
+        }
+        if m.family == Family::Violent {
+            let cm: Vec<u8> = m.trigs.iter().filter_map(|t| class(t.0)).collect();
+            let co: Vec<u8> = o.trigs.iter().filter_map(|t| class(t.0)).collect();
+            if !cm.is_empty() && !co.is_empty() && !cm.iter().any(|c| co.contains(c)) {
+                return false;
+            }
+        }
+        if m.family == Family::Accuse {
+            if let (Some(a), Some(b)) = (o.accused.first(), m.accused.first()) {
+                if a.1 != b.1 {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
+/// Groups mentions into drafts.
+fn group(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let dated = |m: &Mention| m.date.is_some_and(|d| d.resolved.is_some());
+    // pass 1: mentions with their own date
+    for (i, m) in ms.iter().enumerate() {
+        if !dated(m) || (m.trigs.is_empty() && !m.claims.is_empty()) {
+            continue;
+        }
+        let bg = is_background(m.date.and_then(|d| d.resolved).as_ref(), ctx.published);
+        if let Some(d) = drafts
+            .iter_mut()
+            .find(|d| d.background == bg && compatible(ms, d, m, true) && !m.includes_into_previous)
+        {
+            d.mentions.push(i);
+            // the draft spans the union of its mentions' days
+            if let (Some(dc), Some(mr)) = (d.date.as_mut(), m.date.and_then(|x| x.resolved)) {
+                if let Some(dr) = dc.resolved.as_mut() {
+                    let end = dr.latest().max(mr.latest());
+                    if mr.date < dr.date {
+                        dr.date = mr.date;
+                        dc.span = m.date.map(|x| x.span).unwrap_or(dc.span);
+                    }
+                    if end > dr.date && matches!(dr.precision, DatePrecision::Day | DatePrecision::Days) {
+                        dr.date_end = Some(end);
+                        dr.precision = DatePrecision::Days;
+                    }
+                }
+            }
+            continue;
+        }
+        drafts.push(Draft {
+            family: m.family,
+            mentions: vec![i],
+            date: m.date,
+            inherited: None,
+            background: bg,
+        });
+    }
+    // pass 2: the rest join the nearest compatible draft, else stand alone
+    for (i, m) in ms.iter().enumerate() {
+        if dated(m) || m.trigs.is_empty() {
+            continue;
+        }
+        let best = drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| !d.background && compatible(ms, d, m, false))
+            .map(|(k, d)| {
+                let dist = d
+                    .mentions
+                    .iter()
+                    .map(|&j| {
+                        let s = ms[j].sent as i64 - m.sent as i64;
+                        // prefer what came before on ties
+                        (s.abs() * 2 + i64::from(s > 0), j)
+                    })
+                    .min()
+                    .unwrap_or((i64::MAX, 0));
+                (dist, k)
+            })
+            .min();
+        let near_enough = best.is_some_and(|((d, _), _)| m.family != Family::Violent || d <= 2 * 12);
+        if let (Some((_, k)), true) = (best, near_enough) {
+            drafts[k].mentions.push(i);
+            continue;
+        }
+        // inherit the date of the nearest dated mention shortly before
+        let inherited = ms[..i]
+            .iter()
+            .rev()
+            .take_while(|p| m.sent.saturating_sub(p.sent) <= 2)
+            .find_map(|p| p.date.and_then(|d| d.resolved))
+            .filter(|r| !is_background(Some(r), ctx.published));
+        drafts.push(Draft {
+            family: m.family,
+            mentions: vec![i],
+            date: None,
+            inherited,
+            background: false,
+        });
+    }
+    drafts
+}
+
+#[derive(Debug, Clone, Default)]
+struct SideTotal {
+    best: u32,
+    low: Option<u32>,
+    high: Option<u32>,
+    spans: Vec<Span>,
+}
+
+fn sum_counts<'c>(cs: impl Iterator<Item = &'c Count>) -> SideTotal {
+    let mut t = SideTotal {
+        low: Some(0),
+        high: Some(0),
+        ..SideTotal::default()
+    };
+    let mut any = false;
+    for c in cs {
+        any = true;
+        t.best = t.best.saturating_add(c.best);
+        t.low = match (t.low, c.low) {
+            (Some(a), Some(b)) => Some(a.saturating_add(b)),
+            _ => None,
+        };
+        t.high = match (t.high, c.high) {
+            (Some(a), Some(b)) => Some(a.saturating_add(b)),
+            _ => None,
+        };
+        t.spans.push(c.span);
+    }
+    if !any {
+        return SideTotal::default();
+    }
+    t
+}
+
+/// The largest per-mention total of counts matching `f` (repetition across
+/// sentences is not addition; parts within one sentence add up).
+fn max_over(ms: &[Mention], idx: &[usize], f: impl Fn(&Count) -> bool) -> Option<SideTotal> {
+    idx.iter()
+        .map(|&i| sum_counts(ms[i].counts.iter().filter(|c| f(c))))
+        .filter(|t| !t.spans.is_empty())
+        .max_by_key(|t| t.best)
+}
+
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    sides: [Option<SideTotal>; 4],
+    wounded: Option<SideTotal>,
+    abducted: Option<SideTotal>,
+    arrested: Option<SideTotal>,
+}
+
+const SIDES: [Side; 4] = [Side::Civilians, Side::State, Side::Militants, Side::Unknown];
+
+fn tally(ms: &[Mention], idx: &[usize]) -> Tally {
+    let mut t = Tally::default();
+    for (k, s) in SIDES.iter().enumerate() {
+        let own = max_over(ms, idx, |c| c.outcome == Outcome::Killed && c.side == *s && !c.included);
+        let inc = max_over(ms, idx, |c| c.outcome == Outcome::Killed && c.side == *s && c.included);
+        t.sides[k] = match (own, inc) {
+            (Some(a), Some(b)) if *s != Side::Unknown && b.best > a.best => Some(b),
+            (None, Some(b)) if *s != Side::Unknown => Some(b),
+            (a, _) => a,
+        };
+    }
+    t.wounded = max_over(ms, idx, |c| c.outcome == Outcome::Wounded && !c.included);
+    t.abducted = max_over(ms, idx, |c| c.outcome == Outcome::Abducted && !c.included);
+    t.arrested = max_over(ms, idx, |c| c.outcome == Outcome::Arrested && !c.included);
+    t
+}
+
+fn fatalities(t: &Tally, evidence: &mut Vec<(String, Span)>) -> Fatalities {
+    let mut f = Fatalities::default();
+    let part = |k: usize| t.sides[k].as_ref().map(|s| s.best).unwrap_or(0);
+    let parts = part(0) + part(1) + part(2);
+    let names = ["fatalities.civilians", "fatalities.state_forces", "fatalities.militants"];
+    let mut any_part = false;
+    for k in 0..3 {
+        if let Some(s) = &t.sides[k] {
+            if s.best > 0 || parts == 0 {
+                let v = Some(s.best);
+                match k {
+                    0 => f.civilians = v,
+                    1 => f.state_forces = v,
+                    _ => f.militants = v,
+                }
+                any_part = true;
+                for sp in &s.spans {
+                    evidence.push((names[k].into(), *sp));
+                }
+            }
+        }
+    }
+    let unknown = t.sides[3].as_ref();
+    let mut low: Option<u32> = if any_part {
+        (0..3)
+            .filter_map(|k| t.sides[k].as_ref())
+            .try_fold(0u32, |acc, s| s.low.map(|l| acc + l))
+    } else {
+        None
+    };
+    let mut high: Option<u32> = if any_part {
+        (0..3)
+            .filter_map(|k| t.sides[k].as_ref())
+            .try_fold(0u32, |acc, s| s.high.map(|h| acc + h))
+    } else {
+        None
+    };
+    let mut best = if any_part { Some(parts) } else { None };
+    if let Some(u) = unknown {
+        if !any_part {
+            best = Some(u.best);
+            low = u.low;
+            high = u.high;
+            if u.best > 0 {
+                f.unknown = Some(u.best);
+                for sp in &u.spans {
+                    evidence.push(("fatalities.unknown".into(), *sp));
+                }
+            }
+        } else if u.best > parts {
+            // a total larger than its stated parts: the rest are of unknown side
+            let rest = u.best - parts;
+            f.unknown = Some(rest);
+            best = Some(u.best);
+            low = u.low.or(low);
+            high = u.high;
+            for sp in &u.spans {
+                evidence.push(("fatalities.unknown".into(), *sp));
+            }
+        } else {
+            // the stated total covers the parts ("more than 190 … in two days")
+            for sp in &u.spans {
+                evidence.push(("fatalities.best".into(), *sp));
+            }
+        }
+    }
+    f.best = best;
+    f.low = low.filter(|_| best.is_some());
+    f.high = high.filter(|h| best.is_some_and(|b| *h >= b));
+    if f.best.is_some() {
+        for k in 0..4 {
+            if let Some(s) = &t.sides[k] {
+                for sp in &s.spans {
+                    evidence.push(("fatalities.best".into(), *sp));
+                }
+            }
+        }
+        if f.low.is_some() {
+            if let Some(sp) = evidence.iter().find(|e| e.0 == "fatalities.best").map(|e| e.1) {
+                evidence.push(("fatalities.low".into(), sp));
+            }
+        }
+        if f.high.is_some() {
+            if let Some(sp) = evidence.iter().find(|e| e.0 == "fatalities.best").map(|e| e.1) {
+                evidence.push(("fatalities.high".into(), sp));
+            }
+        }
+    }
+    f
+}
+
+fn recompute_best(f: &mut Fatalities) {
+    let parts: Option<u32> = [f.civilians, f.state_forces, f.militants, f.unknown]
+        .iter()
+        .flatten()
+        .copied()
+        .reduce(|a, b| a + b);
+    if let Some(p) = parts {
+        f.best = Some(p);
+        if f.low.is_some_and(|l| l > p) {
+            f.low = Some(p);
+        }
+        if f.high.is_some_and(|h| h < p) {
+            f.high = None;
+        }
+    }
+}
+
+fn country_of(loc: Option<&Location>, ctx: &Ctx<'_>) -> Option<String> {
+    loc.and_then(|l| l.country.clone()).or_else(|| ctx.country.clone())
+}
+
+fn armed(a: &Actor) -> bool {
+    matches!(
+        a.actor_type,
+        Some(ActorType::StateForces | ActorType::RebelGroups | ActorType::PoliticalMilitias | ActorType::IdentityMilitias | ActorType::ExternalOtherForces)
+    ) && !a.name.starts_with("Government of")
+}
+
+fn code_violent(trigs: &[Trig], f: &Fatalities, a1: Option<&Actor>, a2: Option<&Actor>, words: &str) -> (SubEventType, &'static str) {
+    let has = |t: Trig| trigs.contains(&t);
+    if has(Trig::Sexual) {
+        return (SubEventType::SexualViolence, "sexual");
+    }
+    if has(Trig::Suicide) {
+        return (SubEventType::SuicideBomb, "suicide-attack");
+    }
+    if has(Trig::Chemical) {
+        return (SubEventType::ChemicalWeapon, "unconventional");
+    }
+    if has(Trig::Air) {
+        return (SubEventType::AirDroneStrike, if words.contains("drone") { "drone" } else { "aerial" });
+    }
+    if has(Trig::Shell) {
+        return (SubEventType::ShellingArtilleryMissileAttack, "heavy-weapons");
+    }
+    if has(Trig::Grenade) {
+        return (SubEventType::Grenade, "explosives");
+    }
+    if has(Trig::Bomb) {
+        return (SubEventType::RemoteExplosiveLandmineIed, "explosives");
+    }
+    let state1 = a1.is_some_and(|a| a.actor_type == Some(ActorType::StateForces));
+    if has(Trig::Recapture) || (has(Trig::Capture) && state1) {
+        return (SubEventType::GovernmentRegainsTerritory, "firearms");
+    }
+    if has(Trig::Capture) {
+        return (SubEventType::NonStateActorOvertakesTerritory, "firearms");
+    }
+    let armed_victims = f.state_forces.is_some_and(|x| x > 0) || f.militants.is_some_and(|x| x > 0);
+    let armed_pair = a1.is_some_and(armed) && a2.is_some_and(armed);
+    let mode = if has(Trig::Kill) && !has(Trig::Clash) {
+        if words.contains("beaten") || words.contains("hacked") || words.contains("stabbed") {
+            "primitive"
+        } else {
+            "targeted"
+        }
+    } else {
+        "firearms"
+    };
+    if has(Trig::Clash) || armed_victims || armed_pair {
+        return (SubEventType::ArmedClash, "firearms");
+    }
+    (SubEventType::Attack, mode)
+}
+
+fn fmt_date(d: Option<NaiveDate>, p: DatePrecision) -> String {
+    match (d, p) {
+        (Some(d), DatePrecision::Year) => format!("In {}", d.format("%Y")),
+        (Some(d), DatePrecision::Month) => format!("In {}", d.format("%B %Y")),
+        (Some(d), DatePrecision::Week) => format!("In the week of {}", d.format("%-d %B %Y")),
+        (Some(d), DatePrecision::Days) => format!("From {}", d.format("%-d %B %Y")),
+        (Some(d), _) => format!("On {}", d.format("%-d %B %Y")),
+        (None, _) => "On an unknown date".into(),
+    }
+}
+
+fn notes(e: &Event) -> String {
+    let date = fmt_date(e.event_date, e.date_precision);
+    let a1 = e.actor1.as_ref().map(|a| a.name.as_str()).unwrap_or("unidentified actors");
+    let a2 = e.actor2.as_ref().map(|a| a.name.clone());
+    let verb = match (e.sub_event_type, e.plover) {
+        (Some(SubEventType::ArmedClash), _) => "clashed with".to_string(),
+        (Some(SubEventType::AirDroneStrike), _) => "carried out an air/drone strike on".into(),
+        (Some(SubEventType::ShellingArtilleryMissileAttack), _) => "shelled".into(),
+        (Some(SubEventType::SuicideBomb), _) => "carried out a suicide bombing against".into(),
+        (Some(SubEventType::RemoteExplosiveLandmineIed), _) => "detonated an explosive device targeting".into(),
+        (Some(SubEventType::Grenade), _) => "threw a grenade at".into(),
+        (Some(SubEventType::AbductionForcedDisappearance), _) => "abducted".into(),
+        (Some(SubEventType::Arrests), _) => "arrested".into(),
+        (Some(SubEventType::PeacefulProtest), _) => "protested".into(),
+        (Some(SubEventType::ProtestWithIntervention), _) => "protested and were met by".into(),
+        (Some(SubEventType::ExcessiveForceAgainstProtesters), _) => "protested and faced excessive force from".into(),
+        (Some(SubEventType::ViolentDemonstration), _) => "rioted against".into(),
+        (Some(SubEventType::MobViolence), _) => "carried out mob violence against".into(),
+        (Some(SubEventType::Agreement), _) => "reached an agreement with".into(),
+        (Some(SubEventType::DisruptedWeaponsUse), _) => "disrupted weapons use by".into(),
+        (Some(SubEventType::LootingPropertyDestruction), _) => "looted or destroyed property of".into(),
+        (Some(SubEventType::NonStateActorOvertakesTerritory), _) => "took territory from".into(),
+        (Some(SubEventType::GovernmentRegainsTerritory), _) => "regained territory from".into(),
+        (Some(SubEventType::SexualViolence), _) => "committed sexual violence against".into(),
+        (Some(SubEventType::Attack), _) => "attacked".into(),
+        (_, Some(Plover::Consult)) => "held talks with".into(),
+        (_, Some(Plover::Accuse)) => "accused".into(),
+        (_, Some(Plover::Reject)) => "rejected allegations by".into(),
+        (_, Some(Plover::Threaten)) => "threatened".into(),
+        (Some(s), _) => format!("was involved in an event ({s}) with"),
+        _ => "acted against".into(),
+    };
+    let mut s = format!("{date}, {a1} {verb}");
+    if e.plover == Some(Plover::Accuse) {
+        if let Some(a) = e.accused.first() {
+            s.push_str(&format!(" {}", a.target));
+        }
+    } else if let Some(a2) = a2 {
+        s.push_str(&format!(" {a2}"));
+    } else if verb.ends_with(" with") || verb.ends_with(" on") || verb.ends_with(" at") || verb.ends_with(" of") || verb.ends_with(" by") || verb.ends_with(" from") || verb.ends_with(" against") || verb.ends_with(" targeting") {
+        s.push_str(" unidentified targets");
+    }
+    if let Some(l) = &e.location {
+        let mut place = l.name.clone();
+        if let Some(a) = &l.admin1 {
+            if a != &l.name {
+                place.push_str(&format!(" ({a})"));
+            }
+        }
+        if let Some(c) = &l.country {
+            if c != &l.name {
+                place.push_str(&format!(", {c}"));
+            }
+        }
+        s.push_str(if l.precision >= 2 { " near " } else { " in " });
+        s.push_str(&place);
+    }
+    let f = &e.fatalities;
+    if let Some(b) = f.best {
+        let mut parts = Vec::new();
+        for (v, n) in [(f.civilians, "civilians"), (f.state_forces, "state forces"), (f.militants, "militants"), (f.unknown, "of unknown affiliation")] {
+            if let Some(v) = v {
+                if v > 0 {
+                    parts.push(format!("{v} {n}"));
+                }
+            }
+        }
+        if parts.len() > 1 {
+            s.push_str(&format!(", leaving {b} dead ({})", parts.join(", ")));
+        } else {
+            s.push_str(&format!(", leaving {b} dead"));
+        }
+    }
+    if let Some(w) = e.wounded.best {
+        s.push_str(&format!(" and {w} wounded"));
+    }
+    if let Some(a) = e.abducted {
+        s.push_str(&format!("; {a} abducted"));
+    }
+    if let Some(a) = e.arrested {
+        if e.sub_event_type != Some(SubEventType::Arrests) || a > 0 {
+            s.push_str(&format!("; {a} arrested"));
+        }
+    }
+    if let Some(c) = e.claimed_by.first() {
+        s.push_str(&format!("; {} claimed responsibility", c.actor));
+    }
+    s.push('.');
+    s
+}
+
+/// Assembles the events of one article from its mentions.
+pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
+    let art = ctx.article;
+    let text = art.text.as_str();
+    let drafts = group(ms, ctx);
+    if std::env::var_os("SITREP_EXTRACT_DEBUG").is_some() {
+        for (i, m) in ms.iter().enumerate() {
+            eprintln!("M{i} s{} {:?} {:?} date={:?} a1={:?} counts={:?} inc={}", m.sent, m.family, m.trigs.iter().map(|t| &text[t.1.start..t.1.end]).collect::<Vec<_>>(), m.date.map(|d| &text[d.span.start..d.span.end]), m.actor1.as_ref().map(|a| &a.actor.name), m.counts.iter().map(|c| (c.best, c.side)).collect::<Vec<_>>(), m.includes_into_previous);
+        }
+        for d in &drafts {
+            eprintln!("D {:?} {:?}", d.family, d.mentions);
+        }
+    }
+    // main date: the first dated, non-background violent draft
+    let main_date = drafts
+        .iter()
+        .find(|d| d.family == Family::Violent && !d.background && d.date.is_some())
+        .and_then(|d| d.date.and_then(|x| x.resolved));
+    let mut events: Vec<(Event, Vec<usize>)> = Vec::new();
+    for d in &drafts {
+        let idx = &d.mentions;
+        let first = &ms[idx[0]];
+        let mut ev_e: Vec<(String, Span)> = Vec::new();
+        // date
+        let (resolved, date_span) = match d.date {
+            Some(c) => (c.resolved, Some(c.span)),
+            None => {
+                let r = d.inherited.or(main_date).or_else(|| {
+                    ctx.published.map(|p| Resolved {
+                        date: p,
+                        date_end: None,
+                        precision: DatePrecision::Day,
+                    })
+                });
+                // evidence for an inherited date: the expression it came from
+                let sp = d.inherited.and_then(|r| {
+                    ms.iter()
+                        .filter_map(|m| m.date)
+                        .find(|c| c.resolved == Some(r))
+                        .map(|c| c.span)
+                });
+                (r, sp)
+            }
+        };
+        // location: the most precise stated; else the article's focus
+        let loc = idx
+            .iter()
+            .filter_map(|&i| ms[i].location.clone())
+            .min_by_key(|l| l.0.precision);
+        let location = match loc {
+            Some((l, sp)) => {
+                ev_e.push(("location".into(), sp));
+                Some(l)
+            }
+            None if !d.family.verbal() => ctx.fallback_location.clone(),
+            None => None,
+        };
+        let country = country_of(location.as_ref(), ctx);
+        // actors
+        let a1: Option<RoleActor> = idx.iter().find_map(|&i| ms[i].actor1.clone());
+        let a2: Option<RoleActor> = idx
+            .iter()
+            .filter_map(|&i| ms[i].actor2.clone())
+            .find(|x| a1.as_ref().is_none_or(|y| y.actor.name != x.actor.name));
+        let mut actor1 = a1.as_ref().map(|a| a.actor.clone());
+        let actor2 = a2.as_ref().map(|a| a.actor.clone());
+        if let Some(a) = &a1 {
+            ev_e.push(("actor1".into(), a.span));
+        }
+        if let Some(a) = &a2 {
+            ev_e.push(("actor2".into(), a.span));
+        }
+        // counts
+        let t = tally(ms, idx);
+        let fat = fatalities(&t, &mut ev_e);
+        let wounded = t.wounded.as_ref().map(|w| {
+            for sp in &w.spans {
+                ev_e.push(("wounded".into(), *sp));
+            }
+            Bounds {
+                best: Some(w.best),
+                low: w.low,
+                high: w.high,
+            }
+        });
+        let abducted = t.abducted.as_ref().map(|a| {
+            for sp in &a.spans {
+                ev_e.push(("abducted".into(), *sp));
+            }
+            a.best
+        });
+        let arrested = t.arrested.as_ref().map(|a| {
+            for sp in &a.spans {
+                ev_e.push(("arrested".into(), *sp));
+            }
+            a.best
+        });
+        let trigs: Vec<Trig> = idx.iter().flat_map(|&i| ms[i].trigs.iter().map(|t| t.0)).collect();
+        let trig_span = idx
+            .iter()
+            .find_map(|&i| ms[i].trigs.first().map(|t| t.1))
+            .unwrap_or(first.clause);
+        ev_e.push(("event_type".into(), trig_span));
+        let words: String = idx
+            .iter()
+            .map(|&i| text[ms[i].clause.start..ms[i].clause.end].to_ascii_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (sub, plover, mode): (Option<SubEventType>, Plover, Option<&str>) = match d.family {
+            Family::Violent => {
+                let (s, m) = code_violent(&trigs, &fat, actor1.as_ref(), actor2.as_ref(), &words);
+                (Some(s), Plover::Assault, Some(m))
+            }
+            Family::Protest => {
+                let riot = trigs.iter().any(|t| matches!(t, Trig::Riot));
+                let mob = trigs.iter().any(|t| matches!(t, Trig::Mob)) && !trigs.contains(&Trig::Protest);
+                let state2 = actor2.as_ref().is_some_and(|a| a.actor_type == Some(ActorType::StateForces));
+                let killed = fat.best.is_some_and(|b| b > 0);
+                let intervention = state2
+                    || ["baton", "lathi", "tear gas", "teargas", "tear-gas", "water cannon", "dispersed", "disperse", "arrested", "detained", "charged", "rubber bullets"]
+                        .iter()
+                        .any(|w| words.contains(w));
+                if mob {
+                    (Some(SubEventType::MobViolence), Plover::Protest, Some("riot"))
+                } else if riot || trigs.iter().any(|t| matches!(t, Trig::Loot | Trig::Attack | Trig::Clash)) && !intervention {
+                    (Some(SubEventType::ViolentDemonstration), Plover::Protest, Some("riot"))
+                } else if killed && state2 {
+                    (Some(SubEventType::ExcessiveForceAgainstProtesters), Plover::Protest, Some("demo"))
+                } else if intervention {
+                    (Some(SubEventType::ProtestWithIntervention), Plover::Protest, Some("demo"))
+                } else {
+                    let strike = words.contains("strike") || words.contains("hartal") || words.contains("bandh") || words.contains("shutdown");
+                    (Some(SubEventType::PeacefulProtest), Plover::Protest, Some(if strike { "strike" } else { "demo" }))
+                }
+            }
+            Family::Abduct => (Some(SubEventType::AbductionForcedDisappearance), Plover::Assault, Some("abduct")),
+            Family::Arrest => (Some(SubEventType::Arrests), Plover::Coerce, Some("arrest")),
+            Family::Defuse => (Some(SubEventType::DisruptedWeaponsUse), Plover::Coerce, Some("seize")),
+            Family::Jailbreak => (Some(SubEventType::Other), Plover::Assault, None),
+            Family::Loot => (Some(SubEventType::LootingPropertyDestruction), Plover::Assault, Some("destroy")),
+            Family::Seal => (Some(SubEventType::Other), Plover::Coerce, Some(if words.contains("curfew") { "curfew" } else { "restrict" })),
+            Family::Agree => (Some(SubEventType::Agreement), Plover::Agree, None),
+            Family::Consult => (None, Plover::Consult, if words.contains("mediat") || words.contains("host") { Some("third-party") } else { None }),
+            Family::Accuse => (None, Plover::Accuse, Some("allege")),
+            Family::Deny => (None, Plover::Reject, None),
+            Family::Threaten => (None, Plover::Threaten, Some("violence")),
+        };
+        // default actors the family implies
+        if actor1.is_none() {
+            actor1 = match d.family {
+                Family::Violent | Family::Abduct | Family::Jailbreak | Family::Loot => {
+                    Some(generic_actor(Generic::Gunmen, country.as_deref()))
+                }
+                Family::Arrest | Family::Seal | Family::Defuse => {
+                    Some(generic_actor(Generic::Police, country.as_deref()))
+                }
+                _ => None,
+            };
+        }
+        // the claimed-by group is the perpetrator
+        let mut claimed: Vec<(String, Span)> = idx.iter().flat_map(|&i| ms[i].claims.clone()).collect();
+        claimed.dedup_by(|a, b| a.0 == b.0);
+        let mut ev = Event {
+            event_date: resolved.map(|r| r.date),
+            date_end: resolved.and_then(|r| r.date_end),
+            date_precision: resolved.map(|r| r.precision).unwrap_or(DatePrecision::Unknown),
+            event_type: sub.map(|s| s.event_type()).filter(|_| !matches!(d.family, Family::Consult | Family::Accuse | Family::Deny | Family::Threaten)),
+            sub_event_type: sub,
+            plover: Some(plover),
+            plover_mode: mode.map(str::to_string),
+            actor1,
+            actor2,
+            location,
+            wounded: wounded.unwrap_or_default(),
+            abducted,
+            arrested,
+            accused: idx
+                .iter()
+                .flat_map(|&i| ms[i].accused.iter().map(|a| Accusation { by: a.0.clone(), target: a.1.clone() }))
+                .collect(),
+            denied_by: idx
+                .iter()
+                .flat_map(|&i| ms[i].denied.iter().map(|a| Denial { actor: a.0.clone() }))
+                .collect(),
+            background: d.background,
+            ..Event::default()
+        };
+        ev.accused.dedup();
+        ev.denied_by.dedup();
+        for &i in idx {
+            for a in &ms[i].accused {
+                ev_e.push(("accused".into(), a.2));
+            }
+            for a in &ms[i].denied {
+                ev_e.push(("denied_by".into(), a.1));
+            }
+        }
+        if let Some(sp) = date_span {
+            ev_e.push(("event_date".into(), sp));
+        }
+        if ev.event_type.is_none() && d.family == Family::Agree {
+            ev.event_type = Some(EventType::StrategicDevelopments);
+        }
+        ev.fatalities = fat;
+        events.push((ev, idx.clone()));
+        // keep the claim data on the side until the main event is known
+        if let Some(last) = events.last_mut() {
+            for (c, sp) in claimed {
+                last.0.claimed_by.push(Claim { actor: c });
+                ev_e.push(("claimed_by".into(), sp));
+            }
+        }
+        if let Some(last) = events.last_mut() {
+            last.0.evidence = ev_e
+                .into_iter()
+                .filter_map(|(f, sp)| {
+                    text.get(sp.start..sp.end).map(|s| Evidence {
+                        field: f,
+                        article_id: art.id.clone(),
+                        start: sp.start,
+                        end: sp.end,
+                        text: s.to_string(),
+                    })
+                })
+                .collect();
+        }
+    }
+    // "that figure includes …": move the included count out of the figure
+    for (k, m) in ms.iter().enumerate() {
+        if !m.includes_into_previous {
+            continue;
+        }
+        let Some(src) = events.iter().position(|(_, idx)| idx.contains(&k)) else { continue };
+        let prev = ms[..k]
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, p)| p.family == Family::Violent && !p.counts.is_empty())
+            .map(|(j, _)| j);
+        let Some(prev) = prev else { continue };
+        let Some(dst) = events.iter().position(|(_, idx)| idx.contains(&prev)) else { continue };
+        if dst == src {
+            continue;
+        }
+        let sf = events[src].0.fatalities;
+        let df = &mut events[dst].0.fatalities;
+        let sub = |a: Option<u32>, b: Option<u32>| match (a, b) {
+            (Some(x), Some(y)) => Some(x.saturating_sub(y)),
+            (x, _) => x,
+        };
+        df.civilians = sub(df.civilians, sf.civilians);
+        df.state_forces = sub(df.state_forces, sf.state_forces);
+        df.militants = sub(df.militants, sf.militants);
+        if df.civilians.is_none() && df.state_forces.is_none() && df.militants.is_none() {
+            df.unknown = sub(df.unknown, sf.best);
+        }
+        df.low = sub(df.low, sf.low);
+        recompute_best(df);
+    }
+    // claims with no event of their own go to the main violent event
+    let main = events
+        .iter()
+        .enumerate()
+        .filter(|(_, (e, _))| !e.background && e.plover == Some(Plover::Assault))
+        .max_by_key(|(i, (e, _))| (e.fatalities.best.unwrap_or(0), std::cmp::Reverse(*i)))
+        .map(|(i, _)| i);
+    let carriers: Vec<&Mention> = ms.iter().filter(|m| m.trigs.is_empty() && !m.claims.is_empty()).collect();
+    if let Some(mi) = main {
+        for m in carriers {
+            for (c, sp) in &m.claims {
+                let e = &mut events[mi].0;
+                if !e.claimed_by.iter().any(|x| &x.actor == c) {
+                    e.claimed_by.push(Claim { actor: c.clone() });
+                    if let Some(s) = text.get(sp.start..sp.end) {
+                        e.evidence.push(Evidence {
+                            field: "claimed_by".into(),
+                            article_id: art.id.clone(),
+                            start: sp.start,
+                            end: sp.end,
+                            text: s.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    // the claimant is the perpetrator when the text named none
+    for (e, _) in events.iter_mut() {
+        if let Some(c) = e.claimed_by.first() {
+            let generic = e.actor1.as_ref().is_none_or(|a| a.name.starts_with("Unidentified"));
+            if generic {
+                let actor = (ctx.actor_lookup)(&c.actor).unwrap_or(Actor {
+                    name: c.actor.clone(),
+                    actor_type: Some(ActorType::RebelGroups),
+                    country: None,
+                });
+                e.claimed_by[0].actor = actor.name.clone();
+                e.actor1 = Some(actor);
+                if let Some(ev) = e.evidence.iter().find(|x| x.field == "claimed_by").cloned() {
+                    e.evidence.retain(|x| x.field != "actor1");
+                    e.evidence.push(Evidence { field: "actor1".into(), ..ev });
+                }
+            }
+        }
+    }
+    // finish: notes, confidence, sources, ids
+    let mut out = Vec::with_capacity(events.len());
+    let mut seen: Vec<String> = Vec::new();
+    for (mut e, idx) in events {
+        e.notes = notes(&e);
+        let mut c: f32 = 0.35;
+        if idx.iter().any(|&i| ms[i].date.is_some()) {
+            c += 0.15;
+        }
+        if e.location.as_ref().is_some_and(|l| l.precision <= 2) {
+            c += 0.15;
+        }
+        if e.actor1.as_ref().is_some_and(|a| !a.name.starts_with("Unidentified")) {
+            c += 0.1;
+        }
+        if e.fatalities.best.is_some() {
+            c += 0.1;
+        }
+        if idx.len() > 1 {
+            c += 0.1;
+        }
+        e.confidence = c.min(0.95);
+        e.sources = vec![Source {
+            article_id: art.id.clone(),
+            title: art.title.clone(),
+            url: art.url.clone(),
+            publisher: art.publisher.clone(),
+            published: art.published.clone(),
+            fatalities_reported: e.fatalities.best,
+        }];
+        let key = format!(
+            "{}|{}|{}|{}|{}",
+            e.sub_event_type.map(|s| s.label()).unwrap_or(""),
+            e.plover.map(|p| p.label()).unwrap_or(""),
+            e.event_date.map(|d| d.to_string()).unwrap_or_default(),
+            e.location.as_ref().map(|l| l.name.as_str()).unwrap_or(""),
+            e.actor1.as_ref().map(|a| a.name.as_str()).unwrap_or("")
+        );
+        let n = seen.iter().filter(|k| **k == key).count();
+        seen.push(key.clone());
+        e.id = stable_id(&[&art.id, &key, &n.to_string()]);
+        out.push(e);
+    }
+    out
+}

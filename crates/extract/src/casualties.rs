@@ -1,0 +1,477 @@
+//! Counts of people in one sentence: how many were killed, wounded,
+//! abducted or arrested, and on which side ("killing at least 31 civilians
+//! and 17 security personnel", "Two policemen were gunned down and eight
+//! others, including two civilians, sustained bullet wounds", "a deputy
+//! district commissioner had been abducted", "causing no injuries").
+
+use crate::lexicon::{is_noun_modifier, person_side, Hit, LexHit, Outcome, Side};
+use sitrep_model::Span;
+use sitrep_text::numbers::find_quantities;
+
+/// One count of people with its outcome and side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Count {
+    /// Killed, wounded, abducted or arrested.
+    pub outcome: Outcome,
+    /// Whose people.
+    pub side: Side,
+    /// Lower bound.
+    pub low: Option<u32>,
+    /// Conservative figure.
+    pub best: u32,
+    /// Upper bound.
+    pub high: Option<u32>,
+    /// Evidence: the count with its noun and verb, in article offsets.
+    pub span: Span,
+    /// Stated as part of another count ("including two civilians").
+    pub included: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    s: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn toks(text: &str, base: usize) -> Vec<Tok<'_>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() {
+            let s = i;
+            while i < b.len()
+                && (b[i].is_ascii_alphanumeric()
+                    || ((b[i] == b'-' || b[i] == b',' || b[i] == b'\'')
+                        && i + 1 < b.len()
+                        && b[i + 1].is_ascii_alphanumeric()
+                        && (b[i] != b',' || (b[s].is_ascii_digit() && b[i + 1].is_ascii_digit()))))
+            {
+                i += 1;
+            }
+            out.push(Tok {
+                s: &text[s..i],
+                start: base + s,
+                end: base + i,
+            });
+        } else if matches!(c, b',' | b';' | b':' | b'.' | b'(' | b')' | b'"') {
+            out.push(Tok {
+                s: &text[i..i + 1],
+                start: base + i,
+                end: base + i + 1,
+            });
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+const AUX: &[&str] = &[
+    "was", "were", "have", "has", "had", "been", "are", "is", "also", "reportedly",
+    "allegedly", "later", "all", "being", "got", "get", "sustained", "suffered", "received",
+    "bullet", "gunshot", "serious", "critical", "critically", "seriously", "severe", "minor",
+    "grievous", "grievously", "severely", "badly", "fatally", "mortally", "slightly", "who",
+    "that", "said", "say", "says", "claimed", "reported", "confirmed", "feared", "believed",
+    "officials", "police", "forces", "security", "army", "military", "the", "and", "left",
+    "lay", "are", "now",
+];
+
+const CHAIN: &[&str] = &[
+    "and", "at", "least", "more", "than", "including", "other", "another", "some", "about",
+    "around", "nearly", "over", "as", "many", "up", "to", "rose", "risen", "climbed",
+    "reached", "of", "stood", "has", "had", "a", "an", "the", "one", "dozen", "his", "her",
+    "their", "its", "almost", "approximately", "roughly", "estimated", "least", "fewer",
+    "less", "no", "rises", "rising", "toll", "death", "to", "jumped", "mounted",
+];
+
+fn lower(s: &str) -> String {
+    s.to_ascii_lowercase()
+}
+
+fn outcome_at(hits: &[LexHit], t: &Tok<'_>) -> Option<(Outcome, usize)> {
+    hits.iter().find_map(|h| match h.hit {
+        Hit::Outcome(o) if h.start == t.start => Some((o, h.end)),
+        _ => None,
+    })
+}
+
+/// Reads the noun phrase after a count: `(side, index after the phrase,
+/// end byte, head found)`.
+fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, bool) {
+    let mut side = None;
+    let mut statey = false;
+    let mut end = None;
+    let mut k = 0;
+    while j < ts.len() && k < 5 {
+        let w = ts[j].s;
+        if let Some(s) = person_side(w) {
+            side = Some(s);
+            end = Some(ts[j].end);
+            j += 1;
+            // "security personnel", "police officers": keep reading nouns
+            if j < ts.len() && person_side(ts[j].s).is_some() {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        let cap = w.as_bytes()[0].is_ascii_uppercase();
+        if is_noun_modifier(w) || (cap && w.len() > 1 && !matches!(w, "The" | "A" | "An")) {
+            let lw = lower(w);
+            if matches!(
+                lw.as_str(),
+                "security" | "police" | "army" | "military" | "paramilitary" | "border" | "frontier"
+                    | "levies" | "fc" | "corps" | "law" | "enforcement"
+            ) {
+                statey = true;
+            }
+            j += 1;
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    match side {
+        Some(s) => {
+            let s = if statey && matches!(s, Side::Civilians | Side::Unknown) {
+                Side::State
+            } else {
+                s
+            };
+            (s, j, end, true)
+        }
+        None => (Side::Unknown, j, None, false),
+    }
+}
+
+/// All counts of people in the sentence `sent` (article offsets `base`),
+/// given the lexicon hits inside it.
+pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
+    let ts = toks(sent, base);
+    let mut quants: Vec<(usize, u32, Option<u32>, Option<u32>, usize, bool)> = Vec::new(); // (tok idx, best, low, high, tokens, article)
+    for q in find_quantities(sent) {
+        let s = base + q.span.start;
+        let e = base + q.span.end;
+        if let Some(i) = ts.iter().position(|t| t.start == s) {
+            let n = ts[i..].iter().take_while(|t| t.end <= e).count().max(1);
+            // "no" alone is a count only before a person noun
+            quants.push((i, q.best, q.low, q.high, n, false));
+        }
+    }
+    // singular "a/an" before a person noun
+    for (i, t) in ts.iter().enumerate() {
+        let w = lower(t.s);
+        if (w == "a" || w == "an") && !quants.iter().any(|q| q.0 == i) {
+            let (_, _, _, head) = noun_phrase(&ts, i + 1);
+            let right_outcome = (2..=7).any(|k| {
+                ts.get(i + k).and_then(|x| outcome_at(hits, x)).is_some()
+                    && matches!(lower(ts[i + k - 1].s).as_str(), "was" | "been" | "is")
+                    && !hits.iter().any(|h| {
+                        matches!(h.hit, Hit::Trigger(_))
+                            && h.start >= ts[i].end
+                            && h.end <= ts[i + k - 1].start
+                    })
+            });
+            if head || right_outcome {
+                quants.push((i, 1, Some(1), Some(1), 1, !head));
+            }
+        }
+    }
+    quants.sort_by_key(|q| q.0);
+    let mut out: Vec<Option<Count>> = vec![None; quants.len()];
+    // right to left, so a list shares the outcome of its last member
+    for qi in (0..quants.len()).rev() {
+        let (i, best, low, high, n, article) = quants[qi];
+        let w0 = lower(ts[i].s);
+        let (side, mut j, head_end, head) = noun_phrase(&ts, i + n);
+        if w0 == "no" && !head {
+            continue;
+        }
+        if article {
+            // "a deputy district commissioner had been abducted": skip the
+            // unknown nouns up to the verb
+            while j < ts.len()
+                && j < i + 5
+                && outcome_at(hits, &ts[j]).is_none()
+                && !AUX.contains(&lower(ts[j].s).as_str())
+            {
+                j += 1;
+            }
+        }
+        // non-person noun right after the number: not a count of people
+        if !head && !article {
+            if let Some(t) = ts.get(j) {
+                let is_outcome = outcome_at(hits, t).is_some();
+                let lw = lower(t.s);
+                let aux = AUX.contains(&lw.as_str()) || lw == "of";
+                if !is_outcome && !aux && t.s.len() > 1 && t.s.as_bytes()[0].is_ascii_alphabetic() {
+                    continue;
+                }
+            }
+        }
+        let included = i >= 1
+            && ts[i.saturating_sub(2)..i].iter().any(|t| {
+                matches!(
+                    lower(t.s).as_str(),
+                    "including" | "includes" | "include" | "among" | "included"
+                )
+            });
+        // "two of them"
+        if !head && ts.get(j).is_some_and(|t| lower(t.s) == "of") {
+            j += 2;
+        }
+        // right context
+        let mut outcome = None;
+        let mut end = head_end.unwrap_or(ts[i + n - 1].end);
+        let mut k = j;
+        let mut steps = 0;
+        while k < ts.len() && steps < 8 {
+            let t = &ts[k];
+            if let Some((o, e)) = outcome_at(hits, t) {
+                outcome = Some(o);
+                end = e;
+                break;
+            }
+            let lw = lower(t.s);
+            if lw == "," && ts.get(k + 1).is_some_and(|x| lower(x.s) == "including") {
+                // skip the appositive ", including two civilians,"
+                let mut m = k + 1;
+                while m < ts.len() && ts[m].s != "," && ts[m].s != "." {
+                    m += 1;
+                }
+                k = m + 1;
+                steps += 1;
+                continue;
+            }
+            if (lw == "and" || lw == ",") && quants.iter().any(|q| q.0 == k + 1) {
+                // shares the outcome of the next count in the list
+                if let Some(Some(next)) = quants
+                    .iter()
+                    .position(|q| q.0 == k + 1)
+                    .map(|p| out[p].as_ref().map(|c| (c.outcome, c.span.end)))
+                {
+                    outcome = Some(next.0);
+                    end = next.1;
+                }
+                break;
+            }
+            if AUX.contains(&lw.as_str()) || lw == "," {
+                k += 1;
+                steps += 1;
+                continue;
+            }
+            break;
+        }
+        let mut start = ts[i].start;
+        // left context: the nearest outcome word across list material only
+        if outcome.is_none() {
+            let mut k = i;
+            let mut steps = 0;
+            while k > 0 && steps < 12 {
+                k -= 1;
+                steps += 1;
+                let t = &ts[k];
+                if let Some((o, _)) = outcome_at(hits, t) {
+                    outcome = Some(o);
+                    start = t.start;
+                    break;
+                }
+                // "shot dead": the outcome hit starts at "shot"
+                if let Some(h) = hits.iter().find(|h| {
+                    matches!(h.hit, Hit::Outcome(_)) && h.start < t.start && h.end >= t.end
+                }) {
+                    if let Hit::Outcome(o) = h.hit {
+                        outcome = Some(o);
+                        start = h.start;
+                        break;
+                    }
+                }
+                let lw = lower(t.s);
+                let ok = CHAIN.contains(&lw.as_str())
+                    || lw == ","
+                    || person_side(&lw).is_some()
+                    || is_noun_modifier(&lw)
+                    || t.s.as_bytes()[0].is_ascii_digit()
+                    || quants.iter().any(|q| q.0 <= k && k < q.0 + q.4)
+                    || (t.s.as_bytes()[0].is_ascii_uppercase() && k + 1 < i);
+                if !ok {
+                    break;
+                }
+            }
+        }
+        let Some(outcome) = outcome else { continue };
+        let span = Span::new(start.min(ts[i].start), end.max(ts[i].end));
+        out[qi] = Some(Count {
+            outcome,
+            side,
+            low,
+            best,
+            high,
+            span,
+            included,
+        });
+    }
+    let mut res: Vec<Count> = out.into_iter().flatten().collect();
+    // singular passive without a count: "the driver was killed"
+    for (k, t) in ts.iter().enumerate() {
+        if k == 0 || lower(ts[k - 1].s) != "was" {
+            continue;
+        }
+        if let Some((o, e)) = outcome_at(hits, t) {
+            if res.iter().any(|c| c.outcome == o && c.span.end >= e && c.span.start <= t.start) {
+                continue;
+            }
+            if res.iter().any(|c| c.outcome == o) {
+                continue;
+            }
+            // a negated subject ("no one was killed") is handled below
+            let back = &ts[k.saturating_sub(4)..k];
+            if back
+                .iter()
+                .any(|x| matches!(lower(x.s).as_str(), "no" | "one" | "nobody" | "none"))
+            {
+                continue;
+            }
+            let side = ts[k.saturating_sub(8)..k]
+                .iter()
+                .rev()
+                .find_map(|x| person_side(x.s))
+                .unwrap_or(Side::Unknown);
+            let start = ts[k.saturating_sub(3)].start;
+            res.push(Count {
+                outcome: o,
+                side,
+                low: Some(1),
+                best: 1,
+                high: Some(1),
+                span: Span::new(start, e),
+                included: false,
+            });
+        }
+    }
+    // explicit zeros
+    let l = sent.to_ascii_lowercase();
+    let zero_all = [
+        "no casualties",
+        "no loss of life",
+        "without casualties",
+        "without any casualties",
+        "no injuries",
+        "no one was hurt",
+        "no one was injured",
+        "nobody was hurt",
+        "nobody was injured",
+        "no one was harmed",
+        "no one was killed or injured",
+        "no one was injured or killed",
+    ];
+    let zero_killed = [
+        "no one was killed",
+        "nobody was killed",
+        "no deaths",
+        "no fatalities",
+        "no one died",
+    ];
+    let push_zero = |o: Outcome, at: usize, len: usize, res: &mut Vec<Count>| {
+        if !res.iter().any(|c| c.outcome == o) {
+            res.push(Count {
+                outcome: o,
+                side: Side::Unknown,
+                low: Some(0),
+                best: 0,
+                high: Some(0),
+                span: Span::new(base + at, base + at + len),
+                included: false,
+            });
+        }
+    };
+    for p in zero_all {
+        if let Some(at) = l.find(p) {
+            push_zero(Outcome::Killed, at, p.len(), &mut res);
+            push_zero(Outcome::Wounded, at, p.len(), &mut res);
+        }
+    }
+    for p in zero_killed {
+        if let Some(at) = l.find(p) {
+            push_zero(Outcome::Killed, at, p.len(), &mut res);
+        }
+    }
+
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn run(s: &str) -> Vec<(Outcome, Side, u32, bool)> {
+        let lx = Lexicon::new();
+        let hits = lx.scan(s);
+        counts(s, 0, &hits)
+            .into_iter()
+            .map(|c| (c.outcome, c.side, c.best, c.included))
+            .collect()
+    }
+
+    #[test]
+    fn lists_share_the_verb() {
+        let r = run("militants stormed banks, killing at least 31 civilians and 17 security personnel.");
+        assert_eq!(
+            r,
+            vec![
+                (Outcome::Killed, Side::Civilians, 31, false),
+                (Outcome::Killed, Side::State, 17, false)
+            ]
+        );
+        let r = run("Clashes over the weekend killed five Pakistani soldiers and 25 militants near the border.");
+        assert_eq!(
+            r,
+            vec![
+                (Outcome::Killed, Side::State, 5, false),
+                (Outcome::Killed, Side::Militants, 25, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn passive_and_inclusion() {
+        let r = run("Three constables were gunned down and nine others, including two passengers, sustained bullet wounds.");
+        assert_eq!(r[0], (Outcome::Killed, Side::State, 3, false));
+        assert_eq!(r[1], (Outcome::Wounded, Side::Unknown, 9, false));
+        assert!(r[2].3, "the passengers are included: {r:?}");
+        let r = run("At least 145 attackers were also killed, he added.");
+        assert_eq!(r, vec![(Outcome::Killed, Side::Militants, 145, false)]);
+    }
+
+    #[test]
+    fn singular_and_zero() {
+        let r = run("An official said a deputy district commissioner had been abducted.");
+        assert_eq!(r, vec![(Outcome::Abducted, Side::Unknown, 1, false)]);
+        let r = run("The driver of the tanker was killed and one other person was wounded.");
+        assert!(r.contains(&(Outcome::Killed, Side::Civilians, 1, false)), "{r:?}");
+        assert!(r.iter().any(|c| c.0 == Outcome::Wounded && c.2 == 1), "{r:?}");
+        let r = run("Assailants detonated a device, damaging a pipeline but causing no injuries.");
+        assert!(r.contains(&(Outcome::Killed, Side::Unknown, 0, false)));
+        assert!(r.contains(&(Outcome::Wounded, Side::Unknown, 0, false)));
+    }
+
+    #[test]
+    fn non_counts_are_ignored() {
+        assert!(run("The talks continued for 18 hours along the 2,600-km border.").is_empty());
+        assert!(run("Militants freed at least 30 inmates from a jail.").is_empty());
+        assert!(run("a train with 450 passengers on board").is_empty());
+        let r = run("leaving dozens dead and several wounded earlier this month");
+        assert_eq!(
+            r,
+            vec![
+                (Outcome::Killed, Side::Unknown, 12, false),
+                (Outcome::Wounded, Side::Unknown, 3, false)
+            ]
+        );
+    }
+}

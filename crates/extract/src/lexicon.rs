@@ -1,0 +1,837 @@
+//! The word lists behind event coding: triggers (what happened), outcome
+//! words (killed, wounded, abducted, arrested), person nouns and the side
+//! they belong to. Matched in one Aho-Corasick pass over the article text,
+//! ASCII case-insensitive, whole words only (a pattern ending in `*` may be
+//! followed by more letters: `clash*` matches "clashes", "clashed").
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// What a trigger word says happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Trig {
+    /// Air or drone strike.
+    Air,
+    /// Shelling, artillery, mortar, rocket, missile.
+    Shell,
+    /// Suicide bombing.
+    Suicide,
+    /// Grenade.
+    Grenade,
+    /// Bomb, IED, blast, landmine.
+    Bomb,
+    /// Chemical or gas weapon.
+    Chemical,
+    /// Armed clash, gunfight, encounter.
+    Clash,
+    /// Attack, raid, ambush, storming, shooting (one-sided or unknown).
+    Attack,
+    /// Killing verbs that also type an event ("shot dead", "gunned down").
+    Kill,
+    /// Abduction, kidnapping.
+    Abduct,
+    /// Arrests, detentions.
+    Arrest,
+    /// A bomb defused, explosives seized, a plot foiled.
+    Defuse,
+    /// Inmates freed, jailbreak.
+    Jailbreak,
+    /// Looting, ransacking, arson, property destruction.
+    Loot,
+    /// An area sealed off, curfew, lockdown.
+    Seal,
+    /// Protest, demonstration, rally, strike.
+    Protest,
+    /// Riot, violent crowd.
+    Riot,
+    /// Mob violence (lynching).
+    Mob,
+    /// Ceasefire, agreement.
+    Agree,
+    /// Talks, negotiations.
+    Consult,
+    /// Accusation.
+    Accuse,
+    /// Denial, rejection.
+    Deny,
+    /// Threat, vow of retaliation.
+    Threaten,
+    /// Claim of responsibility.
+    Claim,
+    /// Territory captured by a non-state actor.
+    Capture,
+    /// Territory regained by the state.
+    Recapture,
+    /// Sexual violence.
+    Sexual,
+    /// Base or headquarters established.
+    Base,
+}
+
+/// Outcome words: what happened to the people counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// Killed, dead, died.
+    Killed,
+    /// Wounded, injured.
+    Wounded,
+    /// Abducted, kidnapped.
+    Abducted,
+    /// Arrested, detained.
+    Arrested,
+}
+
+/// Which side a person noun puts the people on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// Civilians.
+    Civilians,
+    /// Army, police, paramilitary.
+    State,
+    /// Non-state armed (attackers included).
+    Militants,
+    /// Not stated ("people", "others").
+    Unknown,
+}
+
+/// What a matched word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// An event trigger.
+    Trigger(Trig),
+    /// An outcome word (passive or active form).
+    Outcome(Outcome),
+}
+
+const TRIGGERS: &[(&str, Trig)] = &[
+    // air
+    ("airstrike*", Trig::Air),
+    ("air strike*", Trig::Air),
+    ("air-strike*", Trig::Air),
+    ("air raid*", Trig::Air),
+    ("airraid*", Trig::Air),
+    ("drone strike*", Trig::Air),
+    ("drone attack*", Trig::Air),
+    ("drone-strike*", Trig::Air),
+    ("missile strike*", Trig::Air),
+    ("aerial bombardment*", Trig::Air),
+    ("aerial attack*", Trig::Air),
+    ("air attack*", Trig::Air),
+    ("warplane*", Trig::Air),
+    ("fighter jet*", Trig::Air),
+    ("jets", Trig::Air),
+    ("helicopter gunship*", Trig::Air),
+    ("gunship*", Trig::Air),
+    ("bombed from the air", Trig::Air),
+    ("drone", Trig::Air),
+    ("drones", Trig::Air),
+    ("unmanned aircraft", Trig::Air),
+    // shelling
+    ("shelling", Trig::Shell),
+    ("shelled", Trig::Shell),
+    ("shells", Trig::Shell),
+    ("artillery", Trig::Shell),
+    ("mortar*", Trig::Shell),
+    ("rocket*", Trig::Shell),
+    ("missile*", Trig::Shell),
+    ("rocket-propelled grenade*", Trig::Shell),
+    ("RPG*", Trig::Shell),
+    ("cross-border firing", Trig::Shell),
+    ("ceasefire violation*", Trig::Shell),
+    // suicide
+    ("suicide bomb*", Trig::Suicide),
+    ("suicide attack*", Trig::Suicide),
+    ("suicide blast*", Trig::Suicide),
+    ("suicide car bomb*", Trig::Suicide),
+    ("suicide bomber*", Trig::Suicide),
+    ("suicide vest*", Trig::Suicide),
+    ("suicide jacket*", Trig::Suicide),
+    ("blew himself up", Trig::Suicide),
+    ("blew herself up", Trig::Suicide),
+    ("blew themselves up", Trig::Suicide),
+    ("self-detonat*", Trig::Suicide),
+    // grenade
+    ("grenade*", Trig::Grenade),
+    ("hand grenade*", Trig::Grenade),
+    ("hand-grenade*", Trig::Grenade),
+    // bomb
+    ("bomb", Trig::Bomb),
+    ("bombs", Trig::Bomb),
+    ("bombing*", Trig::Bomb),
+    ("bombed", Trig::Bomb),
+    ("blast*", Trig::Bomb),
+    ("explosion*", Trig::Bomb),
+    ("exploded", Trig::Bomb),
+    ("explosive*", Trig::Bomb),
+    ("detonated", Trig::Bomb),
+    ("detonation*", Trig::Bomb),
+    ("IED", Trig::Bomb),
+    ("IEDs", Trig::Bomb),
+    ("landmine*", Trig::Bomb),
+    ("land mine*", Trig::Bomb),
+    ("land-mine*", Trig::Bomb),
+    ("roadside bomb*", Trig::Bomb),
+    ("car bomb*", Trig::Bomb),
+    ("improvised explosive device*", Trig::Bomb),
+    ("time bomb*", Trig::Bomb),
+    ("crude bomb*", Trig::Bomb),
+    ("petrol bomb*", Trig::Bomb),
+    ("blown up", Trig::Bomb),
+    ("blew up", Trig::Bomb),
+    // chemical
+    ("chemical attack*", Trig::Chemical),
+    ("chemical weapon*", Trig::Chemical),
+    ("poison gas", Trig::Chemical),
+    ("nerve agent*", Trig::Chemical),
+    // clash
+    ("clash", Trig::Clash),
+    ("clashes", Trig::Clash),
+    ("clashed", Trig::Clash),
+    ("gunfight*", Trig::Clash),
+    ("gun fight*", Trig::Clash),
+    ("gun-fight*", Trig::Clash),
+    ("gunbattle*", Trig::Clash),
+    ("gun battle*", Trig::Clash),
+    ("gun-battle*", Trig::Clash),
+    ("firefight*", Trig::Clash),
+    ("fire fight*", Trig::Clash),
+    ("exchange of fire", Trig::Clash),
+    ("exchanged fire", Trig::Clash),
+    ("exchanging fire", Trig::Clash),
+    ("exchange fire", Trig::Clash),
+    ("crossfire", Trig::Clash),
+    ("fighting", Trig::Clash),
+    ("fought", Trig::Clash),
+    ("skirmish*", Trig::Clash),
+    ("encounter", Trig::Clash),
+    ("encounters", Trig::Clash),
+    ("shootout*", Trig::Clash),
+    ("shoot-out*", Trig::Clash),
+    ("battle", Trig::Clash),
+    ("battled", Trig::Clash),
+    ("military operation*", Trig::Clash),
+    ("security operation*", Trig::Clash),
+    ("search operation*", Trig::Clash),
+    ("operations", Trig::Clash),
+    ("operation", Trig::Clash),
+    ("offensive", Trig::Clash),
+    ("retaliated", Trig::Clash),
+    ("returned fire", Trig::Clash),
+    // attack
+    ("attack", Trig::Attack),
+    ("attacks", Trig::Attack),
+    ("attacked", Trig::Attack),
+    ("attacking", Trig::Attack),
+    ("ambush*", Trig::Attack),
+    ("stormed", Trig::Attack),
+    ("raid", Trig::Attack),
+    ("raids", Trig::Attack),
+    ("raided", Trig::Attack),
+    ("opened fire", Trig::Attack),
+    ("open fire", Trig::Attack),
+    ("fired at", Trig::Attack),
+    ("fired on", Trig::Attack),
+    ("fired upon", Trig::Attack),
+    ("firing", Trig::Attack),
+    ("shot", Trig::Attack),
+    ("shooting", Trig::Attack),
+    ("gunmen", Trig::Attack),
+    ("assault", Trig::Attack),
+    ("assaulted", Trig::Attack),
+    ("targeted killing*", Trig::Attack),
+    ("target killing*", Trig::Attack),
+    ("stabbed", Trig::Attack),
+    ("stabbing", Trig::Attack),
+    ("hacked", Trig::Attack),
+    ("beat", Trig::Attack),
+    ("beaten", Trig::Attack),
+    ("thrashed", Trig::Attack),
+    ("tortured", Trig::Attack),
+    ("massacre*", Trig::Attack),
+    ("siege", Trig::Attack),
+    // killing verbs
+    ("shot dead", Trig::Kill),
+    ("gunned down", Trig::Kill),
+    ("murdered", Trig::Kill),
+    ("murder", Trig::Kill),
+    ("assassinat*", Trig::Kill),
+    ("beheaded", Trig::Kill),
+    ("executed", Trig::Kill),
+    ("hacked to death", Trig::Kill),
+    ("beaten to death", Trig::Kill),
+    ("stabbed to death", Trig::Kill),
+    ("lynched", Trig::Mob),
+    ("lynching", Trig::Mob),
+    ("mob", Trig::Mob),
+    // abduction
+    ("abduct*", Trig::Abduct),
+    ("kidnap*", Trig::Abduct),
+    ("taken hostage", Trig::Abduct),
+    ("took hostage", Trig::Abduct),
+    ("hostage*", Trig::Abduct),
+    ("forcibly disappeared", Trig::Abduct),
+    ("enforced disappearance*", Trig::Abduct),
+    // arrests
+    ("arrest", Trig::Arrest),
+    ("arrests", Trig::Arrest),
+    ("arrested", Trig::Arrest),
+    ("detained", Trig::Arrest),
+    ("apprehended", Trig::Arrest),
+    ("taken into custody", Trig::Arrest),
+    ("took into custody", Trig::Arrest),
+    ("rounded up", Trig::Arrest),
+    ("nabbed", Trig::Arrest),
+    // disrupted weapons use
+    ("defused", Trig::Defuse),
+    ("defuse", Trig::Defuse),
+    ("bomb disposal", Trig::Defuse),
+    ("foiled", Trig::Defuse),
+    ("thwarted", Trig::Defuse),
+    ("averted", Trig::Defuse),
+    ("recovered", Trig::Defuse),
+    ("seized", Trig::Defuse),
+    ("confiscated", Trig::Defuse),
+    ("cache", Trig::Defuse),
+    ("intercepted", Trig::Defuse),
+    ("shot down", Trig::Defuse),
+    // jailbreak
+    ("jailbreak*", Trig::Jailbreak),
+    ("jail break*", Trig::Jailbreak),
+    ("prison break*", Trig::Jailbreak),
+    ("freed", Trig::Jailbreak),
+    ("broke out", Trig::Jailbreak),
+    ("escaped", Trig::Jailbreak),
+    // looting / destruction
+    ("looted", Trig::Loot),
+    ("looting", Trig::Loot),
+    ("ransacked", Trig::Loot),
+    ("plundered", Trig::Loot),
+    ("torched", Trig::Loot),
+    ("set ablaze", Trig::Loot),
+    ("set on fire", Trig::Loot),
+    ("set fire", Trig::Loot),
+    ("set afire", Trig::Loot),
+    ("burnt", Trig::Loot),
+    ("burned", Trig::Loot),
+    ("vandalis*", Trig::Loot),
+    ("vandaliz*", Trig::Loot),
+    ("demolished", Trig::Loot),
+    ("destroyed", Trig::Loot),
+    ("damaged", Trig::Loot),
+    // sealed
+    ("sealed off", Trig::Seal),
+    ("cordoned off", Trig::Seal),
+    ("curfew", Trig::Seal),
+    ("lockdown", Trig::Seal),
+    ("sealed", Trig::Seal),
+    // protest
+    ("protest", Trig::Protest),
+    ("protests", Trig::Protest),
+    ("protested", Trig::Protest),
+    ("protesting", Trig::Protest),
+    ("protester*", Trig::Protest),
+    ("protestor*", Trig::Protest),
+    ("demonstrat*", Trig::Protest),
+    ("rally", Trig::Protest),
+    ("rallies", Trig::Protest),
+    ("rallied", Trig::Protest),
+    ("march", Trig::Protest),
+    ("marched", Trig::Protest),
+    ("marches", Trig::Protest),
+    ("sit-in*", Trig::Protest),
+    ("sit in", Trig::Protest),
+    ("dharna*", Trig::Protest),
+    ("hunger strike*", Trig::Protest),
+    ("strike", Trig::Protest),
+    ("strikes", Trig::Protest),
+    ("hartal*", Trig::Protest),
+    ("bandh*", Trig::Protest),
+    ("shutdown*", Trig::Protest),
+    ("shutter-down*", Trig::Protest),
+    ("shutter down", Trig::Protest),
+    ("wheel-jam*", Trig::Protest),
+    ("blockade*", Trig::Protest),
+    ("blocked", Trig::Protest),
+    ("picket*", Trig::Protest),
+    ("gherao*", Trig::Protest),
+    ("human chain*", Trig::Protest),
+    ("procession*", Trig::Protest),
+    ("walkout*", Trig::Protest),
+    ("boycott*", Trig::Protest),
+    ("agitation*", Trig::Protest),
+    ("agitat*", Trig::Protest),
+    ("chanted", Trig::Protest),
+    ("slogans", Trig::Protest),
+    ("effigy", Trig::Protest),
+    ("effigies", Trig::Protest),
+    ("vigil*", Trig::Protest),
+    ("candlelight", Trig::Protest),
+    ("torch rally", Trig::Protest),
+    ("staged", Trig::Protest),
+    ("took to the streets", Trig::Protest),
+    ("hit the streets", Trig::Protest),
+    // riot
+    ("riot", Trig::Riot),
+    ("riots", Trig::Riot),
+    ("rioting", Trig::Riot),
+    ("rioter*", Trig::Riot),
+    ("stone pelting", Trig::Riot),
+    ("stone-pelting", Trig::Riot),
+    ("pelted", Trig::Riot),
+    ("hurled stones", Trig::Riot),
+    ("threw stones", Trig::Riot),
+    ("brickbats", Trig::Riot),
+    ("turned violent", Trig::Riot),
+    ("went on a rampage", Trig::Riot),
+    ("rampage*", Trig::Riot),
+    ("violent protest*", Trig::Riot),
+    // agreement
+    ("ceasefire", Trig::Agree),
+    ("cease-fire", Trig::Agree),
+    ("truce", Trig::Agree),
+    ("peace deal", Trig::Agree),
+    ("peace agreement", Trig::Agree),
+    ("peace accord", Trig::Agree),
+    ("agreed", Trig::Agree),
+    ("signed an agreement", Trig::Agree),
+    ("signed a deal", Trig::Agree),
+    // talks
+    ("talks", Trig::Consult),
+    ("negotiation*", Trig::Consult),
+    ("peace talks", Trig::Consult),
+    ("held talks", Trig::Consult),
+    ("met with", Trig::Consult),
+    // verbal conflict
+    ("accuse*", Trig::Accuse),
+    ("accusing", Trig::Accuse),
+    ("blamed", Trig::Accuse),
+    ("blames", Trig::Accuse),
+    ("blaming", Trig::Accuse),
+    ("claimed without", Trig::Accuse),
+    ("alleged that", Trig::Accuse),
+    ("alleges that", Trig::Accuse),
+    ("links to", Trig::Accuse),
+    ("backed by", Trig::Accuse),
+    ("supported by", Trig::Accuse),
+    ("sponsored by", Trig::Accuse),
+    ("denied", Trig::Deny),
+    ("denies", Trig::Deny),
+    ("deny", Trig::Deny),
+    ("rejected", Trig::Deny),
+    ("rejects", Trig::Deny),
+    ("refuted", Trig::Deny),
+    ("dismissed the allegation*", Trig::Deny),
+    ("threaten*", Trig::Threaten),
+    ("would mean", Trig::Threaten),
+    ("vowed to", Trig::Threaten),
+    ("vowing to", Trig::Threaten),
+    ("vows to", Trig::Threaten),
+    ("warned of", Trig::Threaten),
+    ("pledged to", Trig::Threaten),
+    // claims
+    ("claimed responsibility", Trig::Claim),
+    ("claiming responsibility", Trig::Claim),
+    ("claims responsibility", Trig::Claim),
+    ("claim responsibility", Trig::Claim),
+    ("claimed the attack", Trig::Claim),
+    ("claimed the bombing", Trig::Claim),
+    ("claimed the killing", Trig::Claim),
+    ("claimed credit", Trig::Claim),
+    ("accepted responsibility", Trig::Claim),
+    ("took responsibility", Trig::Claim),
+    ("owned responsibility", Trig::Claim),
+    // territory
+    ("captured", Trig::Capture),
+    ("overran", Trig::Capture),
+    ("seized control", Trig::Capture),
+    ("took control", Trig::Capture),
+    ("taken control", Trig::Capture),
+    ("recaptured", Trig::Recapture),
+    ("retook", Trig::Recapture),
+    ("regained control", Trig::Recapture),
+    ("cleared of militants", Trig::Recapture),
+    // sexual violence
+    ("raped", Trig::Sexual),
+    ("rape", Trig::Sexual),
+    ("gang-raped", Trig::Sexual),
+    ("gangraped", Trig::Sexual),
+    ("sexually assaulted", Trig::Sexual),
+    // bases
+    ("set up a base", Trig::Base),
+    ("established a base", Trig::Base),
+    ("set up a camp", Trig::Base),
+];
+
+const OUTCOMES: &[(&str, Outcome)] = &[
+    ("killed", Outcome::Killed),
+    ("killing", Outcome::Killed),
+    ("kills", Outcome::Killed),
+    ("kill", Outcome::Killed),
+    ("dead", Outcome::Killed),
+    ("died", Outcome::Killed),
+    ("deaths", Outcome::Killed),
+    ("death toll", Outcome::Killed),
+    ("toll", Outcome::Killed),
+    ("fatalities", Outcome::Killed),
+    ("slain", Outcome::Killed),
+    ("perished", Outcome::Killed),
+    ("martyred", Outcome::Killed),
+    ("lost their lives", Outcome::Killed),
+    ("lost his life", Outcome::Killed),
+    ("lost her life", Outcome::Killed),
+    ("lives", Outcome::Killed),
+    ("bodies", Outcome::Killed),
+    ("shot dead", Outcome::Killed),
+    ("gunned down", Outcome::Killed),
+    ("murdered", Outcome::Killed),
+    ("beheaded", Outcome::Killed),
+    ("executed", Outcome::Killed),
+    ("lynched", Outcome::Killed),
+    ("massacred", Outcome::Killed),
+    ("assassinated", Outcome::Killed),
+    ("hacked to death", Outcome::Killed),
+    ("beaten to death", Outcome::Killed),
+    ("stabbed to death", Outcome::Killed),
+    ("burnt to death", Outcome::Killed),
+    ("burned to death", Outcome::Killed),
+    ("succumbed", Outcome::Killed),
+    ("wounded", Outcome::Wounded),
+    ("wounding", Outcome::Wounded),
+    ("injured", Outcome::Wounded),
+    ("injuring", Outcome::Wounded),
+    ("injuries", Outcome::Wounded),
+    ("wounds", Outcome::Wounded),
+    ("hurt", Outcome::Wounded),
+    ("abducted", Outcome::Abducted),
+    ("abducting", Outcome::Abducted),
+    ("kidnapped", Outcome::Abducted),
+    ("kidnapping", Outcome::Abducted),
+    ("taken hostage", Outcome::Abducted),
+    ("held hostage", Outcome::Abducted),
+    ("arrested", Outcome::Arrested),
+    ("arresting", Outcome::Arrested),
+    ("detained", Outcome::Arrested),
+    ("detaining", Outcome::Arrested),
+    ("apprehended", Outcome::Arrested),
+    ("taken into custody", Outcome::Arrested),
+    ("rounded up", Outcome::Arrested),
+    ("nabbed", Outcome::Arrested),
+];
+
+/// A matched word or phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LexHit {
+    /// Byte start in the text.
+    pub start: usize,
+    /// Byte end (exclusive).
+    pub end: usize,
+    /// What it is.
+    pub hit: Hit,
+}
+
+/// The compiled lexicon.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    ac: AhoCorasick,
+    /// Per pattern: what it is and whether it may be followed by more letters.
+    meta: Vec<(Hit, bool)>,
+}
+
+impl Lexicon {
+    /// Builds the automaton (a few hundred patterns; microseconds).
+    pub fn new() -> Lexicon {
+        let mut pats = Vec::new();
+        let mut meta = Vec::new();
+        for (p, t) in TRIGGERS {
+            let (p, star) = p.strip_suffix('*').map_or((*p, false), |s| (s, true));
+            pats.push(p.to_string());
+            meta.push((Hit::Trigger(*t), star));
+        }
+        for (p, o) in OUTCOMES {
+            pats.push(p.to_string());
+            meta.push((Hit::Outcome(*o), false));
+        }
+        // The patterns are fixed literals: building cannot fail in practice;
+        // fall back to an automaton that matches nothing rather than panic.
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .expect("the fixed trigger lexicon always compiles");
+        Lexicon { ac, meta }
+    }
+
+    /// Every trigger and outcome word in `text`, in order, whole words.
+    /// Outcome words that are also triggers ("shot dead") are reported as
+    /// both (two hits with the same span).
+    pub fn scan(&self, text: &str) -> Vec<LexHit> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        for m in self.ac.find_iter(text) {
+            let (hit, star) = self.meta[m.pattern().as_usize()];
+            let s = m.start();
+            let mut e = m.end();
+            if s > 0 && (b[s - 1].is_ascii_alphanumeric()) {
+                continue;
+            }
+            if star {
+                while e < b.len() && (b[e].is_ascii_alphabetic()) {
+                    e += 1;
+                }
+            } else if e < b.len() && b[e].is_ascii_alphanumeric() {
+                continue;
+            }
+            // "RPG" and "IED" are acronyms: require capitals in the text.
+            let word = &text[s..e];
+            if (word.starts_with("rpg") || word.starts_with("ied"))
+                && !word.as_bytes()[0].is_ascii_uppercase()
+            {
+                continue;
+            }
+            out.push(LexHit {
+                start: s,
+                end: e,
+                hit,
+            });
+            // outcome words that also say what happened
+            if let Hit::Outcome(o) = hit {
+                let w = word.to_ascii_lowercase();
+                let t = match o {
+                    Outcome::Abducted => Some(Trig::Abduct),
+                    Outcome::Arrested => Some(Trig::Arrest),
+                    Outcome::Killed
+                        if matches!(
+                            w.as_str(),
+                            "shot dead" | "gunned down" | "murdered" | "beheaded" | "executed"
+                                | "massacred" | "assassinated" | "hacked to death"
+                                | "beaten to death" | "stabbed to death" | "burnt to death"
+                                | "burned to death"
+                        ) =>
+                    {
+                        Some(Trig::Kill)
+                    }
+                    Outcome::Killed if w == "lynched" => Some(Trig::Mob),
+                    _ => None,
+                };
+                if let Some(t) = t {
+                    out.push(LexHit {
+                        start: s,
+                        end: e,
+                        hit: Hit::Trigger(t),
+                    });
+                }
+            }
+            // phrases that are both a trigger and an outcome
+            if let Hit::Trigger(Trig::Kill) = hit {
+                out.push(LexHit {
+                    start: s,
+                    end: e,
+                    hit: Hit::Outcome(Outcome::Killed),
+                });
+            }
+            if let Hit::Trigger(Trig::Abduct) = hit {
+                let w = word.to_ascii_lowercase();
+                if w == "abducted" || w == "kidnapped" || w == "taken hostage" {
+                    out.push(LexHit {
+                        start: s,
+                        end: e,
+                        hit: Hit::Outcome(Outcome::Abducted),
+                    });
+                }
+            }
+            if let Hit::Trigger(Trig::Arrest) = hit {
+                let w = word.to_ascii_lowercase();
+                if w != "arrest" && w != "arrests" {
+                    out.push(LexHit {
+                        start: s,
+                        end: e,
+                        hit: Hit::Outcome(Outcome::Arrested),
+                    });
+                }
+            }
+            if let Hit::Trigger(Trig::Mob) = hit {
+                if word.eq_ignore_ascii_case("lynched") {
+                    out.push(LexHit {
+                        start: s,
+                        end: e,
+                        hit: Hit::Outcome(Outcome::Killed),
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon::new()
+    }
+}
+
+
+/// The side of a person noun (lower-case, singular or plural), if it is one.
+pub fn person_side(word: &str) -> Option<Side> {
+    use Side::*;
+    let w = word.to_ascii_lowercase();
+    Some(match w.as_str() {
+        "civilian" | "civilians" | "passenger" | "passengers" | "worshipper" | "worshippers"
+        | "worshiper" | "worshipers" | "villager" | "villagers" | "resident" | "residents"
+        | "child" | "children" | "woman" | "women" | "student" | "students" | "teacher"
+        | "teachers" | "journalist" | "journalists" | "reporter" | "reporters" | "shopkeeper"
+        | "shopkeepers" | "pilgrim" | "pilgrims" | "farmer" | "farmers" | "labourer"
+        | "labourers" | "laborer" | "laborers" | "worker" | "workers" | "trader" | "traders"
+        | "elder" | "elders" | "doctor" | "doctors" | "nurse" | "nurses" | "boy" | "boys"
+        | "girl" | "girls" | "bystander" | "bystanders" | "pedestrian" | "pedestrians"
+        | "refugee" | "refugees" | "voter" | "voters" | "devotee" | "devotees" | "minor"
+        | "minors" | "infant" | "infants" | "mourner" | "mourners" | "guest" | "guests"
+        | "driver" | "drivers" | "citizen" | "citizens" | "local" | "locals" | "commuter"
+        | "commuters" | "tourist" | "tourists" | "engineer" | "engineers" | "activist"
+        | "activists" | "politician" | "politicians" | "councillor" | "councillors"
+        | "cleric" | "clerics" | "scholar" | "scholars" | "family" | "tribesman"
+        | "tribesmen" | "contractor" | "contractors" | "fishermen" | "fisherman" | "shepherd"
+        | "shepherds" | "kids" | "baby" | "babies" | "son" | "sons" | "daughter"
+        | "daughters" | "wife" | "husband" | "brother" | "brothers" | "relatives" | "youth"
+        | "youths" | "teenager" | "teenagers" | "patients" | "employees" | "employee"
+        | "officials" | "official" | "leader" | "leaders" | "supporters" | "supporter"
+        | "candidate" | "candidates" | "lawyer" | "lawyers" | "judge" | "judges"
+        | "prisoners" | "inmates" | "villager's" | "persons-civilian" => Civilians,
+        "soldier" | "soldiers" | "troop" | "troops" | "serviceman" | "servicemen"
+        | "policeman" | "policemen" | "police" | "policewoman" | "policewomen" | "personnel"
+        | "constable" | "constables" | "cop" | "cops" | "guard" | "guards" | "paramilitary"
+        | "paramilitaries" | "levies" | "rangers" | "commando" | "commandos" | "jawan"
+        | "jawans" | "trooper" | "troopers" | "sepoy" | "sepoys" | "officer" | "officers"
+        | "marines" | "sailors" | "airmen" | "army" | "forces" | "cadets" | "fc"
+        | "militiamen" | "lawmen" | "enforcers" => State,
+        "militant" | "militants" | "insurgent" | "insurgents" | "attacker" | "attackers"
+        | "terrorist" | "terrorists" | "rebel" | "rebels" | "fighter" | "fighters"
+        | "gunman" | "gunmen" | "assailant" | "assailants" | "bomber" | "bombers"
+        | "maoist" | "maoists" | "naxal" | "naxals" | "naxalite" | "naxalites" | "extremist"
+        | "extremists" | "separatist" | "separatists" | "jihadist" | "jihadists"
+        | "jihadis" | "miscreants" | "kidnappers" | "cadres" | "cadre" | "taliban"
+        | "hijackers" | "raiders" | "dacoits" | "criminals" | "robbers" | "suspects"
+        | "commanders" | "commander" | "infiltrators" | "intruders" => Militants,
+        "people" | "persons" | "person" | "men" | "man" | "others" | "individuals"
+        | "individual" | "lives" | "victims" | "casualties" => {
+            Unknown
+        }
+        _ => return None,
+    })
+}
+
+/// Words that may stand between a number and its person noun ("five
+/// Pakistani soldiers", "17 security personnel", "two unidentified armed men").
+pub fn is_noun_modifier(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "security"
+            | "other"
+            | "more"
+            | "unidentified"
+            | "unknown"
+            | "armed"
+            | "suspected"
+            | "alleged"
+            | "innocent"
+            | "local"
+            | "young"
+            | "old"
+            | "elderly"
+            | "senior"
+            | "junior"
+            | "police"
+            | "army"
+            | "military"
+            | "paramilitary"
+            | "border"
+            | "government"
+            | "state"
+            | "tribal"
+            | "foreign"
+            | "fellow"
+            | "heavily"
+            | "masked"
+            | "suicide"
+            | "female"
+            | "male"
+            | "school"
+            | "university"
+            | "college"
+            | "polio"
+            | "health"
+            | "aid"
+            | "frontier"
+            | "corps"
+            | "fc"
+            | "levies"
+            | "law"
+            | "enforcement"
+            | "enforcers"
+            | "party"
+            | "family"
+            | "of"
+            | "the"
+            | "their"
+            | "his"
+            | "her"
+            | "its"
+            | "whom"
+            | "them"
+            | "same"
+            | "off-duty"
+            | "on-duty"
+            | "ordinary"
+            | "unarmed"
+            | "bus"
+            | "rickshaw"
+            | "truck"
+            | "van"
+            | "mosque"
+            | "shia"
+            | "sunni"
+            | "hindu"
+            | "muslim"
+            | "christian"
+            | "sikh"
+            | "ahmadi"
+            | "hazara"
+            | "pashtun"
+            | "punjabi"
+            | "baloch"
+            | "sindhi"
+            | "rival"
+            | "ruling"
+            | "opposition"
+            | "political"
+            | "religious"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_whole_words_with_stems() {
+        let lx = Lexicon::new();
+        let t = "Clashes erupted after airstrikes; the attackers were shot dead. Unattacked.";
+        let hits = lx.scan(t);
+        let words: Vec<&str> = hits.iter().map(|h| &t[h.start..h.end]).collect();
+        assert!(words.contains(&"Clashes"));
+        assert!(words.contains(&"airstrikes"));
+        assert!(words.contains(&"shot dead"));
+        assert!(!words.iter().any(|w| w.eq_ignore_ascii_case("attack")));
+        assert!(hits
+            .iter()
+            .any(|h| h.hit == Hit::Outcome(Outcome::Killed) && &t[h.start..h.end] == "shot dead"));
+    }
+
+    #[test]
+    fn person_nouns_have_sides() {
+        assert_eq!(person_side("Levies"), Some(Side::State));
+        assert_eq!(person_side("worshippers"), Some(Side::Civilians));
+        assert_eq!(person_side("attackers"), Some(Side::Militants));
+        assert_eq!(person_side("people"), Some(Side::Unknown));
+        assert_eq!(person_side("hours"), None);
+    }
+}

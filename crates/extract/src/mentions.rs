@@ -1,0 +1,1133 @@
+//! From one article's sentences to event *mentions*: each clause that reports
+//! something (a trigger word, or people killed/wounded/abducted/arrested)
+//! becomes a mention with its type cues, date, place, actors, counts,
+//! claims, accusations and denials. Merging mentions into events is
+//! [`crate::assemble`]'s job.
+
+use crate::casualties::{counts, Count};
+use crate::lexicon::{Hit, LexHit, Outcome, Side, Trig};
+use chrono::NaiveDate;
+use sitrep_model::{Actor, ActorType, Location, Span};
+use sitrep_text::timex::{find_timexes, Resolved, TimexKind};
+
+/// What family of event a mention reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// Political violence: fighting, attacks, bombs, strikes, killings.
+    Violent,
+    /// Protests and riots.
+    Protest,
+    /// An abduction.
+    Abduct,
+    /// Arrests.
+    Arrest,
+    /// A bomb defused, weapons seized.
+    Defuse,
+    /// Inmates freed.
+    Jailbreak,
+    /// Looting, ransacking, arson.
+    Loot,
+    /// An area sealed off, curfew.
+    Seal,
+    /// Ceasefire or agreement.
+    Agree,
+    /// Talks.
+    Consult,
+    /// Accusation.
+    Accuse,
+    /// Denial.
+    Deny,
+    /// Threat.
+    Threaten,
+}
+
+impl Family {
+    /// Verbal families (no ACLED type, except agreements).
+    pub fn verbal(self) -> bool {
+        matches!(
+            self,
+            Family::Agree | Family::Consult | Family::Accuse | Family::Deny | Family::Threaten
+        )
+    }
+}
+
+/// Where a mention's date came from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DateCue {
+    /// The resolved date, when it resolved.
+    pub resolved: Option<Resolved>,
+    /// The expression in the text.
+    pub span: Span,
+}
+
+/// An actor in a role, with the text behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleActor {
+    /// The actor.
+    pub actor: Actor,
+    /// Its mention.
+    pub span: Span,
+}
+
+/// One reported happening in one clause.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Event family.
+    pub family: Family,
+    /// Trigger words with their spans (the first is the evidence).
+    pub trigs: Vec<(Trig, Span)>,
+    /// Sentence index.
+    pub sent: usize,
+    /// The clause.
+    pub clause: Span,
+    /// Own date (stated in the clause), if any.
+    pub date: Option<DateCue>,
+    /// The clause's place.
+    pub location: Option<(Location, Span)>,
+    /// Initiator.
+    pub actor1: Option<RoleActor>,
+    /// Target / counterpart.
+    pub actor2: Option<RoleActor>,
+    /// Counts of people.
+    pub counts: Vec<Count>,
+    /// Claimants.
+    pub claims: Vec<(String, Span)>,
+    /// (by, target, span).
+    pub accused: Vec<(String, String, Span)>,
+    /// Deniers.
+    pub denied: Vec<(String, Span)>,
+    /// "That figure includes …": the counts are part of the previous mention's figure.
+    pub includes_into_previous: bool,
+    /// The clause explicitly says no group has claimed it.
+    pub no_claim: bool,
+}
+
+/// A clause of a sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Clause {
+    /// Its span (article offsets).
+    pub span: Span,
+    /// Starts with "after"/"before": its date is not the main clause's.
+    pub subordinate: bool,
+}
+
+/// Splits a sentence into clauses at "; ", ", while", " while ", " after ",
+/// " before ", ", but ", ", and <verb>", ", as " and anchor-relative dates.
+pub fn clauses(text: &str, sent: Span) -> Vec<Clause> {
+    let s = &text[sent.start..sent.end];
+    let l = s.to_ascii_lowercase();
+    let mut cuts: Vec<(usize, bool)> = Vec::new();
+    let pats: &[(&str, bool, usize)] = &[
+        ("; ", false, 2),
+        (", while ", false, 2),
+        (" while ", false, 1),
+        (" after ", true, 1),
+        (" before ", true, 1),
+        (", but ", false, 2),
+        (" but ", false, 1),
+        (", as ", false, 2),
+        (", and ", false, 2),
+        (" whereas ", false, 1),
+    ];
+    for (p, sub, skip) in pats {
+        let mut from = 0;
+        while let Some(i) = l[from..].find(p) {
+            let at = from + i;
+            let cut = at + skip;
+            if *p == ", and " {
+                // only before a lower-case verb-like word
+                let rest = &s[at + p.len()..];
+                let ok = rest.split_whitespace().next().is_some_and(|w| {
+                    w.as_bytes()[0].is_ascii_lowercase() && (w.ends_with("ed") || w.ends_with('s'))
+                });
+                if !ok {
+                    from = at + p.len();
+                    continue;
+                }
+            }
+            // "a day after": cut before "a day"
+            let cut = if *sub {
+                let before = &l[..at];
+                if before.ends_with(" a day") || before.ends_with(" days") || before.ends_with(" a week") {
+                    before.rfind(' ').map_or(cut, |k| {
+                        before[..k].rfind(' ').map_or(cut, |k2| k2 + 1)
+                    })
+                } else {
+                    cut
+                }
+            } else {
+                cut
+            };
+            cuts.push((cut, *sub));
+            from = at + p.len();
+        }
+    }
+    cuts.sort();
+    cuts.dedup_by_key(|c| c.0);
+    let mut out = Vec::new();
+    let mut last = 0;
+    let mut last_sub = false;
+    for (c, sub) in cuts {
+        if c > last && c < s.len() {
+            out.push(Clause {
+                span: Span::new(sent.start + last, sent.start + c),
+                subordinate: last_sub,
+            });
+            last = c;
+            last_sub = sub;
+        }
+    }
+    out.push(Clause {
+        span: Span::new(sent.start + last, sent.end),
+        subordinate: last_sub,
+    });
+    out
+}
+
+/// Byte ranges inside double quotes (curly or straight), per paragraph.
+pub fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut straight: Option<usize> = None;
+    let b = text.as_bytes();
+    for (i, ch) in text.char_indices() {
+        match ch {
+            '“' => open = Some(i),
+            '”' => {
+                if let Some(o) = open.take() {
+                    out.push((o, i + ch.len_utf8()));
+                }
+            }
+            '"' => {
+                if let Some(o) = straight.take() {
+                    out.push((o, i + 1));
+                } else {
+                    straight = Some(i);
+                }
+            }
+            '\n' if i + 1 < b.len() && b[i + 1] == b'\n' => {
+                open = None;
+                straight = None;
+            }
+            _ => {}
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Whether `pos` lies inside one of the (sorted) quote ranges.
+pub fn in_quotes(q: &[(usize, usize)], pos: usize) -> bool {
+    let i = q.partition_point(|r| r.1 <= pos);
+    i < q.len() && q[i].0 <= pos
+}
+
+const IRREALIS: &[&str] = &[
+    "would", "will", "could", "can", "cannot", "may", "might", "should", "if", "unless",
+    "threat", "plan", "plans", "planned", "planning", "prevent", "refrain", "avoid", "against",
+    "fear", "feared", "fears", "risk", "risking", "wants", "want", "demand", "demanded",
+    "sought", "seek", "urged", "urge", "condemned", "condemn", "condemning", "not", "never",
+    "no", "any", "possible", "potential", "future", "further", "new", "prepared", "preparing",
+];
+
+const HABITUAL: &[&str] = &[
+    "frequent", "thousands", "decades", "years", "often", "repeatedly", "regularly", "routinely",
+    "intensified", "surge", "history", "spate", "wave", "series", "typically", "usually",
+    "most", "recent", "past", "ongoing", "insurgency", "campaign", "since",
+];
+
+fn words_before(text: &str, from: usize, to: usize, n: usize) -> Vec<String> {
+    text.get(from..to)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(n)
+        .map(|w| w.to_ascii_lowercase())
+        .collect()
+}
+
+/// Whether a violent trigger at `at` is hypothetical, habitual or negated.
+fn unreal(text: &str, clause: Span, at: usize, trig: Trig) -> bool {
+    if trig == Trig::Threaten || trig == Trig::Deny || trig == Trig::Accuse {
+        return false;
+    }
+    let before = words_before(text, clause.start, at, 7);
+    if before.iter().take(6).any(|w| IRREALIS.contains(&w.as_str())) {
+        return true;
+    }
+    if before.first().is_some_and(|w| w == "to") {
+        return true;
+    }
+    if before.iter().take(2).any(|w| w == "to")
+        && before.iter().take(3).any(|w| matches!(w.as_str(), "out" | "carry" | "launch" | "conduct"))
+    {
+        return true;
+    }
+    // habitual: "frequent armed attacks", "thousands of attacks", "for decades"
+    let before12 = words_before(text, clause.start, at, 12);
+    let cl_l = text[clause.start..clause.end].to_ascii_lowercase();
+    let habitual = before12.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "frequent" | "thousands" | "surge" | "intensified" | "often" | "repeatedly" | "regularly"
+                | "routinely" | "typically" | "usually" | "spate" | "history"
+        )
+    }) || ["for decades", "for years", "over the last", "over the past", "in recent years", "since 20", "since 19"]
+        .iter()
+        .any(|p| cl_l.contains(p));
+    if habitual && matches!(trig, Trig::Attack | Trig::Clash | Trig::Bomb | Trig::Kill) {
+        return true;
+    }
+    false
+}
+
+/// A generic actor noun recognised by extract itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generic {
+    /// Army, troops, soldiers, security forces.
+    Military,
+    /// Police.
+    Police,
+    /// Unnamed armed men.
+    Gunmen,
+    /// Protesters.
+    Protesters,
+    /// Rioters.
+    Rioters,
+    /// Civilians.
+    Civilians,
+    /// Government (ministers, officials, spokesmen).
+    Government,
+}
+
+const GENERICS: &[(&str, Generic)] = &[
+    ("security forces", Generic::Military),
+    ("security personnel", Generic::Military),
+    ("security officials", Generic::Military),
+    ("troops", Generic::Military),
+    ("soldiers", Generic::Military),
+    ("soldier", Generic::Military),
+    ("the army", Generic::Military),
+    ("army", Generic::Military),
+    ("the military", Generic::Military),
+    ("military", Generic::Military),
+    ("forces", Generic::Military),
+    ("paramilitary", Generic::Military),
+    ("paramilitaries", Generic::Military),
+    ("frontier corps", Generic::Military),
+    ("levies", Generic::Military),
+    ("rangers", Generic::Military),
+    ("police", Generic::Police),
+    ("policemen", Generic::Police),
+    ("policeman", Generic::Police),
+    ("cops", Generic::Police),
+    ("law enforcers", Generic::Police),
+    ("gunmen", Generic::Gunmen),
+    ("gunman", Generic::Gunmen),
+    ("armed men", Generic::Gunmen),
+    ("assailants", Generic::Gunmen),
+    ("attackers", Generic::Gunmen),
+    ("militants", Generic::Gunmen),
+    ("militant", Generic::Gunmen),
+    ("insurgents", Generic::Gunmen),
+    ("terrorists", Generic::Gunmen),
+    ("separatists", Generic::Gunmen),
+    ("rebels", Generic::Gunmen),
+    ("miscreants", Generic::Gunmen),
+    ("unidentified men", Generic::Gunmen),
+    ("unknown men", Generic::Gunmen),
+    ("protesters", Generic::Protesters),
+    ("protestors", Generic::Protesters),
+    ("demonstrators", Generic::Protesters),
+    ("rioters", Generic::Rioters),
+    ("mob", Generic::Rioters),
+    ("civilians", Generic::Civilians),
+    ("villagers", Generic::Civilians),
+    ("residents", Generic::Civilians),
+    ("passengers", Generic::Civilians),
+    ("worshippers", Generic::Civilians),
+    ("government", Generic::Government),
+    ("minister", Generic::Government),
+    ("ministry", Generic::Government),
+    ("spokesman", Generic::Government),
+    ("spokesperson", Generic::Government),
+    ("authorities", Generic::Government),
+];
+
+/// The ACLED-style actor for a generic noun in a country.
+pub fn generic_actor(g: Generic, country: Option<&str>) -> Actor {
+    let c = country.unwrap_or("");
+    let (name, t) = match g {
+        Generic::Military => (format!("Military Forces of {c}"), ActorType::StateForces),
+        Generic::Police => (format!("Police Forces of {c}"), ActorType::StateForces),
+        Generic::Gunmen => (format!("Unidentified Armed Group ({c})"), ActorType::PoliticalMilitias),
+        Generic::Protesters => (format!("Protesters ({c})"), ActorType::Protesters),
+        Generic::Rioters => (format!("Rioters ({c})"), ActorType::Rioters),
+        Generic::Civilians => (format!("Civilians ({c})"), ActorType::Civilians),
+        Generic::Government => (format!("Government of {c}"), ActorType::StateForces),
+    };
+    let name = if c.is_empty() {
+        name.replace(" ()", "").replace(" of ", " ").trim().to_string()
+    } else {
+        name
+    };
+    Actor {
+        name,
+        actor_type: Some(t),
+        country: None,
+    }
+}
+
+/// A candidate actor mention in the article.
+#[derive(Debug, Clone)]
+pub struct ActorCand {
+    /// The mention.
+    pub span: Span,
+    /// The actor, as coded when this mention fills a role.
+    pub actor: Actor,
+    /// Generic kind (None for named actors and countries).
+    pub generic: Option<Generic>,
+    /// A country name used as an actor ("Pakistan conducted airstrikes").
+    pub country: bool,
+    /// The country name (for countries: itself).
+    pub country_name: Option<String>,
+}
+
+/// Finds generic actor nouns in `text` (whole words, case-insensitive).
+pub fn find_generics(text: &str) -> Vec<(Span, Generic)> {
+    let mut out = Vec::new();
+    let lower = text.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    for (p, g) in GENERICS {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(p) {
+            let s = from + i;
+            let e = s + p.len();
+            from = e;
+            if (s > 0 && b[s - 1].is_ascii_alphanumeric()) || (e < b.len() && b[e].is_ascii_alphanumeric()) {
+                continue;
+            }
+            // "police station", "army camp": a place, not an actor
+            let next = lower[e..].split_whitespace().next().unwrap_or("");
+            let next = next.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            if matches!(
+                next,
+                "station" | "stations" | "post" | "posts" | "checkpost" | "checkposts" | "checkpoint"
+                    | "checkpoints" | "headquarters" | "camp" | "camps" | "installation"
+                    | "installations" | "base" | "bases" | "academy" | "compound" | "building"
+                    | "office" | "offices" | "school" | "hospital" | "line" | "lines" | "cantonment"
+                    | "officials" | "official" | "sources" | "spokesman" | "operation" | "operations"
+            ) {
+                continue;
+            }
+            out.push((Span::new(s, e), *g));
+        }
+    }
+    // longest first, no overlaps
+    out.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+    let mut res: Vec<(Span, Generic)> = Vec::new();
+    for (s, g) in out {
+        if res.last().is_some_and(|(l, _)| l.end > s.start) {
+            continue;
+        }
+        res.push((s, g));
+    }
+    res
+}
+
+/// Per-article inputs for mention building.
+pub struct Doc<'a> {
+    /// Article text.
+    pub text: &'a str,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// Lexicon hits (sorted).
+    pub hits: &'a [LexHit],
+    /// Quote ranges.
+    pub quotes: &'a [(usize, usize)],
+    /// Actor candidates (sorted by start).
+    pub actors: &'a [ActorCand],
+    /// Country name of the article's focus.
+    pub country: Option<String>,
+    /// Locator: the place of a span (clause), with evidence.
+    pub locate: &'a dyn Fn(Span) -> Option<(Location, Span)>,
+}
+
+fn speechy(text: &str, tx: Span) -> bool {
+    let before = words_before(text, tx.start.saturating_sub(40), tx.start, 2);
+    let speech = |w: &str| {
+        matches!(
+            w,
+            "said" | "says" | "told" | "reported" | "announced" | "added" | "stated" | "confirmed"
+                | "statement" | "conference" | "briefing"
+        )
+    };
+    before.first().is_some_and(|w| speech(w))
+        || (before.get(1).is_some_and(|w| matches!(w.as_str(), "told" | "said" | "informed"))
+            && before.first().is_some_and(|w| {
+                matches!(w.as_str(), "reporters" | "journalists" | "afp" | "reuters" | "media" | "officials" | "parliament")
+            }))
+}
+
+fn hits_in<'h>(hits: &'h [LexHit], span: Span) -> &'h [LexHit] {
+    let a = hits.partition_point(|h| h.start < span.start);
+    let b = hits.partition_point(|h| h.start < span.end);
+    &hits[a..b.max(a)]
+}
+
+fn has_word(l: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        let mut from = 0;
+        while let Some(i) = l[from..].find(w) {
+            let s = from + i;
+            let e = s + w.len();
+            let lb = s == 0 || !l.as_bytes()[s - 1].is_ascii_alphanumeric();
+            let rb = e >= l.len() || !l.as_bytes()[e].is_ascii_alphanumeric();
+            if lb && rb {
+                return true;
+            }
+            from = e;
+        }
+        false
+    })
+}
+
+/// Builds the mentions of one sentence.
+pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut Vec<Mention>) {
+    let text = doc.text;
+    let shits = hits_in(doc.hits, sent);
+    if shits.is_empty() {
+        return;
+    }
+    let stext = &text[sent.start..sent.end];
+    let sl = stext.to_ascii_lowercase();
+    // counts in the sentence, outside quotes
+    let all_counts: Vec<Count> = counts(stext, sent.start, shits)
+        .into_iter()
+        .filter(|c| !in_quotes(doc.quotes, c.span.start))
+        .collect();
+    let includes_prev = {
+        let t = sl.trim_start();
+        (t.starts_with("that ") || t.starts_with("this ") || t.starts_with("the "))
+            && has_word(&sl, &["figure", "toll", "number", "tally", "count"])
+            && has_word(&sl, &["includes", "include", "included", "including"])
+    };
+    let cls = clauses(text, sent);
+    let timexes: Vec<(Span, TimexKind, bool)> = find_timexes(stext)
+        .into_iter()
+        .map(|t| {
+            let sp = Span::new(t.span.start + sent.start, t.span.end + sent.start);
+            (sp, t.kind, speechy(text, sp))
+        })
+        .collect();
+    let mut prev_clause_date: Option<NaiveDate> = None;
+    for (ci, cl) in cls.iter().enumerate() {
+        let chits = hits_in(shits, cl.span);
+        let ctext = &text[cl.span.start..cl.span.end];
+        let cl_l = ctext.to_ascii_lowercase();
+        // the clause's own time expressions
+        let ctx: Vec<&(Span, TimexKind, bool)> =
+            timexes.iter().filter(|t| cl.span.contains(t.0)).collect();
+        let resolve = |t: &(Span, TimexKind, bool)| {
+            sitrep_text::timex::Timex {
+                span: t.0,
+                kind: t.1,
+            }
+            .resolve_against(prev_clause_date.or(doc.published), doc.published)
+        };
+        let first_clause_tx: Vec<&(Span, TimexKind, bool)> = if ci > 0 && !cl.subordinate {
+            timexes.iter().filter(|t| cls[0].span.contains(t.0)).collect()
+        } else {
+            Vec::new()
+        };
+        let event_tx = ctx
+            .iter()
+            .find(|t| !t.2)
+            .copied()
+            .or_else(|| first_clause_tx.iter().find(|t| !t.2).copied());
+        let any_tx = ctx.first().copied().or_else(|| first_clause_tx.first().copied());
+        let clause_date = event_tx.map(|t| DateCue {
+            resolved: resolve(t),
+            span: t.0,
+        });
+        let verbal_date = any_tx.map(|t| DateCue {
+            resolved: resolve(t),
+            span: t.0,
+        });
+        if let Some(d) = clause_date.and_then(|d| d.resolved) {
+            prev_clause_date = Some(d.date);
+        } else if ci == 0 {
+            prev_clause_date = doc.published;
+        }
+        // triggers in this clause, real ones only
+        let mut trigs: Vec<(Trig, Span)> = Vec::new();
+        for h in chits {
+            if let Hit::Trigger(t) = h.hit {
+                if in_quotes(doc.quotes, h.start) {
+                    continue;
+                }
+                let word = &text[h.start..h.end];
+                let lw = word.to_ascii_lowercase();
+                // context filters for ambiguous words
+                let ok = match t {
+                    Trig::Protest if lw == "march" => word.starts_with('m'),
+                    Trig::Protest if lw == "strike" || lw == "strikes" => {
+                        has_word(&cl_l, &["general", "hunger", "observed", "called", "token", "transport", "pen-down", "went on", "on strike", "traders", "workers", "employees", "teachers", "doctors", "lawyers"])
+                    }
+                    Trig::Defuse if !matches!(lw.as_str(), "defused" | "defuse" | "bomb disposal") => {
+                        has_word(&cl_l, &["bomb", "bombs", "explosive", "explosives", "ied", "ieds", "weapons", "arms", "ammunition", "grenade", "grenades", "rockets", "mortar", "detonators", "suicide vest", "plot", "attack", "attempt"])
+                            && !has_word(&cl_l, &["killed", "dead", "exploded", "blast", "injured"])
+                    }
+                    Trig::Jailbreak => {
+                        has_word(&cl_l, &["jail", "prison", "inmates", "prisoners", "detainees", "lockup"])
+                    }
+                    Trig::Threaten if matches!(lw.as_str(), "would mean" | "warned of" | "pledged to") => {
+                        has_word(&sl, &["war", "retaliation", "retaliate", "consequences", "revenge", "avenge", "eliminate", "crush", "attack", "action"])
+                    }
+                    Trig::Accuse if matches!(lw.as_str(), "links to" | "backed by" | "supported by" | "sponsored by") => {
+                        has_word(&sl, &["claimed", "alleged", "accused", "said", "says", "blamed", "insisted"])
+                    }
+                    Trig::Consult if lw == "talks" => true,
+                    Trig::Shell if lw.starts_with("missile") || lw.starts_with("rocket") => {
+                        !has_word(&cl_l, &["test", "tested", "launcher", "launchers"]) || has_word(&cl_l, &["fired", "landed", "hit", "killed"])
+                    }
+                    Trig::Attack if lw == "shot" => !has_word(&cl_l, &["shot down"]),
+                    Trig::Attack if lw == "gunmen" => true,
+                    Trig::Air if lw == "drone" || lw == "drones" => {
+                        has_word(&cl_l, &["strike", "strikes", "fired", "attack", "attacks", "killed", "missile", "missiles", "struck", "hit", "bombed"])
+                    }
+                    Trig::Clash if lw == "operation" || lw == "operations" => {
+                        has_word(&cl_l, &["killed", "kill", "militants", "insurgents", "terrorists", "military", "security", "army", "troops", "launched"])
+                    }
+                    Trig::Loot if matches!(lw.as_str(), "burned" | "burnt" | "destroyed" | "damaged") => {
+                        !chits.iter().any(|x| matches!(x.hit, Hit::Trigger(Trig::Bomb | Trig::Air | Trig::Shell | Trig::Suicide | Trig::Grenade | Trig::Attack | Trig::Clash)))
+                    }
+                    Trig::Agree if lw == "agreed" => {
+                        has_word(&cl_l, &["ceasefire", "truce", "deal", "agreement", "accord", "peace", "talks", "halt", "end", "stop", "release", "exchange", "withdraw"])
+                    }
+                    _ => true,
+                };
+                if !ok {
+                    continue;
+                }
+                if unreal(text, cl.span, h.start, t) {
+                    continue;
+                }
+                trigs.push((t, Span::new(h.start, h.end)));
+            }
+        }
+        let ccounts: Vec<Count> = all_counts
+            .iter()
+            .filter(|c| cl.span.contains(Span::new(c.span.start, c.span.start)) || (c.span.start < cl.span.start && c.span.end > cl.span.start && ci > 0 && cl.span.contains(Span::new(c.span.end - 1, c.span.end))))
+            .copied()
+            .map(|mut c| {
+                if includes_prev {
+                    c.included = false;
+                }
+                c
+            })
+            .collect();
+        let has = |t: Trig| trigs.iter().any(|x| x.0 == t);
+        // which families this clause reports
+        let strong_violent = [Trig::Air, Trig::Shell, Trig::Suicide, Trig::Grenade, Trig::Bomb, Trig::Chemical];
+        let violent_trigs: Vec<(Trig, Span)> = trigs
+            .iter()
+            .copied()
+            .filter(|(t, _)| {
+                matches!(
+                    t,
+                    Trig::Air | Trig::Shell | Trig::Suicide | Trig::Grenade | Trig::Bomb | Trig::Chemical
+                        | Trig::Clash | Trig::Attack | Trig::Kill | Trig::Sexual | Trig::Capture | Trig::Recapture
+                )
+            })
+            .collect();
+        let killish: Vec<&Count> = ccounts
+            .iter()
+            .filter(|c| matches!(c.outcome, Outcome::Killed | Outcome::Wounded) && !c.included)
+            .collect();
+        let protest = has(Trig::Protest) || has(Trig::Riot) || has(Trig::Mob);
+        let strong = trigs.iter().any(|t| strong_violent.contains(&t.0));
+        let defuse = has(Trig::Defuse) && !killish.iter().any(|c| c.best > 0);
+        let mut fams: Vec<(Family, Vec<(Trig, Span)>)> = Vec::new();
+        if protest && !strong {
+            let mut ts: Vec<(Trig, Span)> = trigs
+                .iter()
+                .copied()
+                .filter(|(t, _)| matches!(t, Trig::Protest | Trig::Riot | Trig::Mob | Trig::Attack | Trig::Clash | Trig::Kill | Trig::Arrest | Trig::Loot))
+                .collect();
+            ts.sort_by_key(|(t, s)| (!matches!(t, Trig::Protest | Trig::Riot | Trig::Mob), s.start));
+            fams.push((Family::Protest, ts));
+        } else if defuse {
+            fams.push((
+                Family::Defuse,
+                trigs.iter().copied().filter(|t| t.0 == Trig::Defuse).collect(),
+            ));
+        } else if !violent_trigs.is_empty() || !killish.is_empty() {
+            let mut vt = violent_trigs.clone();
+            if vt.is_empty() {
+                // people killed with no other cue: the outcome word is the trigger
+                if let Some(h) = chits.iter().find(|h| {
+                    matches!(h.hit, Hit::Outcome(Outcome::Killed | Outcome::Wounded)) && !in_quotes(doc.quotes, h.start)
+                }) {
+                    vt.push((Trig::Kill, Span::new(h.start, h.end)));
+                }
+            }
+            // a bare nominal reference ("the attack") with nothing else is not a report
+            let only_reference = killish.is_empty()
+                && vt.iter().all(|(t, s)| {
+                    matches!(t, Trig::Attack | Trig::Clash | Trig::Bomb)
+                        && {
+                            let w = text[s.start..s.end].to_ascii_lowercase();
+                            matches!(w.as_str(), "attack" | "attacks" | "blast" | "explosion" | "bombing" | "operation" | "operations" | "firing" | "shooting" | "fighting" | "siege" | "assault")
+                        }
+                        && {
+                            let b = words_before(text, cl.span.start, s.start, 3);
+                            b.first().is_some_and(|w| matches!(w.as_str(), "the" | "this" | "that" | "these" | "those" | "its" | "their"))
+                                || b.iter().any(|w| matches!(w.as_str(), "during" | "in" | "of" | "after" | "behind" | "under" | "since" | "following"))
+                        }
+                });
+            if !vt.is_empty() && !only_reference {
+                fams.push((Family::Violent, vt));
+            }
+        }
+        if !protest {
+            for (t, f) in [
+                (Trig::Abduct, Family::Abduct),
+                (Trig::Arrest, Family::Arrest),
+                (Trig::Jailbreak, Family::Jailbreak),
+                (Trig::Seal, Family::Seal),
+            ] {
+                if has(t) {
+                    fams.push((f, trigs.iter().copied().filter(|x| x.0 == t).collect()));
+                }
+            }
+            if has(Trig::Loot) && fams.iter().all(|(f, _)| *f != Family::Violent) {
+                fams.push((Family::Loot, trigs.iter().copied().filter(|x| x.0 == Trig::Loot).collect()));
+            }
+        }
+        // abductions without a trigger word but with a count ("had been abducted")
+        if !fams.iter().any(|f| f.0 == Family::Abduct) {
+            if let Some(c) = ccounts.iter().find(|c| c.outcome == Outcome::Abducted) {
+                fams.push((Family::Abduct, vec![(Trig::Abduct, c.span)]));
+            }
+        }
+        // verbal families; a bare reference ("since the ceasefire", "the
+        // talks") without its own date or place reports nothing new
+        let reference = |t: Trig| {
+            trigs.iter().filter(|x| x.0 == t).all(|(_, sp)| {
+                let b = words_before(text, cl.span.start, sp.start, 2);
+                b.first().is_some_and(|w| matches!(w.as_str(), "the" | "of" | "its" | "their" | "ongoing"))
+                    || b.get(1).is_some_and(|w| matches!(w.as_str(), "the" | "of"))
+            }) && ctx.is_empty()
+                && (doc.locate)(cl.span).is_none()
+        };
+        if has(Trig::Consult) && !reference(Trig::Consult) {
+            fams.push((Family::Consult, trigs.iter().copied().filter(|x| x.0 == Trig::Consult).collect()));
+        } else if has(Trig::Agree) && !reference(Trig::Agree) && !has(Trig::Consult) {
+            fams.push((Family::Agree, trigs.iter().copied().filter(|x| x.0 == Trig::Agree).collect()));
+        }
+        for (t, f) in [
+            (Trig::Accuse, Family::Accuse),
+            (Trig::Deny, Family::Deny),
+            (Trig::Threaten, Family::Threaten),
+        ] {
+            if has(t) {
+                fams.push((f, trigs.iter().copied().filter(|x| x.0 == t).collect()));
+            }
+        }
+        // claims attach to whatever the clause (or article) reports
+        let mut claims = Vec::new();
+        let mut no_claim = false;
+        for (t, s) in trigs.iter().filter(|t| t.0 == Trig::Claim) {
+            let _ = t;
+            let before = words_before(text, cl.span.start, s.start, 5);
+            if before.iter().any(|w| matches!(w.as_str(), "no" | "not" | "nobody" | "none" | "yet")) {
+                no_claim = true;
+                continue;
+            }
+            if let Some(name) = claimant(doc, cl.span, *s) {
+                claims.push((name, Span::new(cl.span.start.max(sent.start), s.end)));
+            }
+        }
+        if sl.contains("no group") && sl.contains("claim") || sl.contains("no one claimed") || sl.contains("no one has claimed") || sl.contains("not claimed") {
+            no_claim = true;
+        }
+        if fams.is_empty() {
+            if !claims.is_empty() || no_claim {
+                // a claim sentence: a carrier mention with no family of its own
+                out.push(Mention {
+                    family: Family::Violent,
+                    trigs: Vec::new(),
+                    sent: sent_idx,
+                    clause: cl.span,
+                    date: None,
+                    location: None,
+                    actor1: None,
+                    actor2: None,
+                    counts: Vec::new(),
+                    claims,
+                    accused: Vec::new(),
+                    denied: Vec::new(),
+                    includes_into_previous: false,
+                    no_claim,
+                });
+            }
+            continue;
+        }
+        let location = (doc.locate)(cl.span).or_else(|| {
+            if cls.len() > 1 {
+                None
+            } else {
+                (doc.locate)(sent)
+            }
+        });
+        let n_fams = fams.len();
+        for (fi, (fam, ts)) in fams.into_iter().enumerate() {
+            let first = ts.first().map(|t| t.1).unwrap_or(cl.span);
+            let verbal = fam.verbal();
+            // own date: a time expression near a verb-form trigger, or any in
+            // the clause for verbal events
+            let date = if verbal {
+                verbal_date
+            } else {
+                clause_date.filter(|d| {
+                    let w = text[first.start..first.end].to_ascii_lowercase();
+                    let verb = (w.ends_with("ed") && w != "dead") || w == "shot" || w == "fought";
+                    let near = d.span.end + 25 >= first.start && first.end + 25 >= d.span.start;
+                    verb || near || ccounts.iter().any(|c| !c.included || includes_prev)
+                })
+            };
+            let my_counts: Vec<Count> = ccounts
+                .iter()
+                .copied()
+                .filter(|c| match fam {
+                    Family::Abduct => c.outcome == Outcome::Abducted,
+                    Family::Arrest => c.outcome == Outcome::Arrested,
+                    Family::Violent | Family::Protest => {
+                        matches!(c.outcome, Outcome::Killed | Outcome::Wounded)
+                            || (fam == Family::Protest && c.outcome == Outcome::Arrested)
+                    }
+                    _ => false,
+                })
+                .collect();
+            let (actor1, actor2) = roles(doc, sent, cl.span, fam, &ts, &my_counts);
+            let mut m = Mention {
+                family: fam,
+                trigs: ts,
+                sent: sent_idx,
+                clause: cl.span,
+                date: if cl.subordinate && date.is_none() { None } else { date },
+                location: location.clone(),
+                actor1,
+                actor2,
+                counts: my_counts,
+                claims: if fi == 0 { claims.clone() } else { Vec::new() },
+                accused: Vec::new(),
+                denied: Vec::new(),
+                includes_into_previous: includes_prev && fam == Family::Violent,
+                no_claim,
+            };
+            if fam == Family::Accuse {
+                let by = m.actor1.as_ref().map(|a| a.actor.name.clone()).unwrap_or_default();
+                if let Some(target) = accused_target(doc, cl.span, first, &by) {
+                    m.accused.push((if by.is_empty() { "unknown".into() } else { by }, target.0, target.1));
+                } else {
+                    continue;
+                }
+            }
+            if fam == Family::Deny {
+                match &m.actor1 {
+                    Some(a) => m.denied.push((a.actor.name.clone(), a.span)),
+                    None => continue,
+                }
+            }
+            let _ = n_fams;
+            out.push(m);
+        }
+    }
+}
+
+/// The claimant before a "claimed responsibility" trigger: a named actor,
+/// else the capitalised name that opens the clause.
+fn claimant(doc: &Doc<'_>, clause: Span, trig: Span) -> Option<String> {
+    let named = doc
+        .actors
+        .iter()
+        .filter(|a| a.span.start >= clause.start && a.span.end <= trig.start && a.generic.is_none() && !a.country)
+        .next_back()
+        .map(|a| a.actor.name.clone());
+    if named.is_some() {
+        return named;
+    }
+    // capitalised words before the verb: "The Baloch Liberation Army (BLA), the …, claimed"
+    let t = &doc.text[clause.start..trig.start];
+    let mut name = String::new();
+    for w in t.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '(' && c != ')');
+        if w.is_empty() {
+            continue;
+        }
+        let first = w.chars().next().unwrap_or('a');
+        if first.is_uppercase() || (first == '(' && w.len() > 2) || (!name.is_empty() && matches!(w, "of" | "al" | "ul" | "e")) {
+            if name.is_empty() && matches!(w, "The" | "A" | "An" | "In" | "On") {
+                continue;
+            }
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(w);
+        } else if !name.is_empty() {
+            break;
+        }
+    }
+    let name = name.trim().trim_end_matches(" of").to_string();
+    (name.len() > 2).then_some(name)
+}
+
+/// The capitalised name right before `to` within `[from, to)` ("India" in
+/// "India denied"), skipping a leading article.
+fn cap_before(text: &str, from: usize, to: usize) -> Option<(String, Span)> {
+    let seg = text.get(from..to)?;
+    let trimmed = seg.trim_end();
+    let end = from + trimmed.len();
+    let mut start = end;
+    for w in trimmed.split(' ').rev() {
+        if w.chars().next().is_some_and(|c| c.is_uppercase()) && w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'') {
+            start -= w.len() + usize::from(start < end);
+        } else {
+            break;
+        }
+    }
+    let start = start.max(from);
+    let prev = words_before(text, from, start, 1);
+    if prev.first().is_some_and(|w| matches!(w.as_str(), "in" | "at" | "to" | "from" | "of" | "on" | "with" | "by" | "near" | "for")) {
+        return None;
+    }
+    let name = text.get(start..end)?.trim();
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    (!name.is_empty() && name != "The").then(|| (name.to_string(), Span::new(end - name.len(), end)))
+}
+
+/// The capitalised name right after `from` (skipping "the") up to `to`.
+fn cap_after(text: &str, from: usize, to: usize) -> Option<(String, Span)> {
+    let seg = text.get(from..to)?;
+    let mut pos = from;
+    let mut start = None;
+    let mut end = from;
+    for w in seg.split(' ') {
+        let wt = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if wt.chars().next().is_some_and(|c| c.is_uppercase()) && wt != "The" {
+            start.get_or_insert(pos);
+            end = pos + wt.len();
+            if wt.len() != w.len() {
+                break;
+            }
+        } else if start.is_some() {
+            break;
+        }
+        pos += w.len() + 1;
+    }
+    let s = start?;
+    let name = text.get(s..end)?;
+    (!name.is_empty()).then(|| (name.to_string(), Span::new(s, end)))
+}
+
+/// The target of an accusation: the first actor or country after the trigger.
+fn accused_target(doc: &Doc<'_>, clause: Span, trig: Span, by: &str) -> Option<(String, Span)> {
+    let named = accused_named(doc, clause, trig, by);
+    named.or_else(|| cap_after(doc.text, trig.end, clause.end).filter(|(n, _)| !by.contains(n.as_str())))
+}
+
+fn accused_named(doc: &Doc<'_>, clause: Span, trig: Span, by: &str) -> Option<(String, Span)> {
+    doc.actors
+        .iter()
+        .filter(|a| a.span.start >= trig.start && a.span.end <= clause.end)
+        .find(|a| {
+            let n = a.country_name.clone().unwrap_or_else(|| a.actor.name.clone());
+            !by.contains(&n) && a.generic.is_none_or(|g| g == Generic::Government)
+        })
+        .map(|a| {
+            (
+                if a.country { a.country_name.clone().unwrap_or_else(|| a.actor.name.clone()) } else { a.actor.name.clone() },
+                a.span,
+            )
+        })
+}
+
+fn state_actor_of_country(c: &ActorCand, verbal: bool) -> Actor {
+    let name = c.country_name.clone().unwrap_or_else(|| c.actor.name.clone());
+    generic_actor(if verbal { Generic::Government } else { Generic::Military }, Some(&name))
+}
+
+/// Actor roles in a clause.
+fn roles(
+    doc: &Doc<'_>,
+    sent: Span,
+    clause: Span,
+    fam: Family,
+    ts: &[(Trig, Span)],
+    cs: &[Count],
+) -> (Option<RoleActor>, Option<RoleActor>) {
+    let text = doc.text;
+    let verbal = fam.verbal();
+    let trig = ts.first().map(|t| t.1).unwrap_or(clause);
+    let cands: Vec<&ActorCand> = doc
+        .actors
+        .iter()
+        .filter(|a| clause.contains(a.span) && !in_quotes(doc.quotes, a.span.start))
+        .collect();
+    let sent_cands: Vec<&ActorCand> = doc
+        .actors
+        .iter()
+        .filter(|a| sent.contains(a.span) && !in_quotes(doc.quotes, a.span.start))
+        .collect();
+    let conv = |a: &ActorCand| -> RoleActor {
+        let actor = if a.country {
+            state_actor_of_country(a, verbal)
+        } else {
+            a.actor.clone()
+        };
+        RoleActor { actor, span: a.span }
+    };
+    if verbal {
+        // the speaker: the actor nearest before the trigger (or the first)
+        let mut before: Vec<&&ActorCand> = cands.iter().filter(|a| a.span.end <= trig.start).collect();
+        if before.is_empty() {
+            before = sent_cands.iter().filter(|a| a.span.end <= clause.start).collect();
+        }
+        before.retain(|a| !matches!(a.generic, Some(Generic::Gunmen | Generic::Civilians | Generic::Protesters | Generic::Rioters)) || fam == Family::Accuse);
+        let sp = before
+            .iter()
+            .find(|a| a.country || a.generic == Some(Generic::Government))
+            .or(before.first())
+            .map(|a| conv(a))
+            .or_else(|| {
+                // a capitalised subject right before the verb ("India denied")
+                cap_before(text, clause.start, trig.start).map(|(n, span)| RoleActor {
+                    actor: Actor {
+                        name: n,
+                        actor_type: None,
+                        country: None,
+                    },
+                    span,
+                })
+            })
+            .or_else(|| {
+                // a role noun ("the interior minister", "a spokesman") speaks for the article's country
+                let l = text[clause.start..trig.start].to_ascii_lowercase();
+                has_word(&l, &["minister", "ministry", "spokesman", "spokesperson", "government", "official", "officials", "president", "premier", "army", "military"])
+                    .then(|| RoleActor {
+                        actor: generic_actor(Generic::Government, doc.country.as_deref()),
+                        span: clause,
+                    })
+            });
+        let other = cands
+            .iter()
+            .filter(|a| a.span.start >= trig.end)
+            .map(|a| conv(a))
+            .find(|a| sp.as_ref().is_none_or(|s| s.actor.name != a.actor.name));
+        return (sp, other);
+    }
+    if fam == Family::Protest {
+        let riot = ts.iter().any(|t| matches!(t.0, Trig::Riot | Trig::Mob));
+        let g = if riot { Generic::Rioters } else { Generic::Protesters };
+        let a1 = RoleActor {
+            actor: generic_actor(g, doc.country.as_deref()),
+            span: cands
+                .iter()
+                .find(|a| matches!(a.generic, Some(Generic::Protesters | Generic::Rioters)))
+                .map(|a| a.span)
+                .unwrap_or(trig),
+        };
+        let a2 = cands
+            .iter()
+            .find(|a| matches!(a.generic, Some(Generic::Police | Generic::Military)))
+            .map(|a| conv(a));
+        return (Some(a1), a2);
+    }
+    let victim = |a: &ActorCand| cs.iter().any(|c| c.span.overlaps(a.span));
+    let l = text[clause.start..clause.end].to_ascii_lowercase();
+    // "between X and Y"
+    if let Some(b) = l.find("between ") {
+        let bpos = clause.start + b;
+        let after: Vec<&&ActorCand> = cands.iter().filter(|a| a.span.start > bpos).take(2).collect();
+        if after.len() == 2 {
+            return (Some(conv(after[0])), Some(conv(after[1])));
+        }
+    }
+    let is_agent_country = |a: &ActorCand| {
+        if !a.country {
+            return true;
+        }
+        // a country acts only as a subject ("Pakistan conducted …") or after "by"
+        let rest = &text[a.span.end..clause.end.min(a.span.end + 30)];
+        let next = rest.split_whitespace().next().unwrap_or("");
+        let prev = words_before(text, clause.start, a.span.start, 1);
+        (next.ends_with("ed") || next.ends_with('s')) && !next.ends_with("'s") || prev.first().is_some_and(|w| w == "by")
+    };
+    // the first action word of the clause: subjects come before it
+    let first_verb = {
+        let l = &text[clause.start..clause.end];
+        let lw = l.to_ascii_lowercase();
+        let mut at = ts.iter().map(|t| t.1.start).min().unwrap_or(clause.end);
+        for v in ["targeted", "targeting", "attacked", "stormed", "ambushed", "raided", "killed", "killing", "shot", "opened fire", "fired", "struck", "bombed", "shelled", "abducted", "kidnapped", "arrested", "detained", "seized", "captured", "hit"] {
+            let mut from = 0;
+            while let Some(i) = lw[from..].find(v) {
+                let s0 = from + i;
+                let e0 = s0 + v.len();
+                from = e0;
+                let lb = s0 == 0 || !lw.as_bytes()[s0 - 1].is_ascii_alphanumeric();
+                let rb = e0 >= lw.len() || !lw.as_bytes()[e0].is_ascii_alphanumeric();
+                if lb && rb {
+                    at = at.min(clause.start + s0);
+                    break;
+                }
+            }
+        }
+        at
+    };
+    let by = |a: &ActorCand| words_before(text, clause.start, a.span.start, 1).first().is_some_and(|w| w == "by");
+    let mut agents: Vec<&ActorCand> = cands
+        .iter()
+        .copied()
+        .filter(|a| (a.span.end <= first_verb || by(a)) && !victim(a) && is_agent_country(a) && a.generic != Some(Generic::Civilians) && a.generic != Some(Generic::Government))
+        .collect();
+    let targets: Vec<&ActorCand> = cands
+        .iter()
+        .copied()
+        .filter(|a| a.span.start >= first_verb && !by(a) && a.generic != Some(Generic::Government) && (!a.country || is_agent_country(a) || true))
+        .collect();
+    // a passive agent ("by X") goes first
+    if let Some(p) = agents.iter().position(|a| {
+        words_before(text, clause.start, a.span.start, 1).first().is_some_and(|w| w == "by")
+    }) {
+        let a = agents.remove(p);
+        agents.insert(0, a);
+    }
+    // targets: "on X", "against X", "targeting X" go second
+    let a1 = agents.first().map(|a| conv(a));
+    let mut a2 = agents
+        .iter()
+        .skip(1)
+        .chain(targets.iter())
+        .filter(|a| !a.country || !victim(a))
+        .map(|a| conv(a))
+        .find(|x| a1.as_ref().is_none_or(|y| y.actor.name != x.actor.name));
+    if a2.is_none() {
+        a2 = cands
+            .iter()
+            .filter(|a| victim(a))
+            .map(|a| conv(a))
+            .find(|x| a1.as_ref().is_none_or(|y| y.actor.name != x.actor.name));
+    }
+    if a2.is_none() {
+        if let Some(c) = cs.iter().find(|c| c.side == Side::Civilians && c.outcome == Outcome::Killed) {
+            a2 = Some(RoleActor {
+                actor: generic_actor(Generic::Civilians, doc.country.as_deref()),
+                span: c.span,
+            });
+        }
+    }
+    (a1, a2)
+}
