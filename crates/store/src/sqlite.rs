@@ -479,7 +479,12 @@ impl SqliteStore {
             report.replaced += 1;
         }
 
-        let json = serde_json::to_string(a).map_err(|e| StoreError::Backend {
+        // The text lives in its own column (FTS reads it there); the JSON keeps the rest.
+        let meta = Article {
+            text: String::new(),
+            ..a.clone()
+        };
+        let json = serde_json::to_string(&meta).map_err(|e| StoreError::Backend {
             db: db.to_string(),
             reason: format!("cannot encode article {}: {e}", a.id),
         })?;
@@ -866,19 +871,21 @@ impl Store for SqliteStore {
     fn article(&self, id: &str) -> Result<Option<Article>, StoreError> {
         let db = self.name.clone();
         self.with_reader(|conn| {
-            let json: Option<String> = conn
+            let row: Option<(String, String)> = conn
                 .query_row(
-                    "SELECT json FROM articles WHERE id = ?1",
+                    "SELECT json, text FROM articles WHERE id = ?1",
                     params![id],
-                    |r| r.get(0),
+                    |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()
                 .map_err(|e| map_err(&db, e))?;
-            json.map(|j| {
-                serde_json::from_str(&j).map_err(|e| StoreError::Backend {
-                    db: db.clone(),
-                    reason: format!("stored article {id} is unreadable: {e}"),
-                })
+            row.map(|(j, text)| {
+                serde_json::from_str::<Article>(&j)
+                    .map(|a| Article { text, ..a })
+                    .map_err(|e| StoreError::Backend {
+                        db: db.clone(),
+                        reason: format!("stored article {id} is unreadable: {e}"),
+                    })
             })
             .transpose()
         })
