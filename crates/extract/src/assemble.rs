@@ -112,6 +112,21 @@ fn compatible(ms: &[Mention], d: &Draft, m: &Mention, strict_date: bool) -> bool
 }
 
 /// Groups mentions into drafts.
+/// Arrests and property destruction around a protest are part of it; property
+/// destruction with no armed perpetrator is a riot.
+pub fn relabel(ms: &mut [Mention]) {
+    let protest_sents: Vec<usize> = ms.iter().filter(|m| m.family == Family::Protest).map(|m| m.sent).collect();
+    for m in ms.iter_mut() {
+        let near_protest = protest_sents.iter().any(|&s| s.abs_diff(m.sent) <= 2);
+        let armed1 = m.actor1.as_ref().is_some_and(|a| armed(&a.actor));
+        match m.family {
+            Family::Arrest if near_protest => m.family = Family::Protest,
+            Family::Loot if near_protest || !armed1 => m.family = Family::Protest,
+            _ => {}
+        }
+    }
+}
+
 fn group(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     let dated = |m: &Mention| m.date.is_some_and(|d| d.resolved.is_some());
@@ -416,7 +431,8 @@ fn code_violent(trigs: &[Trig], f: &Fatalities, a1: Option<&Actor>, a2: Option<&
         return (SubEventType::NonStateActorOvertakesTerritory, "firearms");
     }
     let armed_victims = f.state_forces.is_some_and(|x| x > 0) || f.militants.is_some_and(|x| x > 0);
-    let armed_pair = a1.is_some_and(armed) && a2.is_some_and(armed);
+    // an attack on armed men (unknown attackers count as armed) is a battle
+    let armed_pair = a1.is_none_or(armed) && a2.is_some_and(armed);
     let mode = if has(Trig::Kill) && !has(Trig::Clash) {
         if words.contains("beaten") || words.contains("hacked") || words.contains("stabbed") {
             "primitive"
@@ -644,8 +660,43 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             .join(" ");
         let (sub, plover, mode): (Option<SubEventType>, Plover, Option<&str>) = match d.family {
             Family::Violent => {
-                let (s, m) = code_violent(&trigs, &fat, actor1.as_ref(), actor2.as_ref(), &words);
-                (Some(s), Plover::Assault, Some(m))
+                let strong = trigs.iter().any(|t| matches!(t, Trig::Air | Trig::Shell | Trig::Suicide | Trig::Grenade | Trig::Bomb | Trig::Chemical));
+                let armed_any = idx.iter().any(|&i| {
+                    [&ms[i].actor1, &ms[i].actor2].iter().any(|a| {
+                        a.as_ref().is_some_and(|a| armed(&a.actor) && !a.actor.name.starts_with("Police Forces"))
+                    })
+                });
+                let armed_dead = fat.state_forces.is_some_and(|x| x > 0) || fat.militants.is_some_and(|x| x > 0);
+                let protest_article = drafts.iter().any(|d| d.family == Family::Protest);
+                // "clash"/"fighting" with no armed side is a crowd fight; a
+                // gunfight, encounter or exchange of fire is armed by nature
+                let plain_clash = idx.iter().any(|&i| {
+                    ms[i].trigs.iter().any(|(t, sp)| {
+                        *t == Trig::Clash && {
+                            let w = text[sp.start..sp.end].to_ascii_lowercase();
+                            matches!(w.as_str(), "clash" | "clashes" | "clashed" | "fighting" | "fought" | "skirmish" | "skirmishes")
+                        }
+                    })
+                }) && !trigs.iter().any(|t| matches!(t, Trig::Attack))
+                    && !words.contains("gunfight") && !words.contains("encounter") && !words.contains("exchange of fire") && !words.contains("firing");
+                let crowd = !strong
+                    && !armed_any
+                    && !armed_dead
+                    && (plain_clash || (protest_article && !trigs.contains(&Trig::Kill)));
+                if crowd {
+                    let demo = protest_article || ["protest", "demonstrat", "rally", "strike", "agitat", "hartal", "blockade"].iter().any(|w| words.contains(w));
+                    if actor1.as_ref().is_none_or(|a| a.actor_type == Some(ActorType::Civilians)) {
+                        actor1 = Some(generic_actor(Generic::Rioters, country.as_deref()));
+                    }
+                    (
+                        Some(if demo { SubEventType::ViolentDemonstration } else { SubEventType::MobViolence }),
+                        Plover::Protest,
+                        Some("riot"),
+                    )
+                } else {
+                    let (s, m) = code_violent(&trigs, &fat, actor1.as_ref(), actor2.as_ref(), &words);
+                    (Some(s), Plover::Assault, Some(m))
+                }
             }
             Family::Protest => {
                 let riot = trigs.iter().any(|t| matches!(t, Trig::Riot));

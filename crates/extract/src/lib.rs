@@ -239,6 +239,7 @@ impl Extractor {
         if ms.is_empty() {
             return Vec::new();
         }
+        assemble::relabel(&mut ms);
         let lookup = |name: &str| gaz.actor(name);
         let ctx = assemble::Ctx {
             article,

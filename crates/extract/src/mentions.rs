@@ -253,6 +253,11 @@ fn unreal(text: &str, clause: Span, at: usize, trig: Trig) -> bool {
         return false;
     }
     let before = words_before(text, clause.start, at, 7);
+    if matches!(trig, Trig::Protest | Trig::Riot) {
+        return before.iter().take(5).any(|w| {
+            matches!(w.as_str(), "will" | "would" | "could" | "may" | "might" | "if" | "plan" | "plans" | "planned" | "threatened" | "threat" | "warned" | "unless")
+        });
+    }
     if before.iter().take(6).any(|w| IRREALIS.contains(&w.as_str())) {
         return true;
     }
@@ -570,7 +575,24 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                 let word = &text[h.start..h.end];
                 let lw = word.to_ascii_lowercase();
                 // context filters for ambiguous words
+                let violent_here = chits.iter().any(|x| {
+                    matches!(
+                        x.hit,
+                        Hit::Trigger(
+                            Trig::Air | Trig::Shell | Trig::Suicide | Trig::Grenade | Trig::Bomb | Trig::Clash
+                                | Trig::Attack | Trig::Kill | Trig::Abduct | Trig::Arrest
+                        )
+                    )
+                });
                 let ok = match t {
+                    Trig::Protest
+                        if matches!(lw.as_str(), "gathered" | "demanding" | "took out" | "stalled" | "memorandum")
+                            || lw.starts_with("obstruct") =>
+                    {
+                        !violent_here
+                            && (lw != "gathered" || has_word(&cl_l, &["protest", "demand", "demanding", "outside", "in front of", "against", "support", "rally", "show", "condemn", "slogans"]))
+                            && (lw != "took out" || has_word(&cl_l, &["rally", "procession", "march", "protest"]))
+                    }
                     Trig::Protest if lw == "march" => word.starts_with('m'),
                     Trig::Protest if lw == "strike" || lw == "strikes" => {
                         has_word(&cl_l, &["general", "hunger", "observed", "called", "token", "transport", "pen-down", "went on", "on strike", "traders", "workers", "employees", "teachers", "doctors", "lawyers"])
