@@ -1,0 +1,349 @@
+//! The OpenAPI description, generated from the handlers' annotations and the
+//! schema types below, so it cannot drift from the code: a test checks that every
+//! key of a fully populated record appears in its schema, and the reverse.
+//!
+//! The record types live in `sitrep-model` and `sitrep-store`, which know nothing
+//! of OpenAPI; the `*Doc` types here mirror their JSON shape.
+
+#![allow(dead_code)]
+
+use serde::Serialize;
+use std::sync::OnceLock;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+/// An error answer.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Error)]
+pub struct ErrorDoc {
+    error: ErrorInnerDoc,
+}
+
+/// The body of an error answer.
+#[derive(Serialize, ToSchema)]
+#[schema(as = ErrorInner)]
+pub struct ErrorInnerDoc {
+    /// Stable code: invalid_parameter, unknown_parameter, invalid_json, bad_request,
+    /// unauthorized, read_only, cross_origin, not_found, method_not_allowed,
+    /// payload_too_large, unsupported_media_type, invalid_article, store_error,
+    /// internal, timeout.
+    #[schema(example = "invalid_parameter")]
+    code: String,
+    /// What went wrong.
+    message: String,
+}
+
+/// An actor (ACLED naming).
+#[derive(Serialize, ToSchema)]
+#[schema(as = Actor)]
+pub struct ActorDoc {
+    #[schema(example = "BLA: Baloch Liberation Army")]
+    name: String,
+    /// ACLED actor type (inter-code label).
+    #[serde(rename = "type")]
+    #[schema(example = "Rebel Groups")]
+    actor_type: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    country: Option<String>,
+}
+
+/// Where an event happened (coordinates from the gazetteer only).
+#[derive(Serialize, ToSchema)]
+#[schema(as = Location)]
+pub struct LocationDoc {
+    name: String,
+    admin1: Option<String>,
+    admin2: Option<String>,
+    country: Option<String>,
+    country_code: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    geonames_id: Option<u64>,
+    /// 1 town, 2 near a town / district, 3 province, region or country.
+    precision: u8,
+}
+
+/// Deaths: bounds and split by side; null is unknown, 0 is "nobody died".
+#[derive(Serialize, ToSchema)]
+#[schema(as = Fatalities)]
+pub struct FatalitiesDoc {
+    best: Option<u32>,
+    low: Option<u32>,
+    high: Option<u32>,
+    civilians: Option<u32>,
+    state_forces: Option<u32>,
+    militants: Option<u32>,
+    unknown: Option<u32>,
+}
+
+/// Bounds of a count (wounded).
+#[derive(Serialize, ToSchema)]
+#[schema(as = Bounds)]
+pub struct BoundsDoc {
+    best: Option<u32>,
+    low: Option<u32>,
+    high: Option<u32>,
+}
+
+/// A claim of responsibility.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Claim)]
+pub struct ClaimDoc {
+    actor: String,
+}
+
+/// An accusation.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Accusation)]
+pub struct AccusationDoc {
+    by: String,
+    target: String,
+}
+
+/// A denial.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Denial)]
+pub struct DenialDoc {
+    actor: String,
+}
+
+/// One report behind an event.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Source)]
+pub struct SourceDoc {
+    article_id: String,
+    title: Option<String>,
+    url: Option<String>,
+    publisher: Option<String>,
+    published: Option<String>,
+    /// The death toll this source reported.
+    fatalities_reported: Option<u32>,
+}
+
+/// The text behind one coded field: UTF-8 byte offsets into the article's `text`.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Evidence)]
+pub struct EvidenceDoc {
+    /// Dotted field name: event_type, actor1, location, fatalities.civilians, …
+    field: String,
+    article_id: String,
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+/// The event record (SPEC §3, schema_version 1).
+#[derive(Serialize, ToSchema)]
+#[schema(as = Event)]
+pub struct EventDoc {
+    #[schema(example = 1)]
+    schema_version: u32,
+    id: String,
+    #[schema(format = Date)]
+    event_date: Option<String>,
+    #[schema(format = Date)]
+    date_end: Option<String>,
+    /// day, days, week, month, year or unknown.
+    #[schema(example = "day")]
+    date_precision: String,
+    /// ACLED event type, or null for verbal events.
+    #[schema(example = "Explosions/Remote violence")]
+    event_type: Option<String>,
+    /// ACLED sub-event type.
+    #[schema(example = "Suicide bomb")]
+    sub_event_type: Option<String>,
+    /// PLOVER event type.
+    #[schema(example = "ASSAULT")]
+    plover: Option<String>,
+    plover_mode: Option<String>,
+    actor1: Option<ActorDoc>,
+    actor2: Option<ActorDoc>,
+    location: Option<LocationDoc>,
+    fatalities: FatalitiesDoc,
+    wounded: BoundsDoc,
+    abducted: Option<u32>,
+    arrested: Option<u32>,
+    claimed_by: Vec<ClaimDoc>,
+    accused: Vec<AccusationDoc>,
+    denied_by: Vec<DenialDoc>,
+    /// Recalled from more than a month before publication.
+    background: bool,
+    notes: String,
+    sources: Vec<SourceDoc>,
+    evidence: Vec<EvidenceDoc>,
+    confidence: f32,
+}
+
+/// A page of events.
+#[derive(Serialize, ToSchema)]
+#[schema(as = EventPage)]
+pub struct EventPageDoc {
+    events: Vec<EventDoc>,
+    /// Pass as `cursor` for the next page; null on the last page.
+    next_cursor: Option<String>,
+}
+
+/// A stored article.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Article)]
+pub struct ArticleDoc {
+    id: String,
+    input: String,
+    title: Option<String>,
+    published: Option<String>,
+    dateline: Option<String>,
+    url: Option<String>,
+    publisher: Option<String>,
+    /// Bullet summary lines (omitted when empty).
+    summary: Vec<String>,
+    /// The body; evidence offsets are UTF-8 byte offsets into it.
+    text: String,
+}
+
+/// An article to ingest (the JSONL fields of SPEC §2).
+#[derive(Serialize, ToSchema)]
+#[schema(as = ArticleIn)]
+pub struct ArticleInDoc {
+    id: Option<String>,
+    title: Option<String>,
+    /// The only required field.
+    text: String,
+    url: Option<String>,
+    /// Publication date or moment, ISO 8601.
+    published: Option<String>,
+    /// Publisher.
+    source: Option<String>,
+}
+
+/// One stats group.
+#[derive(Serialize, ToSchema)]
+#[schema(as = StatsRow)]
+pub struct StatsRowDoc {
+    /// Day or week Monday (YYYY-MM-DD), month (YYYY-MM), admin1, actor name or event type.
+    key: String,
+    /// For the time groups: the event type of this stack layer.
+    event_type: Option<String>,
+    events: u64,
+    /// Sum of fatalities.best (unknown counts as nothing).
+    fatalities: u64,
+}
+
+/// The answer of `GET /api/stats`.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Stats)]
+pub struct StatsDoc {
+    #[schema(example = "week")]
+    group: String,
+    rows: Vec<StatsRowDoc>,
+}
+
+/// What the store holds.
+#[derive(Serialize, ToSchema)]
+#[schema(as = StoreCounts)]
+pub struct StoreCountsDoc {
+    articles: u64,
+    reports: u64,
+    events: u64,
+}
+
+/// The answer of `GET /api/meta`.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Meta)]
+pub struct MetaDoc {
+    version: String,
+    schema_version: u32,
+    /// Whether `POST /api/articles` is enabled.
+    writable: bool,
+    counts: StoreCountsDoc,
+}
+
+/// What one ingest did.
+#[derive(Serialize, ToSchema)]
+#[schema(as = IngestReport)]
+pub struct IngestReportDoc {
+    added: usize,
+    unchanged: usize,
+    replaced: usize,
+    events_touched: usize,
+}
+
+/// An ingested article.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Accepted)]
+pub struct AcceptedDoc {
+    index: usize,
+    id: String,
+    events: usize,
+}
+
+/// A refused article.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Rejected)]
+pub struct RejectedDoc {
+    index: usize,
+    message: String,
+}
+
+/// The answer of `POST /api/articles`.
+#[derive(Serialize, ToSchema)]
+#[schema(as = IngestAnswer)]
+pub struct IngestAnswerDoc {
+    report: IngestReportDoc,
+    accepted: Vec<AcceptedDoc>,
+    rejected: Vec<RejectedDoc>,
+}
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// The API description.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "sitrep",
+        description = "Conflict events coded from news, with the sentence behind every field (SPEC §5). Errors are `{\"error\": {\"code\", \"message\"}}`.",
+    ),
+    paths(
+        crate::api::list_events,
+        crate::api::get_event,
+        crate::api::get_article,
+        crate::api::stats,
+        crate::api::meta,
+        crate::api::events_geojson,
+        crate::api::events_csv,
+        crate::api::post_articles,
+        crate::api::openapi_json,
+        crate::api::index,
+        crate::api::event_page,
+        crate::api::asset,
+    ),
+    components(schemas(ErrorDoc, EventDoc, EventPageDoc, ArticleDoc, ArticleInDoc, StatsDoc, MetaDoc, IngestAnswerDoc)),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "events", description = "Coded events"),
+        (name = "articles", description = "Source articles and ingestion"),
+        (name = "exports", description = "Files of the filtered events"),
+        (name = "meta", description = "About this server"),
+        (name = "dashboard", description = "The web pages"),
+    )
+)]
+pub struct ApiDoc;
+
+/// The description as JSON bytes (built once).
+pub fn document_json() -> &'static [u8] {
+    static DOC: OnceLock<Vec<u8>> = OnceLock::new();
+    DOC.get_or_init(|| {
+        let mut doc = ApiDoc::openapi();
+        doc.info.version = env!("CARGO_PKG_VERSION").to_string();
+        serde_json::to_vec_pretty(&doc).unwrap_or_default()
+    })
+}
