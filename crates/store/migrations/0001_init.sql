@@ -39,11 +39,13 @@ CREATE TABLE reports (
     article_rid  INTEGER NOT NULL REFERENCES articles (rid) ON DELETE CASCADE,
     event_id     TEXT NOT NULL,
     day          INTEGER,
+    span         INTEGER NOT NULL DEFAULT 0,
     country      TEXT NOT NULL DEFAULT '',
     fkey         TEXT NOT NULL,
     json         TEXT NOT NULL
 );
 CREATE INDEX reports_day ON reports (day, country) WHERE day IS NOT NULL;
+CREATE INDEX reports_span ON reports (day) WHERE span > 0;
 CREATE INDEX reports_event ON reports (event_id);
 CREATE INDEX reports_article ON reports (article_rid);
 

@@ -243,6 +243,14 @@ pub fn day_number(e: &Event) -> Option<i64> {
     e.event_date.map(|d| i64::from(d.num_days_from_ce()))
 }
 
+/// The last day of a dated report (its `date_end` when later than its date,
+/// else its date), as a [`day_number`].
+pub fn end_day_number(e: &Event) -> Option<i64> {
+    let d = e.event_date?;
+    let end = e.date_end.filter(|x| *x > d).unwrap_or(d);
+    Some(i64::from(end.num_days_from_ce()))
+}
+
 /// The country key of a report for the fusion window (`""` when unknown).
 pub fn country_key(e: &Event) -> String {
     e.location

@@ -9,7 +9,7 @@
 //! A backend gives it a [`ReportLookup`] and applies the resulting
 //! [`FusionPlan`] inside the same transaction as the article writes.
 
-use crate::{country_key, day_number, StoreError};
+use crate::{country_key, day_number, end_day_number, StoreError};
 use sitrep_model::Event;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -26,9 +26,10 @@ pub struct StoredReport {
 
 /// How the planner reads stored reports.
 pub trait ReportLookup {
-    /// Reports dated from `day_lo` to `day_hi` (inclusive, [`day_number`]s) whose
-    /// country key is `country` or `""` (unknown); with `country == ""`, reports of
-    /// every country. The events may be light ([`crate::fusion_key`]): the
+    /// Reports whose days (from [`day_number`] to [`end_day_number`], inclusive)
+    /// meet the window `day_lo..=day_hi`, and whose country key is `country` or
+    /// `""` (unknown); with `country == ""`, reports of every country. Reports
+    /// spanning more than [`MAX_SPAN`] days may be missed. The events may be light ([`crate::fusion_key`]): the
     /// planner only tests [`sitrep_fuse::same_event`] on them and reads the full
     /// reports through [`ReportLookup::members`].
     fn window(
@@ -93,12 +94,7 @@ pub fn plan(
             let Some(day) = day_number(&r.event) else {
                 continue;
             };
-            let end = r
-                .event
-                .date_end
-                .map(|d| i64::from(chrono::Datelike::num_days_from_ce(&d)))
-                .unwrap_or(day)
-                .max(day);
+            let end = end_day_number(&r.event).unwrap_or(day);
             let e = by_country
                 .entry(country_key(&r.event))
                 .or_insert((day, end, Vec::new()));
@@ -108,9 +104,8 @@ pub fn plan(
         }
         let mut next: Vec<String> = Vec::new();
         for (country, (lo, hi, ids)) in by_country {
-            // Multi-day reports reach further; a margin of 1 day plus the longest
-            // stored span is covered by querying a few days more.
-            let candidates = lookup.window(&country, lo - 1 - SPAN_MARGIN, hi + 1)?;
+            // same_event links reports at most one day apart.
+            let candidates = lookup.window(&country, lo - 1, hi + 1)?;
             for cand in candidates {
                 if set.contains_key(&cand.id) {
                     continue;
@@ -158,6 +153,6 @@ pub fn plan(
     })
 }
 
-/// Extra days searched before a window, so that a stored multi-day report
-/// (`date_end` set) starting a little earlier is still found.
-pub const SPAN_MARGIN: i64 = 7;
+/// The longest span (days from `event_date` to `date_end`) the window lookup
+/// must find from its end; backends may search no further back than this.
+pub const MAX_SPAN: i64 = 400;

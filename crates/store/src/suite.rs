@@ -52,6 +52,7 @@ pub const CHECKS: &[Check] = &[
         "within_article_duplicates_are_one_event",
         within_article_duplicates_are_one_event,
     ),
+    ("multi_day_report_links_by_its_end", multi_day_report_links_by_its_end),
     ("filters", filters),
     (
         "pagination_covers_everything_once",
@@ -618,6 +619,33 @@ pub fn within_article_duplicates_are_one_event(make: MakeStore<'_>) {
     assert_eq!((c.reports, c.events), (2, 1));
     let evs = all_events(&*s, EventQuery::default());
     assert_eq!(evs[0].fatalities.best, Some(12));
+}
+
+/// A report of a multi-day event (`date_end` set) fuses with a report of its
+/// last day, whichever comes first.
+pub fn multi_day_report_links_by_its_end(make: MakeStore<'_>) {
+    use EventType::*;
+    let mut long = art(
+        "span-long",
+        None,
+        "2026-04-12",
+        "Fighting in Bannu went on for ten days, officials said.",
+        &[r("2026-04-01", Battles, "ttp", "army", "bannu", Some(20))],
+    );
+    long.events[0].date_end = Some(day("2026-04-10"));
+    long.events[0].date_precision = DatePrecision::Days;
+    let last = art(
+        "span-last",
+        None,
+        "2026-04-11",
+        "Clashes in Bannu on Friday killed three soldiers.",
+        &[r("2026-04-11", Battles, "ttp", "army", "bannu", Some(3))],
+    );
+    for order in [[long.clone(), last.clone()], [last, long]] {
+        let s = make();
+        ingest_each(&*s, &order);
+        assert_eq!(s.counts().expect("counts").events, 1, "one event");
+    }
 }
 
 /// Every SPEC filter, alone and combined.
