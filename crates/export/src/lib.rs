@@ -381,23 +381,65 @@ impl<W: Write> GeoJsonWriter<W> {
 }
 
 /// The GeoJSON feature of an event, or `None` when it has no valid coordinates.
-pub fn geojson_feature(ev: &Event) -> Option<serde_json::Value> {
+/// Properties keep the flat column order.
+pub fn geojson_feature(ev: &Event) -> Option<GeoFeature> {
     let loc = ev.location.as_ref()?;
     let (lat, lon) = (loc.lat?, loc.lon?);
     if !(lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0) {
         return None;
     }
-    let props: serde_json::Map<String, serde_json::Value> = COLUMNS
-        .iter()
-        .zip(flatten(ev))
-        .map(|((name, _), v)| (name.to_string(), v.to_json()))
-        .collect();
-    Some(serde_json::json!({
-        "type": "Feature",
-        "id": ev.id,
-        "geometry": {"type": "Point", "coordinates": [lon, lat]},
-        "properties": props,
-    }))
+    Some(GeoFeature {
+        id: ev.id.clone(),
+        lon,
+        lat,
+        properties: COLUMNS
+            .iter()
+            .zip(flatten(ev))
+            .map(|((name, _), v)| (*name, v.to_json()))
+            .collect(),
+    })
+}
+
+/// One GeoJSON Point feature; serialises as `{"type":"Feature","id",…,"geometry",
+/// "properties"}` with the properties in flat column order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GeoFeature {
+    /// The event id.
+    pub id: String,
+    /// Longitude.
+    pub lon: f64,
+    /// Latitude.
+    pub lat: f64,
+    /// The flat view, in column order.
+    pub properties: Vec<(&'static str, serde_json::Value)>,
+}
+
+struct OrderedProps<'a>(&'a [(&'static str, serde_json::Value)]);
+
+impl serde::Serialize for OrderedProps<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+impl serde::Serialize for GeoFeature {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("type", "Feature")?;
+        m.serialize_entry("id", &self.id)?;
+        m.serialize_entry(
+            "geometry",
+            &serde_json::json!({"type": "Point", "coordinates": [self.lon, self.lat]}),
+        )?;
+        m.serialize_entry("properties", &OrderedProps(&self.properties))?;
+        m.end()
+    }
 }
 
 impl<W: Write> EventWriter for GeoJsonWriter<W> {
