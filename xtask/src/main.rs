@@ -1,4 +1,809 @@
-//! `cargo xtask gazetteer`: rebuilds the compiled gazetteer from `../shared/data/gazetteer`.
-fn main() -> anyhow::Result<()> {
-    anyhow::bail!("usage: cargo xtask gazetteer")
+//! `cargo xtask gazetteer [SHARED_DATA_DIR]`: rebuilds the compiled gazetteer
+//! (`crates/gazetteer/data/places.tsv.gz`) from `../shared/data/gazetteer`.
+//!
+//! Reproducible: the same inputs give the same bytes (sorted output, gzip
+//! header without name or time).
+//!
+//! Output rows (TSV), referenced by line order (entry index):
+//! `type cc admin1_entry admin2_entry name lat lon geonameid population seat aliases [demonyms capital]`
+//! with `type` ∈ `C` (country), `A1`, `A2`, `P` (populated place).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use unicode_normalization::UnicodeNormalization;
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("gazetteer") => {
+            let root = workspace_root();
+            let shared = args
+                .get(1)
+                .map(PathBuf::from)
+                .unwrap_or_else(|| root.join("../shared/data"));
+            build_gazetteer(&shared, &root.join("crates/gazetteer/data"))
+        }
+        _ => bail!("usage: cargo xtask gazetteer [SHARED_DATA_DIR]"),
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Countries whose places keep all their (Latin-script) alternate names; the
+/// rest keep the name, its ASCII form and a few aliases, to stay compact.
+const FOCUS: &[&str] = &[
+    "PK", "AF", "IN", "BD", "NP", "LK", "BT", "MM", "IR", "TH", "KH", "LA",
+];
+
+/// ASCII fold: strip diacritics (NFD, drop combining marks), map a few letters.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
+        match c {
+            'ı' => out.push('i'),
+            'ł' => out.push('l'),
+            'ø' => out.push('o'),
+            'đ' => out.push('d'),
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            '‘' | '’' | 'ʼ' | 'ʻ' | '`' | 'ʿ' | 'ʾ' => out.push('\''),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A usable alias: Latin script, starts with an upper-case letter, no digits,
+/// not an all-caps code, sensible length.
+fn good_alias(a: &str) -> bool {
+    let n = a.chars().count();
+    if !(3..=40).contains(&n) {
+        return false;
+    }
+    let first = a.chars().next().unwrap_or(' ');
+    if !first.is_uppercase() {
+        return false;
+    }
+    if a.chars().all(|c| !c.is_lowercase()) {
+        return false;
+    }
+    a.chars().all(|c| {
+        c.is_ascii_alphabetic()
+            || matches!(c, ' ' | '-' | '\'' | '.')
+            || (('\u{c0}'..='\u{24f}').contains(&c) && c != '×' && c != '÷')
+            || ('\u{1e00}'..='\u{1eff}').contains(&c)
+    })
+}
+
+fn clean_field(s: &str) -> String {
+    s.replace(['\t', '\n', '\r', '|'], " ").trim().to_string()
+}
+
+/// Normalised key for name comparisons across sources.
+fn key(s: &str) -> String {
+    fold(s)
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect()
+}
+
+/// Strip unit words: "Swāt District" → "Swāt".
+fn strip_unit(s: &str) -> String {
+    let mut t = s.trim().to_string();
+    for suf in [
+        " District",
+        " Agency",
+        " Province",
+        " Division",
+        " Region",
+        " Tehsil",
+        " Zila",
+    ] {
+        if let Some(x) = t.strip_suffix(suf) {
+            t = x.to_string();
+        }
+    }
+    for pre in [
+        "Wilāyat-e ",
+        "Wilayat-e ",
+        "Velāyat-e ",
+        "Velayat-e ",
+        "Woluswali ",
+    ] {
+        if let Some(x) = t.strip_prefix(pre) {
+            t = x.to_string();
+        }
+    }
+    t.trim().to_string()
+}
+
+#[derive(Default, Clone)]
+struct Row {
+    kind: &'static str,
+    cc: String,
+    admin1: Option<usize>,
+    admin2: Option<usize>,
+    name: String,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    gid: Option<u64>,
+    pop: u64,
+    seat: u8,
+    aliases: BTreeSet<String>,
+    demonyms: BTreeSet<String>,
+    capital: String,
+}
+
+fn add_alias(set: &mut BTreeSet<String>, name: &str, a: &str) {
+    let a = clean_field(a);
+    if a.is_empty() {
+        return;
+    }
+    let f = fold(&a);
+    if f != name && good_alias(&f) {
+        set.insert(f);
+    }
+    if a != name && good_alias(&a) {
+        set.insert(a);
+    }
+}
+
+fn read(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut s = String::new();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut s)
+            .with_context(|| format!("gunzip {}", path.display()))?;
+        Ok(s)
+    } else {
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+/// Polygons of one district: rings of (lon, lat).
+struct District {
+    name: String,
+    rings: Vec<Vec<(f64, f64)>>,
+    bbox: (f64, f64, f64, f64),
+    centroid: (f64, f64),
+}
+
+fn load_districts(path: &Path) -> Result<Vec<District>> {
+    let v: serde_json::Value = serde_json::from_str(&read(path)?)?;
+    let mut out = Vec::new();
+    for f in v["features"].as_array().into_iter().flatten() {
+        let name = f["properties"]["shapeName"]
+            .as_str()
+            .unwrap_or("")
+            .to_string();
+        let g = &f["geometry"];
+        let polys: Vec<&serde_json::Value> = match g["type"].as_str() {
+            Some("Polygon") => vec![&g["coordinates"]],
+            Some("MultiPolygon") => g["coordinates"].as_array().into_iter().flatten().collect(),
+            _ => continue,
+        };
+        let mut rings = Vec::new();
+        let mut best = (0.0f64, (0.0, 0.0));
+        for p in polys {
+            for (ri, r) in p.as_array().into_iter().flatten().enumerate() {
+                let pts: Vec<(f64, f64)> = r
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|pt| Some((pt[0].as_f64()?, pt[1].as_f64()?)))
+                    .collect();
+                if ri == 0 {
+                    let (a, c) = ring_centroid(&pts);
+                    if a.abs() > best.0 {
+                        best = (a.abs(), c);
+                    }
+                }
+                rings.push(pts);
+            }
+        }
+        let mut bbox = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for r in &rings {
+            for &(x, y) in r {
+                bbox = (bbox.0.min(x), bbox.1.min(y), bbox.2.max(x), bbox.3.max(y));
+            }
+        }
+        out.push(District {
+            name,
+            rings,
+            bbox,
+            centroid: best.1,
+        });
+    }
+    Ok(out)
+}
+
+fn ring_centroid(pts: &[(f64, f64)]) -> (f64, (f64, f64)) {
+    let (mut a, mut cx, mut cy) = (0.0, 0.0, 0.0);
+    for w in pts.windows(2) {
+        let (x0, y0) = w[0];
+        let (x1, y1) = w[1];
+        let cross = x0 * y1 - x1 * y0;
+        a += cross;
+        cx += (x0 + x1) * cross;
+        cy += (y0 + y1) * cross;
+    }
+    if a.abs() < 1e-12 {
+        let n = pts.len().max(1) as f64;
+        let sx: f64 = pts.iter().map(|p| p.0).sum();
+        let sy: f64 = pts.iter().map(|p| p.1).sum();
+        return (0.0, (sx / n, sy / n));
+    }
+    (a / 2.0, (cx / (3.0 * a), cy / (3.0 * a)))
+}
+
+fn in_district(d: &District, lon: f64, lat: f64) -> bool {
+    if lon < d.bbox.0 || lon > d.bbox.2 || lat < d.bbox.1 || lat > d.bbox.3 {
+        return false;
+    }
+    let mut inside = false;
+    for r in &d.rings {
+        let n = r.len();
+        if n < 3 {
+            continue;
+        }
+        let mut j = n - 1;
+        for i in 0..n {
+            let (xi, yi) = r[i];
+            let (xj, yj) = r[j];
+            if (yi > lat) != (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi {
+                inside = !inside;
+            }
+            j = i;
+        }
+    }
+    inside
+}
+
+fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().asin()
+}
+
+/// `data/stopwords.txt`: lower-case English words (from `/usr/share/dict/words`,
+/// Debian `wamerican`) that are also single-word place names. Countries, first-level
+/// units and cities of a million people are left out (they are rarely common words in
+/// news). Skipped, keeping the committed file, when the word list is absent.
+fn write_stopwords(rows: &[Row], out_dir: &Path) -> Result<()> {
+    let words_path = Path::new("/usr/share/dict/words");
+    if !words_path.exists() {
+        eprintln!(
+            "{} absent: keeping the committed stopwords.txt",
+            words_path.display()
+        );
+        return Ok(());
+    }
+    let words: BTreeSet<String> = read(words_path)?
+        .lines()
+        .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()))
+        .map(String::from)
+        .collect();
+    let mut keep_out: BTreeSet<String> = BTreeSet::new();
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    for r in rows {
+        let all = std::iter::once(&r.name).chain(r.aliases.iter());
+        if r.kind == "C" || r.kind == "A1" || r.pop >= 1_000_000 {
+            keep_out.extend(all.map(|a| a.to_lowercase()));
+        } else {
+            names.extend(all.filter(|a| !a.contains(' ')).map(|a| a.to_lowercase()));
+        }
+    }
+    let stop: Vec<&String> = words
+        .iter()
+        .filter(|w| names.contains(*w) && !keep_out.contains(*w))
+        .collect();
+    let mut out = String::from("# English words that are also place names (derived by `cargo xtask gazetteer` from /usr/share/dict/words and the gazetteer)\n");
+    for w in &stop {
+        out.push_str(w);
+        out.push('\n');
+    }
+    std::fs::write(out_dir.join("stopwords.txt"), out)?;
+    eprintln!("wrote stopwords.txt ({} words)", stop.len());
+    Ok(())
+}
+
+fn fmt_f(v: Option<f64>) -> String {
+    v.map(|x| format!("{x:.5}")).unwrap_or_default()
+}
+
+fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
+    let g = shared.join("gazetteer");
+    let geo = g.join("geonames");
+    if !geo.exists() {
+        bail!("{} not found (pass the shared data dir)", geo.display());
+    }
+    let t0 = std::time::Instant::now();
+
+    // --- feature codes (cities15000 raw rows)
+    let mut fcode: HashMap<u64, String> = HashMap::new();
+    for line in read(&geo.join("cities15000.txt"))?.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() > 7 {
+            if let Ok(id) = f[0].parse() {
+                fcode.insert(id, f[7].to_string());
+            }
+        }
+    }
+
+    // --- cities1000
+    let cities: serde_json::Value = serde_json::from_str(&read(&geo.join("cities1000.json.gz"))?)?;
+    let cities = cities.as_object().context("cities1000 is not an object")?;
+    struct City {
+        gid: u64,
+        name: String,
+        cc: String,
+        a1: String,
+        lat: f64,
+        lon: f64,
+        pop: u64,
+        alts: Vec<String>,
+    }
+    let mut city_list: Vec<City> = cities
+        .values()
+        .filter_map(|c| {
+            Some(City {
+                gid: c["geonameid"].as_u64()?,
+                name: clean_field(c["name"].as_str()?),
+                cc: c["countrycode"].as_str()?.to_string(),
+                a1: c["admin1code"].as_str().unwrap_or("").to_string(),
+                lat: c["latitude"].as_f64()?,
+                lon: c["longitude"].as_f64()?,
+                pop: c["population"].as_u64().unwrap_or(0),
+                alts: c["alternatenames"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|a| a.as_str().map(String::from))
+                    .collect(),
+            })
+        })
+        .collect();
+    city_list.sort_by_key(|c| c.gid);
+    let mut by_a1: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    let mut by_cc: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, c) in city_list.iter().enumerate() {
+        by_a1
+            .entry((c.cc.clone(), c.a1.clone()))
+            .or_default()
+            .push(i);
+        by_cc.entry(c.cc.clone()).or_default().push(i);
+    }
+    let in_cc = |cc: &str| by_cc.get(cc).into_iter().flatten().map(|&i| &city_list[i]);
+    let in_a1 = |cc: &str, a1: &str| {
+        by_a1
+            .get(&(cc.to_string(), a1.to_string()))
+            .into_iter()
+            .flatten()
+            .map(|&i| &city_list[i])
+    };
+
+    // --- crosswalk & extras (ours)
+    let mut crosswalk: HashMap<(String, String), Vec<String>> = HashMap::new();
+    for line in read(&out_dir.join("admin_crosswalk.tsv"))?.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() >= 3 {
+            crosswalk.insert(
+                (f[0].to_string(), f[1].to_string()),
+                f[2].split('|').map(String::from).collect(),
+            );
+        }
+    }
+    let mut extra: HashMap<String, (Vec<String>, Vec<String>)> = HashMap::new();
+    let mut display: HashMap<String, String> = HashMap::new();
+    for line in read(&out_dir.join("country_extra.tsv"))?.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let list = |i: usize| -> Vec<String> {
+            f.get(i)
+                .map(|s| {
+                    s.split('|')
+                        .filter(|x| !x.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        extra.insert(f[0].to_string(), (list(1), list(2)));
+        if let Some(d) = f.get(3).filter(|d| !d.is_empty()) {
+            display.insert(f[0].to_string(), d.to_string());
+        }
+    }
+
+    let mut rows: Vec<Row> = Vec::new();
+    let focus: BTreeSet<&str> = FOCUS.iter().copied().collect();
+
+    // --- countries
+    let iso1: serde_json::Value = serde_json::from_str(&read(&g.join("iso3166-1.json"))?)?;
+    let mut iso_names: HashMap<String, Vec<String>> = HashMap::new();
+    for c in iso1["3166-1"].as_array().into_iter().flatten() {
+        let Some(a2) = c["alpha_2"].as_str() else {
+            continue;
+        };
+        let e = iso_names.entry(a2.to_string()).or_default();
+        for k in ["name", "common_name", "official_name"] {
+            if let Some(n) = c[k].as_str() {
+                e.push(n.to_string());
+            }
+        }
+    }
+    let mut nationalities: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for line in read(&geo.join("nationalities.txt"))?.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        if let Some((d, cc)) = line.trim().rsplit_once(':') {
+            let d: String = d
+                .split(' ')
+                .map(|w| {
+                    let mut cs = w.chars();
+                    cs.next()
+                        .map(|f| f.to_uppercase().collect::<String>() + cs.as_str())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !d.is_empty() {
+                nationalities
+                    .entry(cc.trim().to_string())
+                    .or_default()
+                    .insert(d);
+            }
+        }
+    }
+    let countries_json: serde_json::Value =
+        serde_json::from_str(&read(&geo.join("countries.json"))?)?;
+    let country_gid = |cc: &str| countries_json[cc]["geonameid"].as_u64();
+    let mut country_row: BTreeMap<String, usize> = BTreeMap::new();
+    let mut cinfo: Vec<(String, String, String, u64)> = Vec::new();
+    for line in read(&geo.join("countryInfo.txt"))?.lines() {
+        if line.starts_with('#') || line.starts_with('\u{feff}') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 17 || f[0].len() != 2 {
+            continue;
+        }
+        cinfo.push((
+            f[0].to_string(),
+            clean_field(f[4]),
+            clean_field(f[5]),
+            f[7].parse().unwrap_or(0),
+        ));
+    }
+    cinfo.sort();
+    for (cc, gname, capital, pop) in &cinfo {
+        let name = display.get(cc).unwrap_or(gname);
+        let mut r = Row {
+            kind: "C",
+            cc: cc.clone(),
+            name: name.clone(),
+            pop: *pop,
+            capital: capital.clone(),
+            gid: country_gid(cc),
+            ..Row::default()
+        };
+        for n in iso_names
+            .get(cc)
+            .into_iter()
+            .flatten()
+            .chain(std::iter::once(gname))
+        {
+            add_alias(&mut r.aliases, name, n);
+        }
+        if let Some((names, dems)) = extra.get(cc) {
+            for n in names {
+                // Country names may be short codes ("UK", "U.S."): keep as given.
+                if n != name {
+                    r.aliases.insert(clean_field(n));
+                }
+            }
+            for d in dems {
+                r.demonyms.insert(clean_field(d));
+            }
+        }
+        for d in nationalities.get(cc).into_iter().flatten() {
+            r.demonyms.insert(d.clone());
+        }
+        // Capital coordinates (the country's representative point).
+        if let Some(c) = in_cc(cc)
+            .filter(|c| fcode.get(&c.gid).is_some_and(|f| f == "PPLC"))
+            .max_by_key(|c| c.pop)
+            .or_else(|| {
+                in_cc(cc)
+                    .filter(|c| c.name == *capital)
+                    .max_by_key(|c| c.pop)
+            })
+        {
+            r.lat = Some(c.lat);
+            r.lon = Some(c.lon);
+        }
+        country_row.insert(cc.clone(), rows.len());
+        rows.push(r);
+    }
+
+    // --- admin1
+    let iso2: serde_json::Value = serde_json::from_str(&read(&g.join("iso3166-2.json"))?)?;
+    let mut iso2_names: HashMap<String, Vec<String>> = HashMap::new();
+    for s in iso2["3166-2"].as_array().into_iter().flatten() {
+        if let (Some(code), Some(name)) = (s["code"].as_str(), s["name"].as_str()) {
+            if let Some((cc, _)) = code.split_once('-') {
+                iso2_names
+                    .entry(cc.to_string())
+                    .or_default()
+                    .push(name.to_string());
+            }
+        }
+    }
+    let mut a1_lines: Vec<(String, String, String, u64)> = Vec::new();
+    for line in read(&geo.join("admin1CodesASCII.txt"))?.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() >= 4 {
+            a1_lines.push((
+                f[0].to_string(),
+                clean_field(f[1]),
+                clean_field(f[2]),
+                f[3].parse().unwrap_or(0),
+            ));
+        }
+    }
+    a1_lines.sort();
+    let mut a1_row: HashMap<String, usize> = HashMap::new();
+    for (code, name, ascii, gid) in &a1_lines {
+        let Some((cc, _)) = code.split_once('.') else {
+            continue;
+        };
+        if !country_row.contains_key(cc) {
+            continue;
+        }
+        // Current name in ASCII where GeoNames has diacritics only for style.
+        let display = strip_unit(ascii);
+        let mut r = Row {
+            kind: "A1",
+            cc: cc.to_string(),
+            name: if display.is_empty() {
+                ascii.clone()
+            } else {
+                display.clone()
+            },
+            gid: Some(*gid),
+            ..Row::default()
+        };
+        let rname = r.name.clone();
+        for a in [name.as_str(), ascii.as_str(), &strip_unit(name)] {
+            add_alias(&mut r.aliases, &rname, a);
+        }
+        for n in iso2_names.get(cc).into_iter().flatten() {
+            let (kn, kr) = (key(n), key(&rname));
+            if kn.len() >= 4 && kr.len() >= 4 && (kn.starts_with(&kr) || kr.starts_with(&kn)) {
+                add_alias(&mut r.aliases, &rname, n);
+            }
+        }
+        if let Some(v) = crosswalk.get(&(cc.to_string(), ascii.clone())) {
+            for a in v {
+                if a != &rname {
+                    r.aliases.insert(clean_field(a));
+                }
+            }
+        }
+        // Seat: PPLA in this unit, else its most populous town.
+        let a1code = code.split_once('.').map(|x| x.1).unwrap_or("");
+        let seat = in_a1(cc, a1code)
+            .filter(|c| fcode.get(&c.gid).is_some_and(|f| f == "PPLA"))
+            .max_by_key(|c| c.pop)
+            .or_else(|| in_a1(cc, a1code).max_by_key(|c| c.pop));
+        if let Some(c) = seat {
+            r.lat = Some(c.lat);
+            r.lon = Some(c.lon);
+        }
+        a1_row.insert(code.clone(), rows.len());
+        rows.push(r);
+    }
+
+    // --- admin2
+    let districts_af =
+        load_districts(&g.join("boundaries/geoBoundaries-AFG-ADM2_simplified.geojson"))
+            .unwrap_or_default();
+    let mut a2_lines: Vec<(String, String, String, u64)> = Vec::new();
+    for line in read(&geo.join("admin2Codes.txt"))?.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() >= 4 {
+            a2_lines.push((
+                f[0].to_string(),
+                clean_field(f[1]),
+                clean_field(f[2]),
+                f[3].parse().unwrap_or(0),
+            ));
+        }
+    }
+    a2_lines.sort();
+    let mut a2_by_a1: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut af_district_row: HashMap<String, usize> = HashMap::new();
+    for (code, name, ascii, gid) in &a2_lines {
+        let mut parts = code.splitn(3, '.');
+        let (Some(cc), Some(a1c)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let Some(&a1) = a1_row.get(&format!("{cc}.{a1c}")) else {
+            continue;
+        };
+        let rname = strip_unit(ascii);
+        let mut r = Row {
+            kind: "A2",
+            cc: cc.to_string(),
+            admin1: Some(a1),
+            name: rname.clone(),
+            gid: Some(*gid),
+            ..Row::default()
+        };
+        if focus.contains(cc) {
+            for a in [name.as_str(), ascii.as_str(), &strip_unit(name)] {
+                add_alias(&mut r.aliases, &rname, a);
+            }
+        }
+        // Coordinates: the AF polygon centroid, else the district's seat (a
+        // town of the same name in the same admin1, then in the country).
+        let k = key(&rname);
+        if cc == "AF" {
+            if let Some(d) = districts_af.iter().find(|d| key(&d.name) == k) {
+                r.lat = Some(d.centroid.1);
+                r.lon = Some(d.centroid.0);
+                af_district_row.insert(key(&d.name), rows.len());
+            }
+        }
+        if r.lat.is_none() {
+            let same = |c: &&City| key(&c.name) == k || c.alts.iter().any(|a| key(a) == k);
+            if let Some(c) = in_a1(cc, a1c).filter(same).max_by_key(|c| c.pop) {
+                r.lat = Some(c.lat);
+                r.lon = Some(c.lon);
+            }
+        }
+        a2_by_a1.entry(a1).or_default().push(rows.len());
+        rows.push(r);
+    }
+
+    // --- populated places
+    for c in &city_list {
+        let Some(&crow) = country_row.get(&c.cc) else {
+            continue;
+        };
+        let _ = crow;
+        let a1 = a1_row.get(&format!("{}.{}", c.cc, c.a1)).copied();
+        let seat = match fcode.get(&c.gid).map(String::as_str) {
+            Some("PPLC") => 3,
+            Some("PPLA") => 2,
+            Some("PPLA2") => 1,
+            _ => 0,
+        };
+        let mut r = Row {
+            kind: "P",
+            cc: c.cc.clone(),
+            admin1: a1,
+            name: c.name.clone(),
+            lat: Some(c.lat),
+            lon: Some(c.lon),
+            gid: Some(c.gid),
+            pop: c.pop,
+            seat,
+            ..Row::default()
+        };
+        // admin2: AF by point in polygon; elsewhere the nearest district seat
+        // of the same admin1 within 60 km.
+        if c.cc == "AF" {
+            if let Some(d) = districts_af.iter().find(|d| in_district(d, c.lon, c.lat)) {
+                r.admin2 = af_district_row.get(&key(&d.name)).copied();
+            }
+        }
+        if r.admin2.is_none() {
+            if let Some(a1) = a1 {
+                let mut best: Option<(f64, usize)> = None;
+                for &i in a2_by_a1.get(&a1).into_iter().flatten() {
+                    if let (Some(la), Some(lo)) = (rows[i].lat, rows[i].lon) {
+                        let d = km(c.lat, c.lon, la, lo);
+                        if d < 60.0 && best.is_none_or(|b| d < b.0) {
+                            best = Some((d, i));
+                        }
+                    }
+                }
+                r.admin2 = best.map(|b| b.1);
+            }
+        }
+        // Outside the focus countries only towns of 15,000+ keep a few
+        // aliases (exonyms); the rest keep their name and its ASCII form.
+        let limit = if focus.contains(c.cc.as_str()) {
+            usize::MAX
+        } else if c.pop >= 15_000 {
+            3
+        } else {
+            0
+        };
+        let mut n = 0;
+        add_alias(&mut r.aliases, &c.name, &c.name);
+        for a in &c.alts {
+            if n >= limit {
+                break;
+            }
+            let before = r.aliases.len();
+            add_alias(&mut r.aliases, &c.name, a);
+            if r.aliases.len() > before {
+                n += 1;
+            }
+        }
+        rows.push(r);
+    }
+
+    // --- write
+    let mut out = String::new();
+    out.push_str("# sitrep compiled gazetteer: derived from GeoNames (CC BY 4.0, geonames.org), ISO 3166 (pycountry), geoBoundaries AFG ADM2. Rebuild: cargo xtask gazetteer\n");
+    for r in &rows {
+        let opt = |v: Option<usize>| v.map(|x| x.to_string()).unwrap_or_default();
+        let aliases: Vec<&str> = r
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| *a != r.name)
+            .collect();
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            r.kind,
+            r.cc,
+            opt(r.admin1),
+            opt(r.admin2),
+            r.name,
+            fmt_f(r.lat),
+            fmt_f(r.lon),
+            r.gid.map(|g| g.to_string()).unwrap_or_default(),
+            r.pop,
+            r.seat,
+            aliases.join("|"),
+        ));
+        if r.kind == "C" {
+            let d: Vec<&str> = r.demonyms.iter().map(String::as_str).collect();
+            out.push_str(&format!("\t{}\t{}", d.join("|"), r.capital));
+        }
+        out.push('\n');
+    }
+    let path = out_dir.join("places.tsv.gz");
+    let file =
+        std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+    let mut gz = flate2::GzBuilder::new()
+        .mtime(0)
+        .write(file, flate2::Compression::best());
+    gz.write_all(out.as_bytes())?;
+    gz.finish()?;
+    let size = std::fs::metadata(&path)?.len();
+    write_stopwords(&rows, out_dir)?;
+    eprintln!(
+        "wrote {} ({} rows, {} bytes uncompressed, {} bytes gz) in {:.1}s",
+        path.display(),
+        rows.len(),
+        out.len(),
+        size,
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(())
 }

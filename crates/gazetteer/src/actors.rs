@@ -1,27 +1,197 @@
-//! Actor dictionary look-ups and generic mentions.
+//! Actor dictionary look-ups, name patterns and generic mentions.
 
-use sitrep_model::Actor;
+use sitrep_model::{Actor, ActorType};
 
-use crate::data::Data;
-use crate::ActorMention;
+use crate::data::{ActorRec, Data};
+use crate::{ActorMention, GenericKind};
 
-/// Resolve a generic mention by country.
-pub(crate) fn actor_for_generic(_data: &Data, mention: &ActorMention, _cc: Option<&str>) -> Actor {
-    mention.actor.clone().unwrap_or(Actor {
-        name: "Unidentified Armed Group".into(),
-        actor_type: None,
-        country: None,
-    })
+/// Drop parenthesised parts: "Military Forces of Pakistan (2013-2018)" →
+/// "Military Forces of Pakistan".
+pub(crate) fn strip_parens(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Look up an actor by name or alias.
+/// Normalised form for comparing actor names: parentheses dropped, lower
+/// case, letters and digits only, common spelling variants unified.
+pub fn normalise_actor_name(s: &str) -> String {
+    let s = strip_parens(s).to_lowercase();
+    let s = s
+        .replace("tehrik", "tehreek")
+        .replace("tahreek", "tehreek")
+        .replace("tahrik", "tehreek")
+        .replace("-e-", "-i-")
+        .replace("qaida", "qaeda")
+        .replace("baluch", "baloch");
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The text patterns of an actor: its name (when it is a proper name), the
+/// parts of "ABBR: Full Name", its aliases, and hyphen/space variants.
+pub(crate) fn actor_patterns(a: &ActorRec) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    fn push_to(out: &mut Vec<String>, p: &str) {
+        let p = p.trim();
+        if p.len() >= 2 && !out.iter().any(|x| x == p) {
+            out.push(p.to_string());
+        }
+    }
+    let push = |out: &mut Vec<String>, p: &str| push_to(out, p);
+    let has_parens = a.name.contains('(');
+    let base = strip_parens(&a.name);
+    if let Some((abbr, full)) = base.split_once(": ") {
+        // "ABBR: Full Name": both parts are names; very short abbreviations
+        // only when listed as aliases explicitly.
+        if abbr.len() >= 3 {
+            push(&mut out, abbr);
+        }
+        push(&mut out, full);
+    } else if !has_parens {
+        push(&mut out, &base);
+    }
+    for al in &a.aliases {
+        push(&mut out, al);
+    }
+    let snapshot = out.clone();
+    for p in snapshot {
+        if p.contains('-') {
+            push(&mut out, &p.replace('-', " "));
+        }
+    }
+    out
+}
+
+/// The actor a generic kind stands for in a country (ACLED conventions).
+pub(crate) fn generic_actor(data: &Data, kind: GenericKind, cc: Option<&str>) -> Actor {
+    let country = cc.and_then(|c| data.country_info(c));
+    let (cname, iso) = match &country {
+        Some(c) => (Some(c.name.as_str()), Some(c.iso2.clone())),
+        None => (None, None),
+    };
+    let suffix = |base: &str| match cname {
+        Some(n) => format!("{base} ({n})"),
+        None => base.to_string(),
+    };
+    let of = |base: &str| match cname {
+        Some(n) => format!("{base} of {n}"),
+        None => base.to_string(),
+    };
+    let (name, t) = match kind {
+        GenericKind::Gunmen | GenericKind::Militants => (
+            suffix("Unidentified Armed Group"),
+            ActorType::PoliticalMilitias,
+        ),
+        GenericKind::SecurityForces | GenericKind::Military | GenericKind::Paramilitary => {
+            (of("Military Forces"), ActorType::StateForces)
+        }
+        GenericKind::Police => (of("Police Forces"), ActorType::StateForces),
+        GenericKind::Civilians => (suffix("Civilians"), ActorType::Civilians),
+        GenericKind::Protesters => (suffix("Protesters"), ActorType::Protesters),
+        GenericKind::Rioters => (suffix("Rioters"), ActorType::Rioters),
+        GenericKind::Government => (of("Government"), ActorType::StateForces),
+    };
+    Actor {
+        name,
+        actor_type: Some(t),
+        country: iso,
+    }
+}
+
+/// Resolve a mention by country: named mentions keep their actor; generic
+/// ones become the country's actor of that kind (the mention's own hint wins).
+pub(crate) fn actor_for_generic(data: &Data, mention: &ActorMention, cc: Option<&str>) -> Actor {
+    if let Some(g) = mention.generic {
+        let cc = mention.country_hint.as_deref().or(cc);
+        return generic_actor(data, g, cc);
+    }
+    if let Some(a) = &mention.actor {
+        return a.clone();
+    }
+    generic_actor(data, GenericKind::Gunmen, cc)
+}
+
+/// Look up an actor by canonical name or alias (case-insensitive, parentheses
+/// and spelling variants ignored).
 pub(crate) fn lookup(data: &Data, name: &str) -> Option<Actor> {
+    let n = normalise_actor_name(name);
+    if n.is_empty() {
+        return None;
+    }
     data.actors
         .iter()
-        .find(|a| a.name.eq_ignore_ascii_case(name) || a.aliases.iter().any(|x| x.eq_ignore_ascii_case(name)))
-        .map(|a| Actor {
-            name: a.name.clone(),
-            actor_type: a.actor_type,
-            country: a.country.clone(),
+        .find(|a| {
+            normalise_actor_name(&a.name) == n
+                || actor_patterns(a)
+                    .iter()
+                    .any(|p| normalise_actor_name(p) == n)
         })
+        .map(ActorRec::to_actor)
+}
+
+/// State actors every country gets (unless the dictionary already has them):
+/// "Military Forces of X" ("X Army", "Xi Armed Forces"…), "Police Forces of
+/// X" ("X Police"), "Government of X" ("X government").
+pub(crate) fn synthesise_state_actors(data: &mut Data) {
+    let mut add: Vec<ActorRec> = Vec::new();
+    for c in &data.countries {
+        let mut forms: Vec<String> = vec![c.name.clone()];
+        forms.extend(
+            c.demonyms
+                .iter()
+                .filter(|d| !d.ends_with('s') || d.ends_with("ss"))
+                .cloned(),
+        );
+        let mk = |pats: &[&str]| -> Vec<String> {
+            forms
+                .iter()
+                .flat_map(|f| pats.iter().map(move |p| p.replace('X', f)))
+                .collect()
+        };
+        let iso = Some(c.iso2.clone());
+        add.push(ActorRec {
+            name: format!("Military Forces of {}", c.name),
+            actor_type: Some(ActorType::StateForces),
+            country: iso.clone(),
+            aliases: mk(&[
+                "X Army",
+                "X Armed Forces",
+                "X Air Force",
+                "X Navy",
+                "X military",
+                "X army",
+            ]),
+        });
+        add.push(ActorRec {
+            name: format!("Police Forces of {}", c.name),
+            actor_type: Some(ActorType::StateForces),
+            country: iso.clone(),
+            aliases: mk(&["X Police", "X police"]),
+        });
+        add.push(ActorRec {
+            name: format!("Government of {}", c.name),
+            actor_type: Some(ActorType::StateForces),
+            country: iso,
+            aliases: mk(&["X Government", "X government", "Government of X"]),
+        });
+    }
+    for rec in add {
+        if let Some(old) = data.actors.iter_mut().find(|a| a.name == rec.name) {
+            for al in rec.aliases {
+                if !old.aliases.contains(&al) {
+                    old.aliases.push(al);
+                }
+            }
+        } else {
+            data.actors.push(rec);
+        }
+    }
 }

@@ -14,6 +14,8 @@ const EMBEDDED_PLACES: &[u8] = include_bytes!("../data/places.tsv.gz");
 const EMBEDDED_ACTORS: &str = include_str!("../data/actors.tsv");
 /// Generic actor nouns, region phrases and the common-word stop list.
 const EMBEDDED_LEXICON: &str = include_str!("../data/lexicon.tsv");
+/// English words that are also place names (derived by the xtask).
+const EMBEDDED_STOPWORDS: &str = include_str!("../data/stopwords.txt");
 
 /// Facts about one country.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,6 +138,17 @@ fn parse_generic(s: &str) -> Option<GenericKind> {
     })
 }
 
+impl ActorRec {
+    /// As the shared model type.
+    pub fn to_actor(&self) -> sitrep_model::Actor {
+        sitrep_model::Actor {
+            name: self.name.clone(),
+            actor_type: self.actor_type,
+            country: self.country.clone(),
+        }
+    }
+}
+
 impl Data {
     /// Load the embedded tables.
     pub fn embedded() -> Result<Data, GazetteerError> {
@@ -147,7 +160,13 @@ impl Data {
         let emb = Path::new("<embedded>");
         d.load_compiled(&places, emb)?;
         d.load_lexicon(EMBEDDED_LEXICON, emb)?;
+        for w in EMBEDDED_STOPWORDS.lines() {
+            if !w.starts_with('#') && !w.is_empty() {
+                d.stop.insert(w.to_string());
+            }
+        }
         d.add_actors_tsv(EMBEDDED_ACTORS, emb)?;
+        crate::actors::synthesise_state_actors(&mut d);
         Ok(d)
     }
 
@@ -240,37 +259,38 @@ impl Data {
                     }
                 }
                 Some("R") if f.len() >= 4 => {
-                    let cc = f[1];
-                    let Some(&ci) = self.country_by_iso.get(cc) else {
-                        return Err(perr(path, ln, format!("unknown country {cc}")));
-                    };
-                    let admin1 = if f[2].is_empty() {
-                        None
-                    } else {
-                        Some(self.find_admin1(ci, f[2]).ok_or_else(|| {
-                            perr(path, ln, format!("unknown admin1 {:?} in {cc}", f[2]))
-                        })?)
-                    };
-                    let centre = admin1.unwrap_or(self.countries[ci as usize].entry);
-                    let (lat, lon, gid) = {
-                        let e = &self.entries[centre as usize];
-                        (e.lat, e.lon, e.gid)
-                    };
-                    let phrases = split_list(f[3]);
-                    let name = phrases.first().cloned().unwrap_or_default();
-                    self.entries.push(Entry {
-                        kind: PlaceKind::Region,
-                        name,
-                        country: ci,
-                        admin1,
-                        admin2: None,
-                        lat,
-                        lon,
-                        gid,
-                        population: 0,
-                        seat: 0,
-                        aliases: phrases,
-                    });
+                    for cc in f[1].split(',') {
+                        let Some(&ci) = self.country_by_iso.get(cc) else {
+                            return Err(perr(path, ln, format!("unknown country {cc}")));
+                        };
+                        let admin1 = if f[2].is_empty() {
+                            None
+                        } else {
+                            Some(self.find_admin1(ci, f[2]).ok_or_else(|| {
+                                perr(path, ln, format!("unknown admin1 {:?} in {cc}", f[2]))
+                            })?)
+                        };
+                        let centre = admin1.unwrap_or(self.countries[ci as usize].entry);
+                        let (lat, lon, gid) = {
+                            let e = &self.entries[centre as usize];
+                            (e.lat, e.lon, e.gid)
+                        };
+                        let phrases = split_list(f[3]);
+                        let name = phrases.first().cloned().unwrap_or_default();
+                        self.entries.push(Entry {
+                            kind: PlaceKind::Region,
+                            name,
+                            country: ci,
+                            admin1,
+                            admin2: None,
+                            lat,
+                            lon,
+                            gid,
+                            population: 0,
+                            seat: 0,
+                            aliases: phrases,
+                        });
+                    }
                 }
                 _ => return Err(perr(path, ln, "malformed lexicon line")),
             }
@@ -319,7 +339,11 @@ impl Data {
             }
             let f: Vec<&str> = line.split('\t').map(str::trim).collect();
             if f.len() < 6 {
-                return Err(perr(path, ln, "expected name, cc, admin1, admin2, lat, lon[, population, aliases]"));
+                return Err(perr(
+                    path,
+                    ln,
+                    "expected name, cc, admin1, admin2, lat, lon[, population, aliases]",
+                ));
             }
             let cc = f[1].to_ascii_uppercase();
             let ci = *self

@@ -31,6 +31,7 @@ use std::path::{Path, PathBuf};
 
 use sitrep_model::{Actor, ActorType, Location, Span};
 
+pub use actors::normalise_actor_name;
 pub use data::CountryInfo;
 
 /// Everything that can go wrong while loading dictionaries.
@@ -83,7 +84,7 @@ pub enum PlaceKind {
 
 /// Generic (unnamed) actor kinds, resolved by country with
 /// [`Gazetteer::actor_for_generic`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum GenericKind {
     /// "gunmen", "unknown assailants", "armed men", "attackers".
     Gunmen,
@@ -221,8 +222,13 @@ impl Gazetteer {
     /// countries, demonyms, region phrases, actors). Ready to match in well
     /// under 500 ms.
     pub fn embedded() -> Result<Gazetteer, GazetteerError> {
+        let t0 = std::time::Instant::now();
         let data = data::Data::embedded()?;
+        let t1 = t0.elapsed();
         let matcher = matcher::Matcher::build(&data)?;
+        if std::env::var_os("SITREP_GAZ_TIMING").is_some() {
+            eprintln!("data {t1:?} matcher {:?}", t0.elapsed() - t1);
+        }
         Ok(Gazetteer { data, matcher })
     }
 
@@ -303,6 +309,43 @@ impl Gazetteer {
         resolve::lookup_place(&self.data, &self.matcher, name, country_code)
     }
 }
+
+impl Gazetteer {
+    /// The current name of a first-level unit given any of its names, old or
+    /// new, in a country: ("PK", "NWFP") → "Khyber Pakhtunkhwa";
+    /// ("PK", "Federally Administered Tribal Areas") → "Khyber Pakhtunkhwa".
+    pub fn canonical_admin1(&self, iso2: &str, name: &str) -> Option<String> {
+        let ci = *self.data.country_by_iso.get(&iso2.to_ascii_uppercase())?;
+        let idx = self.data.find_admin1(ci, name.trim())?;
+        Some(self.data.entries[idx as usize].name.clone())
+    }
+
+    /// The populated place nearest to a point (optionally within a country),
+    /// as a precision-1 location. Linear scan: meant for evaluation, not for
+    /// the hot path.
+    pub fn nearest_place(&self, lat: f64, lon: f64, iso2: Option<&str>) -> Option<Location> {
+        resolve::nearest(&self.data, lat, lon, iso2)
+    }
+
+    /// ISO2 code of a country given its name, an alias or its code
+    /// ("Pakistan", "Türkiye", "Turkey", "PK").
+    pub fn country_code(&self, name: &str) -> Option<String> {
+        let n = name.trim();
+        if n.len() == 2 {
+            if let Some(c) = self.data.country_info(n) {
+                return Some(c.iso2);
+            }
+        }
+        self.matcher
+            .entries_named(&self.data, n)
+            .into_iter()
+            .map(|i| &self.data.entries[i as usize])
+            .find(|e| e.kind == PlaceKind::Country)
+            .map(|e| self.data.countries[e.country as usize].iso2.clone())
+    }
+}
+
+pub use resolve::km as distance_km;
 
 fn read_file(path: &Path) -> Result<String, GazetteerError> {
     let bytes = std::fs::read(path).map_err(|source| GazetteerError::Io {

@@ -1,42 +1,469 @@
 //! Choosing one place per mention, and the event location of a clause.
 
+use std::collections::HashMap;
+
 use sitrep_model::{Location, Span};
 
 use crate::data::Data;
 use crate::matcher::Matcher;
-use crate::{DocContext, Recognition, ResolvedPlace};
+use crate::text::{prev_char, words_after, words_before};
+use crate::{DocContext, PlaceKind, PlaceMention, Recognition, ResolvedPlace};
+
+/// Words that put a place name in a locative role.
+const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "from", "of", "to", "outside", "across", "into", "inside", "around",
+    "towards", "toward", "between", "along", "via", "through", "within", "and", "nearby", "on",
+];
+
+/// Cues (lower case, as they end the text before the name) meaning "near X".
+const NEAR_CUES: &[&str] = &[
+    "near",
+    "nearby",
+    "outside",
+    "outskirts of",
+    "close to",
+    "vicinity of",
+    "suburbs of",
+    "suburb of",
+    "north of",
+    "south of",
+    "east of",
+    "west of",
+    "northeast of",
+    "northwest of",
+    "southeast of",
+    "southwest of",
+    "north-east of",
+    "north-west of",
+    "south-east of",
+    "south-west of",
+    "km from",
+    "kilometres from",
+    "kilometers from",
+    "miles from",
+    "km away from",
+    "outlying areas of",
+];
+
+/// Cues that may directly precede the name and belong in its evidence.
+const PLAIN_CUES: &[&str] = &[
+    "in", "at", "from", "of", "along", "across", "into", "inside", "to",
+];
+
+/// Country evidence of a document.
+#[derive(Debug, Default)]
+struct Context {
+    /// Country index → weight from countries, demonyms, admin units, dateline, title.
+    strong: HashMap<u16, f64>,
+    /// Country index → weight including unambiguous towns.
+    all: HashMap<u16, f64>,
+    /// Admin1 entries mentioned (unambiguously) anywhere.
+    admin1: HashMap<u32, f64>,
+    /// Dateline candidates (entry ids).
+    dateline: Vec<u32>,
+}
+
+fn single_country(data: &Data, m: &PlaceMention) -> Option<u16> {
+    let mut it = m
+        .candidates
+        .iter()
+        .map(|c| data.entries[c.0 as usize].country);
+    let first = it.next()?;
+    it.all(|c| c == first).then_some(first)
+}
+
+fn add_evidence(data: &Data, ctx: &mut Context, m: &PlaceMention, w: f64) {
+    let Some(c) = single_country(data, m) else {
+        // several countries: spread admin1-level evidence thinly
+        return;
+    };
+    let kinds: Vec<PlaceKind> = m
+        .candidates
+        .iter()
+        .map(|c| data.entries[c.0 as usize].kind)
+        .collect();
+    let strong = m.kind == PlaceKind::Demonym
+        || kinds.iter().any(|k| {
+            matches!(
+                k,
+                PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2
+            )
+        });
+    if m.common_word {
+        return;
+    }
+    if strong {
+        *ctx.strong.entry(c).or_default() += w;
+    }
+    *ctx.all.entry(c).or_default() += w;
+    if m.candidates.len() == 1 {
+        let e = &data.entries[m.candidates[0].0 as usize];
+        if e.kind == PlaceKind::Admin1 {
+            *ctx.admin1.entry(m.candidates[0].0).or_default() += w;
+        }
+    }
+}
 
 /// Resolve all place mentions of a document.
 pub(crate) fn resolve(
-    _data: &Data,
-    _m: &Matcher,
-    _text: &str,
-    _rec: &Recognition,
-    _ctx: &DocContext,
+    data: &Data,
+    m: &Matcher,
+    text: &str,
+    rec: &Recognition,
+    dctx: &DocContext,
 ) -> Vec<ResolvedPlace> {
-    Vec::new()
+    let mut ctx = Context::default();
+    for pm in &rec.places {
+        add_evidence(data, &mut ctx, pm, 1.0);
+    }
+    if let Some(title) = dctx.title.as_deref() {
+        let trec = m.recognise(data, title);
+        for pm in &trec.places {
+            add_evidence(data, &mut ctx, pm, 1.0);
+        }
+    }
+    if let Some(dl) = dctx.dateline.as_deref() {
+        // "QUETTA", "PESHAWAR, Pakistan": the first part names the place.
+        let first = dl.split([',', '/']).next().unwrap_or(dl).trim();
+        let mut cands = m.entries_named(data, first);
+        cands.retain(|&i| data.entries[i as usize].kind != PlaceKind::Region);
+        if let Some(best) = cands
+            .iter()
+            .copied()
+            .max_by_key(|&i| (data.entries[i as usize].population, std::cmp::Reverse(i)))
+        {
+            let c = data.entries[best as usize].country;
+            *ctx.strong.entry(c).or_default() += 3.0;
+            *ctx.all.entry(c).or_default() += 3.0;
+            ctx.dateline = cands;
+        }
+    }
+    // Unambiguous towns of countries already in strong context reinforce admin1.
+    let max_all = ctx.all.values().copied().fold(0.0, f64::max).max(1.0);
+
+    let mut out = Vec::new();
+    for (mi, pm) in rec.places.iter().enumerate() {
+        if pm.kind == PlaceKind::Demonym
+            && pm
+                .candidates
+                .iter()
+                .all(|c| data.entries[c.0 as usize].kind == PlaceKind::Country)
+            && is_demonym_only(data, text, pm)
+        {
+            continue;
+        }
+        let s = pm.span.start;
+        let e = pm.span.end;
+        let before = words_before(text, s, 3);
+        let after = words_after(text, e, 2);
+        let last = before.last().map(String::as_str);
+        let locative = last.is_some_and(|w| LOCATIVE.contains(&w))
+            || (last == Some("the")
+                && before
+                    .get(before.len().wrapping_sub(2))
+                    .is_some_and(|w| LOCATIVE.contains(&w.as_str())));
+        let near_cue = near_cue_start(text, s);
+        let near_after = after
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "outskirts" | "suburbs" | "vicinity"))
+            || text[e..].starts_with("'s outskirts")
+            || text[e..].starts_with("\u{2019}s outskirts");
+        let next = after.first().map(String::as_str).unwrap_or("");
+        let want = match next {
+            "district" | "districts" | "agency" | "tehsil" | "subdivision" => {
+                Some(PlaceKind::Admin2)
+            }
+            "province" | "state" | "region" | "division" => Some(PlaceKind::Admin1),
+            "city" | "town" | "village" | "area" | "bazaar" | "market" => {
+                Some(PlaceKind::Populated)
+            }
+            "country" => Some(PlaceKind::Country),
+            _ => None,
+        };
+        // Admin1 names right after ("Sibi, Balochistan", "Lakki Marwat district (KP)").
+        let nearby_admin1: Vec<u32> = rec.places[mi + 1..]
+            .iter()
+            .take_while(|o| o.span.start <= e + 40)
+            .flat_map(|o| o.candidates.iter().map(|c| c.0))
+            .filter(|&c| data.entries[c as usize].kind == PlaceKind::Admin1)
+            .collect();
+
+        let mut best: Option<(f64, u32)> = None;
+        for c in &pm.candidates {
+            let en = &data.entries[c.0 as usize];
+            let mut sc = 0.0;
+            let cs = ctx.all.get(&en.country).copied().unwrap_or(0.0);
+            sc += 3.0 * cs / max_all;
+            sc += match en.kind {
+                PlaceKind::Country => 3.0,
+                PlaceKind::Admin1 => 2.2,
+                PlaceKind::Admin2 => 1.2,
+                PlaceKind::Region => 1.0,
+                PlaceKind::Populated => 0.6 + 0.4 * f64::from(en.seat),
+                PlaceKind::Demonym => 0.0,
+            };
+            if en.kind == PlaceKind::Populated {
+                sc += (f64::from(en.population) + 1.0).log10() / 7.0 * 1.5;
+            }
+            if want == Some(en.kind) {
+                sc += 3.0;
+            }
+            if let Some(a1) = en.admin1 {
+                if nearby_admin1.contains(&a1) {
+                    sc += 2.5;
+                }
+                if let Some(w) = ctx.admin1.get(&a1) {
+                    sc += 0.8 * w.min(2.0);
+                }
+            }
+            if ctx.dateline.contains(&c.0) {
+                sc += 2.0;
+            }
+            if best.is_none_or(|b| sc > b.0) {
+                best = Some((sc, c.0));
+            }
+        }
+        let Some((_, idx)) = best else { continue };
+        let en = &data.entries[idx as usize];
+        let strong = ctx.strong.get(&en.country).copied().unwrap_or(0.0);
+        // Evidence rules for names that are also words, and for small foreign
+        // towns the document gives no reason to expect.
+        if pm.common_word && !(locative && (strong > 0.0 || en.population >= 100_000)) {
+            continue;
+        }
+        if en.kind == PlaceKind::Populated
+            && strong <= 0.0
+            && !locative
+            && en.population < 50_000
+            && !ctx.dateline.contains(&idx)
+        {
+            continue;
+        }
+        // Sentence-initial single capitalised word with no cue, small place: weak.
+        if en.kind == PlaceKind::Populated
+            && !locative
+            && sentence_initial(text, s)
+            && en.population < 100_000
+            && strong <= 0.0
+        {
+            continue;
+        }
+        let near = near_cue.is_some() || near_after;
+        let precision = match en.kind {
+            PlaceKind::Populated if near => 2,
+            PlaceKind::Populated => 1,
+            PlaceKind::Admin2 => 2,
+            _ => 3,
+        };
+        let mut location = data.location(idx, precision);
+        if en.kind == PlaceKind::Region {
+            location.name = location
+                .admin1
+                .clone()
+                .or_else(|| location.country.clone())
+                .unwrap_or_default();
+        }
+        let ev_start = near_cue.or_else(|| plain_cue_start(text, s)).unwrap_or(s);
+        let mut ev_end = e;
+        if want.is_some() {
+            if let Some(off) = text[e..].find(|c: char| !c.is_whitespace()) {
+                let wl = next.len();
+                let cand_end = e + off + wl;
+                if text
+                    .get(e + off..cand_end)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(next))
+                {
+                    ev_end = cand_end;
+                }
+            }
+        }
+        out.push(ResolvedPlace {
+            span: pm.span,
+            evidence: Span::new(ev_start, ev_end),
+            location,
+            kind: en.kind,
+            near,
+            locative,
+        });
+    }
+    out
+}
+
+/// A demonym mention is only evidence ("Pakistani troops"), never a place.
+fn is_demonym_only(data: &Data, text: &str, pm: &PlaceMention) -> bool {
+    let s = &text[pm.span.start..pm.span.end];
+    !pm.candidates.iter().any(|c| {
+        let e = &data.entries[c.0 as usize];
+        e.name == s || e.aliases.iter().any(|a| a == s)
+    })
+}
+
+fn sentence_initial(text: &str, s: usize) -> bool {
+    let before = text[..s].trim_end_matches([' ', '"', '\u{201c}', '\'', '(']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+}
+
+/// Byte start of a "near"-type cue just before `s` (case-insensitive, whole words).
+fn near_cue_start(text: &str, s: usize) -> Option<usize> {
+    cue_start(text, s, NEAR_CUES, true)
+}
+
+fn plain_cue_start(text: &str, s: usize) -> Option<usize> {
+    cue_start(text, s, PLAIN_CUES, false)
+}
+
+fn cue_start(text: &str, s: usize, cues: &[&str], allow_distance: bool) -> Option<usize> {
+    let head = &text[..s];
+    let mut trimmed = head.trim_end();
+    if trimmed.len() == head.len() {
+        return None; // no space between cue and name
+    }
+    // allow "the" between cue and name ("along the Durand Line" is the name itself)
+    if trimmed.len() >= 4 && trimmed[trimmed.len() - 3..].eq_ignore_ascii_case("the") {
+        let t2 = trimmed[..trimmed.len() - 3].trim_end();
+        if prev_char(trimmed, trimmed.len() - 3).is_some_and(char::is_whitespace) {
+            trimmed = t2;
+        }
+    }
+    for cue in cues {
+        let n = cue.len();
+        if trimmed.len() < n || !trimmed.is_char_boundary(trimmed.len() - n) {
+            continue;
+        }
+        let tail = &trimmed[trimmed.len() - n..];
+        if !tail.eq_ignore_ascii_case(cue) {
+            continue;
+        }
+        let start = trimmed.len() - n;
+        if prev_char(trimmed, start).is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        // "12 km from": include the number
+        if allow_distance
+            && (cue.starts_with("km")
+                || cue.contains("metres")
+                || cue.contains("meters")
+                || cue.starts_with("miles"))
+        {
+            let pre = trimmed[..start].trim_end();
+            let digits = pre
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+                .last()
+                .map(|(i, _)| i);
+            if let Some(d) = digits {
+                return Some(d);
+            }
+        }
+        return Some(start);
+    }
+    None
 }
 
 /// The location of a focus span.
-pub(crate) fn locate(_text: &str, places: &[ResolvedPlace], focus: Span) -> Option<(Location, Span)> {
+pub(crate) fn locate(
+    _text: &str,
+    places: &[ResolvedPlace],
+    focus: Span,
+) -> Option<(Location, Span)> {
     places
         .iter()
         .filter(|p| focus.contains(p.span))
-        .min_by_key(|p| p.location.precision)
+        .min_by_key(|p| {
+            let kind_rank = match p.kind {
+                PlaceKind::Populated => 0,
+                PlaceKind::Admin2 => 1,
+                PlaceKind::Admin1 => 2,
+                PlaceKind::Region => 3,
+                PlaceKind::Country => 4,
+                PlaceKind::Demonym => 5,
+            };
+            (p.location.precision, !p.locative, kind_rank, p.span.start)
+        })
         .map(|p| (p.location.clone(), p.evidence))
 }
 
 /// The main country of a document.
-pub(crate) fn focus_country(_places: &[ResolvedPlace]) -> Option<String> {
-    None
+pub(crate) fn focus_country(places: &[ResolvedPlace]) -> Option<String> {
+    let mut w: HashMap<&str, f64> = HashMap::new();
+    for p in places {
+        let Some(cc) = p.location.country_code.as_deref() else {
+            continue;
+        };
+        *w.entry(cc).or_default() += match p.kind {
+            PlaceKind::Country | PlaceKind::Admin1 => 2.0,
+            PlaceKind::Admin2 => 1.5,
+            _ => 1.0,
+        };
+    }
+    let mut v: Vec<(&str, f64)> = w.into_iter().collect();
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    v.first().map(|x| x.0.to_string())
 }
 
 /// Resolve a bare name.
 pub(crate) fn lookup_place(
-    _data: &Data,
-    _m: &Matcher,
-    _name: &str,
-    _cc: Option<&str>,
+    data: &Data,
+    m: &Matcher,
+    name: &str,
+    cc: Option<&str>,
 ) -> Option<Location> {
-    None
+    let ci = match cc {
+        Some(c) => Some(*data.country_by_iso.get(&c.to_ascii_uppercase())?),
+        None => None,
+    };
+    let cands: Vec<u32> = m
+        .entries_named(data, name)
+        .into_iter()
+        .filter(|&i| ci.is_none_or(|c| data.entries[i as usize].country == c))
+        .collect();
+    let rank = |k: PlaceKind| match k {
+        PlaceKind::Populated => 0,
+        PlaceKind::Admin2 => 1,
+        PlaceKind::Admin1 => 2,
+        PlaceKind::Country => 3,
+        _ => 4,
+    };
+    let best = cands.iter().copied().min_by_key(|&i| {
+        let e = &data.entries[i as usize];
+        (rank(e.kind), std::cmp::Reverse(e.population), i)
+    })?;
+    let precision = match data.entries[best as usize].kind {
+        PlaceKind::Populated => 1,
+        PlaceKind::Admin2 => 2,
+        _ => 3,
+    };
+    Some(data.location(best, precision))
+}
+
+/// The populated place nearest to a point, within a country.
+pub(crate) fn nearest(data: &Data, lat: f64, lon: f64, cc: Option<&str>) -> Option<Location> {
+    let ci = match cc {
+        Some(c) => Some(*data.country_by_iso.get(&c.to_ascii_uppercase())?),
+        None => None,
+    };
+    let mut best: Option<(f64, u32)> = None;
+    for (i, e) in data.entries.iter().enumerate() {
+        if e.kind != PlaceKind::Populated || ci.is_some_and(|c| e.country != c) {
+            continue;
+        }
+        let (Some(la), Some(lo)) = (e.lat, e.lon) else {
+            continue;
+        };
+        let d = km(lat, lon, la, lo);
+        if best.is_none_or(|b| d < b.0) {
+            best = Some((d, i as u32));
+        }
+    }
+    best.map(|b| data.location(b.1, 1))
+}
+
+/// Great-circle distance in km.
+pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().min(1.0).asin()
 }

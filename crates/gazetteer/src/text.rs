@@ -1,6 +1,57 @@
-//! Small text helpers: word boundaries, case, ASCII folding.
+//! Small text helpers: word boundaries and neighbouring words.
 
 /// Whether the char counts as part of a word.
 pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
+}
+
+/// The char just before byte `i` (which must be a char boundary).
+pub(crate) fn prev_char(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?.chars().next_back()
+}
+
+const SENTENCE_STOPS: &[char] = &['.', '!', '?', ';', '\n', '"', '\u{201c}', '\u{201d}'];
+
+/// Up to `n` words just before byte `i`, nearest last, lower-cased, with the
+/// punctuation between them dropped; stops at a sentence end.
+pub(crate) fn words_before(text: &str, i: usize, n: usize) -> Vec<String> {
+    let head = text.get(..i).unwrap_or("");
+    let start = head.len().saturating_sub(80);
+    let mut s = start;
+    while !head.is_char_boundary(s) {
+        s += 1;
+    }
+    let window = &head[s..];
+    let cut = window
+        .char_indices()
+        .rev()
+        .find(|(_, c)| SENTENCE_STOPS.contains(c) || matches!(c, '(' | ')'))
+        .map(|(p, c)| p + c.len_utf8())
+        .unwrap_or(0);
+    let words: Vec<String> = window[cut..]
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect();
+    let k = words.len().saturating_sub(n);
+    words[k..].to_vec()
+}
+
+/// Up to `n` words just after byte `i`, lower-cased; stops at a sentence end.
+pub(crate) fn words_after(text: &str, i: usize, n: usize) -> Vec<String> {
+    let tail = text.get(i..).unwrap_or("");
+    let mut e = tail.len().min(80);
+    while !tail.is_char_boundary(e) {
+        e -= 1;
+    }
+    let window = &tail[..e];
+    let cut = window
+        .find(['.', '!', '?', ';', '\n', '"', '\u{201c}', '\u{201d}'])
+        .unwrap_or(window.len());
+    window[..cut]
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(|w| w.to_lowercase())
+        .collect()
 }
