@@ -1,10 +1,17 @@
 //! HTML main-text extraction: the article body without navigation, ads, related
 //! links or comments, and its title, publication date and canonical URL.
 //!
-//! The body is found by [`rs_trafilatura`] (a Rust port of trafilatura); this
-//! module guards it against hostile input and shapes its output: paragraphs are
-//! separated by a blank line (`"\n\n"`) so that sentence splitting works
-//! downstream.
+//! The page is parsed by a small forgiving parser ([`dom`]); the body is
+//! found with Readability-style scoring tuned for news pages ([`body`]);
+//! metadata comes from `<meta>`, `<link rel=canonical>` and JSON-LD ([`meta`]).
+//! Paragraphs are separated by a blank line (`"\n\n"`) so that sentence
+//! splitting works downstream. Parsing is iterative and depth-capped, so
+//! hostile input (deep nesting, junk bytes, huge pages) cannot overflow the
+//! stack; the whole extraction is also guarded by `catch_unwind`.
+
+pub mod body;
+pub mod dom;
+pub mod meta;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -41,29 +48,20 @@ pub enum HtmlError {
 /// [`HtmlDoc::canonical_url`]. Never panics; returns [`HtmlError::NoArticle`]
 /// when the page has no main text.
 pub fn extract(html: &str, url: Option<&str>) -> Result<HtmlDoc, HtmlError> {
-    let options = rs_trafilatura::Options {
-        url: url.map(str::to_owned),
-        ..rs_trafilatura::Options::default()
-    };
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        rs_trafilatura::extract_with_options(html, &options)
+    let (meta, body) = catch_unwind(AssertUnwindSafe(|| {
+        let dom = dom::Dom::parse(html);
+        (meta::extract(&dom), body::extract(&dom))
     }))
     .map_err(|_| HtmlError::Extractor("extractor panicked".to_owned()))?;
-    let result = match result {
-        Ok(r) => r,
-        Err(rs_trafilatura::Error::NoContent) => return Err(HtmlError::NoArticle),
-        Err(e) => return Err(HtmlError::Extractor(e.to_string())),
-    };
-    let text = paragraphs(&result.content_text);
+    let text = body.map(|b| paragraphs(&b)).unwrap_or_default();
     if text.is_empty() {
         return Err(HtmlError::NoArticle);
     }
-    let meta = result.metadata;
     Ok(HtmlDoc {
-        title: meta.title.filter(|t| !t.trim().is_empty()),
-        published: meta.date.map(|d| d.to_rfc3339()),
-        canonical_url: meta.url.or_else(|| url.map(str::to_owned)),
-        publisher: meta.sitename,
+        title: meta.title,
+        published: meta.published,
+        canonical_url: meta.canonical_url.or_else(|| url.map(str::to_owned)),
+        publisher: meta.publisher,
         text,
     })
 }
