@@ -48,7 +48,7 @@ const JUNK_CLASS: &[&str] = &[
     "gdpr", "popup", "modal", "overlay", "promo", "outbrain", "taboola", "disqus", "footer",
     "navbar", "navigation", "menu", "widget", "toolbar", "masthead", "byline", "caption",
     "credit", "author", "trending", "popular", "most-read", "mostread", "read-more",
-    "readmore", "more-stories", "morestories", "pagination", "pager", "paywall", "login",
+    "readmore", "more-stories", "morestories", "pagination", "pager", "login",
     "skip", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "print-only",
     "hidden", "dateline", "timestamp", "tags", "topics", "keywords", "rating", "ad-",
     "-ad", "adslot", "ad_", "_ad", "dfp", "banner", "nav-", "-nav", "subnav", "breaking",
@@ -359,7 +359,7 @@ impl<'a> Analysis<'a> {
         let threshold = (top_score * 0.2).max(10.0);
         let parent = dom.nodes[top].parent;
         let top_class = dom.nodes[top].attr("class").unwrap_or("").to_owned();
-        let mut parts = Vec::new();
+        let mut parts: Vec<NodeId> = Vec::new();
         if parent == 0 {
             parts.push(top);
         } else {
@@ -389,13 +389,93 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        let mut out = Writer::default();
-        for p in parts {
-            self.write(p, &mut out);
+        let main_parts = parts.clone();
+        self.add_repeated(&mut parts, top, &own);
+        // Main parts first, so that repeated parts can be checked against them.
+        let mut written: Vec<(NodeId, Vec<String>)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for &p in &main_parts {
+            let mut w = Writer::default();
+            self.write(p, &mut w);
+            w.flush();
+            seen.extend(w.paragraphs.iter().cloned());
+            written.push((p, w.paragraphs));
         }
-        out.flush();
-        let text = out.paragraphs.join("\n\n");
+        for &p in parts.iter().filter(|p| !main_parts.contains(p)) {
+            let mut w = Writer::default();
+            self.write(p, &mut w);
+            w.flush();
+            let total = w.paragraphs.len();
+            let fresh: Vec<String> = w
+                .paragraphs
+                .into_iter()
+                .filter(|x| seen.insert(x.clone()))
+                .collect();
+            // A part that mostly repeats the article is a second copy of it.
+            if fresh.len() * 2 > total {
+                written.push((p, fresh));
+            }
+        }
+        written.sort_by_key(|(p, _)| *p);
+        let paragraphs: Vec<String> = written.into_iter().flat_map(|(_, v)| v).collect();
+        let text = paragraphs.join("\n\n");
         (!text.is_empty()).then_some(text)
+    }
+
+    /// Sites split long articles into several containers of the same class
+    /// (or paragraphs of the same class in several containers): adds those
+    /// found outside `parts`, keeping document order.
+    fn add_repeated(&self, parts: &mut Vec<NodeId>, top: NodeId, own: &[u32]) {
+        let dom = self.dom;
+        let n = dom.nodes.len();
+        let top_class = dom.nodes[top].attr("class").unwrap_or("").trim();
+        // The class of the blocks that hold most of the top candidate's text.
+        let mut by_class: Vec<(&str, u32)> = Vec::new();
+        for d in dom.descendants(top) {
+            if own[d] >= 25 && !self.dead[d] {
+                let c = dom.nodes[d].attr("class").unwrap_or("").trim();
+                match by_class.iter_mut().find(|(k, _)| *k == c) {
+                    Some(e) => e.1 += own[d],
+                    None => by_class.push((c, own[d])),
+                }
+            }
+        }
+        let para_class = by_class
+            .iter()
+            .max_by_key(|(_, v)| *v)
+            .map(|(k, _)| *k)
+            .unwrap_or("");
+        if top_class.is_empty() && para_class.is_empty() {
+            return;
+        }
+        let mut inside = vec![false; n];
+        for &p in parts.iter() {
+            inside[p] = true;
+        }
+        let mut added = Vec::new();
+        for i in 1..n {
+            if inside[dom.nodes[i].parent] {
+                inside[i] = true;
+            }
+            if inside[i] || self.dead[i] || dom.nodes[i].tag.is_empty() {
+                continue;
+            }
+            let c = dom.nodes[i].attr("class").unwrap_or("").trim();
+            if c.is_empty() || self.link_density(i) >= 0.5 {
+                continue;
+            }
+            let same_container =
+                c == top_class && dom.nodes[i].tag == dom.nodes[top].tag && self.tlen[i] >= 100;
+            let same_paragraph = c == para_class && own[i] >= 80;
+            if same_container || same_paragraph {
+                inside[i] = true;
+                added.push(i);
+            }
+        }
+        if !added.is_empty() {
+            parts.extend(added);
+            parts.sort_unstable();
+        }
     }
 
     fn initial_score(&self, c: NodeId) -> f64 {
