@@ -162,7 +162,11 @@ pub async fn meta(State(st): State<AppState>) -> Result<Response, ApiError> {
 }
 
 /// Collect up to `cap` events of a query, page by page.
-fn collect_events(s: &dyn Store, mut q: EventQuery, cap: usize) -> Result<Vec<Event>, sitrep_store::StoreError> {
+fn collect_events(
+    s: &dyn Store,
+    mut q: EventQuery,
+    cap: usize,
+) -> Result<Vec<Event>, sitrep_store::StoreError> {
     let mut out = Vec::new();
     q.cursor = None;
     loop {
@@ -377,7 +381,11 @@ pub async fn post_articles(State(st): State<AppState>, req: Request) -> Result<R
         )
     })?;
     let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
-        ApiError::new(StatusCode::BAD_REQUEST, "invalid_json", format!("not JSON: {e}"))
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_json",
+            format!("not JSON: {e}"),
+        )
     })?;
     let items = match value {
         serde_json::Value::Array(items) => items,
@@ -493,8 +501,7 @@ pub async fn event_page(Path(id): Path<String>) -> Result<Response, ApiError> {
     ))]
 /// `GET /assets/{*name}`: one of the embedded files, by exact name.
 pub async fn asset(Path(name): Path<String>) -> Result<Response, ApiError> {
-    let (ct, bytes) =
-        assets::find(&name).ok_or_else(|| ApiError::not_found("no such asset"))?;
+    let (ct, bytes) = assets::find(&name).ok_or_else(|| ApiError::not_found("no such asset"))?;
     let mut resp = Body::from(bytes).into_response();
     let h = resp.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));

@@ -104,11 +104,11 @@ pub fn router(store: Arc<dyn Store>, analyzer: Arc<dyn Analyzer>, config: ServeC
         .fallback(|| async { ApiError::not_found("no such resource") })
         .with_state(state)
         .layer(RequestBodyLimitLayer::new(body_limit))
-        .layer(middleware::from_fn(harden))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             timeout,
         ))
+        .layer(middleware::from_fn(harden))
 }
 
 /// Every error answer in the stable JSON shape (also those made by axum and tower:
