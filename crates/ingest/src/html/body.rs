@@ -43,23 +43,24 @@ const JUNK_ROLES: &[&str] = &[
 
 /// Class/id fragments that mark boilerplate.
 const JUNK_CLASS: &[&str] = &[
-    "comment", "share", "sharing", "social", "related", "recommend", "newsletter", "subscri",
-    "signup", "sign-up", "advert", "sponsor", "sidebar", "breadcrumb", "cookie", "consent",
-    "gdpr", "popup", "modal", "overlay", "promo", "outbrain", "taboola", "disqus", "footer",
-    "navbar", "navigation", "menu", "widget", "toolbar", "masthead", "byline", "caption",
-    "credit", "author", "trending", "popular", "most-read", "mostread", "read-more",
-    "readmore", "more-stories", "morestories", "pagination", "pager", "login",
-    "skip", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "print-only",
-    "hidden", "dateline", "timestamp", "tags", "topics", "keywords", "rating", "ad-",
-    "-ad", "adslot", "ad_", "_ad", "dfp", "banner", "nav-", "-nav", "subnav", "breaking",
-    "alert", "jump", "toc", "inline-link", "playlist", "gallery", "slideshow", "carousel",
-    "video", "player", "headline", "kicker", "meta", "sharebar", "tools", "follow",
-    "donate", "feedback", "correction", "disclaimer", "bio", "contributor",
+    "comments", "comment-", "-comment", "_comment", "comment_", "share", "sharing", "social",
+    "related", "recommend", "newsletter", "subscri", "signup", "sign-up", "advert", "sponsor",
+    "sidebar", "breadcrumb", "cookie", "consent", "gdpr", "popup", "modal", "overlay", "promo",
+    "outbrain", "taboola", "disqus", "footer", "navbar", "navigation", "subnav", "menu",
+    "widget", "toolbar", "masthead", "byline", "caption", "credit", "author", "trending",
+    "popular", "most-read", "mostread", "read-more", "readmore", "more-stories",
+    "morestories", "pagination", "pager", "login", "skip", "sr-only", "visually-hidden",
+    "visuallyhidden", "screen-reader", "print-only", "dateline", "timestamp", "topics",
+    "keywords", "adslot", "ad-slot", "adunit", "ad-unit", "adsense", "dfp", "banner",
+    "breaking", "alert", "playlist", "gallery", "slideshow", "carousel", "video", "player",
+    "headline", "kicker", "metadata", "sharebar", "tools", "follow", "donate", "feedback",
+    "disclaimer", "contributor",
 ];
 
-/// Class/id tokens (whole words) that mark boilerplate.
+/// Class/id tokens (whole words between punctuation) that mark boilerplate.
 const JUNK_TOKENS: &[&str] = &[
-    "ad", "ads", "nav", "tag", "hide", "aside", "header", "date", "time", "print", "links",
+    "ad", "ads", "nav", "tag", "tags", "hide", "hidden", "aside", "header", "date", "time",
+    "print", "links", "toc", "bio", "meta", "comment", "jump", "rating", "correction",
 ];
 
 /// Class/id fragments that mark the article itself.
