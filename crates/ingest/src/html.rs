@@ -88,11 +88,4 @@ fn paragraphs(raw: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paragraphs_are_blank_line_separated() {
-        assert_eq!(paragraphs("a  b\n\n\n c\n"), "a b\n\nc");
-    }
-}
+mod tests;

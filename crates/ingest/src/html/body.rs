@@ -337,7 +337,11 @@ impl<'a> Analysis<'a> {
                 top = Some(c);
             }
         }
-        let mut top = top?;
+        // No container scored (loose text at the top level, or text nested
+        // past the depth cap): the whole page is the candidate.
+        let Some(mut top) = top else {
+            return self.write_parts(&[0], &[0]);
+        };
         // Prefer an ancestor that holds the same text with a better score, and
         // climb from a lone child to its parent (Readability).
         loop {
@@ -390,19 +394,23 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        let main_parts = parts.clone();
         self.add_repeated(&mut parts, top, &own);
-        // Main parts first, so that repeated parts can be checked against them.
+        self.write_parts(&[top], &parts)
+    }
+
+    /// Writes `first` and then the other `parts` (skipping paragraphs already
+    /// written, and parts that mostly repeat them), in document order.
+    fn write_parts(&self, first: &[NodeId], parts: &[NodeId]) -> Option<String> {
         let mut written: Vec<(NodeId, Vec<String>)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        for &p in &main_parts {
+        for &p in first {
             let mut w = Writer::default();
             self.write(p, &mut w);
             w.flush();
             seen.extend(w.paragraphs.iter().cloned());
             written.push((p, w.paragraphs));
         }
-        for &p in parts.iter().filter(|p| !main_parts.contains(p)) {
+        for &p in parts.iter().filter(|p| !first.contains(p)) {
             let mut w = Writer::default();
             self.write(p, &mut w);
             w.flush();
