@@ -14,16 +14,43 @@ use super::dom::{Dom, NodeId};
 /// Inline elements: their text belongs to the enclosing block.
 const INLINE: &[&str] = &[
     "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em",
-    "font", "i", "img", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span",
-    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "nobr",
+    "font", "i", "img", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike",
+    "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "nobr",
 ];
 
 /// Elements that never hold article text.
 const JUNK_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-    "nav", "aside", "footer", "button", "select", "input", "textarea", "option", "figcaption",
-    "figure", "menu", "dialog", "head", "title", "meta", "link", "video", "audio", "picture",
-    "map", "math", "h1",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "canvas",
+    "iframe",
+    "object",
+    "embed",
+    "nav",
+    "aside",
+    "footer",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "option",
+    "figcaption",
+    "figure",
+    "menu",
+    "dialog",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "video",
+    "audio",
+    "picture",
+    "map",
+    "math",
+    "h1",
 ];
 
 /// Roles of landmark regions that are not the article.
@@ -43,24 +70,116 @@ const JUNK_ROLES: &[&str] = &[
 
 /// Class/id fragments that mark boilerplate.
 const JUNK_CLASS: &[&str] = &[
-    "comments", "comment-", "-comment", "_comment", "comment_", "share", "sharing", "social",
-    "related", "recommend", "newsletter", "subscri", "signup", "sign-up", "advert", "sponsor",
-    "sidebar", "breadcrumb", "cookie", "consent", "gdpr", "popup", "modal", "overlay", "promo",
-    "outbrain", "taboola", "disqus", "footer", "navbar", "navigation", "subnav", "menu",
-    "widget", "toolbar", "masthead", "byline", "caption", "credit", "author", "trending",
-    "popular", "most-read", "mostread", "read-more", "readmore", "more-stories",
-    "morestories", "pagination", "pager", "login", "skip", "sr-only", "visually-hidden",
-    "visuallyhidden", "screen-reader", "print-only", "dateline", "timestamp", "topics",
-    "keywords", "adslot", "ad-slot", "adunit", "ad-unit", "adsense", "dfp", "banner",
-    "breaking", "alert", "playlist", "gallery", "slideshow", "carousel", "video", "player",
-    "headline", "kicker", "metadata", "sharebar", "tools", "follow", "donate", "feedback",
-    "disclaimer", "contributor",
+    "comments",
+    "comment-",
+    "-comment",
+    "_comment",
+    "comment_",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "recommend",
+    "newsletter",
+    "subscri",
+    "signup",
+    "sign-up",
+    "advert",
+    "sponsor",
+    "sidebar",
+    "breadcrumb",
+    "cookie",
+    "consent",
+    "gdpr",
+    "popup",
+    "modal",
+    "overlay",
+    "promo",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "footer",
+    "navbar",
+    "navigation",
+    "subnav",
+    "menu",
+    "widget",
+    "toolbar",
+    "masthead",
+    "byline",
+    "caption",
+    "credit",
+    "author",
+    "trending",
+    "popular",
+    "most-read",
+    "mostread",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "morestories",
+    "pagination",
+    "pager",
+    "login",
+    "skip",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader",
+    "print-only",
+    "dateline",
+    "timestamp",
+    "topics",
+    "keywords",
+    "adslot",
+    "ad-slot",
+    "adunit",
+    "ad-unit",
+    "adsense",
+    "dfp",
+    "banner",
+    "breaking",
+    "alert",
+    "playlist",
+    "gallery",
+    "slideshow",
+    "carousel",
+    "video",
+    "player",
+    "headline",
+    "kicker",
+    "metadata",
+    "sharebar",
+    "tools",
+    "follow",
+    "donate",
+    "feedback",
+    "disclaimer",
+    "contributor",
 ];
 
 /// Class/id tokens (whole words between punctuation) that mark boilerplate.
 const JUNK_TOKENS: &[&str] = &[
-    "ad", "ads", "nav", "tag", "tags", "hide", "hidden", "aside", "header", "date", "time",
-    "print", "links", "toc", "bio", "meta", "comment", "jump", "rating", "correction",
+    "ad",
+    "ads",
+    "nav",
+    "tag",
+    "tags",
+    "hide",
+    "hidden",
+    "aside",
+    "header",
+    "date",
+    "time",
+    "print",
+    "links",
+    "toc",
+    "bio",
+    "meta",
+    "comment",
+    "jump",
+    "rating",
+    "correction",
 ];
 
 /// Class/id fragments that mark the article itself.
@@ -201,16 +320,19 @@ impl<'a> Analysis<'a> {
                         .to_ascii_lowercase();
                     s.contains("display:none") || s.contains("visibility:hidden")
                 })
-                || node.attr("role").is_some_and(|r| {
-                    JUNK_ROLES.contains(&r.to_ascii_lowercase().as_str())
-                });
+                || node
+                    .attr("role")
+                    .is_some_and(|r| JUNK_ROLES.contains(&r.to_ascii_lowercase().as_str()));
         }
         a.measure();
         if class_filter {
             let total = a.tlen[0].max(1);
             for i in 1..n {
                 let node = &dom.nodes[i];
-                if a.dead[i] || node.tag.is_empty() || matches!(node.tag.as_str(), "body" | "html" | "article" | "main") {
+                if a.dead[i]
+                    || node.tag.is_empty()
+                    || matches!(node.tag.as_str(), "body" | "html" | "article" | "main")
+                {
                     continue;
                 }
                 if a.dead[node.parent] {
@@ -218,7 +340,12 @@ impl<'a> Analysis<'a> {
                     continue;
                 }
                 let ci = class_id(node);
-                if ci.is_empty() || is_body_class(&ci) || node.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articlebody")) {
+                if ci.is_empty()
+                    || is_body_class(&ci)
+                    || node
+                        .attr("itemprop")
+                        .is_some_and(|p| p.eq_ignore_ascii_case("articlebody"))
+                {
                     continue;
                 }
                 // Never drop a wrapper holding most of the page's text.
@@ -250,7 +377,11 @@ impl<'a> Analysis<'a> {
             }
             let node = &self.dom.nodes[i];
             if node.is_text() {
-                self.tlen[i] = node.text.bytes().filter(|b| !b.is_ascii_whitespace()).count() as u32;
+                self.tlen[i] = node
+                    .text
+                    .bytes()
+                    .filter(|b| !b.is_ascii_whitespace())
+                    .count() as u32;
                 self.commas[i] = node.text.matches(',').count() as u32;
             }
             match node.tag.as_str() {
@@ -299,7 +430,8 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             let tag = dom.nodes[b].tag.as_str();
-            let contribution = 1.0 + f64::from(own_commas[b]) + (f64::from(own[b]) / 100.0).min(3.0);
+            let contribution =
+                1.0 + f64::from(own_commas[b]) + (f64::from(own[b]) / 100.0).min(3.0);
             // A paragraph credits its container; a container with loose text
             // credits itself as if the text were wrapped in a paragraph.
             let leaf = matches!(
@@ -385,7 +517,8 @@ impl<'a> Analysis<'a> {
                 } else if dom.nodes[s].tag == "p" {
                     let len = self.tlen[s];
                     let ld = self.link_density(s);
-                    (len > 80 && ld < 0.25) || (len > 0 && ld == 0.0 && len <= 80 && sentence_like(dom, s))
+                    (len > 80 && ld < 0.25)
+                        || (len > 0 && ld == 0.0 && len <= 80 && sentence_like(dom, s))
                 } else {
                     false
                 };
@@ -498,7 +631,11 @@ impl<'a> Analysis<'a> {
         };
         let ci = class_id(node);
         let mut w = class_weight(&ci);
-        if is_body_class(&ci) || node.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articlebody")) {
+        if is_body_class(&ci)
+            || node
+                .attr("itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("articlebody"))
+        {
             w += 25.0;
         }
         base + w
@@ -636,10 +773,26 @@ fn is_boilerplate_line(p: &str) -> bool {
     let l = l.trim_matches(|c: char| !c.is_alphanumeric());
     matches!(
         l,
-        "advertisement" | "advertisment" | "ad" | "sponsored" | "share" | "share this"
-            | "share this article" | "share this story" | "read more" | "related" | "tweet"
-            | "email" | "print" | "comments" | "continue reading" | "skip advertisement"
-            | "story continues below advertisement" | "article continues below advertisement"
-            | "continue reading below" | "scroll to continue with content" | "close"
+        "advertisement"
+            | "advertisment"
+            | "ad"
+            | "sponsored"
+            | "share"
+            | "share this"
+            | "share this article"
+            | "share this story"
+            | "read more"
+            | "related"
+            | "tweet"
+            | "email"
+            | "print"
+            | "comments"
+            | "continue reading"
+            | "skip advertisement"
+            | "story continues below advertisement"
+            | "article continues below advertisement"
+            | "continue reading below"
+            | "scroll to continue with content"
+            | "close"
     )
 }

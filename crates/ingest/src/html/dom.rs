@@ -58,15 +58,50 @@ const VOID: &[&str] = &[
 
 /// Elements whose content is not markup.
 const RAW: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
-    "plaintext", "template",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+    "template",
 ];
 
 /// Start tags that close an open `<p>`.
 const CLOSES_P: &[&str] = &[
-    "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption",
-    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "menu",
-    "nav", "ol", "p", "pre", "section", "table", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "details",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
 ];
 
 /// Attributes kept on elements.
@@ -273,7 +308,11 @@ fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// End of a tag name starting at `from`.
 fn name_end(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
-    while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>')
+    while i < bytes.len()
+        && !matches!(
+            bytes[i],
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'
+        )
     {
         i += 1;
     }
@@ -322,7 +361,10 @@ fn parse_attrs(html: &str, from: usize) -> (Vec<(String, String)>, usize, bool) 
         self_closing = false;
         let ns = i;
         while i < bytes.len()
-            && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'=')
+            && !matches!(
+                bytes[i],
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'='
+            )
         {
             i += 1;
         }
@@ -409,7 +451,11 @@ fn decode_one(s: &str) -> Option<(String, usize)> {
             0x80..=0x9f => cp1252(n),
             _ => char::from_u32(n).unwrap_or('\u{FFFD}'),
         };
-        let used = if b.get(end) == Some(&b';') { end + 1 } else { end };
+        let used = if b.get(end) == Some(&b';') {
+            end + 1
+        } else {
+            end
+        };
         return Some((c.to_string(), used));
     }
     let mut end = 1;
@@ -418,7 +464,11 @@ fn decode_one(s: &str) -> Option<(String, usize)> {
     }
     let name = &s[1..end];
     let c = named(name)?;
-    let used = if b.get(end) == Some(&b';') { end + 1 } else { end };
+    let used = if b.get(end) == Some(&b';') {
+        end + 1
+    } else {
+        end
+    };
     Some((c.to_owned(), used))
 }
 

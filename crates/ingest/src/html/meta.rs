@@ -53,14 +53,25 @@ pub fn extract(dom: &Dom) -> Meta {
                     "article:published_time" | "datepublished" | "og:published_time" => {
                         meta_dates.push((0, content))
                     }
-                    "pubdate" | "publishdate" | "publish-date" | "publish_date" | "date"
-                    | "dc.date" | "dc.date.issued" | "dcterms.created" | "dcterms.date"
-                    | "parsely-pub-date" | "sailthru.date" | "article.published"
-                    | "originalpublicationdate" | "cxenseparse:recs:publishtime" => {
-                        meta_dates.push((1, content))
-                    }
-                    "article:modified_time" | "datemodified" | "og:updated_time"
-                    | "lastmod" | "last-modified" => meta_dates.push((3, content)),
+                    "pubdate"
+                    | "publishdate"
+                    | "publish-date"
+                    | "publish_date"
+                    | "date"
+                    | "dc.date"
+                    | "dc.date.issued"
+                    | "dcterms.created"
+                    | "dcterms.date"
+                    | "parsely-pub-date"
+                    | "sailthru.date"
+                    | "article.published"
+                    | "originalpublicationdate"
+                    | "cxenseparse:recs:publishtime" => meta_dates.push((1, content)),
+                    "article:modified_time"
+                    | "datemodified"
+                    | "og:updated_time"
+                    | "lastmod"
+                    | "last-modified" => meta_dates.push((3, content)),
                     _ => {}
                 }
             }
@@ -95,8 +106,7 @@ pub fn extract(dom: &Dom) -> Meta {
                 }
             }
             "script"
-                if n
-                    .attr("type")
+                if n.attr("type")
                     .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
             {
                 if let Ok(v) = serde_json::from_str::<Value>(n.text.trim()) {
@@ -276,7 +286,14 @@ pub fn iso8601(s: &str) -> Option<String> {
             return Some(d.format("%Y-%m-%dT%H:%M:%S").to_string());
         }
     }
-    for f in ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y"] {
+    for f in [
+        "%Y-%m-%d",
+        "%Y/%m/%d",
+        "%Y%m%d",
+        "%B %d, %Y",
+        "%b %d, %Y",
+        "%d %B %Y",
+    ] {
         if let Ok(d) = NaiveDate::parse_from_str(s, f) {
             return Some(d.format("%Y-%m-%d").to_string());
         }
@@ -318,7 +335,10 @@ mod tests {
     #[test]
     fn title_site_suffix_is_stripped() {
         assert_eq!(
-            strip_site("Rain floods the lower valley | Daily Courier", Some("Daily Courier")),
+            strip_site(
+                "Rain floods the lower valley | Daily Courier",
+                Some("Daily Courier")
+            ),
             "Rain floods the lower valley"
         );
         assert_eq!(strip_site("A - B", None), "A - B");

@@ -24,7 +24,11 @@ fn news_page_body_without_chrome() {
         "The crossing has seen at least three similar attacks this year.",
         "Traffic resumed by the afternoon.",
     ] {
-        assert!(doc.text.contains(want), "missing {want:?} in {:?}", doc.text);
+        assert!(
+            doc.text.contains(want),
+            "missing {want:?} in {:?}",
+            doc.text
+        );
     }
     for junk in [
         "Home",
@@ -44,7 +48,11 @@ fn news_page_body_without_chrome() {
         // The headline is metadata, not body.
         "officials say\n",
     ] {
-        assert!(!doc.text.contains(junk), "chrome {junk:?} leaked into {:?}", doc.text);
+        assert!(
+            !doc.text.contains(junk),
+            "chrome {junk:?} leaked into {:?}",
+            doc.text
+        );
     }
     // <br> starts a new paragraph; paragraphs are blank-line separated.
     assert_eq!(paras.len(), 6, "{paras:#?}");
@@ -79,7 +87,10 @@ fn metadata_fallbacks() {
     let doc = extract(html, Some("https://hill.example/x")).expect("article");
     assert_eq!(doc.title.as_deref(), Some("Dam breach floods two villages"));
     assert_eq!(doc.published.as_deref(), Some("2030-07-09T06:30:00"));
-    assert_eq!(doc.canonical_url.as_deref(), Some("https://hill.example/dam"));
+    assert_eq!(
+        doc.canonical_url.as_deref(),
+        Some("https://hill.example/dam")
+    );
     assert_eq!(doc.publisher, None);
     assert!(doc.text.starts_with("Water from the breached dam"));
     assert!(doc.text.contains("\n\nRescue teams used boats"));
@@ -87,10 +98,14 @@ fn metadata_fallbacks() {
 
 #[test]
 fn fetch_url_is_the_fallback_canonical_url() {
-    let html = "<p>Three people were hurt when a market stall caught fire in the old town on Friday, \
+    let html =
+        "<p>Three people were hurt when a market stall caught fire in the old town on Friday, \
         the fire brigade said, adding that the blaze was put out within an hour.</p>";
     let doc = extract(html, Some("https://town.example/fire")).expect("article");
-    assert_eq!(doc.canonical_url.as_deref(), Some("https://town.example/fire"));
+    assert_eq!(
+        doc.canonical_url.as_deref(),
+        Some("https://town.example/fire")
+    );
     assert_eq!(doc.title, None);
     assert!(doc.text.starts_with("Three people were hurt"));
 }
@@ -115,7 +130,11 @@ fn article_split_over_same_class_containers_is_gathered_in_order() {
     );
     let doc = extract(&html, None).expect("article");
     let order: Vec<usize> = (1..=5)
-        .map(|n| doc.text.find(&format!("Paragraph {n} ")).expect("paragraph present"))
+        .map(|n| {
+            doc.text
+                .find(&format!("Paragraph {n} "))
+                .expect("paragraph present")
+        })
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     assert!(!doc.text.contains("Other story"));
@@ -152,7 +171,14 @@ fn pages_without_article_are_no_article() {
 fn deep_nesting_returns_in_bounded_time() {
     let text = "Hundreds of people marched through the capital on Sunday, demanding the release \
         of detained protesters, witnesses said.";
-    for open in ["<div>", "<span>", "<p>", "<table><tr><td>", "<ul><li>", "<b><i>"] {
+    for open in [
+        "<div>",
+        "<span>",
+        "<p>",
+        "<table><tr><td>",
+        "<ul><li>",
+        "<b><i>",
+    ] {
         let html = format!("{}{text}", open.repeat(10_000));
         let start = Instant::now();
         let doc = extract(&html, None);
@@ -164,7 +190,11 @@ fn deep_nesting_returns_in_bounded_time() {
         assert_eq!(doc.map(|d| d.text).as_deref(), Ok(text), "{open}");
     }
     // Deep nesting with closing tags as well.
-    let html = format!("{}<p>{text}</p>{}", "<div>".repeat(10_000), "</div>".repeat(10_000));
+    let html = format!(
+        "{}<p>{text}</p>{}",
+        "<div>".repeat(10_000),
+        "</div>".repeat(10_000)
+    );
     let start = Instant::now();
     assert_eq!(extract(&html, None).map(|d| d.text).as_deref(), Ok(text));
     assert!(start.elapsed() < Duration::from_secs(5));
@@ -174,11 +204,18 @@ fn deep_nesting_returns_in_bounded_time() {
 fn huge_page_is_linear() {
     let para = "<p>The committee heard evidence from residents, engineers and officials, and will \
         report its findings to parliament before the end of the session.</p>\n";
-    let html = format!("<html><body><div class=body>{}</div></body></html>", para.repeat(40_000));
+    let html = format!(
+        "<html><body><div class=body>{}</div></body></html>",
+        para.repeat(40_000)
+    );
     assert!(html.len() > 5_000_000);
     let start = Instant::now();
     let doc = extract(&html, None).expect("article");
-    assert!(start.elapsed() < Duration::from_secs(20), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
     assert_eq!(doc.text.matches("The committee heard").count(), 40_000);
 }
 
@@ -228,7 +265,10 @@ fn soup() -> impl Strategy<Value = String> {
         Just("<br/>".to_owned()),
         Just("<div class=\"comments\">".to_owned()),
         Just("<article class=story-body>".to_owned()),
-        Just("<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"datePublished\":".to_owned()),
+        Just(
+            "<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"datePublished\":"
+                .to_owned()
+        ),
         Just("&amp;&#x1F600;&bogus;&#".to_owned()),
         Just("Soldiers, police and residents said the road was closed. ".to_owned()),
         "[^<>&]{0,40}",
