@@ -85,6 +85,24 @@ pub(crate) fn generic_actor(data: &Data, kind: GenericKind, cc: Option<&str>) ->
         Some(n) => format!("{base} of {n}"),
         None => base.to_string(),
     };
+    // A dictionary state actor of that country wins over the built name.
+    let state_prefix = match kind {
+        GenericKind::SecurityForces | GenericKind::Military | GenericKind::Paramilitary => {
+            Some("Military Forces of ")
+        }
+        GenericKind::Police => Some("Police Forces of "),
+        GenericKind::Government => Some("Government of "),
+        _ => None,
+    };
+    if let (Some(prefix), Some(iso)) = (state_prefix, iso.as_deref()) {
+        if let Some(a) = data
+            .actors
+            .iter()
+            .find(|a| a.country.as_deref() == Some(iso) && a.name.starts_with(prefix))
+        {
+            return a.to_actor();
+        }
+    }
     let (name, t) = match kind {
         GenericKind::Gunmen | GenericKind::Militants => (
             suffix("Unidentified Armed Group"),
@@ -114,6 +132,20 @@ pub(crate) fn actor_for_generic(data: &Data, mention: &ActorMention, cc: Option<
         return generic_actor(data, g, cc);
     }
     if let Some(a) = &mention.actor {
+        // Unqualified "Taliban" in a Pakistani document is the TTP.
+        if mention.kind == crate::ActorMentionKind::Named && mention.country_hint.is_none() {
+            if let (Some(cc), Some(rec)) = (cc, data.actors.iter().find(|r| r.name == a.name)) {
+                if let Some((_, other)) = rec
+                    .overrides
+                    .iter()
+                    .find(|(c, _)| c.eq_ignore_ascii_case(cc))
+                {
+                    if let Some(o) = data.actors.iter().find(|r| &r.name == other) {
+                        return o.to_actor();
+                    }
+                }
+            }
+        }
         return a.clone();
     }
     generic_actor(data, GenericKind::Gunmen, cc)
@@ -161,10 +193,12 @@ pub(crate) fn synthesise_state_actors(data: &mut Data) {
             name: format!("Military Forces of {}", c.name),
             actor_type: Some(ActorType::StateForces),
             country: iso.clone(),
+            overrides: Vec::new(),
             aliases: mk(&[
                 "X Army",
                 "X Armed Forces",
                 "X Air Force",
+                "X Airforce",
                 "X Navy",
                 "X military",
                 "X army",
@@ -174,17 +208,25 @@ pub(crate) fn synthesise_state_actors(data: &mut Data) {
             name: format!("Police Forces of {}", c.name),
             actor_type: Some(ActorType::StateForces),
             country: iso.clone(),
+            overrides: Vec::new(),
             aliases: mk(&["X Police", "X police"]),
         });
         add.push(ActorRec {
             name: format!("Government of {}", c.name),
             actor_type: Some(ActorType::StateForces),
             country: iso,
+            overrides: Vec::new(),
             aliases: mk(&["X Government", "X government", "Government of X"]),
         });
     }
     for rec in add {
-        if let Some(old) = data.actors.iter_mut().find(|a| a.name == rec.name) {
+        // A hand-written state actor of the same country and kind (e.g.
+        // "Military Forces of the United States of America") takes the aliases.
+        let prefix = rec.name.split(" of ").next().unwrap_or("").to_string();
+        if let Some(old) = data.actors.iter_mut().find(|a| {
+            a.name == rec.name
+                || (a.country == rec.country && a.name.starts_with(&format!("{prefix} of ")))
+        }) {
             for al in rec.aliases {
                 if !old.aliases.contains(&al) {
                     old.aliases.push(al);

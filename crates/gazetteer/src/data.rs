@@ -68,6 +68,8 @@ pub(crate) struct ActorRec {
     pub actor_type: Option<ActorType>,
     pub country: Option<String>,
     pub aliases: Vec<String>,
+    /// In a document about country CC, an unqualified mention means this other actor.
+    pub overrides: Vec<(String, String)>,
 }
 
 /// A lexicon row: generic nouns, locative cues, stop words.
@@ -433,6 +435,16 @@ impl Data {
                 actor_type,
                 country,
                 aliases: f.get(3).map(|s| split_list(s)).unwrap_or_default(),
+                overrides: f
+                    .get(4)
+                    .map(|s| split_list(s))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|o| {
+                        let (cc, name) = o.split_once('=')?;
+                        Some((cc.trim().to_ascii_uppercase(), name.trim().to_string()))
+                    })
+                    .collect(),
             };
             if let Some(old) = self.actors.iter_mut().find(|a| a.name == rec.name) {
                 *old = rec;

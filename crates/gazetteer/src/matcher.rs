@@ -168,6 +168,52 @@ impl Matcher {
             .unwrap_or_default()
     }
 
+    /// A lower-case word right after "in/at/near/from" that is a place name
+    /// when capitalised ("protested in lahore"): reported as a common-word
+    /// mention, so it needs the resolver's evidence (cue + context or a big place).
+    fn lowercase_place(
+        &self,
+        data: &Data,
+        text: &str,
+        words: &[(usize, usize)],
+        i: usize,
+    ) -> Option<PlaceMention> {
+        let (s, e) = words[i];
+        let w = &text[s..e];
+        if i == 0 || !w.as_bytes().first()?.is_ascii_lowercase() || w.len() < 4 {
+            return None;
+        }
+        let (ps, pe) = words[i - 1];
+        if &text[pe..s] != " " || !matches!(&text[ps..pe], "in" | "at" | "near" | "from") {
+            return None;
+        }
+        let id = *self.phrases.get(capitalise(w).as_str())?;
+        let cands: Vec<PlaceId> = self.targets[id as usize]
+            .iter()
+            .filter_map(|t| match *t {
+                Target::Place(p)
+                    if matches!(
+                        data.entries[p as usize].kind,
+                        PlaceKind::Populated | PlaceKind::Admin1 | PlaceKind::Admin2
+                    ) =>
+                {
+                    Some(PlaceId(p))
+                }
+                _ => None,
+            })
+            .collect();
+        let kind = cands
+            .iter()
+            .map(|c| data.entries[c.0 as usize].kind)
+            .reduce(better_kind)?;
+        Some(PlaceMention {
+            span: Span::new(s, e),
+            kind,
+            candidates: cands,
+            common_word: true,
+        })
+    }
+
     /// Recognise mentions in `text`.
     pub fn recognise(&self, data: &Data, text: &str) -> Recognition {
         let mut rec = Recognition::default();
@@ -177,20 +223,21 @@ impl Matcher {
         let words = word_spans(text);
         let mut i = 0;
         while i < words.len() {
-            let Some(&maxn) = self.first.get(&text[words[i].0..words[i].1]) else {
-                i += 1;
-                continue;
-            };
             let mut hit: Option<(usize, u32)> = None;
-            let top = (maxn as usize).min(words.len() - i);
-            for k in (1..=top).rev() {
-                let key = &text[words[i].0..words[i + k - 1].1];
-                if let Some(&id) = self.phrases.get(key) {
-                    hit = Some((k, id));
-                    break;
+            if let Some(&maxn) = self.first.get(&text[words[i].0..words[i].1]) {
+                let top = (maxn as usize).min(words.len() - i);
+                for k in (1..=top).rev() {
+                    let key = &text[words[i].0..words[i + k - 1].1];
+                    if let Some(&id) = self.phrases.get(key) {
+                        hit = Some((k, id));
+                        break;
+                    }
                 }
             }
             let Some((k, pid)) = hit else {
+                if let Some(pm) = self.lowercase_place(data, text, &words, i) {
+                    rec.places.push(pm);
+                }
                 i += 1;
                 continue;
             };
@@ -268,12 +315,20 @@ impl Matcher {
                 });
             }
             if let Some(a) = named {
+                let ar = &data.actors[a as usize];
+                // Actors with per-country readings keep their country only
+                // when the mention itself says it ("Afghan Taliban").
+                let hint = if ar.overrides.is_empty() || country_word_in(data, ar, &text[s..e]) {
+                    ar.country.clone()
+                } else {
+                    None
+                };
                 rec.actors.push(ActorMention {
                     span,
                     kind: ActorMentionKind::Named,
-                    actor: Some(data.actors[a as usize].to_actor()),
+                    actor: Some(ar.to_actor()),
                     generic: None,
-                    country_hint: data.actors[a as usize].country.clone(),
+                    country_hint: hint,
                 });
             } else if let Some(g) = generic {
                 let hint = last_country
@@ -448,6 +503,21 @@ fn hint_gap(gap: &str) -> bool {
                     | "the"
             )
         })
+}
+
+/// Whether `mention` contains a word naming the actor's own country
+/// ("Afghan Taliban", "Islamic Emirate of Afghanistan").
+fn country_word_in(data: &Data, a: &crate::data::ActorRec, mention: &str) -> bool {
+    let Some(cc) = a.country.as_deref() else {
+        return false;
+    };
+    let Some(&ci) = data.country_by_iso.get(cc) else {
+        return false;
+    };
+    let c = &data.countries[ci as usize];
+    mention.contains(&c.name)
+        || c.demonyms.iter().any(|d| mention.contains(d.as_str()))
+        || mention.contains("Emirate")
 }
 
 /// Preference when one name has several kinds (for the mention's headline kind).

@@ -116,6 +116,18 @@ pub(crate) fn resolve(
     for pm in &rec.places {
         add_evidence(data, &mut ctx, pm, 1.0);
     }
+    for a in &rec.actors {
+        if a.kind == crate::ActorMentionKind::Named {
+            if let Some(ci) = a
+                .country_hint
+                .as_deref()
+                .and_then(|c| data.country_by_iso.get(c))
+            {
+                *ctx.strong.entry(*ci).or_default() += 0.5;
+                *ctx.all.entry(*ci).or_default() += 0.5;
+            }
+        }
+    }
     if let Some(title) = dctx.title.as_deref() {
         let trec = m.recognise(data, title);
         for pm in &trec.places {
@@ -231,9 +243,10 @@ pub(crate) fn resolve(
         if pm.common_word && !(locative && (strong > 0.0 || en.population >= 100_000)) {
             continue;
         }
+        let other_strong = ctx.strong.iter().any(|(c, w)| *c != en.country && *w > 0.0);
         if en.kind == PlaceKind::Populated
             && strong <= 0.0
-            && !locative
+            && (!locative || other_strong)
             && en.population < 50_000
             && !ctx.dateline.contains(&idx)
         {
@@ -318,19 +331,18 @@ fn cue_start(text: &str, s: usize, cues: &[&str], allow_distance: bool) -> Optio
     if trimmed.len() == head.len() {
         return None; // no space between cue and name
     }
-    // allow "the" between cue and name ("along the Durand Line" is the name itself)
-    if trimmed.len() >= 4 && trimmed[trimmed.len() - 3..].eq_ignore_ascii_case("the") {
-        let t2 = trimmed[..trimmed.len() - 3].trim_end();
-        if prev_char(trimmed, trimmed.len() - 3).is_some_and(char::is_whitespace) {
-            trimmed = t2;
+    // allow "the" between cue and name ("near the Afghan border")
+    if let Some(t) = trimmed.len().checked_sub(3).and_then(|k| trimmed.get(k..)) {
+        let k = trimmed.len() - 3;
+        if t.eq_ignore_ascii_case("the") && prev_char(trimmed, k).is_some_and(char::is_whitespace) {
+            trimmed = trimmed[..k].trim_end();
         }
     }
     for cue in cues {
         let n = cue.len();
-        if trimmed.len() < n || !trimmed.is_char_boundary(trimmed.len() - n) {
+        let Some(tail) = trimmed.len().checked_sub(n).and_then(|k| trimmed.get(k..)) else {
             continue;
-        }
-        let tail = &trimmed[trimmed.len() - n..];
+        };
         if !tail.eq_ignore_ascii_case(cue) {
             continue;
         }
@@ -387,15 +399,19 @@ pub(crate) fn locate(
 /// The main country of a document.
 pub(crate) fn focus_country(places: &[ResolvedPlace]) -> Option<String> {
     let mut w: HashMap<&str, f64> = HashMap::new();
-    for p in places {
+    let n = places.len().max(1) as f64;
+    for (i, p) in places.iter().enumerate() {
+        // earlier mentions weigh a little more (the lede names the place)
+        let early = 0.25 * (1.0 - i as f64 / n);
         let Some(cc) = p.location.country_code.as_deref() else {
             continue;
         };
-        *w.entry(cc).or_default() += match p.kind {
-            PlaceKind::Country | PlaceKind::Admin1 => 2.0,
-            PlaceKind::Admin2 => 1.5,
-            _ => 1.0,
-        };
+        *w.entry(cc).or_default() += early
+            + match p.kind {
+                PlaceKind::Country | PlaceKind::Admin1 => 2.0,
+                PlaceKind::Admin2 => 1.5,
+                _ => 1.0,
+            };
     }
     let mut v: Vec<(&str, f64)> = w.into_iter().collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
