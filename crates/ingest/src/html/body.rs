@@ -458,8 +458,8 @@ impl<'a> Analysis<'a> {
         }
         let mut top = None;
         let mut best = 0.0;
-        for c in 1..n {
-            if !init[c] || self.dead[c] {
+        for (c, _) in init.iter().enumerate().skip(1).filter(|(_, &i)| i) {
+            if self.dead[c] {
                 continue;
             }
             let s = self.score[c] * (1.0 - self.link_density(c));
