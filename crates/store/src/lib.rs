@@ -224,17 +224,86 @@ pub fn report_rows(ar: &ArticleReports) -> Vec<(String, Event)> {
 }
 
 /// The report reduced to what [`sitrep_fuse::same_event`] reads (no sources,
-/// evidence, notes): what a backend may return from
+/// evidence, notes, figures): what a backend may return from
 /// [`plan::ReportLookup::window`] to keep the fusion window cheap.
 pub fn fusion_key(e: &Event) -> Event {
     Event {
-        sources: Vec::new(),
-        evidence: Vec::new(),
-        notes: String::new(),
-        accused: Vec::new(),
-        denied_by: Vec::new(),
-        ..e.clone()
+        id: e.id.clone(),
+        event_date: e.event_date,
+        date_end: e.date_end,
+        date_precision: e.date_precision,
+        event_type: e.event_type,
+        plover: e.plover,
+        actor1: e.actor1.clone(),
+        actor2: e.actor2.clone(),
+        location: e.location.clone(),
+        claimed_by: e.claimed_by.clone(),
+        ..Event::default()
     }
+}
+
+/// The compact stored form of [`fusion_key`] (short JSON, nulls left out).
+#[derive(Serialize, Deserialize)]
+struct FusionKey {
+    #[serde(rename = "i")]
+    id: String,
+    #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
+    date: Option<NaiveDate>,
+    #[serde(rename = "e", default, skip_serializing_if = "Option::is_none")]
+    end: Option<NaiveDate>,
+    #[serde(rename = "p")]
+    precision: sitrep_model::DatePrecision,
+    #[serde(rename = "t", default, skip_serializing_if = "Option::is_none")]
+    event_type: Option<EventType>,
+    #[serde(rename = "v", default, skip_serializing_if = "Option::is_none")]
+    plover: Option<sitrep_model::Plover>,
+    #[serde(rename = "a", default, skip_serializing_if = "Option::is_none")]
+    actor1: Option<sitrep_model::Actor>,
+    #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")]
+    actor2: Option<sitrep_model::Actor>,
+    #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
+    location: Option<sitrep_model::Location>,
+    #[serde(rename = "c", default, skip_serializing_if = "Vec::is_empty")]
+    claims: Vec<String>,
+}
+
+/// Encodes [`fusion_key`] of a report compactly (for a backend's window column).
+pub fn encode_fusion_key(e: &Event) -> String {
+    let k = FusionKey {
+        id: e.id.clone(),
+        date: e.event_date,
+        end: e.date_end,
+        precision: e.date_precision,
+        event_type: e.event_type,
+        plover: e.plover,
+        actor1: e.actor1.clone(),
+        actor2: e.actor2.clone(),
+        location: e.location.clone(),
+        claims: e.claimed_by.iter().map(|c| c.actor.clone()).collect(),
+    };
+    serde_json::to_string(&k).unwrap_or_default()
+}
+
+/// Decodes [`encode_fusion_key`] back into a light event (as [`fusion_key`]).
+pub fn decode_fusion_key(s: &str) -> Result<Event, serde_json::Error> {
+    let k: FusionKey = serde_json::from_str(s)?;
+    Ok(Event {
+        id: k.id,
+        event_date: k.date,
+        date_end: k.end,
+        date_precision: k.precision,
+        event_type: k.event_type,
+        plover: k.plover,
+        actor1: k.actor1,
+        actor2: k.actor2,
+        location: k.location,
+        claimed_by: k
+            .claims
+            .into_iter()
+            .map(|actor| sitrep_model::Claim { actor })
+            .collect(),
+        ..Event::default()
+    })
 }
 
 /// The day number the fusion window is keyed on (days since 0001-01-01), for

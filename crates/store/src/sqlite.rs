@@ -13,9 +13,9 @@
 
 use crate::plan::{self, ReportLookup, StoredReport};
 use crate::{
-    country_key, day_number, decode_cursor, encode_cursor, end_day_number, fusion_key, report_rows,
-    text_hash, week_key, ArticleReports, EventPage, EventQuery, IngestReport, StatsGroup, StatsRow,
-    Store, StoreCounts, StoreError,
+    country_key, day_number, decode_cursor, decode_fusion_key, encode_cursor, encode_fusion_key,
+    end_day_number, report_rows, text_hash, week_key, ArticleReports, EventPage, EventQuery,
+    IngestReport, StatsGroup, StatsRow, Store, StoreCounts, StoreError,
 };
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, ErrorCode, OptionalExtension, TransactionBehavior};
@@ -528,51 +528,65 @@ impl SqliteStore {
                 id = sitrep_model::stable_id(&[&a.id, &id]);
                 ev.id = id.clone();
             }
-            let rjson = serde_json::to_string(&ev).map_err(|e| StoreError::Backend {
-                db: db.to_string(),
-                reason: format!("cannot encode event {id}: {e}"),
-            })?;
-            let fkey =
-                serde_json::to_string(&fusion_key(&ev)).map_err(|e| StoreError::Backend {
-                    db: db.to_string(),
-                    reason: format!("cannot encode event {id}: {e}"),
-                })?;
-            exec(
-                tx,
-                "INSERT INTO reports (id, article_rid, event_id, day, span, country, fkey, json)
-                 VALUES (?1, ?2, '', ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    id,
-                    article_rid,
-                    day_number(&ev),
-                    match (day_number(&ev), end_day_number(&ev)) {
-                        (Some(a), Some(b)) => b - a,
-                        _ => 0,
-                    },
-                    country_key(&ev),
-                    fkey,
-                    rjson
-                ],
-            )
-            .map_err(me)?;
             seeds.push(StoredReport {
                 id,
                 event_id: String::new(),
                 event: ev,
             });
         }
+        let new_reports: Vec<(String, Event)> = seeds
+            .iter()
+            .map(|s| (s.id.clone(), s.event.clone()))
+            .collect();
 
+        // Plan first (the planner holds the new reports itself), then write the
+        // new reports already attached to their events.
         let mut lookup = TxLookup { tx, db };
         let plan = plan::plan(seeds, &orphaned, &mut lookup)?;
+        let mut event_of: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+        for (ev, members) in &plan.new_events {
+            for m in members {
+                event_of.insert(m.as_str(), ev.id.as_str());
+            }
+        }
         for old in &plan.old_events {
             exec(tx, "DELETE FROM events WHERE id = ?1", params![old]).map_err(me)?;
         }
-        for (ev, members) in &plan.new_events {
+        for (ev, _) in &plan.new_events {
             insert_event(tx, db, ev)?;
-            for m in members {
+        }
+        for (id, ev) in &new_reports {
+            let rjson = serde_json::to_string(ev).map_err(|e| StoreError::Backend {
+                db: db.to_string(),
+                reason: format!("cannot encode event {id}: {e}"),
+            })?;
+            let span = match (day_number(ev), end_day_number(ev)) {
+                (Some(a), Some(b)) => b - a,
+                _ => 0,
+            };
+            exec(
+                tx,
+                "INSERT INTO reports (id, article_rid, event_id, day, span, country, fkey, json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    id,
+                    article_rid,
+                    event_of.get(id.as_str()).copied().unwrap_or(id.as_str()),
+                    day_number(ev),
+                    span,
+                    country_key(ev),
+                    encode_fusion_key(ev),
+                    rjson
+                ],
+            )
+            .map_err(me)?;
+        }
+        let new_ids: BTreeSet<&str> = new_reports.iter().map(|(id, _)| id.as_str()).collect();
+        for (ev, members) in &plan.new_events {
+            for m in members.iter().filter(|m| !new_ids.contains(m.as_str())) {
                 exec(
                     tx,
-                    "UPDATE reports SET event_id = ?1 WHERE id = ?2",
+                    "UPDATE reports SET event_id = ?1 WHERE id = ?2 AND event_id <> ?1",
                     params![ev.id, m],
                 )
                 .map_err(me)?;
@@ -643,11 +657,14 @@ struct TxLookup<'a> {
     db: &'a str,
 }
 
+/// Reads `(id, event_id, json)` rows; `light`: the third column is a compact
+/// fusion key ([`encode_fusion_key`]), else a full event.
 fn read_reports(
     conn: &Connection,
     db: &str,
     sql: &str,
     params: &[&dyn rusqlite::ToSql],
+    light: bool,
 ) -> Result<Vec<StoredReport>, StoreError> {
     let mut st = conn.prepare_cached(sql).map_err(|e| map_err(db, e))?;
     let rows = st
@@ -662,7 +679,12 @@ fn read_reports(
     let mut out = Vec::new();
     for row in rows {
         let (id, event_id, json) = row.map_err(|e| map_err(db, e))?;
-        let event: Event = serde_json::from_str(&json).map_err(|e| StoreError::Backend {
+        let event = if light {
+            decode_fusion_key(&json)
+        } else {
+            serde_json::from_str::<Event>(&json)
+        }
+        .map_err(|e| StoreError::Backend {
             db: db.to_string(),
             reason: format!("stored report {id} is unreadable: {e}"),
         })?;
@@ -689,6 +711,7 @@ impl ReportLookup for TxLookup<'_> {
                 self.db,
                 "SELECT id, event_id, fkey FROM reports WHERE day BETWEEN ?1 AND ?2",
                 &[&day_lo, &day_hi],
+                true,
             )?;
             v.extend(read_reports(
                 self.tx,
@@ -696,6 +719,7 @@ impl ReportLookup for TxLookup<'_> {
                 "SELECT id, event_id, fkey FROM reports
                  WHERE span > 0 AND day >= ?1 AND day < ?2 AND day + span >= ?2",
                 &[&far, &day_lo],
+                true,
             )?);
             Ok(v)
         } else {
@@ -705,6 +729,7 @@ impl ReportLookup for TxLookup<'_> {
                 "SELECT id, event_id, fkey FROM reports
                  WHERE day BETWEEN ?1 AND ?2 AND country IN (?3, '')",
                 &[&day_lo, &day_hi, &country],
+                true,
             )?;
             v.extend(read_reports(
                 self.tx,
@@ -713,6 +738,7 @@ impl ReportLookup for TxLookup<'_> {
                  WHERE span > 0 AND day >= ?1 AND day < ?2 AND day + span >= ?2
                    AND country IN (?3, '')",
                 &[&far, &day_lo, &country],
+                true,
             )?);
             Ok(v)
         }
@@ -724,6 +750,7 @@ impl ReportLookup for TxLookup<'_> {
             self.db,
             "SELECT id, event_id, json FROM reports WHERE event_id = ?1",
             &[&event_id],
+            false,
         )
     }
 }

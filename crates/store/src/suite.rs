@@ -52,7 +52,10 @@ pub const CHECKS: &[Check] = &[
         "within_article_duplicates_are_one_event",
         within_article_duplicates_are_one_event,
     ),
-    ("multi_day_report_links_by_its_end", multi_day_report_links_by_its_end),
+    (
+        "multi_day_report_links_by_its_end",
+        multi_day_report_links_by_its_end,
+    ),
     ("filters", filters),
     (
         "pagination_covers_everything_once",
