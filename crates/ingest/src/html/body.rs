@@ -340,8 +340,16 @@ impl<'a> Analysis<'a> {
                     continue;
                 }
                 let ci = class_id(node);
+                // Quoted posts (embedded tweets) are part of the story.
                 if ci.is_empty()
                     || is_body_class(&ci)
+                    || node.tag == "blockquote"
+                    || ci.contains("tweet")
+                    || (ci.contains("embed")
+                        && dom
+                            .descendants(i)
+                            .iter()
+                            .any(|&d| dom.nodes[d].tag == "blockquote"))
                     || node
                         .attr("itemprop")
                         .is_some_and(|p| p.eq_ignore_ascii_case("articlebody"))
@@ -559,7 +567,10 @@ impl<'a> Analysis<'a> {
             }
         }
         written.sort_by_key(|(p, _)| *p);
-        let paragraphs: Vec<String> = written.into_iter().flat_map(|(_, v)| v).collect();
+        let mut paragraphs: Vec<String> = written.into_iter().flat_map(|(_, v)| v).collect();
+        while paragraphs.last().is_some_and(|p| is_trailing_promo(p)) {
+            paragraphs.pop();
+        }
         let text = paragraphs.join("\n\n");
         (!text.is_empty()).then_some(text)
     }
@@ -795,4 +806,30 @@ fn is_boilerplate_line(p: &str) -> bool {
             | "scroll to continue with content"
             | "close"
     )
+}
+
+/// Short closing lines that point away from the article: newsletter and
+/// subscription pitches, "follow us", "have a tip?", "contact the author".
+fn is_trailing_promo(p: &str) -> bool {
+    if p.len() > 250 {
+        return false;
+    }
+    let l = p.to_lowercase();
+    const CUES: &[&str] = &[
+        "subscribe",
+        "newsletter",
+        "sign up",
+        "follow us",
+        "follow him",
+        "follow her",
+        "follow them",
+        "have a tip",
+        "got a tip",
+        "may be reached at",
+        "can be reached at",
+        "contact the author",
+        "click here",
+        "related coverage",
+    ];
+    CUES.iter().any(|c| l.contains(c))
 }
