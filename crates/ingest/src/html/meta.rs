@@ -129,11 +129,12 @@ pub fn extract(dom: &Dom) -> Meta {
         .into_iter()
         .chain(meta_dates.into_iter().map(|(_, d)| d))
         .find_map(|d| iso8601(&d));
+    let tidy = |s: Option<String>| s.map(|s| collapse(&s)).filter(|s| !s.is_empty());
     Meta {
-        title,
+        title: tidy(title),
         published,
-        canonical_url: canonical.or(og_url).or(ld.canonical_url.take()),
-        publisher: site,
+        canonical_url: tidy(canonical.or(og_url).or(ld.canonical_url.take())),
+        publisher: tidy(site),
     }
 }
 

@@ -343,3 +343,21 @@ fn embedded_posts_stay_and_closing_promos_go() {
         doc.text
     );
 }
+
+#[test]
+fn metadata_whitespace_is_collapsed_and_bad_json_ld_ignored() {
+    let html = "<head><meta property='og:title' content='  Talks resume\n   in the capital '>\
+        <script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": </script>\
+        <script type='application/ld+json'>[{\"@type\": [\"NewsArticle\"], \"datePublished\": \"2030-01-05\",\
+        \"publisher\": [{\"name\": \" Hill  Post \"}], \"mainEntityOfPage\": {\"@id\": \"https://hill.example/talks\"}}]</script>\
+        </head><body><p>Negotiators from both sides met again on Sunday, the first round of talks \
+        since the ceasefire collapsed in the autumn, mediators said.</p></body>";
+    let doc = extract(html, None).expect("article");
+    assert_eq!(doc.title.as_deref(), Some("Talks resume in the capital"));
+    assert_eq!(doc.published.as_deref(), Some("2030-01-05"));
+    assert_eq!(doc.publisher.as_deref(), Some("Hill Post"));
+    assert_eq!(
+        doc.canonical_url.as_deref(),
+        Some("https://hill.example/talks")
+    );
+}
