@@ -99,6 +99,18 @@ fn key(s: &str) -> String {
         .collect()
 }
 
+/// Looser key for transliteration variants: no vowels, h, w, y; no doubled letters.
+fn loose(s: &str) -> String {
+    let mut out = String::new();
+    for c in key(s).chars() {
+        if "aeiouhwy".contains(c) || out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Strip unit words: "Swāt District" → "Swāt".
 fn strip_unit(s: &str) -> String {
     let mut t = s.trim().to_string();
@@ -434,6 +446,19 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         }
     }
 
+    let mut seats: HashMap<(String, String), Vec<String>> = HashMap::new();
+    for line in read(&out_dir.join("admin2_seats.tsv"))?.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() >= 3 {
+            seats.insert(
+                (f[0].to_string(), key(f[1])),
+                f[2].split('|').map(String::from).collect(),
+            );
+        }
+    }
     let mut rows: Vec<Row> = Vec::new();
     let focus: BTreeSet<&str> = FOCUS.iter().copied().collect();
 
@@ -669,7 +694,11 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         // town of the same name in the same admin1, then in the country).
         let k = key(&rname);
         if cc == "AF" {
-            if let Some(d) = districts_af.iter().find(|d| key(&d.name) == k) {
+            if let Some(d) = districts_af.iter().find(|d| key(&d.name) == k).or_else(|| {
+                districts_af
+                    .iter()
+                    .find(|d| loose(&d.name) == loose(&rname))
+            }) {
                 r.lat = Some(d.centroid.1);
                 r.lon = Some(d.centroid.0);
                 af_district_row.insert(key(&d.name), rows.len());
@@ -680,6 +709,22 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
             if let Some(c) = in_a1(cc, a1c).filter(same).max_by_key(|c| c.pop) {
                 r.lat = Some(c.lat);
                 r.lon = Some(c.lon);
+            }
+        }
+        if r.lat.is_none() {
+            // the district's headquarters, from our seats table
+            for seat in seats
+                .get(&(cc.to_string(), k.clone()))
+                .into_iter()
+                .flatten()
+            {
+                let sk = key(seat);
+                let is_seat = |c: &&City| key(&c.name) == sk || c.alts.iter().any(|a| key(a) == sk);
+                if let Some(c) = in_cc(cc).filter(is_seat).max_by_key(|c| c.pop) {
+                    r.lat = Some(c.lat);
+                    r.lon = Some(c.lon);
+                    break;
+                }
             }
         }
         a2_by_a1.entry(a1).or_default().push(rows.len());

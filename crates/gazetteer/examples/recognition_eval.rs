@@ -256,6 +256,23 @@ fn evaluate(g: &Gazetteer, recs: &[&Record]) -> Tally {
                 })
             {
                 t.geo_hit += 1;
+            } else if debug == "geo" {
+                eprintln!(
+                    "MISS geo gold={} ({la},{lo}) got={:?}\n   {}",
+                    r.location_key,
+                    places
+                        .iter()
+                        .map(|p| format!(
+                            "{}→{} {:?},{:?} p{}",
+                            &r.text[p.span.start..p.span.end],
+                            p.location.name,
+                            p.location.lat,
+                            p.location.lon,
+                            p.location.precision
+                        ))
+                        .collect::<Vec<_>>(),
+                    r.text.chars().take(250).collect::<String>()
+                );
             }
             if base_geo.is_some_and(|b| distance_km(la, lo, b.1, b.2) <= 25.0) {
                 t.geo_base += 1;

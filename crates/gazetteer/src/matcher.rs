@@ -48,7 +48,13 @@ pub(crate) struct Matcher {
     phrases: FxHashMap<Box<str>, u32>,
     /// First word of any phrase → the longest phrase starting with it, in words.
     first: FxHashMap<Box<str>, u8>,
-    targets: Vec<Vec<Target>>,
+    /// Bit filter over (first byte, second byte, length) of first words: most
+    /// words of running text are rejected by one bit test, without hashing.
+    filter: Vec<u64>,
+    /// The first target of each phrase (most phrases have one)…
+    targets: Vec<Target>,
+    /// …and the others, sorted, for phrases with several.
+    extra: FxHashMap<u32, Vec<Target>>,
     /// Lower-cased name → entries; built on first use (look-ups by name).
     names: OnceLock<HashMap<String, Vec<u32>>>,
 }
@@ -113,7 +119,7 @@ impl Matcher {
         for (i, e) in data.entries.iter().enumerate() {
             let t = Target::Place(i as u32);
             b.add(&e.name, t);
-            for a in &e.aliases {
+            for a in e.alias_iter() {
                 b.add(a, t);
             }
         }
@@ -132,15 +138,33 @@ impl Matcher {
             b.add(&g.phrase, Target::Generic(g.kind));
             b.add(&capitalise(&g.phrase), Target::Generic(g.kind));
         }
-        for t in &mut b.targets {
+        for t in b.extra.values_mut() {
             t.sort();
         }
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for w in b.first.keys() {
+            let k = filter_key(w.as_bytes());
+            filter[k / 64] |= 1 << (k % 64);
+        }
         Ok(Matcher {
+            filter,
             phrases: b.phrases,
             first: b.first,
             targets: b.targets,
+            extra: b.extra,
             names: OnceLock::new(),
         })
+    }
+
+    /// Every target of a phrase, in a stable order.
+    fn targets_of(&self, id: u32) -> Vec<Target> {
+        let mut v = vec![self.targets[id as usize]];
+        if let Some(more) = self.extra.get(&id) {
+            v.extend(more.iter().copied());
+            v.sort();
+            v.dedup();
+        }
+        v
     }
 
     /// Number of patterns.
@@ -153,7 +177,7 @@ impl Matcher {
         let names = self.names.get_or_init(|| {
             let mut m: HashMap<String, Vec<u32>> = HashMap::new();
             for (i, e) in data.entries.iter().enumerate() {
-                for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                for n in std::iter::once(e.name.as_str()).chain(e.alias_iter()) {
                     let v = m.entry(n.to_lowercase()).or_default();
                     if v.last() != Some(&(i as u32)) {
                         v.push(i as u32);
@@ -188,7 +212,8 @@ impl Matcher {
             return None;
         }
         let id = *self.phrases.get(capitalise(w).as_str())?;
-        let cands: Vec<PlaceId> = self.targets[id as usize]
+        let cands: Vec<PlaceId> = self
+            .targets_of(id)
             .iter()
             .filter_map(|t| match *t {
                 Target::Place(p)
@@ -224,7 +249,13 @@ impl Matcher {
         let mut i = 0;
         while i < words.len() {
             let mut hit: Option<(usize, u32)> = None;
-            if let Some(&maxn) = self.first.get(&text[words[i].0..words[i].1]) {
+            let w = &text.as_bytes()[words[i].0..words[i].1];
+            let k = filter_key(w);
+            let maybe = self.filter[k / 64] & (1 << (k % 64)) != 0;
+            if let Some(&maxn) = maybe
+                .then(|| self.first.get(&text[words[i].0..words[i].1]))
+                .flatten()
+            {
                 let top = (maxn as usize).min(words.len() - i);
                 for k in (1..=top).rev() {
                     let key = &text[words[i].0..words[i + k - 1].1];
@@ -244,14 +275,14 @@ impl Matcher {
             let (s, e) = (words[i].0, words[i + k - 1].1);
             i += k;
             let span = Span::new(s, e);
-            let targets = &self.targets[pid as usize];
+            let targets = self.targets_of(pid);
             let mut cands: Vec<PlaceId> = Vec::new();
             let mut kind: Option<PlaceKind> = None;
             let mut country_here: Option<u16> = None;
             let mut metonym: Option<u16> = None;
             let mut named: Option<u32> = None;
             let mut generic: Option<GenericKind> = None;
-            for t in targets {
+            for t in &targets {
                 match *t {
                     Target::Place(i) => {
                         let en = &data.entries[i as usize];
@@ -360,9 +391,20 @@ impl Matcher {
             }
             last_country = country_here.map(|c| (e, c));
         }
-        shape_actors(text, &mut rec);
+        shape_actors(text, &words, &mut rec);
         rec
     }
+}
+
+const FILTER_BITS: usize = 1 << 19;
+
+/// Filter index of a word: its first two bytes and its length.
+#[inline]
+fn filter_key(w: &[u8]) -> usize {
+    let b0 = w.first().copied().unwrap_or(0) as usize;
+    let b1 = w.get(1).copied().unwrap_or(0) as usize;
+    let len = w.len().min(7);
+    ((b0 << 11) | (b1 << 3) | len) & (FILTER_BITS - 1)
 }
 
 /// Accumulates phrases while building.
@@ -370,7 +412,8 @@ impl Matcher {
 struct Builder {
     phrases: FxHashMap<Box<str>, u32>,
     first: FxHashMap<Box<str>, u8>,
-    targets: Vec<Vec<Target>>,
+    targets: Vec<Target>,
+    extra: FxHashMap<u32, Vec<Target>>,
 }
 
 impl Builder {
@@ -387,9 +430,11 @@ impl Builder {
 
     fn add_key(&mut self, key: &str, t: Target) {
         if let Some(&id) = self.phrases.get(key) {
-            let v = &mut self.targets[id as usize];
-            if !v.contains(&t) {
-                v.push(t);
+            if self.targets[id as usize] != t {
+                let v = self.extra.entry(id).or_default();
+                if !v.contains(&t) {
+                    v.push(t);
+                }
             }
             return;
         }
@@ -415,7 +460,7 @@ impl Builder {
         }
         let first = &key[..first_end.unwrap_or(key.len())];
         let id = self.targets.len() as u32;
-        self.targets.push(vec![t]);
+        self.targets.push(t);
         self.phrases.insert(key.into(), id);
         let f = self.first.entry(first.into()).or_insert(0);
         *f = (*f).max(n as u8);
@@ -552,44 +597,25 @@ pub(crate) fn capitalise(s: &str) -> String {
     }
 }
 
-/// A word token: byte span.
-fn tokens(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let b = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        let inner = (c == '-' || c == '\'' || c == '\u{2019}')
-            && start.is_some()
-            && b.get(i + c.len_utf8())
-                .is_some_and(|n| n.is_ascii_alphabetic());
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((s, i));
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len()));
-    }
-    out
-}
-
 fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn has_prefix_cue(w: &str) -> bool {
-    let first = w.split(['-', '\'', '\u{2019}']).next().unwrap_or(w);
-    PREFIX_CUES.contains(&first)
+    PREFIX_CUES.contains(&w)
 }
 
 /// Unknown organisations from their shape: capitalised name + cue word.
-fn shape_actors(text: &str, rec: &mut Recognition) {
-    let toks = tokens(text);
+fn shape_actors(text: &str, toks: &[(usize, usize)], rec: &mut Recognition) {
     let mut found: Vec<(usize, usize, ActorType)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let (s, e) = toks[i];
+        // every cue word is capitalised: skip the rest with one byte test
+        if !text.as_bytes()[s].is_ascii_uppercase() {
+            i += 1;
+            continue;
+        }
         let w = &text[s..e];
         let mut hit: Option<(usize, usize, ActorType)> = None;
         if has_prefix_cue(w) {
@@ -611,7 +637,7 @@ fn shape_actors(text: &str, rec: &mut Recognition) {
             while j > i && JOINERS.contains(&&text[toks[j].0..toks[j].1]) {
                 j -= 1;
             }
-            if j > i || w.contains('-') {
+            if j > i {
                 hit = Some((s, toks[j].1, ActorType::RebelGroups));
             }
             i = j;

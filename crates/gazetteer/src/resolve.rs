@@ -252,6 +252,15 @@ pub(crate) fn resolve(
         {
             continue;
         }
+        // A one-word town glued to other capitalised words ("Darra Adam Khel",
+        // "Toba Tek Singh") is part of a longer name the gazetteer lacks.
+        if en.kind == PlaceKind::Populated
+            && strong <= 0.0
+            && !text[s..e].contains(' ')
+            && (cap_word_before(text, s) || cap_word_after(text, e))
+        {
+            continue;
+        }
         // Sentence-initial single capitalised word with no cue, small place: weak.
         if en.kind == PlaceKind::Populated
             && !locative
@@ -307,8 +316,77 @@ fn is_demonym_only(data: &Data, text: &str, pm: &PlaceMention) -> bool {
     let s = &text[pm.span.start..pm.span.end];
     !pm.candidates.iter().any(|c| {
         let e = &data.entries[c.0 as usize];
-        e.name == s || e.aliases.iter().any(|a| a == s)
+        e.name == s || e.alias_iter().any(|a| a == s)
     })
+}
+
+/// Unit and landmark words that may follow a place name without making it
+/// part of another name.
+const NAME_TAILS: &[&str] = &[
+    "District",
+    "Province",
+    "Agency",
+    "City",
+    "Division",
+    "Tehsil",
+    "Town",
+    "Valley",
+    "Bazaar",
+    "Bazar",
+    "Road",
+    "Press",
+    "High",
+    "Airport",
+    "Cantonment",
+    "Cantt",
+    "Jail",
+    "Prison",
+    "University",
+    "Police",
+    "Station",
+    "Club",
+    "Museum",
+    "Hospital",
+    "Camp",
+    "Region",
+    "State",
+    "Circle",
+];
+
+fn cap_word_before(text: &str, s: usize) -> bool {
+    let Some(head) = text.get(..s).and_then(|h| h.strip_suffix(' ')) else {
+        return false;
+    };
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
+        .last()
+        .map(|(i, _)| i);
+    let Some(ws) = word_start else { return false };
+    let w = &head[ws..];
+    if !w.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lw = w.to_lowercase();
+    if LOCATIVE.contains(&lw.as_str()) || matches!(lw.as_str(), "the" | "a" | "an") {
+        return false;
+    }
+    // a capitalised word at the start of a sentence says nothing
+    !sentence_initial(text, ws)
+}
+
+fn cap_word_after(text: &str, e: usize) -> bool {
+    let Some(tail) = text.get(e..).and_then(|t| t.strip_prefix(' ')) else {
+        return false;
+    };
+    let w: String = tail
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().any(char::is_lowercase)
+        && !NAME_TAILS.contains(&w.as_str())
 }
 
 fn sentence_initial(text: &str, s: usize) -> bool {
