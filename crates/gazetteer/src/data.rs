@@ -177,6 +177,7 @@ impl Data {
         }
         d.add_actors_tsv(EMBEDDED_ACTORS, emb)?;
         crate::actors::synthesise_state_actors(&mut d);
+        d.rank_admin_units();
         Ok(d)
     }
 
@@ -306,6 +307,25 @@ impl Data {
             }
         }
         Ok(())
+    }
+
+    /// Give admin units without a population the population of their largest
+    /// town, so that same-named units and towns compare on one scale.
+    fn rank_admin_units(&mut self) {
+        let mut best: Vec<u32> = vec![0; self.entries.len()];
+        for e in &self.entries {
+            if e.kind == PlaceKind::Populated {
+                for a in [e.admin1, e.admin2].into_iter().flatten() {
+                    let b = &mut best[a as usize];
+                    *b = (*b).max(e.population);
+                }
+            }
+        }
+        for (e, b) in self.entries.iter_mut().zip(best) {
+            if matches!(e.kind, PlaceKind::Admin1 | PlaceKind::Admin2) && e.population == 0 {
+                e.population = b;
+            }
+        }
     }
 
     /// Find an admin1 entry of a country by name or alias (case-insensitive).

@@ -214,7 +214,10 @@ pub(crate) fn resolve(
                 PlaceKind::Populated => 0.6 + 0.4 * f64::from(en.seat),
                 PlaceKind::Demonym => 0.0,
             };
-            if en.kind == PlaceKind::Populated {
+            if matches!(
+                en.kind,
+                PlaceKind::Populated | PlaceKind::Admin1 | PlaceKind::Admin2
+            ) {
                 sc += (f64::from(en.population) + 1.0).log10() / 7.0 * 1.5;
             }
             if want == Some(en.kind) {
@@ -252,10 +255,17 @@ pub(crate) fn resolve(
         {
             continue;
         }
+        // The first part of a hyphenated word ("Para-medical") is no place.
+        if text[e..].starts_with('-')
+            && text[e + 1..].chars().next().is_some_and(char::is_lowercase)
+        {
+            continue;
+        }
         // A one-word town glued to other capitalised words ("Darra Adam Khel",
-        // "Toba Tek Singh") is part of a longer name the gazetteer lacks.
-        if en.kind == PlaceKind::Populated
-            && strong <= 0.0
+        // "Toba Tek Singh") is part of a longer name the gazetteer lacks; so is
+        // a common word ("North Kashmir").
+        if (en.kind == PlaceKind::Populated || pm.common_word)
+            && (strong <= 0.0 || pm.common_word)
             && !text[s..e].contains(' ')
             && (cap_word_before(text, s) || cap_word_after(text, e))
         {
