@@ -746,6 +746,14 @@ struct Writer {
 
 impl Writer {
     fn push(&mut self, text: &str, in_link: bool) {
+        // Soft hyphens and zero-width characters only break words apart.
+        let cleaned;
+        let text = if text.contains(['\u{ad}', '\u{200b}', '\u{feff}']) {
+            cleaned = text.replace(['\u{ad}', '\u{200b}', '\u{feff}'], "");
+            cleaned.as_str()
+        } else {
+            text
+        };
         for (k, word) in text.split_whitespace().enumerate() {
             let glue = k == 0 && !text.starts_with(char::is_whitespace);
             if !self.cur.is_empty() && !glue {
@@ -777,35 +785,50 @@ impl Writer {
 
 /// Short lines that sites put between paragraphs.
 fn is_boilerplate_line(p: &str) -> bool {
-    if p.len() > 60 {
+    if p.len() > 90 {
         return false;
     }
     let l = p.to_lowercase();
     let l = l.trim_matches(|c: char| !c.is_alphanumeric());
-    matches!(
-        l,
-        "advertisement"
-            | "advertisment"
-            | "ad"
-            | "sponsored"
-            | "share"
-            | "share this"
-            | "share this article"
-            | "share this story"
-            | "read more"
-            | "related"
-            | "tweet"
-            | "email"
-            | "print"
-            | "comments"
-            | "continue reading"
-            | "skip advertisement"
-            | "story continues below advertisement"
-            | "article continues below advertisement"
-            | "continue reading below"
-            | "scroll to continue with content"
-            | "close"
-    )
+    // "Posted: Fri 6:45 PM, Feb 16, 2018 |", "Updated 12:05 GMT": page metadata.
+    let date_line = [
+        "posted",
+        "updated",
+        "published",
+        "last updated",
+        "last modified",
+    ]
+    .iter()
+    .find_map(|w| l.strip_prefix(w))
+    .is_some_and(is_date_words);
+    date_line
+        || matches!(
+            l,
+            "advertisement"
+                | "advert"
+                | "tags"
+                | "subscribe"
+                | "advertisment"
+                | "ad"
+                | "sponsored"
+                | "share"
+                | "share this"
+                | "share this article"
+                | "share this story"
+                | "read more"
+                | "related"
+                | "tweet"
+                | "email"
+                | "print"
+                | "comments"
+                | "continue reading"
+                | "skip advertisement"
+                | "story continues below advertisement"
+                | "article continues below advertisement"
+                | "continue reading below"
+                | "scroll to continue with content"
+                | "close"
+        )
 }
 
 /// Short closing lines that point away from the article: newsletter and
@@ -832,4 +855,101 @@ fn is_trailing_promo(p: &str) -> bool {
         "related coverage",
     ];
     CUES.iter().any(|c| l.contains(c))
+}
+
+/// Whether `s` is only a date/time ("on Fri 6:45 PM, Feb 16, 2018 |",
+/// ": 5 hours ago"), with at least one digit.
+fn is_date_words(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "on",
+        "at",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "gmt",
+        "utc",
+        "et",
+        "est",
+        "edt",
+        "pt",
+        "pst",
+        "pdt",
+        "bst",
+        "cet",
+        "ist",
+        "pkt",
+        "ago",
+        "sec",
+        "secs",
+        "second",
+        "seconds",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "hr",
+        "hrs",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+        "of",
+    ];
+    let mut digit = false;
+    let all = s
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | ':' | '-' | '/' | '.'))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            if w.chars().any(|c| c.is_ascii_digit()) {
+                digit = true;
+                w.chars().all(|c| c.is_ascii_alphanumeric())
+            } else {
+                WORDS.contains(&w)
+            }
+        });
+    all && digit
 }

@@ -361,3 +361,40 @@ fn metadata_whitespace_is_collapsed_and_bad_json_ld_ignored() {
         Some("https://hill.example/talks")
     );
 }
+
+#[test]
+fn date_lines_leave_but_sentences_about_updates_stay() {
+    let html = "<div class=article-body><p>Posted: Fri 6:45 PM, Feb 16, 2031 |</p>\
+        <p>Updated: 5 hours ago</p>\
+        <p>Updated at 9 am: 12 killed.</p>\
+        <p>Updated figures from the health ministry show 12 people were killed in the blast.</p>\
+        <p>The ministry said the wounded were taken to two hospitals in the city centre, where \
+        doctors described the condition of several of them as critical on Saturday.</p>\
+        <p>Tags</p><p>Advert</p></div>";
+    let doc = extract(html, None).expect("article");
+    assert!(
+        doc.text
+            .starts_with("Updated at 9 am: 12 killed.\n\nUpdated figures from the health ministry"),
+        "{:?}",
+        doc.text
+    );
+    assert!(
+        doc.text.ends_with("critical on Saturday."),
+        "{:?}",
+        doc.text
+    );
+}
+
+#[test]
+fn soft_hyphens_do_not_split_words() {
+    let html =
+        "<p>Shelling hit Kram&shy;atorsk and Sla&#8203;viansk overnight, regional officials \
+        said on Monday, adding that rescue work continued through the morning.</p>";
+    let doc = extract(html, None).expect("article");
+    assert!(
+        doc.text
+            .starts_with("Shelling hit Kramatorsk and Slaviansk overnight"),
+        "{:?}",
+        doc.text
+    );
+}
