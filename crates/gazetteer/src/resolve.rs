@@ -201,6 +201,12 @@ pub(crate) fn resolve(
             .collect();
 
         let mut best: Option<(f64, u32)> = None;
+        let town_in = |country: u16| {
+            pm.candidates.iter().any(|c| {
+                let o = &data.entries[c.0 as usize];
+                o.kind == PlaceKind::Populated && o.country == country
+            })
+        };
         for c in &pm.candidates {
             let en = &data.entries[c.0 as usize];
             let mut sc = 0.0;
@@ -214,10 +220,13 @@ pub(crate) fn resolve(
                 PlaceKind::Populated => 0.6 + 0.4 * f64::from(en.seat),
                 PlaceKind::Demonym => 0.0,
             };
-            if matches!(
-                en.kind,
-                PlaceKind::Populated | PlaceKind::Admin1 | PlaceKind::Admin2
-            ) {
+            // Population ranks towns; an admin unit ranks by its largest town
+            // only when no town of that name in the same country competes
+            // ("in Kabul" is the city, "in Delhi" the Indian unit, not Dili).
+            if en.kind == PlaceKind::Populated
+                || (matches!(en.kind, PlaceKind::Admin1 | PlaceKind::Admin2)
+                    && !town_in(en.country))
+            {
                 sc += (f64::from(en.population) + 1.0).log10() / 7.0 * 1.5;
             }
             if want == Some(en.kind) {
@@ -264,7 +273,7 @@ pub(crate) fn resolve(
         // A one-word town glued to other capitalised words ("Darra Adam Khel",
         // "Toba Tek Singh") is part of a longer name the gazetteer lacks; so is
         // a common word ("North Kashmir").
-        if (en.kind == PlaceKind::Populated || pm.common_word)
+        if (matches!(en.kind, PlaceKind::Populated | PlaceKind::Admin2) || pm.common_word)
             && (strong <= 0.0 || pm.common_word)
             && !text[s..e].contains(' ')
             && (cap_word_before(text, s) || cap_word_after(text, e))
