@@ -176,7 +176,7 @@ pub trait EventWriter {
 
 /// A writer of `format` into `out`. Output is buffered inside; pass the raw
 /// file or socket.
-pub fn writer<'a, W: Write + Send + 'a>(format: Format, out: W) -> Box<dyn EventWriter + 'a> {
+pub fn writer<'a, W: Write + 'a>(format: Format, out: W) -> Box<dyn EventWriter + 'a> {
     match format {
         Format::Jsonl => Box::new(JsonWriter::new(out, false)),
         Format::Json => Box::new(JsonWriter::new(out, true)),
@@ -188,7 +188,7 @@ pub fn writer<'a, W: Write + Send + 'a>(format: Format, out: W) -> Box<dyn Event
 }
 
 /// Writes all `events` in `format` into `out` and finishes.
-pub fn write_all<'e, W: Write + Send>(
+pub fn write_all<'e, W: Write>(
     format: Format,
     out: W,
     events: impl IntoIterator<Item = &'e Event>,

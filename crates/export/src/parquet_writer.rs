@@ -17,7 +17,7 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::WriterProperties;
 use sitrep_model::Event;
 use std::io::Write;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Rows per Parquet row group.
 pub const ROW_GROUP_ROWS: usize = 16 * 1024;
@@ -75,9 +75,35 @@ fn column(t: ColumnType, rows: &[Vec<FlatValue>], i: usize) -> ArrayRef {
     }
 }
 
-/// Streams events into a Parquet file.
-pub struct ParquetWriter<W: Write + Send> {
-    inner: Option<ArrowWriter<W>>,
+/// A `Send` byte sink that the Arrow writer fills and [`ParquetWriter`] drains into
+/// the caller's (possibly non-`Send`) output after each row group.
+#[derive(Clone, Default)]
+struct SharedBuf(Arc<Mutex<Vec<u8>>>);
+
+impl SharedBuf {
+    fn take(&self) -> Vec<u8> {
+        let mut g = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        std::mem::take(&mut *g)
+    }
+}
+
+impl Write for SharedBuf {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut g = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        g.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Streams events into a Parquet file. Memory holds at most one row group.
+pub struct ParquetWriter<W: Write> {
+    out: W,
+    buf: SharedBuf,
+    inner: Option<ArrowWriter<SharedBuf>>,
     /// Set when the writer could not be created; reported on first use.
     init_error: Option<String>,
     schema: SchemaRef,
@@ -85,10 +111,11 @@ pub struct ParquetWriter<W: Write + Send> {
     stats: WriteStats,
 }
 
-impl<W: Write + Send> ParquetWriter<W> {
+impl<W: Write> ParquetWriter<W> {
     /// A writer into `out` (zstd level 3).
     pub fn new(out: W) -> Self {
         let schema = schema();
+        let buf = SharedBuf::default();
         let props = ZstdLevel::try_new(3)
             .map(|lvl| {
                 WriterProperties::builder()
@@ -97,19 +124,29 @@ impl<W: Write + Send> ParquetWriter<W> {
                     .build()
             })
             .map_err(perr);
-        let made =
-            props.and_then(|p| ArrowWriter::try_new(out, schema.clone(), Some(p)).map_err(perr));
+        let made = props
+            .and_then(|p| ArrowWriter::try_new(buf.clone(), schema.clone(), Some(p)).map_err(perr));
         let (inner, init_error) = match made {
             Ok(w) => (Some(w), None),
             Err(e) => (None, Some(e.to_string())),
         };
         ParquetWriter {
+            out,
+            buf,
             inner,
             init_error,
             schema,
             rows: Vec::new(),
             stats: WriteStats::default(),
         }
+    }
+
+    fn drain(&mut self) -> Result<(), ExportError> {
+        let bytes = self.buf.take();
+        if !bytes.is_empty() {
+            self.out.write_all(&bytes)?;
+        }
+        Ok(())
     }
 
     fn flush_rows(&mut self) -> Result<(), ExportError> {
@@ -124,8 +161,10 @@ impl<W: Write + Send> ParquetWriter<W> {
             .collect();
         let batch = RecordBatch::try_new(self.schema.clone(), cols).map_err(perr)?;
         w.write(&batch).map_err(perr)?;
+        // Close the row group so its bytes can leave memory.
+        w.flush().map_err(perr)?;
         self.rows.clear();
-        Ok(())
+        self.drain()
     }
 
     fn check(&self) -> Result<(), ExportError> {
@@ -137,7 +176,7 @@ impl<W: Write + Send> ParquetWriter<W> {
     }
 }
 
-impl<W: Write + Send> EventWriter for ParquetWriter<W> {
+impl<W: Write> EventWriter for ParquetWriter<W> {
     fn write(&mut self, ev: &Event) -> Result<(), ExportError> {
         self.check()?;
         self.rows.push(flatten(ev));
@@ -152,8 +191,9 @@ impl<W: Write + Send> EventWriter for ParquetWriter<W> {
         self.check()?;
         self.flush_rows()?;
         let w = self.inner.take().ok_or(ExportError::Finished)?;
-        let mut out = w.into_inner().map_err(perr)?;
-        out.flush()?;
+        w.close().map_err(perr)?;
+        self.drain()?;
+        self.out.flush()?;
         Ok(())
     }
 

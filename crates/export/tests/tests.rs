@@ -445,3 +445,26 @@ fn python_readers_accept_every_export() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A sink that is not `Send` (like `StdoutLock`): every format must accept it.
+struct NotSend(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for NotSend {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn writers_accept_non_send_outputs() {
+    for f in Format::ALL {
+        let sink = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        sitrep_export::write_all(*f, NotSend(sink.clone()), &sample_events()).unwrap();
+        let got = sink.borrow().clone();
+        assert_eq!(got, to_bytes(*f, &sample_events()).unwrap(), "{f}");
+    }
+}
