@@ -1,0 +1,548 @@
+//! sitrep-eval: agreement of sitrep's events with hand-coded datasets (SPEC §6).
+//!
+//! - [`load`] reads a dataset ([`GoldKind`]: ACLED CSV, GTD GeoJSON, UCDP GED CSV,
+//!   MUC-3/4 messages + keys) into [`GoldRecord`]s: an input text (`id`, `text`,
+//!   `published` = the gold event's date) and the gold values of the fields the
+//!   dataset codes.
+//! - [`evaluate`] runs an extractor over the records (in parallel), picks each
+//!   record's *primary* event ([`primary_event`]) and scores every field beside its
+//!   trivial baseline (the most frequent gold value), also over records whose gold
+//!   count is > 0.
+//!
+//! How each dataset's fields map to sitrep's is documented on the loaders
+//! ([`loaders`]) and in `docs/EVAL.md`.
+
+pub mod loaders;
+pub mod names;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+use sitrep_model::{Article, Event, EventType, SubEventType};
+use std::collections::HashMap;
+use std::path::Path;
+
+pub use loaders::load;
+pub use names::{canonical_admin1, distance_km, names_match, normalize_name};
+
+/// Errors of loading a dataset.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    /// The file or folder could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file is not in the expected format.
+    #[error("{path}: {reason}")]
+    Format {
+        /// The path.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl EvalError {
+    pub(crate) fn format(path: &Path, reason: impl Into<String>) -> Self {
+        EvalError::Format {
+            path: path.display().to_string(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// The kinds of hand-coded datasets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GoldKind {
+    /// ACLED CSV (old 2015 schema or today's).
+    Acled,
+    /// Global Terrorism Database (GeoJSON features).
+    Gtd,
+    /// UCDP GED CSV.
+    Ucdp,
+    /// MUC-3/4 messages with answer keys.
+    Muc,
+}
+
+/// A gold value of one field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum GoldValue {
+    /// Any of these ACLED event types is right.
+    Types(Vec<EventType>),
+    /// Any of these ACLED sub-event types is right.
+    SubTypes(Vec<SubEventType>),
+    /// An exact count (a predicted unknown counts as 0, ACLED's convention).
+    Count(u32),
+    /// The prediction's best count must lie in `[low, high]`.
+    Range(u32, u32),
+    /// Yes or no.
+    Flag(bool),
+    /// Any of these names (compared with [`names_match`]); the empty list means the
+    /// gold says "unknown / unidentified".
+    Names(Vec<String>),
+    /// An admin1 name (compared with [`canonical_admin1`]).
+    Admin1(String),
+    /// A point (lat, lon): right within [`MAX_KM`].
+    Point(f64, f64),
+    /// A day.
+    Date(NaiveDate),
+}
+
+/// Distance under which a predicted location agrees with the gold point.
+pub const MAX_KM: f64 = 25.0;
+
+/// One scored field of a record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoldField {
+    /// Field name as reported (`event_type`, `fatalities`, `perpetrator`, …).
+    pub name: &'static str,
+    /// The gold value.
+    pub value: GoldValue,
+}
+
+/// One hand-coded record: the input text and the gold values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoldRecord {
+    /// Record id (dataset's own id, or line/position).
+    pub id: String,
+    /// The text given to the extractor.
+    pub text: String,
+    /// Publication date given to the extractor (the gold event's date).
+    pub published: Option<NaiveDate>,
+    /// The record's country (name or ISO2, as the dataset writes it).
+    pub country: Option<String>,
+    /// The fields the dataset codes for this record.
+    pub fields: Vec<GoldField>,
+}
+
+impl GoldRecord {
+    /// The record as an article for the extractor.
+    pub fn article(&self) -> Article {
+        Article {
+            id: self.id.clone(),
+            input: "eval".into(),
+            published: self.published.map(|d| d.format("%Y-%m-%d").to_string()),
+            text: self.text.clone(),
+            ..Article::default()
+        }
+    }
+
+    /// Whether the record belongs to `country` (ISO2, ISO3 or name; case-insensitive).
+    pub fn in_country(&self, country: &str) -> bool {
+        let Some(c) = self.country.as_deref() else {
+            return false;
+        };
+        let want = normalize_name(country);
+        let have = normalize_name(c);
+        if want == have {
+            return true;
+        }
+        // ISO2 given, name stored (or the reverse).
+        let iso_name = |code: &str| -> Option<&'static str> {
+            COUNTRY_CODES
+                .iter()
+                .find(|(iso, _)| iso.eq_ignore_ascii_case(code))
+                .map(|(_, n)| *n)
+        };
+        iso_name(country).is_some_and(|n| normalize_name(n) == have)
+            || iso_name(c).is_some_and(|n| normalize_name(n) == want)
+    }
+}
+
+/// ISO2 codes of the countries in the development sets (for `--country PK`).
+const COUNTRY_CODES: &[(&str, &str)] = &[
+    ("PK", "Pakistan"),
+    ("IN", "India"),
+    ("BD", "Bangladesh"),
+    ("NP", "Nepal"),
+    ("MM", "Myanmar"),
+    ("TH", "Thailand"),
+    ("KH", "Cambodia"),
+    ("LK", "Sri Lanka"),
+    ("VN", "Vietnam"),
+    ("LA", "Laos"),
+    ("AF", "Afghanistan"),
+    ("SV", "El Salvador"),
+    ("GT", "Guatemala"),
+    ("CO", "Colombia"),
+    ("PE", "Peru"),
+    ("HN", "Honduras"),
+    ("NI", "Nicaragua"),
+    ("BO", "Bolivia"),
+    ("EC", "Ecuador"),
+    ("CL", "Chile"),
+    ("PA", "Panama"),
+];
+
+/// The events of `events` that came from article `article_id` (joined by
+/// `sources[].article_id`).
+pub fn events_of<'a>(events: &'a [Event], article_id: &str) -> Vec<&'a Event> {
+    events
+        .iter()
+        .filter(|e| e.sources.iter().any(|s| s.article_id == article_id))
+        .collect()
+}
+
+/// The primary event of SPEC §6: the non-background event with an ACLED type and
+/// the most `fatalities.best` (ties: the first); when there is none, the first event.
+pub fn primary_event<'a>(events: &[&'a Event]) -> Option<&'a Event> {
+    let mut best: Option<&'a Event> = None;
+    for e in events.iter().copied() {
+        if e.background || e.event_type.is_none() {
+            continue;
+        }
+        let f = e.fatalities.best.unwrap_or(0);
+        if best.is_none_or(|b| f > b.fatalities.best.unwrap_or(0)) {
+            best = Some(e);
+        }
+    }
+    best.or_else(|| events.first().copied())
+}
+
+/// What the event says for a field, in the shape of the gold value.
+#[derive(Debug, Clone, PartialEq)]
+enum Pred {
+    Type(Option<EventType>),
+    SubType(Option<SubEventType>),
+    Count(u32),
+    Flag(bool),
+    Names(Vec<String>),
+    Admin1(Option<String>),
+    Point(Option<(f64, f64)>),
+    Date(Option<NaiveDate>),
+}
+
+/// The prediction for field `name` whose gold value is `gold`, from the primary event
+/// (`None` when the extractor found no event: counts read 0, flags false).
+fn predict(name: &str, gold: &GoldValue, ev: Option<&Event>) -> Pred {
+    let count = |f: fn(&Event) -> Option<u32>| Pred::Count(ev.and_then(f).unwrap_or(0));
+    match gold {
+        GoldValue::Types(_) => Pred::Type(ev.and_then(|e| e.event_type)),
+        GoldValue::SubTypes(_) => Pred::SubType(ev.and_then(|e| e.sub_event_type)),
+        GoldValue::Count(_) | GoldValue::Range(..) => match name {
+            "wounded" => count(|e| e.wounded.best),
+            "abducted" => count(|e| e.abducted),
+            "deaths.civilians" => count(|e| e.fatalities.civilians),
+            "deaths.state_forces" => count(|e| e.fatalities.state_forces),
+            "deaths.militants" => count(|e| e.fatalities.militants),
+            _ => count(|e| e.fatalities.best),
+        },
+        GoldValue::Flag(_) => Pred::Flag(ev.is_some_and(|e| match name {
+            "claimed" => !e.claimed_by.is_empty(),
+            "killed" => e.fatalities.best.unwrap_or(0) > 0,
+            "injured" => e.wounded.best.unwrap_or(0) > 0,
+            _ => false,
+        })),
+        GoldValue::Names(_) => Pred::Names(ev.map_or_else(Vec::new, |e| {
+            let mut v = Vec::new();
+            match name {
+                "actor2" => v.extend(e.actor2.as_ref().map(|a| a.name.clone())),
+                "location" => {
+                    if let Some(l) = &e.location {
+                        v.push(l.name.clone());
+                        v.extend(l.admin2.clone());
+                        v.extend(l.admin1.clone());
+                    }
+                }
+                "country" => {
+                    if let Some(l) = &e.location {
+                        v.extend(l.country.clone());
+                        v.extend(l.country_code.clone());
+                    }
+                }
+                "perpetrator" => {
+                    v.extend(e.actor1.as_ref().map(|a| a.name.clone()));
+                    v.extend(e.claimed_by.iter().map(|c| c.actor.clone()));
+                }
+                _ => v.extend(e.actor1.as_ref().map(|a| a.name.clone())),
+            }
+            v
+        })),
+        GoldValue::Admin1(_) => Pred::Admin1(
+            ev.and_then(|e| e.location.as_ref())
+                .and_then(|l| l.admin1.clone()),
+        ),
+        GoldValue::Point(..) => Pred::Point(
+            ev.and_then(|e| e.location.as_ref())
+                .and_then(|l| Some((l.lat?, l.lon?))),
+        ),
+        GoldValue::Date(_) => Pred::Date(ev.and_then(|e| e.event_date)),
+    }
+}
+
+/// Whether a name stands for an unidentified actor.
+fn is_unidentified(name: &str) -> bool {
+    let n = normalize_name(name);
+    n.starts_with("unidentified") || n.starts_with("unknown") || n == "gunmen"
+}
+
+/// Whether the prediction agrees with the gold value.
+fn agrees(gold: &GoldValue, pred: &Pred) -> bool {
+    match (gold, pred) {
+        (GoldValue::Types(g), Pred::Type(p)) => p.is_some_and(|p| g.contains(&p)),
+        (GoldValue::SubTypes(g), Pred::SubType(p)) => p.is_some_and(|p| g.contains(&p)),
+        (GoldValue::Count(g), Pred::Count(p)) => g == p,
+        (GoldValue::Range(lo, hi), Pred::Count(p)) => lo <= p && p <= hi,
+        (GoldValue::Flag(g), Pred::Flag(p)) => g == p,
+        (GoldValue::Names(g), Pred::Names(p)) => {
+            if g.is_empty() {
+                p.is_empty() || p.iter().all(|n| is_unidentified(n))
+            } else {
+                p.iter().any(|n| names_match(n, g))
+            }
+        }
+        (GoldValue::Admin1(g), Pred::Admin1(p)) => p
+            .as_deref()
+            .is_some_and(|p| canonical_admin1(p) == canonical_admin1(g)),
+        (GoldValue::Point(la, lo), Pred::Point(p)) => {
+            p.is_some_and(|(pla, plo)| distance_km(*la, *lo, pla, plo) <= MAX_KM)
+        }
+        (GoldValue::Date(g), Pred::Date(p)) => p.as_ref() == Some(g),
+        _ => false,
+    }
+}
+
+/// The gold value as the trivial baseline would answer it (the value itself, as a
+/// prediction), so that a candidate's agreement with every record can be counted.
+fn as_prediction(name: &str, g: &GoldValue) -> Pred {
+    match g {
+        GoldValue::Types(t) => Pred::Type(t.first().copied()),
+        GoldValue::SubTypes(t) => Pred::SubType(t.first().copied()),
+        GoldValue::Count(n) => Pred::Count(*n),
+        GoldValue::Range(lo, _) => Pred::Count(*lo),
+        GoldValue::Flag(b) => Pred::Flag(*b),
+        GoldValue::Names(n) => Pred::Names(n.first().cloned().into_iter().collect()),
+        GoldValue::Admin1(a) => Pred::Admin1(Some(a.clone())),
+        GoldValue::Point(la, lo) => Pred::Point(Some((*la, *lo))),
+        GoldValue::Date(d) => {
+            let _ = name;
+            Pred::Date(Some(*d))
+        }
+    }
+}
+
+/// A key under which equal gold values count as the same candidate.
+fn value_key(g: &GoldValue) -> String {
+    match g {
+        GoldValue::Names(n) => n.first().map(|s| normalize_name(s)).unwrap_or_default(),
+        GoldValue::Admin1(a) => canonical_admin1(a),
+        GoldValue::Point(la, lo) => format!("{:.2},{:.2}", la, lo),
+        other => format!("{other:?}"),
+    }
+}
+
+/// The score of one field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldScore {
+    /// Field name; `… (gold > 0)` rows restrict to records whose gold count is positive.
+    pub field: String,
+    /// Records with a gold value for the field.
+    pub n: usize,
+    /// Records where sitrep agrees.
+    pub correct: usize,
+    /// `correct / n`.
+    pub accuracy: f64,
+    /// Agreement of always answering `baseline_value`.
+    pub baseline: f64,
+    /// The most frequent gold value (the baseline's answer), as text.
+    pub baseline_value: String,
+}
+
+/// The result of one evaluation run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Dataset kind.
+    pub kind: GoldKind,
+    /// Records scored.
+    pub records: usize,
+    /// Records for which the extractor found at least one event.
+    pub with_event: usize,
+    /// Records whose primary event has an ACLED type.
+    pub with_typed_event: usize,
+    /// Seconds spent extracting (wall clock).
+    pub seconds: f64,
+    /// One row per field, in a fixed order.
+    pub fields: Vec<FieldScore>,
+}
+
+/// Fields whose gold count may also be scored over records with gold > 0.
+const COUNT_FIELDS: &[&str] = &[
+    "fatalities",
+    "wounded",
+    "abducted",
+    "deaths.civilians",
+    "deaths.state_forces",
+    "deaths.militants",
+];
+
+/// Scores records given each record's primary event (`None` when it has none).
+pub fn score(kind: GoldKind, scored: &[(&GoldRecord, Option<&Event>)], seconds: f64) -> Report {
+    // field name → (gold, field, agreed) per record, in first-seen field order.
+    type Rows<'g> = Vec<(&'g GoldValue, &'static str, bool)>;
+    fn push<'g>(
+        per_field: &mut HashMap<String, Rows<'g>>,
+        order: &mut Vec<String>,
+        key: String,
+        row: (&'g GoldValue, &'static str, bool),
+    ) {
+        if !per_field.contains_key(&key) {
+            order.push(key.clone());
+        }
+        per_field.entry(key).or_default().push(row);
+    }
+    let mut order: Vec<String> = Vec::new();
+    let mut per_field: HashMap<String, Rows<'_>> = HashMap::new();
+    for (rec, ev) in scored {
+        for f in &rec.fields {
+            let ok = agrees(&f.value, &predict(f.name, &f.value, *ev));
+            push(
+                &mut per_field,
+                &mut order,
+                f.name.to_string(),
+                (&f.value, f.name, ok),
+            );
+            if COUNT_FIELDS.contains(&f.name) {
+                if let GoldValue::Count(n) = f.value {
+                    if n > 0 {
+                        let key = format!("{} (gold > 0)", f.name);
+                        push(&mut per_field, &mut order, key, (&f.value, f.name, ok));
+                    }
+                }
+            }
+        }
+    }
+    let fields = order
+        .iter()
+        .filter_map(|key| {
+            let rows = per_field.get(key)?;
+            let n = rows.len();
+            let correct = rows.iter().filter(|r| r.2).count();
+            let (baseline, baseline_value) = baseline(rows);
+            Some(FieldScore {
+                field: key.clone(),
+                n,
+                correct,
+                accuracy: ratio(correct, n),
+                baseline,
+                baseline_value,
+            })
+        })
+        .collect();
+    Report {
+        kind,
+        records: scored.len(),
+        with_event: scored.iter().filter(|(_, e)| e.is_some()).count(),
+        with_typed_event: scored
+            .iter()
+            .filter(|(_, e)| e.is_some_and(|e| e.event_type.is_some()))
+            .count(),
+        seconds,
+        fields,
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// The trivial baseline: of the (up to 40) most frequent gold values, the one that,
+/// answered for every record, agrees with the most records.
+fn baseline(rows: &[(&GoldValue, &'static str, bool)]) -> (f64, String) {
+    let mut freq: HashMap<String, (usize, &GoldValue, &'static str)> = HashMap::new();
+    for (g, name, _) in rows {
+        let e = freq.entry(value_key(g)).or_insert((0, g, name));
+        e.0 += 1;
+    }
+    let mut cands: Vec<_> = freq.into_iter().collect();
+    cands.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+    cands.truncate(40);
+    let mut best = (0usize, String::new());
+    for (key, (_, g, name)) in &cands {
+        let pred = as_prediction(name, g);
+        let hits = rows.iter().filter(|(gv, _, _)| agrees(gv, &pred)).count();
+        if hits > best.0 {
+            best = (hits, display_value(g, key));
+        }
+    }
+    (ratio(best.0, rows.len()), best.1)
+}
+
+fn display_value(g: &GoldValue, key: &str) -> String {
+    match g {
+        GoldValue::Types(t) => t.first().map(|t| t.label().to_string()).unwrap_or_default(),
+        GoldValue::SubTypes(t) => t.first().map(|t| t.label().to_string()).unwrap_or_default(),
+        GoldValue::Count(n) => n.to_string(),
+        GoldValue::Range(lo, hi) => format!("{lo}..{hi}"),
+        GoldValue::Flag(b) => if *b { "yes" } else { "no" }.to_string(),
+        GoldValue::Names(n) if n.is_empty() => "(unidentified)".to_string(),
+        GoldValue::Date(d) => d.to_string(),
+        _ => key.to_string(),
+    }
+}
+
+/// Runs `extract` over the records in parallel (rayon), joins events back by
+/// `sources[].article_id` (events without sources are taken as the article's own),
+/// and scores each record against its primary event.
+pub fn evaluate<F>(kind: GoldKind, records: &[GoldRecord], extract: F) -> Report
+where
+    F: Fn(&Article) -> Vec<Event> + Sync,
+{
+    let t0 = std::time::Instant::now();
+    let events: Vec<Vec<Event>> = records
+        .par_iter()
+        .map(|r| {
+            let art = r.article();
+            let mut evs = extract(&art);
+            // Keep only this article's events (all of them when none carries sources).
+            if evs.iter().any(|e| !e.sources.is_empty()) {
+                evs.retain(|e| e.sources.iter().any(|s| s.article_id == art.id));
+            }
+            evs
+        })
+        .collect();
+    let seconds = t0.elapsed().as_secs_f64();
+    let scored: Vec<(&GoldRecord, Option<&Event>)> = records
+        .iter()
+        .zip(&events)
+        .map(|(r, evs)| {
+            let refs: Vec<&Event> = evs.iter().collect();
+            (r, primary_event(&refs))
+        })
+        .collect();
+    score(kind, &scored, seconds)
+}
+
+impl Report {
+    /// The report as a fixed-width text table.
+    pub fn to_table(&self) -> String {
+        let mut s = format!(
+            "{:?}: {} records, {} with an event, {} with a typed primary event, {:.1} s\n",
+            self.kind, self.records, self.with_event, self.with_typed_event, self.seconds
+        );
+        s.push_str(&format!(
+            "{:<28} {:>6} {:>9} {:>9}  {}\n",
+            "field", "n", "sitrep", "baseline", "baseline answers"
+        ));
+        for f in &self.fields {
+            s.push_str(&format!(
+                "{:<28} {:>6} {:>8.1}% {:>8.1}%  {}\n",
+                f.field,
+                f.n,
+                100.0 * f.accuracy,
+                100.0 * f.baseline,
+                f.baseline_value
+            ));
+        }
+        s
+    }
+}
