@@ -116,12 +116,13 @@ fn compatible(ms: &[Mention], d: &Draft, m: &Mention, strict_date: bool) -> bool
 /// destruction with no armed perpetrator is a riot.
 pub fn relabel(ms: &mut [Mention]) {
     let protest_sents: Vec<usize> = ms.iter().filter(|m| m.family == Family::Protest).map(|m| m.sent).collect();
+    let violent = ms.iter().any(|m| m.family == Family::Violent && !m.trigs.is_empty());
     for m in ms.iter_mut() {
         let near_protest = protest_sents.iter().any(|&s| s.abs_diff(m.sent) <= 2);
         let armed1 = m.actor1.as_ref().is_some_and(|a| armed(&a.actor));
         match m.family {
             Family::Arrest if near_protest => m.family = Family::Protest,
-            Family::Loot if near_protest || !armed1 => m.family = Family::Protest,
+            Family::Loot if near_protest || (!armed1 && !violent) => m.family = Family::Protest,
             _ => {}
         }
     }
@@ -248,10 +249,26 @@ fn sum_counts<'c>(cs: impl Iterator<Item = &'c Count>) -> SideTotal {
 /// The largest per-mention total of counts matching `f` (repetition across
 /// sentences is not addition; parts within one sentence add up).
 fn max_over(ms: &[Mention], idx: &[usize], f: impl Fn(&Count) -> bool) -> Option<SideTotal> {
-    idx.iter()
-        .map(|&i| sum_counts(ms[i].counts.iter().filter(|c| f(c))))
-        .filter(|t| !t.spans.is_empty())
-        .max_by_key(|t| t.best)
+    let per: Vec<(usize, SideTotal)> = idx
+        .iter()
+        .map(|&i| (i, sum_counts(ms[i].counts.iter().filter(|c| f(c)))))
+        .filter(|(_, t)| !t.spans.is_empty())
+        .collect();
+    let (ci, mut best) = per.iter().max_by_key(|(_, t)| t.best).cloned()?;
+    // "the attack also killed two others": additions from other sentences
+    for &(i, _) in &per {
+        if i == ci {
+            continue;
+        }
+        let add = sum_counts(ms[i].counts.iter().filter(|c| f(c) && c.additive));
+        if !add.spans.is_empty() {
+            best.best = best.best.saturating_add(add.best);
+            best.low = best.low.zip(add.low).map(|(a, b)| a + b);
+            best.high = best.high.zip(add.high).map(|(a, b)| a + b);
+            best.spans.extend(add.spans);
+        }
+    }
+    Some(best)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -789,6 +806,18 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             ev.event_type = Some(EventType::StrategicDevelopments);
         }
         ev.fatalities = fat;
+        // a suicide bomber dies in the attack: ACLED and GTD count the bomber
+        if ev.sub_event_type == Some(SubEventType::SuicideBomb)
+            && ev.fatalities.best.is_some_and(|b| b > 0)
+            && ev.fatalities.militants.is_none()
+            && (words.contains("blew himself up") || words.contains("blew herself up") || words.contains("a suicide bomber") || words.contains("suicide attacker"))
+        {
+            ev.fatalities.militants = Some(1);
+            ev.fatalities.best = ev.fatalities.best.map(|b| b + 1);
+            ev.fatalities.low = ev.fatalities.low.map(|b| b + 1);
+            ev.fatalities.high = ev.fatalities.high.map(|b| b + 1);
+            ev_e.push(("fatalities.militants".into(), trig_span));
+        }
         events.push((ev, idx.clone()));
         // keep the claim data on the side until the main event is known
         if let Some(last) = events.last_mut() {

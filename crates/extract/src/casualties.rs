@@ -25,6 +25,8 @@ pub struct Count {
     pub span: Span,
     /// Stated as part of another count ("including two civilians").
     pub included: bool,
+    /// In addition to counts stated elsewhere ("two others", "three more").
+    pub additive: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -76,7 +78,7 @@ const AUX: &[&str] = &[
     "bullet", "gunshot", "serious", "critical", "critically", "seriously", "severe", "minor",
     "grievous", "grievously", "severely", "badly", "fatally", "mortally", "slightly", "who",
     "that", "said", "say", "says", "claimed", "reported", "confirmed", "feared", "believed",
-    "officials", "police", "forces", "security", "army", "military", "the", "and", "left",
+    "officials", "police", "forces", "security", "army", "military", "the", "left",
     "lay", "are", "now",
 ];
 
@@ -303,7 +305,19 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 }
             }
         }
+        // "claimed 11 lives", "12 deaths": the noun is the outcome
+        if outcome.is_none() && head {
+            if let Some(h) = head_end {
+                let noun = sent.get(h - base - 5..h - base).unwrap_or("").to_ascii_lowercase();
+                if noun.ends_with("lives") || noun.ends_with("eaths") || noun.ends_with("odies") {
+                    outcome = Some(Outcome::Killed);
+                }
+            }
+        }
         let Some(outcome) = outcome else { continue };
+        let head_word = ts.get(j.saturating_sub(1)).map(|t| lower(t.s)).unwrap_or_default();
+        let additive = head && matches!(head_word.as_str(), "others" | "more")
+            || (i > 0 && matches!(lower(ts[i - 1].s).as_str(), "another" | "also"));
         let span = Span::new(start.min(ts[i].start), end.max(ts[i].end));
         out[qi] = Some(Count {
             outcome,
@@ -313,6 +327,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             high,
             span,
             included,
+            additive,
         });
     }
     let mut res: Vec<Count> = out.into_iter().flatten().collect();
@@ -350,6 +365,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 high: Some(1),
                 span: Span::new(start, e),
                 included: false,
+                additive: false,
             });
         }
     }
@@ -386,6 +402,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 high: Some(0),
                 span: Span::new(base + at, base + at + len),
                 included: false,
+                additive: false,
             });
         }
     };

@@ -127,6 +127,7 @@ pub fn clauses(text: &str, sent: Span) -> Vec<Clause> {
         (" but ", false, 1),
         (", as ", false, 2),
         (", and ", false, 2),
+        (" and ", false, 1),
         (" whereas ", false, 1),
     ];
     for (p, sub, skip) in pats {
@@ -134,11 +135,13 @@ pub fn clauses(text: &str, sent: Span) -> Vec<Clause> {
         while let Some(i) = l[from..].find(p) {
             let at = from + i;
             let cut = at + skip;
-            if *p == ", and " {
+            if *p == ", and " || *p == " and " {
                 // only before a lower-case verb-like word
                 let rest = &s[at + p.len()..];
                 let ok = rest.split_whitespace().next().is_some_and(|w| {
-                    w.as_bytes()[0].is_ascii_lowercase() && (w.ends_with("ed") || w.ends_with('s'))
+                    let aux = matches!(w, "have" | "has" | "had" | "was" | "were" | "will" | "is" | "are" | "later" | "then");
+                    w.as_bytes()[0].is_ascii_lowercase()
+                        && (aux || w.ends_with("ed") || (*p == ", and " && w.ends_with('s')))
                 });
                 if !ok {
                     from = at + p.len();
@@ -230,11 +233,6 @@ const IRREALIS: &[&str] = &[
     "no", "any", "possible", "potential", "future", "further", "new", "prepared", "preparing",
 ];
 
-const HABITUAL: &[&str] = &[
-    "frequent", "thousands", "decades", "years", "often", "repeatedly", "regularly", "routinely",
-    "intensified", "surge", "history", "spate", "wave", "series", "typically", "usually",
-    "most", "recent", "past", "ongoing", "insurgency", "campaign", "since",
-];
 
 fn words_before(text: &str, from: usize, to: usize, n: usize) -> Vec<String> {
     text.get(from..to)
