@@ -365,6 +365,8 @@ pub struct Report {
     pub with_event: usize,
     /// Records whose primary event has an ACLED type.
     pub with_typed_event: usize,
+    /// Records on which the extractor panicked (scored as having no event).
+    pub panicked: usize,
     /// Seconds spent extracting (wall clock).
     pub seconds: f64,
     /// One row per field, in a fixed order.
@@ -417,8 +419,16 @@ pub fn score(kind: GoldKind, scored: &[(&GoldRecord, Option<&Event>)], seconds: 
             }
         }
     }
-    let fields = order
-        .iter()
+    // Each "(gold > 0)" row right after its field.
+    let mut ordered: Vec<&String> = Vec::with_capacity(order.len());
+    for key in order.iter().filter(|k| !k.ends_with(" (gold > 0)")) {
+        ordered.push(key);
+        if let Some(pos) = order.iter().find(|k| **k == format!("{key} (gold > 0)")) {
+            ordered.push(pos);
+        }
+    }
+    let fields = ordered
+        .into_iter()
         .filter_map(|key| {
             let rows = per_field.get(key)?;
             let n = rows.len();
@@ -442,6 +452,7 @@ pub fn score(kind: GoldKind, scored: &[(&GoldRecord, Option<&Event>)], seconds: 
             .iter()
             .filter(|(_, e)| e.is_some_and(|e| e.event_type.is_some()))
             .count(),
+        panicked: 0,
         seconds,
         fields,
     }
@@ -498,16 +509,19 @@ where
     F: Fn(&Article) -> Vec<Event> + Sync,
 {
     let t0 = std::time::Instant::now();
-    let events: Vec<Vec<Event>> = records
+    let events: Vec<Option<Vec<Event>>> = records
         .par_iter()
         .map(|r| {
             let art = r.article();
-            let mut evs = extract(&art);
+            // A panicking extractor is a bug to report, not a reason to lose the run:
+            // the record counts as having no event and is counted in `panicked`.
+            let mut evs =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&art))).ok()?;
             // Keep only this article's events (all of them when none carries sources).
             if evs.iter().any(|e| !e.sources.is_empty()) {
                 evs.retain(|e| e.sources.iter().any(|s| s.article_id == art.id));
             }
-            evs
+            Some(evs)
         })
         .collect();
     let seconds = t0.elapsed().as_secs_f64();
@@ -515,11 +529,13 @@ where
         .iter()
         .zip(&events)
         .map(|(r, evs)| {
-            let refs: Vec<&Event> = evs.iter().collect();
+            let refs: Vec<&Event> = evs.iter().flatten().collect();
             (r, primary_event(&refs))
         })
         .collect();
-    score(kind, &scored, seconds)
+    let mut report = score(kind, &scored, seconds);
+    report.panicked = events.iter().filter(|e| e.is_none()).count();
+    report
 }
 
 impl Report {
@@ -529,6 +545,12 @@ impl Report {
             "{:?}: {} records, {} with an event, {} with a typed primary event, {:.1} s\n",
             self.kind, self.records, self.with_event, self.with_typed_event, self.seconds
         );
+        if self.panicked > 0 {
+            s.push_str(&format!(
+                "WARNING: the extractor panicked on {} records (scored as no event)\n",
+                self.panicked
+            ));
+        }
         s.push_str(&format!(
             "{:<28} {:>6} {:>9} {:>9}  {}\n",
             "field", "n", "sitrep", "baseline", "baseline answers"

@@ -292,3 +292,18 @@ fn scorer_against_a_stand_in_extractor() {
     let table = report.to_table();
     assert!(table.contains("fatalities (gold > 0)"));
 }
+
+#[test]
+fn a_panicking_extractor_is_counted_not_fatal() {
+    let recs = load(GoldKind::Gtd, &fixture("gtd.geojson")).unwrap();
+    let report = evaluate(GoldKind::Gtd, &recs, |a: &Article| {
+        if a.text.contains("Swat") {
+            panic!("extractor bug on purpose");
+        }
+        Vec::new()
+    });
+    assert_eq!(report.records, 3);
+    assert_eq!(report.panicked, 1);
+    assert_eq!(report.with_event, 0);
+    assert!(report.to_table().contains("panicked on 1 records"));
+}
