@@ -261,6 +261,18 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 }
                 break;
             }
+            // "… militants that troops said were killed": skip the reporting clause
+            if matches!(lw.as_str(), "that" | "who" | "which") {
+                if let Some(off) = (1..=4).find(|o| {
+                    ts.get(k + o).is_some_and(|x| {
+                        matches!(lower(x.s).as_str(), "said" | "say" | "says" | "claimed" | "reported" | "confirmed")
+                    })
+                }) {
+                    k += off + 1;
+                    steps += 1;
+                    continue;
+                }
+            }
             if AUX.contains(&lw.as_str()) || lw == "," {
                 k += 1;
                 steps += 1;

@@ -237,7 +237,6 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("firing", Trig::Attack),
     ("shot", Trig::Attack),
     ("shooting", Trig::Attack),
-    ("gunmen", Trig::Attack),
     ("assault", Trig::Attack),
     ("assaulted", Trig::Attack),
     ("targeted killing*", Trig::Attack),

@@ -110,9 +110,12 @@ impl Extractor {
             .dateline
             .as_deref()
             .and_then(|d| gaz.lookup_place(d, None));
-        let focus_iso = gaz
-            .focus_country(&places)
-            .or_else(|| dateline_loc.as_ref().and_then(|l| l.country_code.clone()));
+        // the dateline's country first: a story filed from Karachi is about
+        // Pakistan even when it names Afghanistan more often
+        let focus_iso = dateline_loc
+            .as_ref()
+            .and_then(|l| l.country_code.clone())
+            .or_else(|| gaz.focus_country(&places));
         let country_name = focus_iso
             .as_deref()
             .and_then(|c| gaz.country(c).map(|ci| ci.name))
@@ -142,6 +145,9 @@ impl Extractor {
                 .and_then(|c| gaz.country(c).map(|ci| ci.name));
             match m.kind {
                 ActorMentionKind::Generic => {
+                    if mentions::not_an_actor(text, m.span) {
+                        continue;
+                    }
                     if let Some(g) = m.generic.map(generic_of) {
                         let c = hint_name.clone().or_else(|| country_name.clone());
                         actors.push(ActorCand {

@@ -397,6 +397,43 @@ pub struct ActorCand {
     pub country_name: Option<String>,
 }
 
+/// Whether a generic actor word is really part of a place ("police
+/// station", "army camp"), a source ("police official") or a group's name
+/// ("Baloch Liberation Army").
+pub fn not_an_actor(text: &str, sp: Span) -> bool {
+    let rest = text.get(sp.end..).unwrap_or("");
+    let next = rest.split_whitespace().next().unwrap_or("");
+    let next = next
+        .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+        .to_ascii_lowercase();
+    if matches!(
+        next.as_str(),
+        "station" | "stations" | "post" | "posts" | "checkpost" | "checkposts" | "checkpoint"
+            | "checkpoints" | "headquarters" | "camp" | "camps" | "installation" | "installations"
+            | "base" | "bases" | "academy" | "compound" | "building" | "office" | "offices"
+            | "school" | "hospital" | "line" | "lines" | "cantonment" | "officials" | "official"
+            | "sources" | "spokesman" | "spokesperson" | "operation" | "operations" | "chief"
+            | "said" | "says" | "statement"
+    ) {
+        return true;
+    }
+    let word = text.get(sp.start..sp.end).unwrap_or("");
+    if word.chars().next().is_some_and(|c| c.is_uppercase()) {
+        let prev = words_before(text, sp.start.saturating_sub(30), sp.start, 1);
+        if prev.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "liberation" | "republican" | "revolutionary" | "freedom" | "salvation" | "resistance"
+                    | "people's" | "islamic" | "national" | "united" | "mujahideen" | "defence" | "defense"
+                    | "independence" | "democratic" | "popular" | "secret" | "red" | "new"
+            )
+        }) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Finds generic actor nouns in `text` (whole words, case-insensitive).
 pub fn find_generics(text: &str) -> Vec<(Span, Generic)> {
     let mut out = Vec::new();
@@ -411,17 +448,7 @@ pub fn find_generics(text: &str) -> Vec<(Span, Generic)> {
             if (s > 0 && b[s - 1].is_ascii_alphanumeric()) || (e < b.len() && b[e].is_ascii_alphanumeric()) {
                 continue;
             }
-            // "police station", "army camp": a place, not an actor
-            let next = lower[e..].split_whitespace().next().unwrap_or("");
-            let next = next.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-            if matches!(
-                next,
-                "station" | "stations" | "post" | "posts" | "checkpost" | "checkposts" | "checkpoint"
-                    | "checkpoints" | "headquarters" | "camp" | "camps" | "installation"
-                    | "installations" | "base" | "bases" | "academy" | "compound" | "building"
-                    | "office" | "offices" | "school" | "hospital" | "line" | "lines" | "cantonment"
-                    | "officials" | "official" | "sources" | "spokesman" | "operation" | "operations"
-            ) {
+            if not_an_actor(text, Span::new(s, e)) {
                 continue;
             }
             out.push((Span::new(s, e), *g));
@@ -699,7 +726,7 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                     matches!(t, Trig::Attack | Trig::Clash | Trig::Bomb)
                         && {
                             let w = text[s.start..s.end].to_ascii_lowercase();
-                            matches!(w.as_str(), "attack" | "attacks" | "blast" | "explosion" | "bombing" | "operation" | "operations" | "firing" | "shooting" | "fighting" | "siege" | "assault")
+                            matches!(w.as_str(), "attack" | "attacks" | "blast" | "blasts" | "explosion" | "explosions" | "bombing" | "bombings" | "operation" | "operations" | "firing" | "shooting" | "fighting" | "siege" | "assault" | "raid" | "raids" | "clashes" | "violence" | "ambush")
                         }
                         && {
                             let b = words_before(text, cl.span.start, s.start, 3);
@@ -810,6 +837,8 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
             // the clause for verbal events
             let date = if verbal {
                 verbal_date
+            } else if fam != Family::Violent {
+                clause_date
             } else {
                 clause_date.filter(|d| {
                     let w = text[first.start..first.end].to_ascii_lowercase();
