@@ -37,7 +37,7 @@ pub enum HtmlError {
     /// The page has no main text (an index page, an empty page, not HTML).
     #[error("no article text found in the HTML page")]
     NoArticle,
-    /// The third-party extractor failed on this page.
+    /// Extraction failed on this page (an internal panic, caught and reported).
     #[error("HTML extraction failed: {0}")]
     Extractor(String),
 }
@@ -60,10 +60,30 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<HtmlDoc, HtmlError> {
     Ok(HtmlDoc {
         title: meta.title,
         published: meta.published,
-        canonical_url: meta.canonical_url.or_else(|| url.map(str::to_owned)),
+        canonical_url: meta
+            .canonical_url
+            .map(|c| absolute(&c, url))
+            .or_else(|| url.map(str::to_owned)),
         publisher: meta.publisher,
         text,
     })
+}
+
+/// Resolves a root-relative (`/news/x`) or scheme-relative (`//site/x`)
+/// canonical URL against the fetch URL; anything else is kept as written.
+fn absolute(canonical: &str, base: Option<&str>) -> String {
+    let scheme_end = base.and_then(|b| b.find("://"));
+    if let Some(rest) = canonical.strip_prefix("//") {
+        let scheme = base.zip(scheme_end).map_or("https", |(b, i)| &b[..i]);
+        return format!("{scheme}://{rest}");
+    }
+    if canonical.starts_with('/') {
+        if let (Some(b), Some(i)) = (base, scheme_end) {
+            let host_end = b[i + 3..].find('/').map_or(b.len(), |j| i + 3 + j);
+            return format!("{}{canonical}", &b[..host_end]);
+        }
+    }
+    canonical.to_owned()
 }
 
 /// Normalises extracted text to one paragraph per block, blocks separated by

@@ -398,3 +398,37 @@ fn soft_hyphens_do_not_split_words() {
         doc.text
     );
 }
+
+#[test]
+fn relative_canonical_urls_are_resolved_against_the_fetch_url() {
+    let body = "<p>Police said the checkpoint came under fire late on Tuesday, and that two \
+        officers were wounded in the exchange that followed.</p>";
+    let page = |href: &str| format!("<head><link rel=canonical href='{href}'></head>{body}");
+    let base = Some("https://news.example/world/item?id=7");
+    let canon =
+        |href: &str, base: Option<&str>| extract(&page(href), base).expect("article").canonical_url;
+    assert_eq!(
+        canon("/world/checkpoint", base).as_deref(),
+        Some("https://news.example/world/checkpoint")
+    );
+    assert_eq!(
+        canon("//news.example/c", base).as_deref(),
+        Some("https://news.example/c")
+    );
+    assert_eq!(
+        canon("//news.example/c", None).as_deref(),
+        Some("https://news.example/c")
+    );
+    assert_eq!(
+        canon("/world/checkpoint", None).as_deref(),
+        Some("/world/checkpoint")
+    );
+    assert_eq!(
+        canon("https://other.example/x", base).as_deref(),
+        Some("https://other.example/x")
+    );
+    assert_eq!(
+        canon("/x", Some("https://host.example")).as_deref(),
+        Some("https://host.example/x")
+    );
+}
