@@ -465,6 +465,26 @@ fn code_violent(trigs: &[Trig], f: &Fatalities, a1: Option<&Actor>, a2: Option<&
     (SubEventType::Attack, mode)
 }
 
+/// How many suicide bombers died, from "two suicide bombers", "a suicide
+/// bomber blew himself up" (0 when the text names no bomber).
+fn suicide_bombers(words: &str) -> u32 {
+    let mut n = 0;
+    for pat in ["suicide bombers", "suicide attackers", "suicide bomber", "suicide attacker"] {
+        if let Some(at) = words.find(pat) {
+            let before: Vec<&str> = words[..at].split_whitespace().rev().take(1).collect();
+            let num = before.first().and_then(|w| {
+                sitrep_text::numbers::find_quantities(w).first().map(|q| q.best)
+            });
+            n = if pat.ends_with('s') { num.unwrap_or(2) } else { 1 };
+            break;
+        }
+    }
+    if n == 0 && (words.contains("blew himself up") || words.contains("blew herself up")) {
+        n = 1;
+    }
+    n.min(20)
+}
+
 fn fmt_date(d: Option<NaiveDate>, p: DatePrecision) -> String {
     match (d, p) {
         (Some(d), DatePrecision::Year) => format!("In {}", d.format("%Y")),
@@ -808,15 +828,20 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
         ev.fatalities = fat;
         // a suicide bomber dies in the attack: ACLED and GTD count the bomber
         if ev.sub_event_type == Some(SubEventType::SuicideBomb)
-            && ev.fatalities.best.is_some_and(|b| b > 0)
             && ev.fatalities.militants.is_none()
-            && (words.contains("blew himself up") || words.contains("blew herself up") || words.contains("a suicide bomber") || words.contains("suicide attacker"))
+            && !words.contains("survived")
+            && !words.contains("arrested")
         {
-            ev.fatalities.militants = Some(1);
-            ev.fatalities.best = ev.fatalities.best.map(|b| b + 1);
-            ev.fatalities.low = ev.fatalities.low.map(|b| b + 1);
-            ev.fatalities.high = ev.fatalities.high.map(|b| b + 1);
-            ev_e.push(("fatalities.militants".into(), trig_span));
+            let bombers = suicide_bombers(&words);
+            if bombers > 0 {
+                let f = &mut ev.fatalities;
+                f.militants = Some(bombers);
+                f.best = Some(f.best.unwrap_or(0) + bombers);
+                f.low = Some(f.low.unwrap_or(0) + bombers);
+                f.high = f.high.map(|b| b + bombers);
+                ev_e.push(("fatalities.militants".into(), trig_span));
+                ev_e.push(("fatalities.best".into(), trig_span));
+            }
         }
         events.push((ev, idx.clone()));
         // keep the claim data on the side until the main event is known

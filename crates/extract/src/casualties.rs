@@ -160,6 +160,15 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         let e = base + q.span.end;
         if let Some(i) = ts.iter().position(|t| t.start == s) {
             let n = ts[i..].iter().take_while(|t| t.end <= e).count().max(1);
+            // "at 0630", "around 1600": clock times
+            let w = ts[i + n - 1].s;
+            let clock = w.len() == 4
+                && w.bytes().all(|c| c.is_ascii_digit())
+                && i > 0
+                && matches!(lower(ts[i - 1].s).as_str(), "at" | "around" | "about" | "by" | "until" | "till" | "since" | "approximately");
+            if clock || (w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()) && ts.get(i + n).is_some_and(|t| matches!(lower(t.s).as_str(), "hours" | "hrs" | "hrs." | "gmt" | "ist" | "pst" | "local"))) {
+                continue;
+            }
             // "no" alone is a count only before a person noun
             quants.push((i, q.best, q.low, q.high, n, false));
         }
@@ -167,7 +176,14 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     // singular "a/an" before a person noun
     for (i, t) in ts.iter().enumerate() {
         let w = lower(t.s);
-        if (w == "a" || w == "an") && !quants.iter().any(|q| q.0 == i) {
+        let possessive = matches!(w.as_str(), "his" | "her" | "their")
+            && i > 0
+            && lower(ts[i - 1].s) == "and";
+        let definite = w == "the"
+            && i > 0
+            && outcome_at(hits, &ts[i - 1]).is_some_and(|(o, _)| o == Outcome::Killed)
+            && ts.get(i + 1).is_some_and(|t| person_side(t.s).is_some() && !t.s.ends_with('s'));
+        if (w == "a" || w == "an" || possessive || definite) && !quants.iter().any(|q| q.0 == i) {
             let (_, _, _, head) = noun_phrase(&ts, i + 1);
             let right_outcome = (2..=7).any(|k| {
                 ts.get(i + k).and_then(|x| outcome_at(hits, x)).is_some()
@@ -249,7 +265,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 steps += 1;
                 continue;
             }
-            if (lw == "and" || lw == ",") && quants.iter().any(|q| q.0 == k + 1) {
+            if (lw == "and" || lw == ",") && (head || article) && quants.iter().any(|q| q.0 == k + 1) {
                 // shares the outcome of the next count in the list
                 if let Some(Some(next)) = quants
                     .iter()
@@ -376,6 +392,46 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 best: 1,
                 high: Some(1),
                 span: Span::new(start, e),
+                included: false,
+                additive: false,
+            });
+        }
+    }
+    // "Shah Wali, his father and a child were killed": conjuncts before "were"
+    for (k, t) in ts.iter().enumerate() {
+        if k == 0 || lower(ts[k - 1].s) != "were" {
+            continue;
+        }
+        let Some((o, e)) = outcome_at(hits, t) else { continue };
+        if res.iter().any(|c| c.outcome == o) {
+            continue;
+        }
+        let mut j = k - 1;
+        let mut conj = 0u32;
+        let mut person = false;
+        while j > 0 && k - j < 14 {
+            j -= 1;
+            let lw = lower(ts[j].s);
+            if matches!(lw.as_str(), "." | ";" | ":" | "when" | "after" | "that" | "as" | "while" | "where" | "result")
+                || quants.iter().any(|q| q.0 == j)
+            {
+                break;
+            }
+            if lw == "and" || lw == "," {
+                conj += 1;
+            } else if person_side(&lw).is_some() {
+                person = true;
+            }
+        }
+        if person && conj > 0 && conj < 6 {
+            let n = conj + 1;
+            res.push(Count {
+                outcome: o,
+                side: Side::Unknown,
+                low: Some(n),
+                best: n,
+                high: Some(n),
+                span: Span::new(ts[j].start, e),
                 included: false,
                 additive: false,
             });

@@ -733,7 +733,9 @@ pub fn person_side(word: &str) -> Option<Side> {
         | "jihadis" | "miscreants" | "kidnappers" | "cadres" | "cadre" | "taliban"
         | "hijackers" | "raiders" | "dacoits" | "criminals" | "robbers" | "suspects"
         | "commanders" | "commander" | "infiltrators" | "intruders" => Militants,
-        "people" | "persons" | "person" | "men" | "man" | "others" | "individuals"
+        "people" | "persons" | "person" | "men" | "man" | "others" | "individuals" | "members"
+        | "member" | "nephew" | "nephews" | "cousin" | "cousins" | "uncle" | "father"
+        | "mother" | "sister" | "sisters" | "councilor" | "councillor's"
         | "individual" | "lives" | "victims" | "casualties" => {
             Unknown
         }
