@@ -11,6 +11,10 @@
 /// element at this depth.
 pub const MAX_DEPTH: usize = 256;
 
+/// Most nodes built for one page (real pages have tens of thousands); past
+/// it, tags are ignored, which bounds memory on hostile input.
+pub const MAX_NODES: usize = 1_000_000;
+
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = usize;
 
@@ -129,6 +133,7 @@ impl Dom {
         let mut b = Builder {
             nodes: vec![Node::default()],
             stack: vec![0],
+            last_text: None,
         };
         let bytes = html.as_bytes();
         let mut pos = 0;
@@ -168,19 +173,20 @@ impl Dom {
                 if RAW.contains(&name.as_str()) && !self_closing {
                     let close = find_close(bytes, end, name.as_bytes());
                     let raw = &html[end..close.0];
-                    let id = b.start_tag(name.clone(), attrs);
-                    let content = if name == "title" || name == "textarea" {
-                        decode_entities(raw)
-                    } else {
-                        raw.to_owned()
-                    };
-                    b.nodes[id].text = content;
-                    b.end_tag(&name);
+                    if let Some(id) = b.start_tag(name.clone(), attrs) {
+                        let content = if name == "title" || name == "textarea" {
+                            decode_entities(raw)
+                        } else {
+                            raw.to_owned()
+                        };
+                        b.nodes[id].text = content;
+                        b.end_tag_of(id);
+                    }
                     pos = close.1;
                     text_start = close.1;
                 } else {
                     let id = b.start_tag(name.clone(), attrs);
-                    if self_closing || VOID.contains(&name.as_str()) {
+                    if let Some(id) = id.filter(|_| self_closing || VOID.contains(&name.as_str())) {
                         b.end_tag_of(id);
                     }
                 }
@@ -212,6 +218,7 @@ impl Dom {
 struct Builder {
     nodes: Vec<Node>,
     stack: Vec<NodeId>,
+    last_text: Option<NodeId>,
 }
 
 impl Builder {
@@ -229,10 +236,19 @@ impl Builder {
         if let Some(&last) = self.nodes[parent].children.last() {
             if self.nodes[last].is_text() {
                 self.nodes[last].text.push_str(&text);
+                self.last_text = Some(last);
                 return;
             }
         }
+        if self.nodes.len() >= MAX_NODES {
+            // Keep the text, in order, on the last text node made.
+            if let Some(last) = self.last_text {
+                self.nodes[last].text.push_str(&text);
+            }
+            return;
+        }
         let id = self.nodes.len();
+        self.last_text = Some(id);
         self.nodes.push(Node {
             text,
             parent,
@@ -254,7 +270,12 @@ impl Builder {
         None
     }
 
-    fn start_tag(&mut self, name: String, attrs: Vec<(String, String)>) -> NodeId {
+    /// Opens an element; `None` once the page has [`MAX_NODES`] nodes (later
+    /// tags are then ignored and their text joins the current element).
+    fn start_tag(&mut self, name: String, attrs: Vec<(String, String)>) -> Option<NodeId> {
+        if self.nodes.len() >= MAX_NODES {
+            return None;
+        }
         let implied: Option<(&[&str], &[&str])> = match name.as_str() {
             n if CLOSES_P.contains(&n) => Some((&["p"], &["table", "td", "th", "button"])),
             "li" => Some((&["li"], &["ul", "ol", "menu", "table"])),
@@ -281,7 +302,7 @@ impl Builder {
         if self.stack.len() < MAX_DEPTH {
             self.stack.push(id);
         }
-        id
+        Some(id)
     }
 
     fn end_tag_of(&mut self, id: NodeId) {
@@ -633,6 +654,25 @@ mod tests {
         assert_eq!(d.nodes[1].attr("href"), Some("/x?a=1&b=2"));
         assert_eq!(d.nodes[1].attr("class"), Some("big"));
         assert_eq!(d.nodes[1].attr("data-x"), None);
+    }
+
+    #[test]
+    fn node_count_is_capped() {
+        let html = "<i>x".repeat(MAX_NODES) + "<p>tail text";
+        let d = Dom::parse(&html);
+        assert!(d.nodes.len() <= MAX_NODES);
+        // Text after the cap is not lost when it can join a text node.
+        let all: String = d
+            .nodes
+            .iter()
+            .filter(|n| n.is_text())
+            .map(|n| n.text.as_str())
+            .collect();
+        assert!(
+            all.ends_with("tail text"),
+            "{}",
+            &all[all.len().saturating_sub(30)..]
+        );
     }
 
     #[test]
