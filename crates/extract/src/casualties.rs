@@ -121,6 +121,11 @@ fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, boo
             }
             break;
         }
+        if w == "(" || w == ")" {
+            j += 1;
+            k += 1;
+            continue;
+        }
         let cap = w.as_bytes()[0].is_ascii_uppercase();
         if is_noun_modifier(w) || (cap && w.len() > 1 && !matches!(w, "The" | "A" | "An")) {
             let lw = lower(w);
@@ -250,8 +255,11 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         while k < ts.len() && steps < 8 {
             let t = &ts[k];
             if let Some((o, e)) = outcome_at(hits, t) {
-                outcome = Some(o);
-                end = e;
+                // "…, wounding 13": an active participle governs what follows
+                if !lower(t.s).ends_with("ing") {
+                    outcome = Some(o);
+                    end = e;
+                }
                 break;
             }
             let lw = lower(t.s);
@@ -287,6 +295,12 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                     k += off + 1;
                     steps += 1;
                     continue;
+                }
+            }
+            if lw == "," {
+                let next = ts.get(k + 1).map(|x| lower(x.s)).unwrap_or_default();
+                if !matches!(next.as_str(), "who" | "all" | "reportedly" | "allegedly" | "mostly" | "both" | "were" | "was") {
+                    break;
                 }
             }
             if AUX.contains(&lw.as_str()) || lw == "," {

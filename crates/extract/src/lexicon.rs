@@ -625,6 +625,7 @@ impl Lexicon {
                         if matches!(
                             w.as_str(),
                             "shot dead" | "gunned down" | "murdered" | "beheaded" | "executed"
+                                | "shot and killed" | "fatally shot" | "shot to death"
                                 | "massacred" | "assassinated" | "hacked to death"
                                 | "beaten to death" | "stabbed to death" | "burnt to death"
                                 | "burned to death"
