@@ -349,7 +349,7 @@ impl Matcher {
                 let ar = &data.actors[a as usize];
                 // Actors with per-country readings keep their country only
                 // when the mention itself says it ("Afghan Taliban").
-                let hint = if ar.overrides.is_empty() || country_word_in(data, ar, &text[s..e]) {
+                let hint = if ar.overrides.is_empty() || !bare_mention(ar, &text[s..e]) {
                     ar.country.clone()
                 } else {
                     None
@@ -390,6 +390,24 @@ impl Matcher {
                 });
             }
             last_country = country_here.map(|c| (e, c));
+        }
+        // "Taliban" in a text that also names Afghanistan is the Afghan
+        // Taliban; without it, per-country readings may apply (see actors.tsv).
+        let named_countries: Vec<&str> = rec
+            .places
+            .iter()
+            .flat_map(|p| p.candidates.iter())
+            .map(|c| &data.entries[c.0 as usize])
+            .filter(|e| e.kind == PlaceKind::Country)
+            .map(|e| data.countries[e.country as usize].iso2.as_str())
+            .collect();
+        for a in &mut rec.actors {
+            if a.kind == ActorMentionKind::Named && a.country_hint.is_none() {
+                let home = a.actor.as_ref().and_then(|x| x.country.as_deref());
+                if home.is_some_and(|h| named_countries.contains(&h)) {
+                    a.country_hint = home.map(String::from);
+                }
+            }
         }
         shape_actors(text, &words, &mut rec);
         rec
@@ -550,19 +568,26 @@ fn hint_gap(gap: &str) -> bool {
         })
 }
 
-/// Whether `mention` contains a word naming the actor's own country
-/// ("Afghan Taliban", "Islamic Emirate of Afghanistan").
-fn country_word_in(data: &Data, a: &crate::data::ActorRec, mention: &str) -> bool {
-    let Some(cc) = a.country.as_deref() else {
-        return false;
+/// Whether a mention is the actor's bare name ("Taliban", "Taliban
+/// militants"), which may read differently by country, rather than a
+/// qualified one ("Afghan Taliban", "Taliban government").
+fn bare_mention(a: &crate::data::ActorRec, mention: &str) -> bool {
+    let base = crate::actors::strip_parens(&a.name);
+    let base = base
+        .split_once(": ")
+        .map(|x| x.1)
+        .unwrap_or(&base)
+        .to_string();
+    let m = mention.trim();
+    let m = m.strip_prefix("pro-").unwrap_or(m);
+    let rest = match m.strip_prefix(base.as_str()) {
+        Some(r) => r.trim(),
+        None => return false,
     };
-    let Some(&ci) = data.country_by_iso.get(cc) else {
-        return false;
-    };
-    let c = &data.countries[ci as usize];
-    mention.contains(&c.name)
-        || c.demonyms.iter().any(|d| mention.contains(d.as_str()))
-        || mention.contains("Emirate")
+    matches!(
+        rest,
+        "" | "fighters" | "militants" | "insurgents" | "forces" | "commanders"
+    )
 }
 
 /// Preference when one name has several kinds (for the mention's headline kind).

@@ -266,6 +266,22 @@ fn unqualified_taliban_in_pakistan_is_the_ttp() {
 }
 
 #[test]
+fn taliban_in_a_text_about_afghanistan_stays_afghan() {
+    let g = gaz();
+    let text = "Pakistan accused the Taliban of sheltering militants; Afghanistan denied it. \
+                The Taliban government said it wanted talks.";
+    let rec = g.recognise(text);
+    let names: Vec<String> = rec
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorMentionKind::Named)
+        .map(|a| g.actor_for_generic(a, Some("PK")).name)
+        .collect();
+    assert!(!names.is_empty());
+    assert!(names.iter().all(|n| n == "Taliban"), "{names:?}");
+}
+
+#[test]
 fn metonyms_are_a_distinct_kind() {
     let g = gaz();
     let text = "Kabul rejected the claim, and Islamabad said talks would continue.";
