@@ -417,6 +417,22 @@ fn armed(a: &Actor) -> bool {
     ) && !a.name.starts_with("Government of")
 }
 
+/// Armed in the fighting sense: soldiers, rebels, unidentified armed men —
+/// not a party's supporters.
+fn fighting(a: &Actor) -> bool {
+    match a.actor_type {
+        Some(ActorType::StateForces) => !a.name.starts_with("Government of"),
+        Some(ActorType::RebelGroups | ActorType::ExternalOtherForces) => true,
+        Some(ActorType::PoliticalMilitias | ActorType::IdentityMilitias) => a.name.starts_with("Unidentified Armed Group"),
+        _ => false,
+    }
+}
+
+/// Non-state armed: rebels, unidentified armed groups, foreign forces.
+fn nonstate_fighting(a: &Actor) -> bool {
+    fighting(a) && a.actor_type != Some(ActorType::StateForces)
+}
+
 fn code_violent(trigs: &[Trig], f: &Fatalities, a1: Option<&Actor>, a2: Option<&Actor>, words: &str) -> (SubEventType, &'static str) {
     let has = |t: Trig| trigs.contains(&t);
     if has(Trig::Sexual) {
@@ -449,7 +465,9 @@ fn code_violent(trigs: &[Trig], f: &Fatalities, a1: Option<&Actor>, a2: Option<&
     }
     let armed_victims = f.state_forces.is_some_and(|x| x > 0) || f.militants.is_some_and(|x| x > 0);
     // an attack on armed men (unknown attackers count as armed) is a battle
-    let armed_pair = a1.is_none_or(armed) && a2.is_some_and(armed);
+    let armed_pair = a1.is_none_or(fighting)
+        && a2.is_some_and(fighting)
+        && !(a1.is_some_and(|x| a2.is_some_and(|y| x.name == y.name)));
     let mode = if has(Trig::Kill) && !has(Trig::Clash) {
         if words.contains("beaten") || words.contains("hacked") || words.contains("stabbed") {
             "primitive"
@@ -699,11 +717,11 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             Family::Violent => {
                 let strong = trigs.iter().any(|t| matches!(t, Trig::Air | Trig::Shell | Trig::Suicide | Trig::Grenade | Trig::Bomb | Trig::Chemical));
                 let armed_any = idx.iter().any(|&i| {
-                    [&ms[i].actor1, &ms[i].actor2].iter().any(|a| {
-                        a.as_ref().is_some_and(|a| armed(&a.actor) && !a.actor.name.starts_with("Police Forces"))
-                    })
+                    [&ms[i].actor1, &ms[i].actor2]
+                        .iter()
+                        .any(|a| a.as_ref().is_some_and(|a| nonstate_fighting(&a.actor)))
                 });
-                let armed_dead = fat.state_forces.is_some_and(|x| x > 0) || fat.militants.is_some_and(|x| x > 0);
+                let armed_dead = fat.militants.is_some_and(|x| x > 0);
                 let protest_article = drafts.iter().any(|d| d.family == Family::Protest);
                 // "clash"/"fighting" with no armed side is a crowd fight; a
                 // gunfight, encounter or exchange of fire is armed by nature

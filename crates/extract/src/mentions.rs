@@ -1136,7 +1136,16 @@ fn roles(
         }
         at
     };
-    let by = |a: &ActorCand| words_before(text, clause.start, a.span.start, 1).first().is_some_and(|w| w == "by");
+    let by = |a: &ActorCand| {
+        words_before(text, clause.start, a.span.start, 1).first().is_some_and(|w| w == "by")
+            // the subject of a later verb: "… was killed when gunmen stormed"
+            || ts.iter().any(|(_, t)| t.start > a.span.end && t.start <= a.span.end + 12)
+            || {
+                let rest = text.get(a.span.end..clause.end.min(a.span.end + 20)).unwrap_or("");
+                let next = rest.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+                matches!(next.as_str(), "stormed" | "attacked" | "opened" | "fired" | "shot" | "killed" | "ambushed" | "raided" | "abducted" | "kidnapped" | "hurled" | "threw" | "detonated" | "targeted")
+            }
+    };
     let mut agents: Vec<&ActorCand> = cands
         .iter()
         .copied()
