@@ -26,7 +26,15 @@ fn main() -> Result<()> {
                 .unwrap_or_else(|| root.join("../shared/data"));
             build_gazetteer(&shared, &root.join("crates/gazetteer/data"))
         }
-        _ => bail!("usage: cargo xtask gazetteer [SHARED_DATA_DIR]"),
+        Some("actors") => {
+            let root = workspace_root();
+            let shared = args
+                .get(1)
+                .map(PathBuf::from)
+                .unwrap_or_else(|| root.join("../shared/data"));
+            build_actors(&shared, &root.join("crates/gazetteer/data"))
+        }
+        _ => bail!("usage: cargo xtask gazetteer|actors [SHARED_DATA_DIR]"),
     }
 }
 
@@ -842,6 +850,7 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
     gz.finish()?;
     let size = std::fs::metadata(&path)?.len();
     write_stopwords(&rows, out_dir)?;
+    build_actors(shared, out_dir)?;
     eprintln!(
         "wrote {} ({} rows, {} bytes uncompressed, {} bytes gz) in {:.1}s",
         path.display(),
@@ -849,6 +858,293 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         out.len(),
         size,
         t0.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// ISO3 → ISO2 and country name → ISO2, from GeoNames countryInfo.
+fn country_codes(geo: &Path) -> Result<(HashMap<String, String>, HashMap<String, String>)> {
+    let mut iso3 = HashMap::new();
+    let mut by_name = HashMap::new();
+    for line in read(&geo.join("countryInfo.txt"))?.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() > 4 && f[0].len() == 2 {
+            iso3.insert(f[1].to_string(), f[0].to_string());
+            by_name.insert(f[4].to_lowercase(), f[0].to_string());
+        }
+    }
+    Ok((iso3, by_name))
+}
+
+/// "BALOCH_LIBERATION_ARMY_(BLA)_" → ("Baloch Liberation Army", Some("BLA")).
+fn petrarch_name(raw: &str) -> (String, Option<String>) {
+    let raw = raw.trim().trim_start_matches('+').trim_end_matches('_');
+    let (main, abbr) = match (raw.find('('), raw.rfind(')')) {
+        (Some(o), Some(c)) if c > o => (
+            format!("{}{}", &raw[..o], &raw[c + 1..]),
+            Some(raw[o + 1..c].replace('_', " ").trim().to_string()),
+        ),
+        _ => (raw.to_string(), None),
+    };
+    let small = [
+        "of", "the", "and", "for", "in", "al", "e", "i", "ul", "wa", "de", "la", "del",
+    ];
+    let words: Vec<String> = main
+        .split('_')
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .map(|(i, w)| {
+            let lw = w.to_lowercase();
+            if i > 0 && small.contains(&lw.as_str()) {
+                return lw;
+            }
+            lw.split('-')
+                .map(|p| {
+                    let mut cs = p.chars();
+                    cs.next()
+                        .map(|c| c.to_uppercase().collect::<String>() + cs.as_str())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .collect();
+    (words.join(" "), abbr.filter(|a| a.len() >= 3))
+}
+
+/// An organisation name safe to match in text: two words or more, not
+/// starting with a digit or an article (no "21 June", "The Foundation",
+/// single person names).
+fn usable_org_name(n: &str) -> bool {
+    let words = n.split_whitespace().count();
+    words >= 2
+        && !((n.starts_with("Abu ") || n.starts_with("Ebu ")) && words < 3)
+        && !n.starts_with(|c: char| c.is_ascii_digit())
+        && !n.starts_with("The ")
+        && n.len() >= 6
+}
+
+/// `data/actors_derived.tsv`: actor names (facts, not text) from the
+/// PETRARCH2/Phoenix non-state actor dictionary and from the actors coded in the
+/// development sets (ACLED ACTOR1/ACTOR2 seen at least twice, GTD gname), in the
+/// `--actors` format. Loaded before the hand-written `actors.tsv`, which wins.
+fn build_actors(shared: &Path, out_dir: &Path) -> Result<()> {
+    let geo = shared.join("gazetteer/geonames");
+    let (iso3, by_name) = country_codes(&geo)?;
+    // name -> (type, country, aliases)
+    let mut rows: BTreeMap<String, (String, String, BTreeSet<String>)> = BTreeMap::new();
+
+    // PETRARCH2 / Phoenix militant non-state actors
+    let pet = shared
+        .join("dictionaries/petrarch2/petrarch2/data/dictionaries/Phoenix.MilNonState.actors.txt");
+    let mut n_pet = 0;
+    if let Ok(text) = read(&pet) {
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            let l = line.split('#').next().unwrap_or("").trim();
+            if l.is_empty() {
+                current = None;
+                continue;
+            }
+            if let Some(alias) = l.strip_prefix('+') {
+                if let Some(c) = &current {
+                    let (a, ab) = petrarch_name(alias);
+                    if let Some(r) = rows.get_mut(c) {
+                        if usable_org_name(&a) {
+                            r.2.insert(a);
+                        }
+                        if let Some(ab) = ab {
+                            r.2.insert(ab);
+                        }
+                    }
+                }
+                continue;
+            }
+            let Some(open) = l.find('[') else { continue };
+            let code = l[open + 1..].trim_end_matches(']').trim();
+            let (name, abbr) = petrarch_name(&l[..open]);
+            if !usable_org_name(&name) {
+                current = None;
+                continue;
+            }
+            let cc = code
+                .get(..3)
+                .and_then(|c| iso3.get(c))
+                .cloned()
+                .unwrap_or_default();
+            let typ = if code.ends_with("REB") || code.ends_with("INS") {
+                "Rebel Groups"
+            } else {
+                "Political Militias"
+            };
+            let e = rows
+                .entry(name.clone())
+                .or_insert((typ.to_string(), cc, BTreeSet::new()));
+            if let Some(ab) = abbr {
+                e.2.insert(ab);
+            }
+            current = Some(name);
+            n_pet += 1;
+        }
+    }
+
+    // ACLED development set: actor names with their most frequent inter code and country
+    let acled = shared.join("dev/acled_asia_2015.csv");
+    let mut n_acled = 0;
+    if let Ok(bytes) = std::fs::read(&acled) {
+        let text: String = match String::from_utf8(bytes.clone()) {
+            Ok(s) => s,
+            Err(_) => bytes.iter().map(|&b| b as char).collect(),
+        };
+        let mut rdr = csv::Reader::from_reader(text.as_bytes());
+        let h = rdr.headers()?.clone();
+        let col = |n: &str| h.iter().position(|x| x == n);
+        let cols = [
+            ("ACTOR1", "INTER1"),
+            ("ACTOR2", "INTER2"),
+            ("ALLY_ACTOR_1", "INTER1"),
+            ("ALLY_ACTOR_2", "INTER2"),
+        ];
+        let c_country = col("COUNTRY").context("COUNTRY column")?;
+        let mut seen: BTreeMap<String, BTreeMap<(String, String), usize>> = BTreeMap::new();
+        for rec in rdr.records() {
+            let rec = rec?;
+            for (a, i) in cols {
+                let (Some(ca), Some(ci)) = (col(a), col(i)) else {
+                    continue;
+                };
+                let name = rec.get(ca).unwrap_or("").trim();
+                if name.is_empty() {
+                    continue;
+                }
+                // drop regime years: "Military Forces of Pakistan (2013-2018)"
+                let mut clean = name.to_string();
+                if let (Some(o), Some(c)) = (clean.rfind('('), clean.rfind(')')) {
+                    if c > o && clean[o..c].chars().any(|ch| ch.is_ascii_digit()) {
+                        clean = format!("{}{}", &clean[..o], &clean[c + 1..])
+                            .trim()
+                            .to_string();
+                    }
+                }
+                let generic = [
+                    "Protesters (",
+                    "Rioters (",
+                    "Civilians (",
+                    "Unidentified ",
+                    "Military Forces of",
+                    "Police Forces of",
+                    "Government of",
+                ];
+                if generic.iter().any(|g| clean.starts_with(g)) || clean.contains("Communal") {
+                    continue;
+                }
+                let country = by_name
+                    .get(&rec.get(c_country).unwrap_or("").to_lowercase())
+                    .cloned()
+                    .unwrap_or_default();
+                *seen
+                    .entry(clean)
+                    .or_default()
+                    .entry((rec.get(ci).unwrap_or("").to_string(), country))
+                    .or_default() += 1;
+            }
+        }
+        for (name, m) in seen {
+            let total: usize = m.values().sum();
+            if total < 2 {
+                continue;
+            }
+            let Some(((inter, cc), _)) = m
+                .iter()
+                .max_by_key(|(k, v)| (**v, std::cmp::Reverse((*k).clone())))
+            else {
+                continue;
+            };
+            let typ = match inter.as_str() {
+                "1" => "State Forces",
+                "2" => "Rebel Groups",
+                "3" => "Political Militias",
+                "4" => "Identity Militias",
+                "5" => "Rioters",
+                "6" => "Protesters",
+                "7" => "Civilians",
+                "8" => "External/Other Forces",
+                _ => "",
+            };
+            // ACLED spelling is the canonical one: replace a PETRARCH row of the same full name.
+            rows.insert(
+                clean_field(&name),
+                (typ.to_string(), cc.clone(), BTreeSet::new()),
+            );
+            n_acled += 1;
+        }
+    }
+
+    // GTD development set: group names "Tehrik-i-Taliban Pakistan (TTP)"
+    let gtd = shared.join("dev/gtd_pakistan_2008.geojson");
+    let mut n_gtd = 0;
+    if let Ok(text) = read(&gtd) {
+        let v: serde_json::Value = serde_json::from_str(&text)?;
+        let mut names: BTreeSet<String> = BTreeSet::new();
+        for f in v["features"].as_array().into_iter().flatten() {
+            for k in ["gname", "gname2", "gname3"] {
+                if let Some(g) = f["properties"][k].as_str() {
+                    if !g.is_empty() && g != "Unknown" {
+                        names.insert(g.to_string());
+                    }
+                }
+            }
+        }
+        for g in names {
+            let (main, abbr) = match (g.find('('), g.rfind(')')) {
+                (Some(o), Some(c)) if c > o => (
+                    g[..o].trim().to_string(),
+                    Some(g[o + 1..c].trim().to_string()),
+                ),
+                _ => (g.clone(), None),
+            };
+            let e =
+                rows.entry(main)
+                    .or_insert(("Rebel Groups".into(), "PK".into(), BTreeSet::new()));
+            // "(Pakistan)" is a country qualifier, not an abbreviation
+            if let Some(ab) = abbr.filter(|a| a.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
+            {
+                e.2.insert(ab);
+            }
+            n_gtd += 1;
+        }
+    }
+
+    let mut out = String::from(
+        "# Derived by `cargo xtask actors` (also run by `cargo xtask gazetteer`): actor names from\n\
+         # PETRARCH2/Phoenix Phoenix.MilNonState.actors.txt (MIT) and the actors coded in the\n\
+         # development sets (ACLED Asia 2015 ACTOR1/ACTOR2 seen twice or more; GTD gname).\n\
+         # Names only (facts); no record text. Hand-written actors.tsv rows replace these.\n",
+    );
+    for (name, (typ, cc, aliases)) in &rows {
+        let al: Vec<&str> = aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| a != name)
+            .collect();
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\n",
+            clean_field(name),
+            typ,
+            cc,
+            al.iter()
+                .map(|a| clean_field(a))
+                .collect::<Vec<_>>()
+                .join("|")
+        ));
+    }
+    std::fs::write(out_dir.join("actors_derived.tsv"), out)?;
+    eprintln!(
+        "wrote actors_derived.tsv ({} actors: {n_pet} PETRARCH2, {n_acled} ACLED, {n_gtd} GTD)",
+        rows.len()
     );
     Ok(())
 }

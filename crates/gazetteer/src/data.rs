@@ -10,8 +10,10 @@ use crate::{GazetteerError, GenericKind, PlaceKind};
 
 /// The compiled places (built by `cargo xtask gazetteer`).
 const EMBEDDED_PLACES: &[u8] = include_bytes!("../data/places.tsv.gz");
-/// The actor dictionary (hand-curated + derived; plain TSV).
+/// The actor dictionary (hand-curated; plain TSV).
 const EMBEDDED_ACTORS: &str = include_str!("../data/actors.tsv");
+/// Actor names derived from PETRARCH2 and the dev sets (by the xtask).
+const EMBEDDED_ACTORS_DERIVED: &str = include_str!("../data/actors_derived.tsv");
 /// Generic actor nouns, region phrases and the common-word stop list.
 const EMBEDDED_LEXICON: &str = include_str!("../data/lexicon.tsv");
 /// English words that are also place names (derived by the xtask).
@@ -176,6 +178,29 @@ impl Data {
             }
         }
         d.add_actors_tsv(EMBEDDED_ACTORS, emb)?;
+        // Derived names only where no hand-written actor already has them.
+        let mut derived = Data {
+            country_by_iso: d.country_by_iso.clone(),
+            ..Data::default()
+        };
+        derived.add_actors_tsv(EMBEDDED_ACTORS_DERIVED, Path::new("<embedded derived>"))?;
+        let known: std::collections::HashSet<String> = d
+            .actors
+            .iter()
+            .flat_map(crate::actors::actor_patterns)
+            .map(|p| crate::actors::normalise_actor_name(&p))
+            .collect();
+        let mut hand = std::mem::take(&mut d.actors);
+        d.actors = derived
+            .actors
+            .into_iter()
+            .filter(|a| {
+                !crate::actors::actor_patterns(a)
+                    .iter()
+                    .any(|p| known.contains(&crate::actors::normalise_actor_name(p)))
+            })
+            .collect();
+        d.actors.append(&mut hand);
         crate::actors::synthesise_state_actors(&mut d);
         d.rank_admin_units();
         Ok(d)

@@ -310,7 +310,8 @@ impl Matcher {
                         country_here = Some(c);
                     }
                     Target::Actor(a) => {
-                        named.get_or_insert(a);
+                        // later rows (hand-written, user files) win
+                        named = Some(named.map_or(a, |n: u32| n.max(a)));
                     }
                     Target::Generic(g) => {
                         generic.get_or_insert(g);

@@ -273,8 +273,8 @@ pub(crate) fn resolve(
         // A one-word town glued to other capitalised words ("Darra Adam Khel",
         // "Toba Tek Singh") is part of a longer name the gazetteer lacks; so is
         // a common word ("North Kashmir").
-        if (matches!(en.kind, PlaceKind::Populated | PlaceKind::Admin2) || pm.common_word)
-            && (strong <= 0.0 || pm.common_word)
+        if (pm.common_word
+            || (matches!(en.kind, PlaceKind::Populated | PlaceKind::Admin2) && strong <= 0.0))
             && !text[s..e].contains(' ')
             && (cap_word_before(text, s) || cap_word_after(text, e))
         {
