@@ -18,7 +18,9 @@ pub fn open(url: &str) -> anyhow::Result<Arc<dyn Store>> {
     Ok(Arc::new(store))
 }
 
-/// The PostgreSQL branch (the postgres engineer wires `sitrep-store-pg` here).
-fn open_postgres(_url: &str) -> anyhow::Result<Arc<dyn Store>> {
-    anyhow::bail!("this build has no PostgreSQL backend yet; use a SQLite file path for --db")
+/// The PostgreSQL branch: a pooled, migrated `sitrep_store_pg::PgStore`
+/// (TLS: `sslmode=disable|prefer`; see docs/DEPLOY.md).
+fn open_postgres(url: &str) -> anyhow::Result<Arc<dyn Store>> {
+    let store = sitrep_store_pg::PgStore::open(url)?;
+    Ok(Arc::new(store))
 }

@@ -32,6 +32,10 @@ use sitrep_store::{
 
 pub use queue::{Claim, QueueStatus};
 
+/// The PostgreSQL client crate this backend uses (for tools and tests that
+/// need a raw connection, e.g. to create a schema or a role).
+pub use postgres;
+
 /// The migrations, in order: (version, name, SQL).
 const MIGRATIONS: &[(i32, &str, &str)] =
     &[(1, "init", include_str!("../migrations/0001_init.sql"))];
