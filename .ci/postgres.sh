@@ -56,6 +56,8 @@ port = $port
 unix_socket_directories = '$dir'
 max_connections = 200
 shared_buffers = 128MB
+# statement counts for bench/pg (harmless when unused)
+shared_preload_libraries = 'pg_stat_statements'
 EOF
     fi
     _sitrep_pg_run "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||
