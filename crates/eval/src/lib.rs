@@ -552,12 +552,12 @@ impl Report {
             ));
         }
         s.push_str(&format!(
-            "{:<28} {:>6} {:>9} {:>9}  {}\n",
+            "{:<32} {:>6} {:>9} {:>9}  {}\n",
             "field", "n", "sitrep", "baseline", "baseline answers"
         ));
         for f in &self.fields {
             s.push_str(&format!(
-                "{:<28} {:>6} {:>8.1}% {:>8.1}%  {}\n",
+                "{:<32} {:>6} {:>8.1}% {:>8.1}%  {}\n",
                 f.field,
                 f.n,
                 100.0 * f.accuracy,
