@@ -19,8 +19,8 @@
 //! - `iso`: the numeric ISO 3166-1 code; `region`: ACLED's region of the country.
 //! - `admin3` is empty (not coded); `assoc_actor_1`/`assoc_actor_2` are empty (sitrep
 //!   codes no associated actors).
-//! - `source`: the publishers (or titles when no publisher) of the sources, `; `-joined;
-//!   `source_scale` empty.
+//! - `source`: the publishers of the sources (the URL's host when no publisher),
+//!   `; `-joined; `source_scale` empty.
 //! - `fatalities`: `fatalities.best`, or 0 when unknown: ACLED's convention is that the
 //!   column is always an integer and 0 stands for "no reported fatalities".
 //! - `tags`: empty; `timestamp`: the newest `published` moment of the sources as Unix
@@ -175,8 +175,13 @@ pub fn acled_row(ev: &Event) -> Option<Vec<String>> {
         .unwrap_or_default();
     let mut sources: Vec<&str> = Vec::new();
     for s in &ev.sources {
-        if let Some(p) = s.publisher.as_deref().or(s.title.as_deref()) {
-            if !p.is_empty() && !sources.contains(&p) {
+        let name = s
+            .publisher
+            .as_deref()
+            .filter(|p| !p.trim().is_empty())
+            .or_else(|| s.url.as_deref().and_then(url_host));
+        if let Some(p) = name {
+            if !sources.contains(&p) {
                 sources.push(p);
             }
         }
@@ -236,6 +241,15 @@ pub fn acled_row(ev: &Event) -> Option<Vec<String>> {
         String::new(),
         timestamp.map(|t| t.to_string()).unwrap_or_default(),
     ])
+}
+
+/// The host of a URL without `www.` (`https://www.dawn.com/news/1` → `dawn.com`).
+fn url_host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then_some(host)
 }
 
 /// Unix seconds of an ISO 8601 moment (`2026-02-01T11:59:55Z`) or day (`2026-02-01`).

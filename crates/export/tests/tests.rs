@@ -86,6 +86,19 @@ fn sample_events() -> Vec<Event> {
         ..Event::default()
     };
     let civilians = Event {
+        sources: vec![
+            Source {
+                article_id: "fixture-2".into(),
+                url: Some("https://www.example.org/news/2026/01/abduction?ref=1".into()),
+                published: Some("2026-01-20".into()),
+                ..Source::default()
+            },
+            Source {
+                article_id: "fixture-3".into(),
+                title: Some("A headline is not a source name".into()),
+                ..Source::default()
+            },
+        ],
         id: "0000000000000002".into(),
         event_date: day(2026, 1, 1),
         date_precision: DatePrecision::Month,
@@ -257,6 +270,8 @@ fn golden_acled_csv() {
     assert_eq!(&r1[col("interaction")], "37");
     assert_eq!(&r1[col("civilian_targeting")], "Civilian targeting");
     assert_eq!(&r1[col("fatalities")], "0");
+    assert_eq!(&r1[col("source")], "example.org");
+    assert_eq!(&r1[col("timestamp")], "1768867200");
     // Unknown actor type: empty inter code; no actor2: 0; no country: XXX.
     let r2 = &rows[2];
     assert_eq!(&r2[col("inter1")], "");
