@@ -728,7 +728,11 @@ fn load_muc(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
         let Some(t) = first_template.get(&id) else {
             continue;
         };
-        let published = muc_date(text.lines().next().unwrap_or(""));
+        // The dateline runs up to the first " -- " and may wrap over lines.
+        let head_end = text.find(" -- ").unwrap_or(text.len()).min(300);
+        // "NO DATE" datelines fall back to the key's incident date (SPEC §6: the gold
+        // event's date), which is then given to the extractor as the publication day.
+        let mut published = muc_date(text.get(..head_end).unwrap_or(""));
         let mut fields = Vec::new();
         if let Some((types, subs)) = t.get(&4).and_then(|v| muc_types(first_alternative(v))) {
             fields.push(field("event_type", GoldValue::Types(types)));
@@ -742,6 +746,7 @@ fn load_muc(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
             if !v.starts_with('-') && !v.contains(" - ") {
                 if let Some(d) = muc_date(v) {
                     fields.push(field("date", GoldValue::Date(d)));
+                    published = published.or(Some(d));
                 }
             }
         }

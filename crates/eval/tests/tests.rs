@@ -307,3 +307,38 @@ fn a_panicking_extractor_is_counted_not_fatal() {
     assert_eq!(report.with_event, 0);
     assert!(report.to_table().contains("panicked on 1 records"));
 }
+
+/// The real development sets, when `../shared/data/dev` is beside the repo: every
+/// loader reads its file whole and finds the records the data README describes.
+#[test]
+fn dev_sets_load_when_present() {
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/dev");
+    if !dev.is_dir() {
+        eprintln!(
+            "SKIPPED dev_sets_load_when_present: {} is absent (the dev data is never in the repo)",
+            dev.display()
+        );
+        return;
+    }
+    let acled = load(GoldKind::Acled, &dev.join("acled_asia_2015.csv")).unwrap();
+    assert_eq!(acled.len(), 10_194);
+    assert_eq!(acled.iter().filter(|r| r.in_country("PK")).count(), 1_800);
+    // Every old event type name maps to today's types.
+    assert!(acled.iter().all(|r| get(r, "event_type").is_some()));
+    let gtd = load(GoldKind::Gtd, &dev.join("gtd_pakistan_2008.geojson")).unwrap();
+    assert_eq!(gtd.len(), 567);
+    let ucdp = load(GoldKind::Ucdp, &dev.join("ucdp_ged_pakistan.csv")).unwrap();
+    // Only headlines stating a count: fewer than the 2,148 with a headline.
+    assert!(ucdp.len() > 500 && ucdp.len() < 2_148, "{}", ucdp.len());
+    for set in ["tst1", "tst2"] {
+        let muc = load(GoldKind::Muc, &dev.join("muc34").join(set)).unwrap();
+        assert!(muc.len() > 30, "{set}: {}", muc.len());
+        // Most datelines carry a date ("NO DATE" ones fall back to the key's day).
+        let dated = muc.iter().filter(|r| r.published.is_some()).count();
+        assert!(
+            dated * 10 >= muc.len() * 9,
+            "{set}: {dated} of {} dated",
+            muc.len()
+        );
+    }
+}
