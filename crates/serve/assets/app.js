@@ -108,7 +108,7 @@
   var map = null, cluster = null, basemapLoaded = false;
   function initMap() {
     if (map) return;
-    map = L.map('map', { preferCanvas: false, worldCopyJump: true, zoomSnap: 0.5 }).setView([30, 69], 5);
+    map = L.map('map', { preferCanvas: false, worldCopyJump: true, zoomSnap: 0.5, minZoom: 2, maxZoom: 13 }).setView([30, 69], 5);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution('Base map: Natural Earth (public domain)');
     cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, chunkedLoading: true });
@@ -263,7 +263,7 @@
       el('td', null, a1), el('td', null, a2),
       el('td', { class: 'num' }, fmt(ev.fatalities ? ev.fatalities.best : null)),
       el('td', { class: 'num' }, String((ev.sources || []).length)),
-      el('td', { class: 'notes' }, ev.notes || ''));
+      el('td', { class: 'notes', title: ev.notes || '' }, ev.notes || ''));
   }
   function appendRows(events) {
     var body = $('#events tbody');
@@ -491,7 +491,7 @@
     });
     page.appendChild(head); page.appendChild(left); page.appendChild(right);
     if (document.getElementById('minimap')) {
-      var mm = L.map('minimap', { zoomControl: false, attributionControl: false }).setView([loc.lat, loc.lon], 7);
+      var mm = L.map('minimap', { zoomControl: false, attributionControl: false, minZoom: 2, maxZoom: 13 }).setView([loc.lat, loc.lon], 7);
       fetch('/assets/countries-50m.json').then(function (r) { return r.json(); }).then(function (topo) {
         L.geoJSON(topojson.feature(topo, topo.objects.countries), { interactive: false,
           style: { color: '#8d99a8', weight: 0.7, fillColor: '#f3f1ec', fillOpacity: 1 } }).addTo(mm).bringToBack();

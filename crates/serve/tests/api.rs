@@ -669,7 +669,9 @@ async fn exports_follow_the_filters() {
     let app = app();
     let (s, h, b) = send(
         &app,
-        Request::get("/api/events.geojson?admin1=Sindh").body(Body::empty()).unwrap(),
+        Request::get("/api/events.geojson?admin1=Sindh")
+            .body(Body::empty())
+            .unwrap(),
     )
     .await;
     assert_eq!(s, StatusCode::OK);
@@ -681,7 +683,9 @@ async fn exports_follow_the_filters() {
 
     let (s, h, b) = send(
         &app,
-        Request::get("/api/events.csv?type=Battles&limit=4").body(Body::empty()).unwrap(),
+        Request::get("/api/events.csv?type=Battles&limit=4")
+            .body(Body::empty())
+            .unwrap(),
     )
     .await;
     assert_eq!(s, StatusCode::OK);
