@@ -1,3 +1,385 @@
 //! sitrep-ingest: readers that turn files, feeds and crawls into [`sitrep_model::Article`]s.
+//!
+//! Everything a user points sitrep at goes through [`read_path`] (files, folders
+//! walked recursively, `-` for standard input) or [`read_bytes`] (a buffer: an
+//! HTTP POST body, a fuzz input). The format is found from the content, not the
+//! file name:
+//!
+//! | content starts with | read as |
+//! |---|---|
+//! | gzip magic `1f 8b` | decompressed (multi-member, capped), then detected again |
+//! | `WARC/` | WARC records, streamed; each HTML `response` is an article ([`warc`]) |
+//! | `{` | JSON Lines, streamed; one article per line ([`jsonl`]) |
+//! | `[` | a JSON array of article objects |
+//! | `<rss`, `<feed`, `<rdf:RDF` (after `<?xml`) | RSS 2.0 / Atom / RSS 1.0 feed ([`feed`]) |
+//! | other `<` markup | one HTML page ([`html`]) |
+//! | anything else that is text | plain text with one or more articles ([`plaintext`]) |
+//!
+//! Bad input never panics: each problem becomes an [`InputError`] naming the
+//! input and the reason, and reading goes on with the next article or input.
 
+pub mod detect;
+pub mod feed;
+pub mod header;
 pub mod html;
+pub mod htmltext;
+pub mod jsonl;
+pub mod plaintext;
+pub mod source;
+pub mod warc;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sitrep_model::Article;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+pub use jsonl::article_from_json;
+
+/// 50 MB: the largest single article accepted (SPEC §2).
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 50 * 1024 * 1024;
+
+/// How inputs are read.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// The moment of retrieval, for "Updated 5 sec ago". `None`: the input's
+    /// own retrieval time (a file's modification time, a WARC record's date,
+    /// the real clock for standard input and buffers).
+    pub now: Option<DateTime<Utc>>,
+    /// Publication date for articles that state none.
+    pub published: Option<NaiveDate>,
+    /// Largest accepted article, in bytes (text after decoding).
+    pub max_article_bytes: usize,
+    /// Largest input read whole (plain text, HTML, feeds, JSON arrays), after
+    /// decompression. Streamed formats (JSONL, WARC) have no total limit.
+    pub max_whole_input_bytes: u64,
+    /// Gzip output beyond this many bytes is checked for a decompression bomb.
+    pub bomb_check_after: u64,
+    /// Decompressed-to-compressed ratio above which (past `bomb_check_after`)
+    /// a gzip stream is rejected as a decompression bomb.
+    pub max_gzip_ratio: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            now: None,
+            published: None,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+            max_whole_input_bytes: 512 * 1024 * 1024,
+            bomb_check_after: 64 * 1024 * 1024,
+            max_gzip_ratio: 200,
+        }
+    }
+}
+
+/// Why an input (or a part of it) was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Reason {
+    /// The file could not be opened or read.
+    #[error("cannot read: {0}")]
+    Io(String),
+    /// Nothing but whitespace.
+    #[error("empty input")]
+    Empty,
+    /// Not text, not a known format.
+    #[error("binary data, not text or a known news format")]
+    Binary,
+    /// Not UTF-8 and not recognisable as text in a fallback encoding.
+    #[error("text encoding not recognised ({0})")]
+    Encoding(String),
+    /// The gzip stream ends early.
+    #[error("truncated gzip stream")]
+    TruncatedGzip,
+    /// The gzip stream is damaged.
+    #[error("corrupt gzip data: {0}")]
+    CorruptGzip(String),
+    /// The gzip stream expands far beyond any real news input.
+    #[error("decompression bomb: gzip output exceeds {ratio}x its input past {after_mb} MB")]
+    Bomb {
+        /// The ratio limit.
+        ratio: u64,
+        /// Where checking starts, in MB.
+        after_mb: u64,
+    },
+    /// An article (or a whole input read at once) is over the size limit.
+    #[error("{what} is {size} bytes, over the {limit}-byte limit")]
+    TooLarge {
+        /// What is too large ("article 3", "input").
+        what: String,
+        /// Its size in bytes (at least).
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// Readable, but holds no article text.
+    #[error("no article found{0}")]
+    NoArticle(String),
+    /// A JSON line or document that is not a valid article.
+    #[error("{0}")]
+    Json(String),
+    /// A feed whose XML is broken.
+    #[error("broken XML feed: {0}")]
+    Xml(String),
+    /// A WARC file whose framing is broken.
+    #[error("broken WARC: {0}")]
+    Warc(String),
+    /// An HTML page with no extractable article.
+    #[error("HTML: {0}")]
+    Html(String),
+}
+
+/// One rejected input, or part of an input: `sitrep: <input>: <reason>`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{input}: {reason}")]
+pub struct InputError {
+    /// The input as given (file path, `-`), with a position when the problem
+    /// is one record of it (`feed.jsonl:17`, `crawl.warc.gz#3`).
+    pub input: String,
+    /// What was wrong.
+    pub reason: Reason,
+}
+
+impl InputError {
+    /// An error about `input`.
+    pub fn new(input: impl Into<String>, reason: Reason) -> Self {
+        InputError {
+            input: input.into(),
+            reason,
+        }
+    }
+}
+
+/// The stream of results [`read_path`] returns.
+pub type Articles = Box<dyn Iterator<Item = Result<Article, InputError>> + Send>;
+
+/// Reads a file, a folder (recursively, in name order, hidden entries
+/// skipped) or standard input (`-`), yielding articles and per-input errors as
+/// they come. JSONL and WARC are streamed; never panics.
+pub fn read_path(path: &Path, opts: &ReadOptions) -> Articles {
+    let opts = opts.clone();
+    if path.as_os_str() == "-" {
+        let retrieved = opts.now.unwrap_or_else(Utc::now);
+        let reader: Box<dyn BufRead + Send> =
+            Box::new(BufReader::with_capacity(256 * 1024, std::io::stdin()));
+        return read_stream("-".to_owned(), reader, retrieved, &opts);
+    }
+    match std::fs::metadata(path) {
+        Err(e) => Box::new(std::iter::once(Err(InputError::new(
+            path.display().to_string(),
+            Reason::Io(e.to_string()),
+        )))),
+        Ok(m) if m.is_dir() => {
+            let mut files = Vec::new();
+            let mut errors = Vec::new();
+            walk(path, &mut files, &mut errors, 0);
+            let iter = errors
+                .into_iter()
+                .map(Err)
+                .chain(files.into_iter().flat_map(move |f| read_file(&f, &opts)));
+            Box::new(iter)
+        }
+        Ok(_) => read_file(path, &opts),
+    }
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>, depth: usize) {
+    if depth > 64 {
+        errors.push(InputError::new(
+            dir.display().to_string(),
+            Reason::Io("folder nesting too deep".into()),
+        ));
+        return;
+    }
+    let rd = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            errors.push(InputError::new(
+                dir.display().to_string(),
+                Reason::Io(e.to_string()),
+            ));
+            return;
+        }
+    };
+    let mut entries: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok())
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        // Do not follow symlinked folders (loops).
+        let is_link_dir = std::fs::symlink_metadata(&p)
+            .map(|m| m.file_type().is_symlink())
+            .unwrap_or(false)
+            && p.is_dir();
+        if p.is_dir() && !is_link_dir {
+            walk(&p, files, errors, depth + 1);
+        } else if p.is_file() {
+            files.push(p);
+        }
+    }
+}
+
+fn read_file(path: &Path, opts: &ReadOptions) -> Articles {
+    let name = path.display().to_string();
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            return Box::new(std::iter::once(Err(InputError::new(
+                name,
+                Reason::Io(e.to_string()),
+            ))))
+        }
+    };
+    let retrieved = opts.now.unwrap_or_else(|| {
+        file.metadata()
+            .and_then(|m| m.modified())
+            .map(DateTime::<Utc>::from)
+            .unwrap_or_else(|_| Utc::now())
+    });
+    let reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(256 * 1024, file));
+    read_stream(name, reader, retrieved, opts)
+}
+
+/// Reads one in-memory input (an HTTP POST body, a fuzz case). `input_name`
+/// names it in articles and errors. Retrieval time: `opts.now`, else the clock.
+pub fn read_bytes(
+    input_name: &str,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Vec<Result<Article, InputError>> {
+    let retrieved = opts.now.unwrap_or_else(Utc::now);
+    let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(bytes.to_vec()));
+    read_stream(input_name.to_owned(), reader, retrieved, opts).collect()
+}
+
+/// Reads one stream of any supported format (decompressing gzip first).
+pub fn read_stream(
+    name: String,
+    reader: Box<dyn BufRead + Send>,
+    retrieved: DateTime<Utc>,
+    opts: &ReadOptions,
+) -> Articles {
+    let ctx = Ctx {
+        input: name,
+        retrieved,
+        opts: opts.clone(),
+    };
+    let (kind, reader) = match source::open(reader, opts) {
+        Ok(x) => x,
+        Err(reason) => return Box::new(std::iter::once(Err(InputError::new(ctx.input, reason)))),
+    };
+    match kind {
+        detect::Kind::Empty => one_err(ctx.input, Reason::Empty),
+        detect::Kind::Binary => one_err(ctx.input, Reason::Binary),
+        detect::Kind::Jsonl => Box::new(jsonl::JsonlReader::new(ctx, reader)),
+        detect::Kind::Warc => Box::new(warc::WarcReader::new(ctx, reader)),
+        detect::Kind::JsonArray | detect::Kind::Feed | detect::Kind::Html | detect::Kind::Text => {
+            let bytes = match source::read_whole(reader, opts.max_whole_input_bytes) {
+                Ok(b) => b,
+                Err(reason) => return one_err(ctx.input, reason),
+            };
+            let out = match kind {
+                detect::Kind::JsonArray => jsonl::read_json_array(&ctx, &bytes),
+                detect::Kind::Feed => feed::read_feed(&ctx, &bytes),
+                detect::Kind::Html => vec![read_html_page(&ctx, &bytes, None, 0)],
+                _ => match detect::decode_text(&bytes) {
+                    Ok(text) => plaintext::read_text(&ctx, &text),
+                    Err(reason) => vec![Err(InputError::new(ctx.input.clone(), reason))],
+                },
+            };
+            Box::new(out.into_iter())
+        }
+    }
+}
+
+fn one_err(input: String, reason: Reason) -> Articles {
+    Box::new(std::iter::once(Err(InputError::new(input, reason))))
+}
+
+/// What every reader needs to know about the input it is reading.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    /// The input's name as given.
+    pub input: String,
+    /// Its retrieval moment (for "… ago").
+    pub retrieved: DateTime<Utc>,
+    /// The reading options.
+    pub opts: ReadOptions,
+}
+
+impl Ctx {
+    /// An error about this input, optionally at a position (`#3`, `:17`).
+    pub fn err(&self, at: Option<String>, reason: Reason) -> InputError {
+        match at {
+            Some(a) => InputError::new(format!("{}{}", self.input, a), reason),
+            None => InputError::new(self.input.clone(), reason),
+        }
+    }
+
+    /// Rejects an article text over the size limit.
+    pub fn check_size(&self, what: &str, len: usize) -> Result<(), Reason> {
+        if len > self.opts.max_article_bytes {
+            return Err(Reason::TooLarge {
+                what: what.to_owned(),
+                size: len as u64,
+                limit: self.opts.max_article_bytes as u64,
+            });
+        }
+        Ok(())
+    }
+
+    /// Fills `published` from `--published` when the article states none.
+    pub fn finish(&self, mut a: Article) -> Article {
+        if a.published.is_none() {
+            if let Some(d) = self.opts.published {
+                a.published = Some(d.format("%Y-%m-%d").to_string());
+            }
+        }
+        a
+    }
+}
+
+/// Reads one HTML page (a file, or a WARC payload) into an article through
+/// [`html::extract`]. `url` is where it came from, when known.
+pub fn read_html_page(
+    ctx: &Ctx,
+    bytes: &[u8],
+    url: Option<&str>,
+    position: usize,
+) -> Result<Article, InputError> {
+    let at = (position > 0).then(|| format!("#{position}"));
+    let page = detect::decode_html(bytes);
+    let doc =
+        html::extract(&page, url).map_err(|e| ctx.err(at.clone(), Reason::Html(e.to_string())))?;
+    let text = doc.text;
+    if text.trim().is_empty() {
+        return Err(ctx.err(at, Reason::NoArticle(" in the HTML page".into())));
+    }
+    ctx.check_size("article", text.len())
+        .map_err(|r| ctx.err(at.clone(), r))?;
+    let dl = header::parse_dateline(&text);
+    let url = doc.canonical_url.or_else(|| url.map(str::to_owned));
+    let title = doc
+        .title
+        .map(|t| crate::header::collapse_ws(&t))
+        .filter(|t| !t.is_empty());
+    let id = match &url {
+        Some(u) => sitrep_model::stable_id(&["url", u]),
+        None => sitrep_model::stable_id(&["text", title.as_deref().unwrap_or(""), &text]),
+    };
+    let publisher = doc
+        .publisher
+        .or_else(|| dl.as_ref().and_then(|d| d.agency.clone()));
+    Ok(ctx.finish(Article {
+        id,
+        input: ctx.input.clone(),
+        title,
+        published: doc.published,
+        dateline: dl.and_then(|d| d.place),
+        url,
+        publisher,
+        summary: Vec::new(),
+        text,
+    }))
+}

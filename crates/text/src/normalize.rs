@@ -164,8 +164,33 @@ pub fn normalize(text: &str, opts: NormalizeOptions) -> Normalized {
     let mut unit = String::new();
     let mut scratch = String::new();
     // Walk "units": a starter char and the combining marks after it.
+    let bytes = text.as_bytes();
     let mut iter = text.char_indices().peekable();
     while let Some((start, c)) = iter.next() {
+        // Fast path: a run of ASCII whose last char is not followed by a
+        // combining mark is copied as is (lower-cased when asked).
+        if c.is_ascii() {
+            let mut j = start + 1;
+            while j < bytes.len() && bytes[j].is_ascii() {
+                j += 1;
+            }
+            // Leave the run's last char to the unit path when a non-ASCII char follows.
+            let stop = if j < bytes.len() { j - 1 } else { j };
+            if stop > start {
+                let run = &text[start..stop];
+                if opts.lowercase {
+                    out.extend(run.bytes().map(|b| b.to_ascii_lowercase() as char));
+                } else {
+                    out.push_str(run);
+                }
+                map.extend((start..stop).map(|p| (p as u32, p as u32 + 1)));
+                // Skip the copied chars (all ASCII: one byte each).
+                while iter.peek().is_some_and(|&(i, _)| i < stop) {
+                    iter.next();
+                }
+                continue;
+            }
+        }
         let mut end = start + c.len_utf8();
         unit.clear();
         unit.push(c);
