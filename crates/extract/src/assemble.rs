@@ -10,8 +10,8 @@ use crate::lexicon::{Outcome, Side, Trig};
 use crate::mentions::{generic_actor, DateCue, Family, Generic, Mention, RoleActor};
 use chrono::{Duration, NaiveDate};
 use sitrep_model::{
-    stable_id, Accusation, Actor, ActorType, Article, Bounds, Claim, DatePrecision, Denial,
-    EventType, Evidence, Event, Fatalities, Location, Plover, Source, Span, SubEventType,
+    stable_id, Accusation, Actor, ActorType, Article, Bounds, Claim, DatePrecision, Denial, Event,
+    EventType, Evidence, Fatalities, Location, Plover, Source, Span, SubEventType,
 };
 use sitrep_text::timex::Resolved;
 
@@ -71,7 +71,10 @@ fn compatible(ms: &[Mention], d: &Draft, m: &Mention, strict_date: bool) -> bool
     if d.family != m.family {
         return false;
     }
-    if let (Some(md), Some(dd)) = (m.date.and_then(|x| x.resolved), d.date.and_then(|x| x.resolved)) {
+    if let (Some(md), Some(dd)) = (
+        m.date.and_then(|x| x.resolved),
+        d.date.and_then(|x| x.resolved),
+    ) {
         let coarse = |p: DatePrecision| matches!(p, DatePrecision::Month | DatePrecision::Year);
         if !overlap(&md, &dd) || coarse(md.precision) != coarse(dd.precision) {
             return false;
@@ -87,8 +90,15 @@ fn compatible(ms: &[Mention], d: &Draft, m: &Mention, strict_date: bool) -> bool
                 return false;
             }
         }
-        if let (Some(a), Some(b), false) = (&o.actor1, &m.actor1, matches!(m.family, Family::Consult | Family::Agree)) {
-            let reversed = o.actor2.as_ref().is_some_and(|x| x.actor.name == b.actor.name);
+        if let (Some(a), Some(b), false) = (
+            &o.actor1,
+            &m.actor1,
+            matches!(m.family, Family::Consult | Family::Agree),
+        ) {
+            let reversed = o
+                .actor2
+                .as_ref()
+                .is_some_and(|x| x.actor.name == b.actor.name);
             if a.actor.name != b.actor.name && !reversed {
                 return false;
             }
@@ -115,8 +125,14 @@ fn compatible(ms: &[Mention], d: &Draft, m: &Mention, strict_date: bool) -> bool
 /// Arrests and property destruction around a protest are part of it; property
 /// destruction with no armed perpetrator is a riot.
 pub fn relabel(ms: &mut [Mention]) {
-    let protest_sents: Vec<usize> = ms.iter().filter(|m| m.family == Family::Protest).map(|m| m.sent).collect();
-    let violent = ms.iter().any(|m| m.family == Family::Violent && !m.trigs.is_empty());
+    let protest_sents: Vec<usize> = ms
+        .iter()
+        .filter(|m| m.family == Family::Protest)
+        .map(|m| m.sent)
+        .collect();
+    let violent = ms
+        .iter()
+        .any(|m| m.family == Family::Violent && !m.trigs.is_empty());
     for m in ms.iter_mut() {
         let near_protest = protest_sents.iter().any(|&s| s.abs_diff(m.sent) <= 2);
         let armed1 = m.actor1.as_ref().is_some_and(|a| armed(&a.actor));
@@ -150,7 +166,9 @@ fn group(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Draft> {
                         dr.date = mr.date;
                         dc.span = m.date.map(|x| x.span).unwrap_or(dc.span);
                     }
-                    if end > dr.date && matches!(dr.precision, DatePrecision::Day | DatePrecision::Days) {
+                    if end > dr.date
+                        && matches!(dr.precision, DatePrecision::Day | DatePrecision::Days)
+                    {
                         dr.date_end = Some(end);
                         dr.precision = DatePrecision::Days;
                     }
@@ -189,7 +207,8 @@ fn group(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Draft> {
                 (dist, k)
             })
             .min();
-        let near_enough = best.is_some_and(|((d, _), _)| m.family != Family::Violent || d <= 2 * 12);
+        let near_enough =
+            best.is_some_and(|((d, _), _)| m.family != Family::Violent || d <= 2 * 12);
         if let (Some((_, k)), true) = (best, near_enough) {
             drafts[k].mentions.push(i);
             continue;
@@ -284,8 +303,12 @@ const SIDES: [Side; 4] = [Side::Civilians, Side::State, Side::Militants, Side::U
 fn tally(ms: &[Mention], idx: &[usize]) -> Tally {
     let mut t = Tally::default();
     for (k, s) in SIDES.iter().enumerate() {
-        let own = max_over(ms, idx, |c| c.outcome == Outcome::Killed && c.side == *s && !c.included);
-        let inc = max_over(ms, idx, |c| c.outcome == Outcome::Killed && c.side == *s && c.included);
+        let own = max_over(ms, idx, |c| {
+            c.outcome == Outcome::Killed && c.side == *s && !c.included
+        });
+        let inc = max_over(ms, idx, |c| {
+            c.outcome == Outcome::Killed && c.side == *s && c.included
+        });
         t.sides[k] = match (own, inc) {
             (Some(a), Some(b)) if *s != Side::Unknown && b.best > a.best => Some(b),
             (None, Some(b)) if *s != Side::Unknown => Some(b),
@@ -302,9 +325,13 @@ fn fatalities(t: &Tally, evidence: &mut Vec<(String, Span)>) -> Fatalities {
     let mut f = Fatalities::default();
     let part = |k: usize| t.sides[k].as_ref().map(|s| s.best).unwrap_or(0);
     let parts = part(0) + part(1) + part(2);
-    let names = ["fatalities.civilians", "fatalities.state_forces", "fatalities.militants"];
+    let names = [
+        "fatalities.civilians",
+        "fatalities.state_forces",
+        "fatalities.militants",
+    ];
     let mut any_part = false;
-    for k in 0..3 {
+    for (k, name) in names.iter().enumerate() {
         if let Some(s) = &t.sides[k] {
             if s.best > 0 || parts == 0 {
                 let v = Some(s.best);
@@ -315,7 +342,7 @@ fn fatalities(t: &Tally, evidence: &mut Vec<(String, Span)>) -> Fatalities {
                 }
                 any_part = true;
                 for sp in &s.spans {
-                    evidence.push((names[k].into(), *sp));
+                    evidence.push(((*name).into(), *sp));
                 }
             }
         }
@@ -376,12 +403,20 @@ fn fatalities(t: &Tally, evidence: &mut Vec<(String, Span)>) -> Fatalities {
             }
         }
         if f.low.is_some() {
-            if let Some(sp) = evidence.iter().find(|e| e.0 == "fatalities.best").map(|e| e.1) {
+            if let Some(sp) = evidence
+                .iter()
+                .find(|e| e.0 == "fatalities.best")
+                .map(|e| e.1)
+            {
                 evidence.push(("fatalities.low".into(), sp));
             }
         }
         if f.high.is_some() {
-            if let Some(sp) = evidence.iter().find(|e| e.0 == "fatalities.best").map(|e| e.1) {
+            if let Some(sp) = evidence
+                .iter()
+                .find(|e| e.0 == "fatalities.best")
+                .map(|e| e.1)
+            {
                 evidence.push(("fatalities.high".into(), sp));
             }
         }
@@ -407,13 +442,20 @@ fn recompute_best(f: &mut Fatalities) {
 }
 
 fn country_of(loc: Option<&Location>, ctx: &Ctx<'_>) -> Option<String> {
-    loc.and_then(|l| l.country.clone()).or_else(|| ctx.country.clone())
+    loc.and_then(|l| l.country.clone())
+        .or_else(|| ctx.country.clone())
 }
 
 fn armed(a: &Actor) -> bool {
     matches!(
         a.actor_type,
-        Some(ActorType::StateForces | ActorType::RebelGroups | ActorType::PoliticalMilitias | ActorType::IdentityMilitias | ActorType::ExternalOtherForces)
+        Some(
+            ActorType::StateForces
+                | ActorType::RebelGroups
+                | ActorType::PoliticalMilitias
+                | ActorType::IdentityMilitias
+                | ActorType::ExternalOtherForces
+        )
     ) && !a.name.starts_with("Government of")
 }
 
@@ -423,7 +465,9 @@ fn fighting(a: &Actor) -> bool {
     match a.actor_type {
         Some(ActorType::StateForces) => !a.name.starts_with("Government of"),
         Some(ActorType::RebelGroups | ActorType::ExternalOtherForces) => true,
-        Some(ActorType::PoliticalMilitias | ActorType::IdentityMilitias) => a.name.starts_with("Unidentified Armed Group"),
+        Some(ActorType::PoliticalMilitias | ActorType::IdentityMilitias) => {
+            a.name.starts_with("Unidentified Armed Group")
+        }
         _ => false,
     }
 }
@@ -433,7 +477,13 @@ fn nonstate_fighting(a: &Actor) -> bool {
     fighting(a) && a.actor_type != Some(ActorType::StateForces)
 }
 
-fn code_violent(trigs: &[Trig], f: &Fatalities, a1: Option<&Actor>, a2: Option<&Actor>, words: &str) -> (SubEventType, &'static str) {
+fn code_violent(
+    trigs: &[Trig],
+    f: &Fatalities,
+    a1: Option<&Actor>,
+    a2: Option<&Actor>,
+    words: &str,
+) -> (SubEventType, &'static str) {
     let has = |t: Trig| trigs.contains(&t);
     if has(Trig::Sexual) {
         return (SubEventType::SexualViolence, "sexual");
@@ -445,10 +495,20 @@ fn code_violent(trigs: &[Trig], f: &Fatalities, a1: Option<&Actor>, a2: Option<&
         return (SubEventType::ChemicalWeapon, "unconventional");
     }
     if has(Trig::Air) {
-        return (SubEventType::AirDroneStrike, if words.contains("drone") { "drone" } else { "aerial" });
+        return (
+            SubEventType::AirDroneStrike,
+            if words.contains("drone") {
+                "drone"
+            } else {
+                "aerial"
+            },
+        );
     }
     if has(Trig::Shell) {
-        return (SubEventType::ShellingArtilleryMissileAttack, "heavy-weapons");
+        return (
+            SubEventType::ShellingArtilleryMissileAttack,
+            "heavy-weapons",
+        );
     }
     if has(Trig::Grenade) {
         return (SubEventType::Grenade, "explosives");
@@ -467,7 +527,7 @@ fn code_violent(trigs: &[Trig], f: &Fatalities, a1: Option<&Actor>, a2: Option<&
     // an attack on armed men (unknown attackers count as armed) is a battle
     let armed_pair = a1.is_none_or(fighting)
         && a2.is_some_and(fighting)
-        && !(a1.is_some_and(|x| a2.is_some_and(|y| x.name == y.name)));
+        && a1.is_none_or(|x| a2.is_none_or(|y| x.name != y.name));
     let mode = if has(Trig::Kill) && !has(Trig::Clash) {
         if words.contains("beaten") || words.contains("hacked") || words.contains("stabbed") {
             "primitive"
@@ -487,13 +547,24 @@ fn code_violent(trigs: &[Trig], f: &Fatalities, a1: Option<&Actor>, a2: Option<&
 /// bomber blew himself up" (0 when the text names no bomber).
 fn suicide_bombers(words: &str) -> u32 {
     let mut n = 0;
-    for pat in ["suicide bombers", "suicide attackers", "suicide bomber", "suicide attacker"] {
+    for pat in [
+        "suicide bombers",
+        "suicide attackers",
+        "suicide bomber",
+        "suicide attacker",
+    ] {
         if let Some(at) = words.find(pat) {
             let before: Vec<&str> = words[..at].split_whitespace().rev().take(1).collect();
             let num = before.first().and_then(|w| {
-                sitrep_text::numbers::find_quantities(w).first().map(|q| q.best)
+                sitrep_text::numbers::find_quantities(w)
+                    .first()
+                    .map(|q| q.best)
             });
-            n = if pat.ends_with('s') { num.unwrap_or(2) } else { 1 };
+            n = if pat.ends_with('s') {
+                num.unwrap_or(2)
+            } else {
+                1
+            };
             break;
         }
     }
@@ -516,25 +587,35 @@ fn fmt_date(d: Option<NaiveDate>, p: DatePrecision) -> String {
 
 fn notes(e: &Event) -> String {
     let date = fmt_date(e.event_date, e.date_precision);
-    let a1 = e.actor1.as_ref().map(|a| a.name.as_str()).unwrap_or("unidentified actors");
+    let a1 = e
+        .actor1
+        .as_ref()
+        .map(|a| a.name.as_str())
+        .unwrap_or("unidentified actors");
     let a2 = e.actor2.as_ref().map(|a| a.name.clone());
     let verb = match (e.sub_event_type, e.plover) {
         (Some(SubEventType::ArmedClash), _) => "clashed with".to_string(),
         (Some(SubEventType::AirDroneStrike), _) => "carried out an air/drone strike on".into(),
         (Some(SubEventType::ShellingArtilleryMissileAttack), _) => "shelled".into(),
         (Some(SubEventType::SuicideBomb), _) => "carried out a suicide bombing against".into(),
-        (Some(SubEventType::RemoteExplosiveLandmineIed), _) => "detonated an explosive device targeting".into(),
+        (Some(SubEventType::RemoteExplosiveLandmineIed), _) => {
+            "detonated an explosive device targeting".into()
+        }
         (Some(SubEventType::Grenade), _) => "threw a grenade at".into(),
         (Some(SubEventType::AbductionForcedDisappearance), _) => "abducted".into(),
         (Some(SubEventType::Arrests), _) => "arrested".into(),
         (Some(SubEventType::PeacefulProtest), _) => "protested".into(),
         (Some(SubEventType::ProtestWithIntervention), _) => "protested and were met by".into(),
-        (Some(SubEventType::ExcessiveForceAgainstProtesters), _) => "protested and faced excessive force from".into(),
+        (Some(SubEventType::ExcessiveForceAgainstProtesters), _) => {
+            "protested and faced excessive force from".into()
+        }
         (Some(SubEventType::ViolentDemonstration), _) => "rioted against".into(),
         (Some(SubEventType::MobViolence), _) => "carried out mob violence against".into(),
         (Some(SubEventType::Agreement), _) => "reached an agreement with".into(),
         (Some(SubEventType::DisruptedWeaponsUse), _) => "disrupted weapons use by".into(),
-        (Some(SubEventType::LootingPropertyDestruction), _) => "looted or destroyed property of".into(),
+        (Some(SubEventType::LootingPropertyDestruction), _) => {
+            "looted or destroyed property of".into()
+        }
         (Some(SubEventType::NonStateActorOvertakesTerritory), _) => "took territory from".into(),
         (Some(SubEventType::GovernmentRegainsTerritory), _) => "regained territory from".into(),
         (Some(SubEventType::SexualViolence), _) => "committed sexual violence against".into(),
@@ -553,7 +634,15 @@ fn notes(e: &Event) -> String {
         }
     } else if let Some(a2) = a2 {
         s.push_str(&format!(" {a2}"));
-    } else if verb.ends_with(" with") || verb.ends_with(" on") || verb.ends_with(" at") || verb.ends_with(" of") || verb.ends_with(" by") || verb.ends_with(" from") || verb.ends_with(" against") || verb.ends_with(" targeting") {
+    } else if verb.ends_with(" with")
+        || verb.ends_with(" on")
+        || verb.ends_with(" at")
+        || verb.ends_with(" of")
+        || verb.ends_with(" by")
+        || verb.ends_with(" from")
+        || verb.ends_with(" against")
+        || verb.ends_with(" targeting")
+    {
         s.push_str(" unidentified targets");
     }
     if let Some(l) = &e.location {
@@ -574,7 +663,12 @@ fn notes(e: &Event) -> String {
     let f = &e.fatalities;
     if let Some(b) = f.best {
         let mut parts = Vec::new();
-        for (v, n) in [(f.civilians, "civilians"), (f.state_forces, "state forces"), (f.militants, "militants"), (f.unknown, "of unknown affiliation")] {
+        for (v, n) in [
+            (f.civilians, "civilians"),
+            (f.state_forces, "state forces"),
+            (f.militants, "militants"),
+            (f.unknown, "of unknown affiliation"),
+        ] {
             if let Some(v) = v {
                 if v > 0 {
                     parts.push(format!("{v} {n}"));
@@ -612,7 +706,22 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
     let drafts = group(ms, ctx);
     if std::env::var_os("SITREP_EXTRACT_DEBUG").is_some() {
         for (i, m) in ms.iter().enumerate() {
-            eprintln!("M{i} s{} {:?} {:?} date={:?} a1={:?} counts={:?} inc={}", m.sent, m.family, m.trigs.iter().map(|t| &text[t.1.start..t.1.end]).collect::<Vec<_>>(), m.date.map(|d| &text[d.span.start..d.span.end]), m.actor1.as_ref().map(|a| &a.actor.name), m.counts.iter().map(|c| (c.best, c.side)).collect::<Vec<_>>(), m.includes_into_previous);
+            eprintln!(
+                "M{i} s{} {:?} {:?} date={:?} a1={:?} counts={:?} inc={}",
+                m.sent,
+                m.family,
+                m.trigs
+                    .iter()
+                    .map(|t| &text[t.1.start..t.1.end])
+                    .collect::<Vec<_>>(),
+                m.date.map(|d| &text[d.span.start..d.span.end]),
+                m.actor1.as_ref().map(|a| &a.actor.name),
+                m.counts
+                    .iter()
+                    .map(|c| (c.best, c.side))
+                    .collect::<Vec<_>>(),
+                m.includes_into_previous
+            );
         }
         for d in &drafts {
             eprintln!("D {:?} {:?}", d.family, d.mentions);
@@ -702,7 +811,10 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             }
             a.best
         });
-        let trigs: Vec<Trig> = idx.iter().flat_map(|&i| ms[i].trigs.iter().map(|t| t.0)).collect();
+        let trigs: Vec<Trig> = idx
+            .iter()
+            .flat_map(|&i| ms[i].trigs.iter().map(|t| t.0))
+            .collect();
         let trig_span = idx
             .iter()
             .find_map(|&i| ms[i].trigs.first().map(|t| t.1))
@@ -715,7 +827,17 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             .join(" ");
         let (sub, plover, mode): (Option<SubEventType>, Plover, Option<&str>) = match d.family {
             Family::Violent => {
-                let strong = trigs.iter().any(|t| matches!(t, Trig::Air | Trig::Shell | Trig::Suicide | Trig::Grenade | Trig::Bomb | Trig::Chemical));
+                let strong = trigs.iter().any(|t| {
+                    matches!(
+                        t,
+                        Trig::Air
+                            | Trig::Shell
+                            | Trig::Suicide
+                            | Trig::Grenade
+                            | Trig::Bomb
+                            | Trig::Chemical
+                    )
+                });
                 let armed_any = idx.iter().any(|&i| {
                     [&ms[i].actor1, &ms[i].actor2]
                         .iter()
@@ -729,60 +851,163 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                     ms[i].trigs.iter().any(|(t, sp)| {
                         *t == Trig::Clash && {
                             let w = text[sp.start..sp.end].to_ascii_lowercase();
-                            matches!(w.as_str(), "clash" | "clashes" | "clashed" | "fighting" | "fought" | "skirmish" | "skirmishes")
+                            matches!(
+                                w.as_str(),
+                                "clash"
+                                    | "clashes"
+                                    | "clashed"
+                                    | "fighting"
+                                    | "fought"
+                                    | "skirmish"
+                                    | "skirmishes"
+                            )
                         }
                     })
                 }) && !trigs.iter().any(|t| matches!(t, Trig::Attack))
-                    && !words.contains("gunfight") && !words.contains("encounter") && !words.contains("exchange of fire") && !words.contains("firing");
+                    && !words.contains("gunfight")
+                    && !words.contains("encounter")
+                    && !words.contains("exchange of fire")
+                    && !words.contains("firing");
                 let crowd = !strong
                     && !armed_any
                     && !armed_dead
                     && (plain_clash || (protest_article && !trigs.contains(&Trig::Kill)));
                 if crowd {
-                    let demo = protest_article || ["protest", "demonstrat", "rally", "strike", "agitat", "hartal", "blockade"].iter().any(|w| words.contains(w));
-                    if actor1.as_ref().is_none_or(|a| a.actor_type == Some(ActorType::Civilians)) {
+                    let demo = protest_article
+                        || [
+                            "protest",
+                            "demonstrat",
+                            "rally",
+                            "strike",
+                            "agitat",
+                            "hartal",
+                            "blockade",
+                        ]
+                        .iter()
+                        .any(|w| words.contains(w));
+                    if actor1
+                        .as_ref()
+                        .is_none_or(|a| a.actor_type == Some(ActorType::Civilians))
+                    {
                         actor1 = Some(generic_actor(Generic::Rioters, country.as_deref()));
                     }
                     (
-                        Some(if demo { SubEventType::ViolentDemonstration } else { SubEventType::MobViolence }),
+                        Some(if demo {
+                            SubEventType::ViolentDemonstration
+                        } else {
+                            SubEventType::MobViolence
+                        }),
                         Plover::Protest,
                         Some("riot"),
                     )
                 } else {
-                    let (s, m) = code_violent(&trigs, &fat, actor1.as_ref(), actor2.as_ref(), &words);
+                    let (s, m) =
+                        code_violent(&trigs, &fat, actor1.as_ref(), actor2.as_ref(), &words);
                     (Some(s), Plover::Assault, Some(m))
                 }
             }
             Family::Protest => {
                 let riot = trigs.iter().any(|t| matches!(t, Trig::Riot));
-                let mob = trigs.iter().any(|t| matches!(t, Trig::Mob)) && !trigs.contains(&Trig::Protest);
-                let state2 = actor2.as_ref().is_some_and(|a| a.actor_type == Some(ActorType::StateForces));
+                let mob =
+                    trigs.iter().any(|t| matches!(t, Trig::Mob)) && !trigs.contains(&Trig::Protest);
+                let state2 = actor2
+                    .as_ref()
+                    .is_some_and(|a| a.actor_type == Some(ActorType::StateForces));
                 let killed = fat.best.is_some_and(|b| b > 0);
                 let intervention = state2
-                    || ["baton", "lathi", "tear gas", "teargas", "tear-gas", "water cannon", "dispersed", "disperse", "arrested", "detained", "charged", "rubber bullets"]
-                        .iter()
-                        .any(|w| words.contains(w));
+                    || [
+                        "baton",
+                        "lathi",
+                        "tear gas",
+                        "teargas",
+                        "tear-gas",
+                        "water cannon",
+                        "dispersed",
+                        "disperse",
+                        "arrested",
+                        "detained",
+                        "charged",
+                        "rubber bullets",
+                    ]
+                    .iter()
+                    .any(|w| words.contains(w));
                 if mob {
-                    (Some(SubEventType::MobViolence), Plover::Protest, Some("riot"))
-                } else if riot || trigs.iter().any(|t| matches!(t, Trig::Loot | Trig::Attack | Trig::Clash)) && !intervention {
-                    (Some(SubEventType::ViolentDemonstration), Plover::Protest, Some("riot"))
+                    (
+                        Some(SubEventType::MobViolence),
+                        Plover::Protest,
+                        Some("riot"),
+                    )
+                } else if riot
+                    || trigs
+                        .iter()
+                        .any(|t| matches!(t, Trig::Loot | Trig::Attack | Trig::Clash))
+                        && !intervention
+                {
+                    (
+                        Some(SubEventType::ViolentDemonstration),
+                        Plover::Protest,
+                        Some("riot"),
+                    )
                 } else if killed && state2 {
-                    (Some(SubEventType::ExcessiveForceAgainstProtesters), Plover::Protest, Some("demo"))
+                    (
+                        Some(SubEventType::ExcessiveForceAgainstProtesters),
+                        Plover::Protest,
+                        Some("demo"),
+                    )
                 } else if intervention {
-                    (Some(SubEventType::ProtestWithIntervention), Plover::Protest, Some("demo"))
+                    (
+                        Some(SubEventType::ProtestWithIntervention),
+                        Plover::Protest,
+                        Some("demo"),
+                    )
                 } else {
-                    let strike = words.contains("strike") || words.contains("hartal") || words.contains("bandh") || words.contains("shutdown");
-                    (Some(SubEventType::PeacefulProtest), Plover::Protest, Some(if strike { "strike" } else { "demo" }))
+                    let strike = words.contains("strike")
+                        || words.contains("hartal")
+                        || words.contains("bandh")
+                        || words.contains("shutdown");
+                    (
+                        Some(SubEventType::PeacefulProtest),
+                        Plover::Protest,
+                        Some(if strike { "strike" } else { "demo" }),
+                    )
                 }
             }
-            Family::Abduct => (Some(SubEventType::AbductionForcedDisappearance), Plover::Assault, Some("abduct")),
+            Family::Abduct => (
+                Some(SubEventType::AbductionForcedDisappearance),
+                Plover::Assault,
+                Some("abduct"),
+            ),
             Family::Arrest => (Some(SubEventType::Arrests), Plover::Coerce, Some("arrest")),
-            Family::Defuse => (Some(SubEventType::DisruptedWeaponsUse), Plover::Coerce, Some("seize")),
+            Family::Defuse => (
+                Some(SubEventType::DisruptedWeaponsUse),
+                Plover::Coerce,
+                Some("seize"),
+            ),
             Family::Jailbreak => (Some(SubEventType::Other), Plover::Assault, None),
-            Family::Loot => (Some(SubEventType::LootingPropertyDestruction), Plover::Assault, Some("destroy")),
-            Family::Seal => (Some(SubEventType::Other), Plover::Coerce, Some(if words.contains("curfew") { "curfew" } else { "restrict" })),
+            Family::Loot => (
+                Some(SubEventType::LootingPropertyDestruction),
+                Plover::Assault,
+                Some("destroy"),
+            ),
+            Family::Seal => (
+                Some(SubEventType::Other),
+                Plover::Coerce,
+                Some(if words.contains("curfew") {
+                    "curfew"
+                } else {
+                    "restrict"
+                }),
+            ),
             Family::Agree => (Some(SubEventType::Agreement), Plover::Agree, None),
-            Family::Consult => (None, Plover::Consult, if words.contains("mediat") || words.contains("host") { Some("third-party") } else { None }),
+            Family::Consult => (
+                None,
+                Plover::Consult,
+                if words.contains("mediat") || words.contains("host") {
+                    Some("third-party")
+                } else {
+                    None
+                },
+            ),
             Family::Accuse => (None, Plover::Accuse, Some("allege")),
             Family::Deny => (None, Plover::Reject, None),
             Family::Threaten => (None, Plover::Threaten, Some("violence")),
@@ -800,13 +1025,21 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             };
         }
         // the claimed-by group is the perpetrator
-        let mut claimed: Vec<(String, Span)> = idx.iter().flat_map(|&i| ms[i].claims.clone()).collect();
+        let mut claimed: Vec<(String, Span)> =
+            idx.iter().flat_map(|&i| ms[i].claims.clone()).collect();
         claimed.dedup_by(|a, b| a.0 == b.0);
         let mut ev = Event {
             event_date: resolved.map(|r| r.date),
             date_end: resolved.and_then(|r| r.date_end),
-            date_precision: resolved.map(|r| r.precision).unwrap_or(DatePrecision::Unknown),
-            event_type: sub.map(|s| s.event_type()).filter(|_| !matches!(d.family, Family::Consult | Family::Accuse | Family::Deny | Family::Threaten)),
+            date_precision: resolved
+                .map(|r| r.precision)
+                .unwrap_or(DatePrecision::Unknown),
+            event_type: sub.map(|s| s.event_type()).filter(|_| {
+                !matches!(
+                    d.family,
+                    Family::Consult | Family::Accuse | Family::Deny | Family::Threaten
+                )
+            }),
             sub_event_type: sub,
             plover: Some(plover),
             plover_mode: mode.map(str::to_string),
@@ -818,7 +1051,12 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             arrested,
             accused: idx
                 .iter()
-                .flat_map(|&i| ms[i].accused.iter().map(|a| Accusation { by: a.0.clone(), target: a.1.clone() }))
+                .flat_map(|&i| {
+                    ms[i].accused.iter().map(|a| Accusation {
+                        by: a.0.clone(),
+                        target: a.1.clone(),
+                    })
+                })
                 .collect(),
             denied_by: idx
                 .iter()
@@ -889,7 +1127,9 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
         if !m.includes_into_previous {
             continue;
         }
-        let Some(src) = events.iter().position(|(_, idx)| idx.contains(&k)) else { continue };
+        let Some(src) = events.iter().position(|(_, idx)| idx.contains(&k)) else {
+            continue;
+        };
         let prev = ms[..k]
             .iter()
             .enumerate()
@@ -897,7 +1137,9 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             .find(|(_, p)| p.family == Family::Violent && !p.counts.is_empty())
             .map(|(j, _)| j);
         let Some(prev) = prev else { continue };
-        let Some(dst) = events.iter().position(|(_, idx)| idx.contains(&prev)) else { continue };
+        let Some(dst) = events.iter().position(|(_, idx)| idx.contains(&prev)) else {
+            continue;
+        };
         if dst == src {
             continue;
         }
@@ -923,7 +1165,10 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
         .filter(|(_, (e, _))| !e.background && e.plover == Some(Plover::Assault))
         .max_by_key(|(i, (e, _))| (e.fatalities.best.unwrap_or(0), std::cmp::Reverse(*i)))
         .map(|(i, _)| i);
-    let carriers: Vec<&Mention> = ms.iter().filter(|m| m.trigs.is_empty() && !m.claims.is_empty()).collect();
+    let carriers: Vec<&Mention> = ms
+        .iter()
+        .filter(|m| m.trigs.is_empty() && !m.claims.is_empty())
+        .collect();
     if let Some(mi) = main {
         for m in carriers {
             for (c, sp) in &m.claims {
@@ -946,7 +1191,10 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
     // the claimant is the perpetrator when the text named none
     for (e, _) in events.iter_mut() {
         if let Some(c) = e.claimed_by.first() {
-            let generic = e.actor1.as_ref().is_none_or(|a| a.name.starts_with("Unidentified"));
+            let generic = e
+                .actor1
+                .as_ref()
+                .is_none_or(|a| a.name.starts_with("Unidentified"));
             if generic {
                 let actor = (ctx.actor_lookup)(&c.actor).unwrap_or(Actor {
                     name: c.actor.clone(),
@@ -957,7 +1205,10 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                 e.actor1 = Some(actor);
                 if let Some(ev) = e.evidence.iter().find(|x| x.field == "claimed_by").cloned() {
                     e.evidence.retain(|x| x.field != "actor1");
-                    e.evidence.push(Evidence { field: "actor1".into(), ..ev });
+                    e.evidence.push(Evidence {
+                        field: "actor1".into(),
+                        ..ev
+                    });
                 }
             }
         }
@@ -974,7 +1225,10 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
         if e.location.as_ref().is_some_and(|l| l.precision <= 2) {
             c += 0.15;
         }
-        if e.actor1.as_ref().is_some_and(|a| !a.name.starts_with("Unidentified")) {
+        if e.actor1
+            .as_ref()
+            .is_some_and(|a| !a.name.starts_with("Unidentified"))
+        {
             c += 0.1;
         }
         if e.fatalities.best.is_some() {

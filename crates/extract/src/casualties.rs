@@ -73,21 +73,113 @@ fn toks(text: &str, base: usize) -> Vec<Tok<'_>> {
 }
 
 const AUX: &[&str] = &[
-    "was", "were", "have", "has", "had", "been", "are", "is", "also", "reportedly",
-    "allegedly", "later", "all", "being", "got", "get", "sustained", "suffered", "received",
-    "bullet", "gunshot", "serious", "critical", "critically", "seriously", "severe", "minor",
-    "grievous", "grievously", "severely", "badly", "fatally", "mortally", "slightly", "who",
-    "that", "said", "say", "says", "claimed", "reported", "confirmed", "feared", "believed",
-    "officials", "police", "forces", "security", "army", "military", "the", "left",
-    "lay", "are", "now",
+    "was",
+    "were",
+    "have",
+    "has",
+    "had",
+    "been",
+    "are",
+    "is",
+    "also",
+    "reportedly",
+    "allegedly",
+    "later",
+    "all",
+    "being",
+    "got",
+    "get",
+    "sustained",
+    "suffered",
+    "received",
+    "bullet",
+    "gunshot",
+    "serious",
+    "critical",
+    "critically",
+    "seriously",
+    "severe",
+    "minor",
+    "grievous",
+    "grievously",
+    "severely",
+    "badly",
+    "fatally",
+    "mortally",
+    "slightly",
+    "who",
+    "that",
+    "said",
+    "say",
+    "says",
+    "claimed",
+    "reported",
+    "confirmed",
+    "feared",
+    "believed",
+    "officials",
+    "police",
+    "forces",
+    "security",
+    "army",
+    "military",
+    "the",
+    "left",
+    "lay",
+    "are",
+    "now",
 ];
 
 const CHAIN: &[&str] = &[
-    "and", "at", "least", "more", "than", "including", "other", "another", "some", "about",
-    "around", "nearly", "over", "as", "many", "up", "to", "rose", "risen", "climbed",
-    "reached", "of", "stood", "has", "had", "a", "an", "the", "one", "dozen", "his", "her",
-    "their", "its", "almost", "approximately", "roughly", "estimated", "least", "fewer",
-    "less", "no", "rises", "rising", "toll", "death", "to", "jumped", "mounted",
+    "and",
+    "at",
+    "least",
+    "more",
+    "than",
+    "including",
+    "other",
+    "another",
+    "some",
+    "about",
+    "around",
+    "nearly",
+    "over",
+    "as",
+    "many",
+    "up",
+    "to",
+    "rose",
+    "risen",
+    "climbed",
+    "reached",
+    "of",
+    "stood",
+    "has",
+    "had",
+    "a",
+    "an",
+    "the",
+    "one",
+    "dozen",
+    "his",
+    "her",
+    "their",
+    "its",
+    "almost",
+    "approximately",
+    "roughly",
+    "estimated",
+    "least",
+    "fewer",
+    "less",
+    "no",
+    "rises",
+    "rising",
+    "toll",
+    "death",
+    "to",
+    "jumped",
+    "mounted",
 ];
 
 fn lower(s: &str) -> String {
@@ -131,8 +223,18 @@ fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, boo
             let lw = lower(w);
             if matches!(
                 lw.as_str(),
-                "security" | "police" | "army" | "military" | "paramilitary" | "border" | "frontier"
-                    | "levies" | "fc" | "corps" | "law" | "enforcement"
+                "security"
+                    | "police"
+                    | "army"
+                    | "military"
+                    | "paramilitary"
+                    | "border"
+                    | "frontier"
+                    | "levies"
+                    | "fc"
+                    | "corps"
+                    | "law"
+                    | "enforcement"
             ) {
                 statey = true;
             }
@@ -155,11 +257,15 @@ fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, boo
     }
 }
 
+/// A number found in a sentence: (token index, best, low, high, tokens used,
+/// bare article like "a" standing for one person).
+type Quant = (usize, u32, Option<u32>, Option<u32>, usize, bool);
+
 /// All counts of people in the sentence `sent` (article offsets `base`),
 /// given the lexicon hits inside it.
 pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     let ts = toks(sent, base);
-    let mut quants: Vec<(usize, u32, Option<u32>, Option<u32>, usize, bool)> = Vec::new(); // (tok idx, best, low, high, tokens, article)
+    let mut quants: Vec<Quant> = Vec::new();
     for q in find_quantities(sent) {
         let s = base + q.span.start;
         let e = base + q.span.end;
@@ -170,8 +276,20 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             let clock = w.len() == 4
                 && w.bytes().all(|c| c.is_ascii_digit())
                 && i > 0
-                && matches!(lower(ts[i - 1].s).as_str(), "at" | "around" | "about" | "by" | "until" | "till" | "since" | "approximately");
-            if clock || (w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()) && ts.get(i + n).is_some_and(|t| matches!(lower(t.s).as_str(), "hours" | "hrs" | "hrs." | "gmt" | "ist" | "pst" | "local"))) {
+                && matches!(
+                    lower(ts[i - 1].s).as_str(),
+                    "at" | "around" | "about" | "by" | "until" | "till" | "since" | "approximately"
+                );
+            if clock
+                || (w.len() == 4
+                    && w.bytes().all(|c| c.is_ascii_digit())
+                    && ts.get(i + n).is_some_and(|t| {
+                        matches!(
+                            lower(t.s).as_str(),
+                            "hours" | "hrs" | "hrs." | "gmt" | "ist" | "pst" | "local"
+                        )
+                    }))
+            {
                 continue;
             }
             // "no" alone is a count only before a person noun
@@ -181,13 +299,14 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     // singular "a/an" before a person noun
     for (i, t) in ts.iter().enumerate() {
         let w = lower(t.s);
-        let possessive = matches!(w.as_str(), "his" | "her" | "their")
-            && i > 0
-            && lower(ts[i - 1].s) == "and";
+        let possessive =
+            matches!(w.as_str(), "his" | "her" | "their") && i > 0 && lower(ts[i - 1].s) == "and";
         let definite = w == "the"
             && i > 0
             && outcome_at(hits, &ts[i - 1]).is_some_and(|(o, _)| o == Outcome::Killed)
-            && ts.get(i + 1).is_some_and(|t| person_side(t.s).is_some() && !t.s.ends_with('s'));
+            && ts
+                .get(i + 1)
+                .is_some_and(|t| person_side(t.s).is_some() && !t.s.ends_with('s'));
         if (w == "a" || w == "an" || possessive || definite) && !quants.iter().any(|q| q.0 == i) {
             let (_, _, _, head) = noun_phrase(&ts, i + 1);
             let right_outcome = (2..=7).any(|k| {
@@ -273,7 +392,10 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 steps += 1;
                 continue;
             }
-            if (lw == "and" || lw == ",") && (head || article) && quants.iter().any(|q| q.0 == k + 1) {
+            if (lw == "and" || lw == ",")
+                && (head || article)
+                && quants.iter().any(|q| q.0 == k + 1)
+            {
                 // shares the outcome of the next count in the list
                 if let Some(Some(next)) = quants
                     .iter()
@@ -289,7 +411,10 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             if matches!(lw.as_str(), "that" | "who" | "which") {
                 if let Some(off) = (1..=4).find(|o| {
                     ts.get(k + o).is_some_and(|x| {
-                        matches!(lower(x.s).as_str(), "said" | "say" | "says" | "claimed" | "reported" | "confirmed")
+                        matches!(
+                            lower(x.s).as_str(),
+                            "said" | "say" | "says" | "claimed" | "reported" | "confirmed"
+                        )
                     })
                 }) {
                     k += off + 1;
@@ -299,7 +424,10 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
             if lw == "," {
                 let next = ts.get(k + 1).map(|x| lower(x.s)).unwrap_or_default();
-                if !matches!(next.as_str(), "who" | "all" | "reportedly" | "allegedly" | "mostly" | "both" | "were" | "was") {
+                if !matches!(
+                    next.as_str(),
+                    "who" | "all" | "reportedly" | "allegedly" | "mostly" | "both" | "were" | "was"
+                ) {
                     break;
                 }
             }
@@ -350,14 +478,20 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         // "claimed 11 lives", "12 deaths": the noun is the outcome
         if outcome.is_none() && head {
             if let Some(h) = head_end {
-                let noun = sent.get(h - base - 5..h - base).unwrap_or("").to_ascii_lowercase();
+                let noun = sent
+                    .get(h - base - 5..h - base)
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
                 if noun.ends_with("lives") || noun.ends_with("eaths") || noun.ends_with("odies") {
                     outcome = Some(Outcome::Killed);
                 }
             }
         }
         let Some(outcome) = outcome else { continue };
-        let head_word = ts.get(j.saturating_sub(1)).map(|t| lower(t.s)).unwrap_or_default();
+        let head_word = ts
+            .get(j.saturating_sub(1))
+            .map(|t| lower(t.s))
+            .unwrap_or_default();
         let additive = head && matches!(head_word.as_str(), "others" | "more")
             || (i > 0 && matches!(lower(ts[i - 1].s).as_str(), "another" | "also"));
         let span = Span::new(start.min(ts[i].start), end.max(ts[i].end));
@@ -379,7 +513,10 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             continue;
         }
         if let Some((o, e)) = outcome_at(hits, t) {
-            if res.iter().any(|c| c.outcome == o && c.span.end >= e && c.span.start <= t.start) {
+            if res
+                .iter()
+                .any(|c| c.outcome == o && c.span.end >= e && c.span.start <= t.start)
+            {
                 continue;
             }
             if res.iter().any(|c| c.outcome == o) {
@@ -416,7 +553,9 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         if k == 0 || lower(ts[k - 1].s) != "were" {
             continue;
         }
-        let Some((o, e)) = outcome_at(hits, t) else { continue };
+        let Some((o, e)) = outcome_at(hits, t) else {
+            continue;
+        };
         if res.iter().any(|c| c.outcome == o) {
             continue;
         }
@@ -426,8 +565,10 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         while j > 0 && k - j < 14 {
             j -= 1;
             let lw = lower(ts[j].s);
-            if matches!(lw.as_str(), "." | ";" | ":" | "when" | "after" | "that" | "as" | "while" | "where" | "result")
-                || quants.iter().any(|q| q.0 == j)
+            if matches!(
+                lw.as_str(),
+                "." | ";" | ":" | "when" | "after" | "that" | "as" | "while" | "where" | "result"
+            ) || quants.iter().any(|q| q.0 == j)
             {
                 break;
             }
@@ -519,7 +660,9 @@ mod tests {
 
     #[test]
     fn lists_share_the_verb() {
-        let r = run("militants stormed banks, killing at least 31 civilians and 17 security personnel.");
+        let r = run(
+            "militants stormed banks, killing at least 31 civilians and 17 security personnel.",
+        );
         assert_eq!(
             r,
             vec![
@@ -552,8 +695,14 @@ mod tests {
         let r = run("An official said a deputy district commissioner had been abducted.");
         assert_eq!(r, vec![(Outcome::Abducted, Side::Unknown, 1, false)]);
         let r = run("The driver of the tanker was killed and one other person was wounded.");
-        assert!(r.contains(&(Outcome::Killed, Side::Civilians, 1, false)), "{r:?}");
-        assert!(r.iter().any(|c| c.0 == Outcome::Wounded && c.2 == 1), "{r:?}");
+        assert!(
+            r.contains(&(Outcome::Killed, Side::Civilians, 1, false)),
+            "{r:?}"
+        );
+        assert!(
+            r.iter().any(|c| c.0 == Outcome::Wounded && c.2 == 1),
+            "{r:?}"
+        );
         let r = run("Assailants detonated a device, damaging a pipeline but causing no injuries.");
         assert!(r.contains(&(Outcome::Killed, Side::Unknown, 0, false)));
         assert!(r.contains(&(Outcome::Wounded, Side::Unknown, 0, false)));

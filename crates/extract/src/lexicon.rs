@@ -624,10 +624,20 @@ impl Lexicon {
                     Outcome::Killed
                         if matches!(
                             w.as_str(),
-                            "shot dead" | "gunned down" | "murdered" | "beheaded" | "executed"
-                                | "shot and killed" | "fatally shot" | "shot to death"
-                                | "massacred" | "assassinated" | "hacked to death"
-                                | "beaten to death" | "stabbed to death" | "burnt to death"
+                            "shot dead"
+                                | "gunned down"
+                                | "murdered"
+                                | "beheaded"
+                                | "executed"
+                                | "shot and killed"
+                                | "fatally shot"
+                                | "shot to death"
+                                | "massacred"
+                                | "assassinated"
+                                | "hacked to death"
+                                | "beaten to death"
+                                | "stabbed to death"
+                                | "burnt to death"
                                 | "burned to death"
                         ) =>
                     {
@@ -692,7 +702,6 @@ impl Default for Lexicon {
     }
 }
 
-
 /// The side of a person noun (lower-case, singular or plural), if it is one.
 pub fn person_side(word: &str) -> Option<Side> {
     use Side::*;
@@ -710,36 +719,34 @@ pub fn person_side(word: &str) -> Option<Side> {
         | "minors" | "infant" | "infants" | "mourner" | "mourners" | "guest" | "guests"
         | "driver" | "drivers" | "citizen" | "citizens" | "local" | "locals" | "commuter"
         | "commuters" | "tourist" | "tourists" | "engineer" | "engineers" | "activist"
-        | "activists" | "politician" | "politicians" | "councillor" | "councillors"
-        | "cleric" | "clerics" | "scholar" | "scholars" | "family" | "tribesman"
-        | "tribesmen" | "contractor" | "contractors" | "fishermen" | "fisherman" | "shepherd"
-        | "shepherds" | "kids" | "baby" | "babies" | "son" | "sons" | "daughter"
-        | "daughters" | "wife" | "husband" | "brother" | "brothers" | "relatives" | "youth"
-        | "youths" | "teenager" | "teenagers" | "patients" | "employees" | "employee"
-        | "officials" | "official" | "leader" | "leaders" | "supporters" | "supporter"
-        | "candidate" | "candidates" | "lawyer" | "lawyers" | "judge" | "judges"
-        | "prisoners" | "inmates" | "villager's" | "persons-civilian" => Civilians,
-        "soldier" | "soldiers" | "troop" | "troops" | "serviceman" | "servicemen"
-        | "policeman" | "policemen" | "police" | "policewoman" | "policewomen" | "personnel"
-        | "constable" | "constables" | "cop" | "cops" | "guard" | "guards" | "paramilitary"
+        | "activists" | "politician" | "politicians" | "councillor" | "councillors" | "cleric"
+        | "clerics" | "scholar" | "scholars" | "family" | "tribesman" | "tribesmen"
+        | "contractor" | "contractors" | "fishermen" | "fisherman" | "shepherd" | "shepherds"
+        | "kids" | "baby" | "babies" | "son" | "sons" | "daughter" | "daughters" | "wife"
+        | "husband" | "brother" | "brothers" | "relatives" | "youth" | "youths" | "teenager"
+        | "teenagers" | "patients" | "employees" | "employee" | "officials" | "official"
+        | "leader" | "leaders" | "supporters" | "supporter" | "candidate" | "candidates"
+        | "lawyer" | "lawyers" | "judge" | "judges" | "prisoners" | "inmates" | "villager's"
+        | "persons-civilian" => Civilians,
+        "soldier" | "soldiers" | "troop" | "troops" | "serviceman" | "servicemen" | "policeman"
+        | "policemen" | "police" | "policewoman" | "policewomen" | "personnel" | "constable"
+        | "constables" | "cop" | "cops" | "guard" | "guards" | "paramilitary"
         | "paramilitaries" | "levies" | "rangers" | "commando" | "commandos" | "jawan"
         | "jawans" | "trooper" | "troopers" | "sepoy" | "sepoys" | "officer" | "officers"
-        | "marines" | "sailors" | "airmen" | "army" | "forces" | "cadets" | "fc"
-        | "militiamen" | "lawmen" | "enforcers" => State,
+        | "marines" | "sailors" | "airmen" | "army" | "forces" | "cadets" | "fc" | "militiamen"
+        | "lawmen" | "enforcers" => State,
         "militant" | "militants" | "insurgent" | "insurgents" | "attacker" | "attackers"
-        | "terrorist" | "terrorists" | "rebel" | "rebels" | "fighter" | "fighters"
-        | "gunman" | "gunmen" | "assailant" | "assailants" | "bomber" | "bombers"
-        | "maoist" | "maoists" | "naxal" | "naxals" | "naxalite" | "naxalites" | "extremist"
-        | "extremists" | "separatist" | "separatists" | "jihadist" | "jihadists"
-        | "jihadis" | "miscreants" | "kidnappers" | "cadres" | "cadre" | "taliban"
-        | "hijackers" | "raiders" | "dacoits" | "criminals" | "robbers" | "suspects"
-        | "commanders" | "commander" | "infiltrators" | "intruders" => Militants,
+        | "terrorist" | "terrorists" | "rebel" | "rebels" | "fighter" | "fighters" | "gunman"
+        | "gunmen" | "assailant" | "assailants" | "bomber" | "bombers" | "maoist" | "maoists"
+        | "naxal" | "naxals" | "naxalite" | "naxalites" | "extremist" | "extremists"
+        | "separatist" | "separatists" | "jihadist" | "jihadists" | "jihadis" | "miscreants"
+        | "kidnappers" | "cadres" | "cadre" | "taliban" | "hijackers" | "raiders" | "dacoits"
+        | "criminals" | "robbers" | "suspects" | "commanders" | "commander" | "infiltrators"
+        | "intruders" => Militants,
         "people" | "persons" | "person" | "men" | "man" | "others" | "individuals" | "members"
         | "member" | "nephew" | "nephews" | "cousin" | "cousins" | "uncle" | "father"
-        | "mother" | "sister" | "sisters" | "councilor" | "councillor's"
-        | "individual" | "lives" | "victims" | "casualties" => {
-            Unknown
-        }
+        | "mother" | "sister" | "sisters" | "councilor" | "councillor's" | "individual"
+        | "lives" | "victims" | "casualties" => Unknown,
         _ => return None,
     })
 }

@@ -22,7 +22,9 @@ pub mod mentions;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use sitrep_gazetteer::{ActorMentionKind, DocContext, Gazetteer, GenericKind, PlaceKind, ResolvedPlace};
+use sitrep_gazetteer::{
+    ActorMentionKind, DocContext, Gazetteer, GenericKind, PlaceKind, ResolvedPlace,
+};
 use sitrep_model::{Actor, Article, Event, Location, Span};
 
 use crate::lexicon::Lexicon;
@@ -63,8 +65,18 @@ fn not_a_venue(text: &str, p: &ResolvedPlace) -> bool {
         .unwrap_or("")
         .to_ascii_lowercase();
     [
-        "border with ", "bordering ", "mediated by ", "supported by ", "backed by ", "links to ",
-        "sent to ", "link to ", "by ", "from ", "of ", "and ",
+        "border with ",
+        "bordering ",
+        "mediated by ",
+        "supported by ",
+        "backed by ",
+        "links to ",
+        "sent to ",
+        "link to ",
+        "by ",
+        "from ",
+        "of ",
+        "and ",
     ]
     .iter()
     .any(|cue| before.ends_with(cue))
@@ -190,7 +202,11 @@ impl Extractor {
         }
         for p in &places {
             if p.kind == PlaceKind::Country {
-                let name = p.location.country.clone().unwrap_or_else(|| p.location.name.clone());
+                let name = p
+                    .location
+                    .country
+                    .clone()
+                    .unwrap_or_else(|| p.location.name.clone());
                 if actors.iter().any(|a| a.span.overlaps(p.span)) {
                     continue;
                 }

@@ -139,7 +139,19 @@ pub fn clauses(text: &str, sent: Span) -> Vec<Clause> {
                 // only before a lower-case verb-like word
                 let rest = &s[at + p.len()..];
                 let ok = rest.split_whitespace().next().is_some_and(|w| {
-                    let aux = matches!(w, "have" | "has" | "had" | "was" | "were" | "will" | "is" | "are" | "later" | "then");
+                    let aux = matches!(
+                        w,
+                        "have"
+                            | "has"
+                            | "had"
+                            | "was"
+                            | "were"
+                            | "will"
+                            | "is"
+                            | "are"
+                            | "later"
+                            | "then"
+                    );
                     w.as_bytes()[0].is_ascii_lowercase()
                         && (aux || w.ends_with("ed") || (*p == ", and " && w.ends_with('s')))
                 });
@@ -151,10 +163,13 @@ pub fn clauses(text: &str, sent: Span) -> Vec<Clause> {
             // "a day after": cut before "a day"
             let cut = if *sub {
                 let before = &l[..at];
-                if before.ends_with(" a day") || before.ends_with(" days") || before.ends_with(" a week") {
-                    before.rfind(' ').map_or(cut, |k| {
-                        before[..k].rfind(' ').map_or(cut, |k2| k2 + 1)
-                    })
+                if before.ends_with(" a day")
+                    || before.ends_with(" days")
+                    || before.ends_with(" a week")
+                {
+                    before
+                        .rfind(' ')
+                        .map_or(cut, |k| before[..k].rfind(' ').map_or(cut, |k2| k2 + 1))
                 } else {
                     cut
                 }
@@ -226,13 +241,53 @@ pub fn in_quotes(q: &[(usize, usize)], pos: usize) -> bool {
 }
 
 const IRREALIS: &[&str] = &[
-    "would", "will", "could", "can", "cannot", "may", "might", "should", "if", "unless",
-    "threat", "plan", "plans", "planned", "planning", "prevent", "refrain", "avoid", "against",
-    "fear", "feared", "fears", "risk", "risking", "wants", "want", "demand", "demanded",
-    "sought", "seek", "urged", "urge", "condemned", "condemn", "condemning", "not", "never",
-    "no", "any", "possible", "potential", "future", "further", "new", "prepared", "preparing",
+    "would",
+    "will",
+    "could",
+    "can",
+    "cannot",
+    "may",
+    "might",
+    "should",
+    "if",
+    "unless",
+    "threat",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "prevent",
+    "refrain",
+    "avoid",
+    "against",
+    "fear",
+    "feared",
+    "fears",
+    "risk",
+    "risking",
+    "wants",
+    "want",
+    "demand",
+    "demanded",
+    "sought",
+    "seek",
+    "urged",
+    "urge",
+    "condemned",
+    "condemn",
+    "condemning",
+    "not",
+    "never",
+    "no",
+    "any",
+    "possible",
+    "potential",
+    "future",
+    "further",
+    "new",
+    "prepared",
+    "preparing",
 ];
-
 
 fn words_before(text: &str, from: usize, to: usize, n: usize) -> Vec<String> {
     text.get(from..to)
@@ -253,17 +308,39 @@ fn unreal(text: &str, clause: Span, at: usize, trig: Trig) -> bool {
     let before = words_before(text, clause.start, at, 7);
     if matches!(trig, Trig::Protest | Trig::Riot) {
         return before.iter().take(5).any(|w| {
-            matches!(w.as_str(), "will" | "would" | "could" | "may" | "might" | "if" | "plan" | "plans" | "planned" | "threatened" | "threat" | "warned" | "unless")
+            matches!(
+                w.as_str(),
+                "will"
+                    | "would"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "if"
+                    | "plan"
+                    | "plans"
+                    | "planned"
+                    | "threatened"
+                    | "threat"
+                    | "warned"
+                    | "unless"
+            )
         });
     }
-    if before.iter().take(6).any(|w| IRREALIS.contains(&w.as_str())) {
+    if before
+        .iter()
+        .take(6)
+        .any(|w| IRREALIS.contains(&w.as_str()))
+    {
         return true;
     }
     if before.first().is_some_and(|w| w == "to") {
         return true;
     }
     if before.iter().take(2).any(|w| w == "to")
-        && before.iter().take(3).any(|w| matches!(w.as_str(), "out" | "carry" | "launch" | "conduct"))
+        && before
+            .iter()
+            .take(3)
+            .any(|w| matches!(w.as_str(), "out" | "carry" | "launch" | "conduct"))
     {
         return true;
     }
@@ -273,12 +350,30 @@ fn unreal(text: &str, clause: Span, at: usize, trig: Trig) -> bool {
     let habitual = before12.iter().any(|w| {
         matches!(
             w.as_str(),
-            "frequent" | "thousands" | "surge" | "intensified" | "often" | "repeatedly" | "regularly"
-                | "routinely" | "typically" | "usually" | "spate" | "history"
+            "frequent"
+                | "thousands"
+                | "surge"
+                | "intensified"
+                | "often"
+                | "repeatedly"
+                | "regularly"
+                | "routinely"
+                | "typically"
+                | "usually"
+                | "spate"
+                | "history"
         )
-    }) || ["for decades", "for years", "over the last", "over the past", "in recent years", "since 20", "since 19"]
-        .iter()
-        .any(|p| cl_l.contains(p));
+    }) || [
+        "for decades",
+        "for years",
+        "over the last",
+        "over the past",
+        "in recent years",
+        "since 20",
+        "since 19",
+    ]
+    .iter()
+    .any(|p| cl_l.contains(p));
     if habitual && matches!(trig, Trig::Attack | Trig::Clash | Trig::Bomb | Trig::Kill) {
         return true;
     }
@@ -364,14 +459,20 @@ pub fn generic_actor(g: Generic, country: Option<&str>) -> Actor {
     let (name, t) = match g {
         Generic::Military => (format!("Military Forces of {c}"), ActorType::StateForces),
         Generic::Police => (format!("Police Forces of {c}"), ActorType::StateForces),
-        Generic::Gunmen => (format!("Unidentified Armed Group ({c})"), ActorType::PoliticalMilitias),
+        Generic::Gunmen => (
+            format!("Unidentified Armed Group ({c})"),
+            ActorType::PoliticalMilitias,
+        ),
         Generic::Protesters => (format!("Protesters ({c})"), ActorType::Protesters),
         Generic::Rioters => (format!("Rioters ({c})"), ActorType::Rioters),
         Generic::Civilians => (format!("Civilians ({c})"), ActorType::Civilians),
         Generic::Government => (format!("Government of {c}"), ActorType::StateForces),
     };
     let name = if c.is_empty() {
-        name.replace(" ()", "").replace(" of ", " ").trim().to_string()
+        name.replace(" ()", "")
+            .replace(" of ", " ")
+            .trim()
+            .to_string()
     } else {
         name
     };
@@ -408,12 +509,42 @@ pub fn not_an_actor(text: &str, sp: Span) -> bool {
         .to_ascii_lowercase();
     if matches!(
         next.as_str(),
-        "station" | "stations" | "post" | "posts" | "checkpost" | "checkposts" | "checkpoint"
-            | "checkpoints" | "headquarters" | "camp" | "camps" | "installation" | "installations"
-            | "base" | "bases" | "academy" | "compound" | "building" | "office" | "offices"
-            | "school" | "hospital" | "line" | "lines" | "cantonment" | "officials" | "official"
-            | "sources" | "spokesman" | "spokesperson" | "operation" | "operations" | "chief"
-            | "said" | "says" | "statement"
+        "station"
+            | "stations"
+            | "post"
+            | "posts"
+            | "checkpost"
+            | "checkposts"
+            | "checkpoint"
+            | "checkpoints"
+            | "headquarters"
+            | "camp"
+            | "camps"
+            | "installation"
+            | "installations"
+            | "base"
+            | "bases"
+            | "academy"
+            | "compound"
+            | "building"
+            | "office"
+            | "offices"
+            | "school"
+            | "hospital"
+            | "line"
+            | "lines"
+            | "cantonment"
+            | "officials"
+            | "official"
+            | "sources"
+            | "spokesman"
+            | "spokesperson"
+            | "operation"
+            | "operations"
+            | "chief"
+            | "said"
+            | "says"
+            | "statement"
     ) {
         return true;
     }
@@ -423,9 +554,25 @@ pub fn not_an_actor(text: &str, sp: Span) -> bool {
         if prev.first().is_some_and(|w| {
             matches!(
                 w.as_str(),
-                "liberation" | "republican" | "revolutionary" | "freedom" | "salvation" | "resistance"
-                    | "people's" | "islamic" | "national" | "united" | "mujahideen" | "defence" | "defense"
-                    | "independence" | "democratic" | "popular" | "secret" | "red" | "new"
+                "liberation"
+                    | "republican"
+                    | "revolutionary"
+                    | "freedom"
+                    | "salvation"
+                    | "resistance"
+                    | "people's"
+                    | "islamic"
+                    | "national"
+                    | "united"
+                    | "mujahideen"
+                    | "defence"
+                    | "defense"
+                    | "independence"
+                    | "democratic"
+                    | "popular"
+                    | "secret"
+                    | "red"
+                    | "new"
             )
         }) {
             return true;
@@ -445,7 +592,9 @@ pub fn find_generics(text: &str) -> Vec<(Span, Generic)> {
             let s = from + i;
             let e = s + p.len();
             from = e;
-            if (s > 0 && b[s - 1].is_ascii_alphanumeric()) || (e < b.len() && b[e].is_ascii_alphanumeric()) {
+            if (s > 0 && b[s - 1].is_ascii_alphanumeric())
+                || (e < b.len() && b[e].is_ascii_alphanumeric())
+            {
                 continue;
             }
             if not_an_actor(text, Span::new(s, e)) {
@@ -489,18 +638,38 @@ fn speechy(text: &str, tx: Span) -> bool {
     let speech = |w: &str| {
         matches!(
             w,
-            "said" | "says" | "told" | "reported" | "announced" | "added" | "stated" | "confirmed"
-                | "statement" | "conference" | "briefing"
+            "said"
+                | "says"
+                | "told"
+                | "reported"
+                | "announced"
+                | "added"
+                | "stated"
+                | "confirmed"
+                | "statement"
+                | "conference"
+                | "briefing"
         )
     };
     before.first().is_some_and(|w| speech(w))
-        || (before.get(1).is_some_and(|w| matches!(w.as_str(), "told" | "said" | "informed"))
+        || (before
+            .get(1)
+            .is_some_and(|w| matches!(w.as_str(), "told" | "said" | "informed"))
             && before.first().is_some_and(|w| {
-                matches!(w.as_str(), "reporters" | "journalists" | "afp" | "reuters" | "media" | "officials" | "parliament")
+                matches!(
+                    w.as_str(),
+                    "reporters"
+                        | "journalists"
+                        | "afp"
+                        | "reuters"
+                        | "media"
+                        | "officials"
+                        | "parliament"
+                )
             }))
 }
 
-fn hits_in<'h>(hits: &'h [LexHit], span: Span) -> &'h [LexHit] {
+fn hits_in(hits: &[LexHit], span: Span) -> &[LexHit] {
     let a = hits.partition_point(|h| h.start < span.start);
     let b = hits.partition_point(|h| h.start < span.end);
     &hits[a..b.max(a)]
@@ -567,7 +736,10 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
             .resolve_against(prev_clause_date.or(doc.published), doc.published)
         };
         let first_clause_tx: Vec<&(Span, TimexKind, bool)> = if ci > 0 && !cl.subordinate {
-            timexes.iter().filter(|t| cls[0].span.contains(t.0)).collect()
+            timexes
+                .iter()
+                .filter(|t| cls[0].span.contains(t.0))
+                .collect()
         } else {
             Vec::new()
         };
@@ -576,7 +748,10 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
             .find(|t| !t.2)
             .copied()
             .or_else(|| first_clause_tx.iter().find(|t| !t.2).copied());
-        let any_tx = ctx.first().copied().or_else(|| first_clause_tx.first().copied());
+        let any_tx = ctx
+            .first()
+            .copied()
+            .or_else(|| first_clause_tx.first().copied());
         let clause_date = event_tx.map(|t| DateCue {
             resolved: resolve(t),
             span: t.0,
@@ -604,55 +779,204 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                     matches!(
                         x.hit,
                         Hit::Trigger(
-                            Trig::Air | Trig::Shell | Trig::Suicide | Trig::Grenade | Trig::Bomb | Trig::Clash
-                                | Trig::Attack | Trig::Kill | Trig::Abduct | Trig::Arrest
+                            Trig::Air
+                                | Trig::Shell
+                                | Trig::Suicide
+                                | Trig::Grenade
+                                | Trig::Bomb
+                                | Trig::Clash
+                                | Trig::Attack
+                                | Trig::Kill
+                                | Trig::Abduct
+                                | Trig::Arrest
                         )
                     )
                 });
                 let ok = match t {
                     Trig::Protest
-                        if matches!(lw.as_str(), "gathered" | "demanding" | "took out" | "stalled" | "memorandum")
-                            || lw.starts_with("obstruct") =>
+                        if matches!(
+                            lw.as_str(),
+                            "gathered" | "demanding" | "took out" | "stalled" | "memorandum"
+                        ) || lw.starts_with("obstruct") =>
                     {
                         !violent_here
-                            && (lw != "gathered" || has_word(&cl_l, &["protest", "demand", "demanding", "outside", "in front of", "against", "support", "rally", "show", "condemn", "slogans"]))
-                            && (lw != "took out" || has_word(&cl_l, &["rally", "procession", "march", "protest"]))
+                            && (lw != "gathered"
+                                || has_word(
+                                    &cl_l,
+                                    &[
+                                        "protest",
+                                        "demand",
+                                        "demanding",
+                                        "outside",
+                                        "in front of",
+                                        "against",
+                                        "support",
+                                        "rally",
+                                        "show",
+                                        "condemn",
+                                        "slogans",
+                                    ],
+                                ))
+                            && (lw != "took out"
+                                || has_word(&cl_l, &["rally", "procession", "march", "protest"]))
                     }
                     Trig::Protest if lw == "march" => word.starts_with('m'),
-                    Trig::Protest if lw == "strike" || lw == "strikes" => {
-                        has_word(&cl_l, &["general", "hunger", "observed", "called", "token", "transport", "pen-down", "went on", "on strike", "traders", "workers", "employees", "teachers", "doctors", "lawyers"])
+                    Trig::Protest if lw == "strike" || lw == "strikes" => has_word(
+                        &cl_l,
+                        &[
+                            "general",
+                            "hunger",
+                            "observed",
+                            "called",
+                            "token",
+                            "transport",
+                            "pen-down",
+                            "went on",
+                            "on strike",
+                            "traders",
+                            "workers",
+                            "employees",
+                            "teachers",
+                            "doctors",
+                            "lawyers",
+                        ],
+                    ),
+                    Trig::Defuse
+                        if !matches!(lw.as_str(), "defused" | "defuse" | "bomb disposal") =>
+                    {
+                        has_word(
+                            &cl_l,
+                            &[
+                                "bomb",
+                                "bombs",
+                                "explosive",
+                                "explosives",
+                                "ied",
+                                "ieds",
+                                "weapons",
+                                "arms",
+                                "ammunition",
+                                "grenade",
+                                "grenades",
+                                "rockets",
+                                "mortar",
+                                "detonators",
+                                "suicide vest",
+                                "plot",
+                                "attack",
+                                "attempt",
+                            ],
+                        ) && !has_word(&cl_l, &["killed", "dead", "exploded", "blast", "injured"])
                     }
-                    Trig::Defuse if !matches!(lw.as_str(), "defused" | "defuse" | "bomb disposal") => {
-                        has_word(&cl_l, &["bomb", "bombs", "explosive", "explosives", "ied", "ieds", "weapons", "arms", "ammunition", "grenade", "grenades", "rockets", "mortar", "detonators", "suicide vest", "plot", "attack", "attempt"])
-                            && !has_word(&cl_l, &["killed", "dead", "exploded", "blast", "injured"])
+                    Trig::Jailbreak => has_word(
+                        &cl_l,
+                        &[
+                            "jail",
+                            "prison",
+                            "inmates",
+                            "prisoners",
+                            "detainees",
+                            "lockup",
+                        ],
+                    ),
+                    Trig::Threaten
+                        if matches!(lw.as_str(), "would mean" | "warned of" | "pledged to") =>
+                    {
+                        has_word(
+                            &sl,
+                            &[
+                                "war",
+                                "retaliation",
+                                "retaliate",
+                                "consequences",
+                                "revenge",
+                                "avenge",
+                                "eliminate",
+                                "crush",
+                                "attack",
+                                "action",
+                            ],
+                        )
                     }
-                    Trig::Jailbreak => {
-                        has_word(&cl_l, &["jail", "prison", "inmates", "prisoners", "detainees", "lockup"])
-                    }
-                    Trig::Threaten if matches!(lw.as_str(), "would mean" | "warned of" | "pledged to") => {
-                        has_word(&sl, &["war", "retaliation", "retaliate", "consequences", "revenge", "avenge", "eliminate", "crush", "attack", "action"])
-                    }
-                    Trig::Accuse if matches!(lw.as_str(), "links to" | "backed by" | "supported by" | "sponsored by") => {
-                        has_word(&sl, &["claimed", "alleged", "accused", "said", "says", "blamed", "insisted"])
+                    Trig::Accuse
+                        if matches!(
+                            lw.as_str(),
+                            "links to" | "backed by" | "supported by" | "sponsored by"
+                        ) =>
+                    {
+                        has_word(
+                            &sl,
+                            &[
+                                "claimed", "alleged", "accused", "said", "says", "blamed",
+                                "insisted",
+                            ],
+                        )
                     }
                     Trig::Consult if lw == "talks" => true,
                     Trig::Shell if lw.starts_with("missile") || lw.starts_with("rocket") => {
-                        !has_word(&cl_l, &["test", "tested", "launcher", "launchers"]) || has_word(&cl_l, &["fired", "landed", "hit", "killed"])
+                        !has_word(&cl_l, &["test", "tested", "launcher", "launchers"])
+                            || has_word(&cl_l, &["fired", "landed", "hit", "killed"])
                     }
                     Trig::Attack if lw == "shot" => !has_word(&cl_l, &["shot down"]),
                     Trig::Attack if lw == "gunmen" => true,
-                    Trig::Air if lw == "drone" || lw == "drones" => {
-                        has_word(&cl_l, &["strike", "strikes", "fired", "attack", "attacks", "killed", "missile", "missiles", "struck", "hit", "bombed"])
+                    Trig::Air if lw == "drone" || lw == "drones" => has_word(
+                        &cl_l,
+                        &[
+                            "strike", "strikes", "fired", "attack", "attacks", "killed", "missile",
+                            "missiles", "struck", "hit", "bombed",
+                        ],
+                    ),
+                    Trig::Clash if lw == "operation" || lw == "operations" => has_word(
+                        &cl_l,
+                        &[
+                            "killed",
+                            "kill",
+                            "militants",
+                            "insurgents",
+                            "terrorists",
+                            "military",
+                            "security",
+                            "army",
+                            "troops",
+                            "launched",
+                        ],
+                    ),
+                    Trig::Loot
+                        if matches!(lw.as_str(), "burned" | "burnt" | "destroyed" | "damaged") =>
+                    {
+                        !chits.iter().any(|x| {
+                            matches!(
+                                x.hit,
+                                Hit::Trigger(
+                                    Trig::Bomb
+                                        | Trig::Air
+                                        | Trig::Shell
+                                        | Trig::Suicide
+                                        | Trig::Grenade
+                                        | Trig::Attack
+                                        | Trig::Clash
+                                )
+                            )
+                        })
                     }
-                    Trig::Clash if lw == "operation" || lw == "operations" => {
-                        has_word(&cl_l, &["killed", "kill", "militants", "insurgents", "terrorists", "military", "security", "army", "troops", "launched"])
-                    }
-                    Trig::Loot if matches!(lw.as_str(), "burned" | "burnt" | "destroyed" | "damaged") => {
-                        !chits.iter().any(|x| matches!(x.hit, Hit::Trigger(Trig::Bomb | Trig::Air | Trig::Shell | Trig::Suicide | Trig::Grenade | Trig::Attack | Trig::Clash)))
-                    }
-                    Trig::Agree if lw == "agreed" => {
-                        has_word(&cl_l, &["ceasefire", "truce", "deal", "agreement", "accord", "peace", "talks", "halt", "end", "stop", "release", "exchange", "withdraw"])
-                    }
+                    Trig::Agree if lw == "agreed" => has_word(
+                        &cl_l,
+                        &[
+                            "ceasefire",
+                            "truce",
+                            "deal",
+                            "agreement",
+                            "accord",
+                            "peace",
+                            "talks",
+                            "halt",
+                            "end",
+                            "stop",
+                            "release",
+                            "exchange",
+                            "withdraw",
+                        ],
+                    ),
                     _ => true,
                 };
                 if !ok {
@@ -666,7 +990,13 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
         }
         let ccounts: Vec<Count> = all_counts
             .iter()
-            .filter(|c| cl.span.contains(Span::new(c.span.start, c.span.start)) || (c.span.start < cl.span.start && c.span.end > cl.span.start && ci > 0 && cl.span.contains(Span::new(c.span.end - 1, c.span.end))))
+            .filter(|c| {
+                cl.span.contains(Span::new(c.span.start, c.span.start))
+                    || (c.span.start < cl.span.start
+                        && c.span.end > cl.span.start
+                        && ci > 0
+                        && cl.span.contains(Span::new(c.span.end - 1, c.span.end)))
+            })
             .copied()
             .map(|mut c| {
                 if includes_prev {
@@ -677,15 +1007,32 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
             .collect();
         let has = |t: Trig| trigs.iter().any(|x| x.0 == t);
         // which families this clause reports
-        let strong_violent = [Trig::Air, Trig::Shell, Trig::Suicide, Trig::Grenade, Trig::Bomb, Trig::Chemical];
+        let strong_violent = [
+            Trig::Air,
+            Trig::Shell,
+            Trig::Suicide,
+            Trig::Grenade,
+            Trig::Bomb,
+            Trig::Chemical,
+        ];
         let violent_trigs: Vec<(Trig, Span)> = trigs
             .iter()
             .copied()
             .filter(|(t, _)| {
                 matches!(
                     t,
-                    Trig::Air | Trig::Shell | Trig::Suicide | Trig::Grenade | Trig::Bomb | Trig::Chemical
-                        | Trig::Clash | Trig::Attack | Trig::Kill | Trig::Sexual | Trig::Capture | Trig::Recapture
+                    Trig::Air
+                        | Trig::Shell
+                        | Trig::Suicide
+                        | Trig::Grenade
+                        | Trig::Bomb
+                        | Trig::Chemical
+                        | Trig::Clash
+                        | Trig::Attack
+                        | Trig::Kill
+                        | Trig::Sexual
+                        | Trig::Capture
+                        | Trig::Recapture
                 )
             })
             .collect();
@@ -701,21 +1048,43 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
             let mut ts: Vec<(Trig, Span)> = trigs
                 .iter()
                 .copied()
-                .filter(|(t, _)| matches!(t, Trig::Protest | Trig::Riot | Trig::Mob | Trig::Attack | Trig::Clash | Trig::Kill | Trig::Arrest | Trig::Loot))
+                .filter(|(t, _)| {
+                    matches!(
+                        t,
+                        Trig::Protest
+                            | Trig::Riot
+                            | Trig::Mob
+                            | Trig::Attack
+                            | Trig::Clash
+                            | Trig::Kill
+                            | Trig::Arrest
+                            | Trig::Loot
+                    )
+                })
                 .collect();
-            ts.sort_by_key(|(t, s)| (!matches!(t, Trig::Protest | Trig::Riot | Trig::Mob), s.start));
+            ts.sort_by_key(|(t, s)| {
+                (
+                    !matches!(t, Trig::Protest | Trig::Riot | Trig::Mob),
+                    s.start,
+                )
+            });
             fams.push((Family::Protest, ts));
         } else if defuse {
             fams.push((
                 Family::Defuse,
-                trigs.iter().copied().filter(|t| t.0 == Trig::Defuse).collect(),
+                trigs
+                    .iter()
+                    .copied()
+                    .filter(|t| t.0 == Trig::Defuse)
+                    .collect(),
             ));
         } else if !violent_trigs.is_empty() || !killish.is_empty() {
             let mut vt = violent_trigs.clone();
             if vt.is_empty() {
                 // people killed with no other cue: the outcome word is the trigger
                 if let Some(h) = chits.iter().find(|h| {
-                    matches!(h.hit, Hit::Outcome(Outcome::Killed | Outcome::Wounded)) && !in_quotes(doc.quotes, h.start)
+                    matches!(h.hit, Hit::Outcome(Outcome::Killed | Outcome::Wounded))
+                        && !in_quotes(doc.quotes, h.start)
                 }) {
                     vt.push((Trig::Kill, Span::new(h.start, h.end)));
                 }
@@ -726,12 +1095,50 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                     matches!(t, Trig::Attack | Trig::Clash | Trig::Bomb)
                         && {
                             let w = text[s.start..s.end].to_ascii_lowercase();
-                            matches!(w.as_str(), "attack" | "attacks" | "blast" | "blasts" | "explosion" | "explosions" | "bombing" | "bombings" | "operation" | "operations" | "firing" | "shooting" | "fighting" | "siege" | "assault" | "raid" | "raids" | "clashes" | "violence" | "ambush")
+                            matches!(
+                                w.as_str(),
+                                "attack"
+                                    | "attacks"
+                                    | "blast"
+                                    | "blasts"
+                                    | "explosion"
+                                    | "explosions"
+                                    | "bombing"
+                                    | "bombings"
+                                    | "operation"
+                                    | "operations"
+                                    | "firing"
+                                    | "shooting"
+                                    | "fighting"
+                                    | "siege"
+                                    | "assault"
+                                    | "raid"
+                                    | "raids"
+                                    | "clashes"
+                                    | "violence"
+                                    | "ambush"
+                            )
                         }
                         && {
                             let b = words_before(text, cl.span.start, s.start, 3);
-                            b.first().is_some_and(|w| matches!(w.as_str(), "the" | "this" | "that" | "these" | "those" | "its" | "their"))
-                                || b.iter().any(|w| matches!(w.as_str(), "during" | "in" | "of" | "after" | "behind" | "under" | "since" | "following"))
+                            b.first().is_some_and(|w| {
+                                matches!(
+                                    w.as_str(),
+                                    "the" | "this" | "that" | "these" | "those" | "its" | "their"
+                                )
+                            }) || b.iter().any(|w| {
+                                matches!(
+                                    w.as_str(),
+                                    "during"
+                                        | "in"
+                                        | "of"
+                                        | "after"
+                                        | "behind"
+                                        | "under"
+                                        | "since"
+                                        | "following"
+                                )
+                            })
                         }
                 });
             if !vt.is_empty() && !only_reference {
@@ -750,7 +1157,14 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                 }
             }
             if has(Trig::Loot) && fams.iter().all(|(f, _)| *f != Family::Violent) {
-                fams.push((Family::Loot, trigs.iter().copied().filter(|x| x.0 == Trig::Loot).collect()));
+                fams.push((
+                    Family::Loot,
+                    trigs
+                        .iter()
+                        .copied()
+                        .filter(|x| x.0 == Trig::Loot)
+                        .collect(),
+                ));
             }
         }
         // abductions without a trigger word but with a count ("had been abducted")
@@ -764,15 +1178,30 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
         let reference = |t: Trig| {
             trigs.iter().filter(|x| x.0 == t).all(|(_, sp)| {
                 let b = words_before(text, cl.span.start, sp.start, 2);
-                b.first().is_some_and(|w| matches!(w.as_str(), "the" | "of" | "its" | "their" | "ongoing"))
-                    || b.get(1).is_some_and(|w| matches!(w.as_str(), "the" | "of"))
+                b.first().is_some_and(|w| {
+                    matches!(w.as_str(), "the" | "of" | "its" | "their" | "ongoing")
+                }) || b.get(1).is_some_and(|w| matches!(w.as_str(), "the" | "of"))
             }) && ctx.is_empty()
                 && (doc.locate)(cl.span).is_none()
         };
         if has(Trig::Consult) && !reference(Trig::Consult) {
-            fams.push((Family::Consult, trigs.iter().copied().filter(|x| x.0 == Trig::Consult).collect()));
+            fams.push((
+                Family::Consult,
+                trigs
+                    .iter()
+                    .copied()
+                    .filter(|x| x.0 == Trig::Consult)
+                    .collect(),
+            ));
         } else if has(Trig::Agree) && !reference(Trig::Agree) && !has(Trig::Consult) {
-            fams.push((Family::Agree, trigs.iter().copied().filter(|x| x.0 == Trig::Agree).collect()));
+            fams.push((
+                Family::Agree,
+                trigs
+                    .iter()
+                    .copied()
+                    .filter(|x| x.0 == Trig::Agree)
+                    .collect(),
+            ));
         }
         for (t, f) in [
             (Trig::Accuse, Family::Accuse),
@@ -789,7 +1218,10 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
         for (t, s) in trigs.iter().filter(|t| t.0 == Trig::Claim) {
             let _ = t;
             let before = words_before(text, cl.span.start, s.start, 5);
-            if before.iter().any(|w| matches!(w.as_str(), "no" | "not" | "nobody" | "none" | "yet")) {
+            if before
+                .iter()
+                .any(|w| matches!(w.as_str(), "no" | "not" | "nobody" | "none" | "yet"))
+            {
                 no_claim = true;
                 continue;
             }
@@ -797,7 +1229,11 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                 claims.push((name, Span::new(cl.span.start.max(sent.start), s.end)));
             }
         }
-        if sl.contains("no group") && sl.contains("claim") || sl.contains("no one claimed") || sl.contains("no one has claimed") || sl.contains("not claimed") {
+        if sl.contains("no group") && sl.contains("claim")
+            || sl.contains("no one claimed")
+            || sl.contains("no one has claimed")
+            || sl.contains("not claimed")
+        {
             no_claim = true;
         }
         if fams.is_empty() {
@@ -866,7 +1302,11 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                 trigs: ts,
                 sent: sent_idx,
                 clause: cl.span,
-                date: if cl.subordinate && date.is_none() { None } else { date },
+                date: if cl.subordinate && date.is_none() {
+                    None
+                } else {
+                    date
+                },
                 location: location.clone(),
                 actor1,
                 actor2,
@@ -878,9 +1318,17 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                 no_claim,
             };
             if fam == Family::Accuse {
-                let by = m.actor1.as_ref().map(|a| a.actor.name.clone()).unwrap_or_default();
+                let by = m
+                    .actor1
+                    .as_ref()
+                    .map(|a| a.actor.name.clone())
+                    .unwrap_or_default();
                 if let Some(target) = accused_target(doc, cl.span, first, &by) {
-                    m.accused.push((if by.is_empty() { "unknown".into() } else { by }, target.0, target.1));
+                    m.accused.push((
+                        if by.is_empty() { "unknown".into() } else { by },
+                        target.0,
+                        target.1,
+                    ));
                 } else {
                     continue;
                 }
@@ -903,8 +1351,12 @@ fn claimant(doc: &Doc<'_>, clause: Span, trig: Span) -> Option<String> {
     let named = doc
         .actors
         .iter()
-        .filter(|a| a.span.start >= clause.start && a.span.end <= trig.start && a.generic.is_none() && !a.country)
-        .next_back()
+        .rfind(|a| {
+            a.span.start >= clause.start
+                && a.span.end <= trig.start
+                && a.generic.is_none()
+                && !a.country
+        })
         .map(|a| a.actor.name.clone());
     if named.is_some() {
         return named;
@@ -918,7 +1370,10 @@ fn claimant(doc: &Doc<'_>, clause: Span, trig: Span) -> Option<String> {
             continue;
         }
         let first = w.chars().next().unwrap_or('a');
-        if first.is_uppercase() || (first == '(' && w.len() > 2) || (!name.is_empty() && matches!(w, "of" | "al" | "ul" | "e")) {
+        if first.is_uppercase()
+            || (first == '(' && w.len() > 2)
+            || (!name.is_empty() && matches!(w, "of" | "al" | "ul" | "e"))
+        {
             if name.is_empty() && matches!(w, "The" | "A" | "An" | "In" | "On") {
                 continue;
             }
@@ -942,7 +1397,10 @@ fn cap_before(text: &str, from: usize, to: usize) -> Option<(String, Span)> {
     let end = from + trimmed.len();
     let mut start = end;
     for w in trimmed.split(' ').rev() {
-        if w.chars().next().is_some_and(|c| c.is_uppercase()) && w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'') {
+        if w.chars().next().is_some_and(|c| c.is_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
+        {
             start -= w.len() + usize::from(start < end);
         } else {
             break;
@@ -950,12 +1408,18 @@ fn cap_before(text: &str, from: usize, to: usize) -> Option<(String, Span)> {
     }
     let start = start.max(from);
     let prev = words_before(text, from, start, 1);
-    if prev.first().is_some_and(|w| matches!(w.as_str(), "in" | "at" | "to" | "from" | "of" | "on" | "with" | "by" | "near" | "for")) {
+    if prev.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "in" | "at" | "to" | "from" | "of" | "on" | "with" | "by" | "near" | "for"
+        )
+    }) {
         return None;
     }
     let name = text.get(start..end)?.trim();
     let name = name.strip_prefix("The ").unwrap_or(name);
-    (!name.is_empty() && name != "The").then(|| (name.to_string(), Span::new(end - name.len(), end)))
+    (!name.is_empty() && name != "The")
+        .then(|| (name.to_string(), Span::new(end - name.len(), end)))
 }
 
 /// The capitalised name right after `from` (skipping "the") up to `to`.
@@ -985,7 +1449,9 @@ fn cap_after(text: &str, from: usize, to: usize) -> Option<(String, Span)> {
 /// The target of an accusation: the first actor or country after the trigger.
 fn accused_target(doc: &Doc<'_>, clause: Span, trig: Span, by: &str) -> Option<(String, Span)> {
     let named = accused_named(doc, clause, trig, by);
-    named.or_else(|| cap_after(doc.text, trig.end, clause.end).filter(|(n, _)| !by.contains(n.as_str())))
+    named.or_else(|| {
+        cap_after(doc.text, trig.end, clause.end).filter(|(n, _)| !by.contains(n.as_str()))
+    })
 }
 
 fn accused_named(doc: &Doc<'_>, clause: Span, trig: Span, by: &str) -> Option<(String, Span)> {
@@ -993,20 +1459,39 @@ fn accused_named(doc: &Doc<'_>, clause: Span, trig: Span, by: &str) -> Option<(S
         .iter()
         .filter(|a| a.span.start >= trig.start && a.span.end <= clause.end)
         .find(|a| {
-            let n = a.country_name.clone().unwrap_or_else(|| a.actor.name.clone());
+            let n = a
+                .country_name
+                .clone()
+                .unwrap_or_else(|| a.actor.name.clone());
             !by.contains(&n) && a.generic.is_none_or(|g| g == Generic::Government)
         })
         .map(|a| {
             (
-                if a.country { a.country_name.clone().unwrap_or_else(|| a.actor.name.clone()) } else { a.actor.name.clone() },
+                if a.country {
+                    a.country_name
+                        .clone()
+                        .unwrap_or_else(|| a.actor.name.clone())
+                } else {
+                    a.actor.name.clone()
+                },
                 a.span,
             )
         })
 }
 
 fn state_actor_of_country(c: &ActorCand, verbal: bool) -> Actor {
-    let name = c.country_name.clone().unwrap_or_else(|| c.actor.name.clone());
-    generic_actor(if verbal { Generic::Government } else { Generic::Military }, Some(&name))
+    let name = c
+        .country_name
+        .clone()
+        .unwrap_or_else(|| c.actor.name.clone());
+    generic_actor(
+        if verbal {
+            Generic::Government
+        } else {
+            Generic::Military
+        },
+        Some(&name),
+    )
 }
 
 /// Actor roles in a clause.
@@ -1037,15 +1522,27 @@ fn roles(
         } else {
             a.actor.clone()
         };
-        RoleActor { actor, span: a.span }
+        RoleActor {
+            actor,
+            span: a.span,
+        }
     };
     if verbal {
         // the speaker: the actor nearest before the trigger (or the first)
-        let mut before: Vec<&&ActorCand> = cands.iter().filter(|a| a.span.end <= trig.start).collect();
+        let mut before: Vec<&&ActorCand> =
+            cands.iter().filter(|a| a.span.end <= trig.start).collect();
         if before.is_empty() {
-            before = sent_cands.iter().filter(|a| a.span.end <= clause.start).collect();
+            before = sent_cands
+                .iter()
+                .filter(|a| a.span.end <= clause.start)
+                .collect();
         }
-        before.retain(|a| !matches!(a.generic, Some(Generic::Gunmen | Generic::Civilians | Generic::Protesters | Generic::Rioters)) || fam == Family::Accuse);
+        before.retain(|a| {
+            !matches!(
+                a.generic,
+                Some(Generic::Gunmen | Generic::Civilians | Generic::Protesters | Generic::Rioters)
+            ) || fam == Family::Accuse
+        });
         let sp = before
             .iter()
             .find(|a| a.country || a.generic == Some(Generic::Government))
@@ -1065,11 +1562,26 @@ fn roles(
             .or_else(|| {
                 // a role noun ("the interior minister", "a spokesman") speaks for the article's country
                 let l = text[clause.start..trig.start].to_ascii_lowercase();
-                has_word(&l, &["minister", "ministry", "spokesman", "spokesperson", "government", "official", "officials", "president", "premier", "army", "military"])
-                    .then(|| RoleActor {
-                        actor: generic_actor(Generic::Government, doc.country.as_deref()),
-                        span: clause,
-                    })
+                has_word(
+                    &l,
+                    &[
+                        "minister",
+                        "ministry",
+                        "spokesman",
+                        "spokesperson",
+                        "government",
+                        "official",
+                        "officials",
+                        "president",
+                        "premier",
+                        "army",
+                        "military",
+                    ],
+                )
+                .then(|| RoleActor {
+                    actor: generic_actor(Generic::Government, doc.country.as_deref()),
+                    span: clause,
+                })
             });
         let other = cands
             .iter()
@@ -1080,7 +1592,11 @@ fn roles(
     }
     if fam == Family::Protest {
         let riot = ts.iter().any(|t| matches!(t.0, Trig::Riot | Trig::Mob));
-        let g = if riot { Generic::Rioters } else { Generic::Protesters };
+        let g = if riot {
+            Generic::Rioters
+        } else {
+            Generic::Protesters
+        };
         let a1 = RoleActor {
             actor: generic_actor(g, doc.country.as_deref()),
             span: cands
@@ -1100,7 +1616,11 @@ fn roles(
     // "between X and Y"
     if let Some(b) = l.find("between ") {
         let bpos = clause.start + b;
-        let after: Vec<&&ActorCand> = cands.iter().filter(|a| a.span.start > bpos).take(2).collect();
+        let after: Vec<&&ActorCand> = cands
+            .iter()
+            .filter(|a| a.span.start > bpos)
+            .take(2)
+            .collect();
         if after.len() == 2 {
             return (Some(conv(after[0])), Some(conv(after[1])));
         }
@@ -1113,14 +1633,37 @@ fn roles(
         let rest = &text[a.span.end..clause.end.min(a.span.end + 30)];
         let next = rest.split_whitespace().next().unwrap_or("");
         let prev = words_before(text, clause.start, a.span.start, 1);
-        (next.ends_with("ed") || next.ends_with('s')) && !next.ends_with("'s") || prev.first().is_some_and(|w| w == "by")
+        (next.ends_with("ed") || next.ends_with('s')) && !next.ends_with("'s")
+            || prev.first().is_some_and(|w| w == "by")
     };
     // the first action word of the clause: subjects come before it
     let first_verb = {
         let l = &text[clause.start..clause.end];
         let lw = l.to_ascii_lowercase();
         let mut at = ts.iter().map(|t| t.1.start).min().unwrap_or(clause.end);
-        for v in ["targeted", "targeting", "attacked", "stormed", "ambushed", "raided", "killed", "killing", "shot", "opened fire", "fired", "struck", "bombed", "shelled", "abducted", "kidnapped", "arrested", "detained", "seized", "captured", "hit"] {
+        for v in [
+            "targeted",
+            "targeting",
+            "attacked",
+            "stormed",
+            "ambushed",
+            "raided",
+            "killed",
+            "killing",
+            "shot",
+            "opened fire",
+            "fired",
+            "struck",
+            "bombed",
+            "shelled",
+            "abducted",
+            "kidnapped",
+            "arrested",
+            "detained",
+            "seized",
+            "captured",
+            "hit",
+        ] {
             let mut from = 0;
             while let Some(i) = lw[from..].find(v) {
                 let s0 = from + i;
@@ -1149,16 +1692,24 @@ fn roles(
     let mut agents: Vec<&ActorCand> = cands
         .iter()
         .copied()
-        .filter(|a| (a.span.end <= first_verb || by(a)) && !victim(a) && is_agent_country(a) && a.generic != Some(Generic::Civilians) && a.generic != Some(Generic::Government))
+        .filter(|a| {
+            (a.span.end <= first_verb || by(a))
+                && !victim(a)
+                && is_agent_country(a)
+                && a.generic != Some(Generic::Civilians)
+                && a.generic != Some(Generic::Government)
+        })
         .collect();
     let targets: Vec<&ActorCand> = cands
         .iter()
         .copied()
-        .filter(|a| a.span.start >= first_verb && !by(a) && a.generic != Some(Generic::Government) && (!a.country || is_agent_country(a) || true))
+        .filter(|a| a.span.start >= first_verb && !by(a) && a.generic != Some(Generic::Government))
         .collect();
     // a passive agent ("by X") goes first
     if let Some(p) = agents.iter().position(|a| {
-        words_before(text, clause.start, a.span.start, 1).first().is_some_and(|w| w == "by")
+        words_before(text, clause.start, a.span.start, 1)
+            .first()
+            .is_some_and(|w| w == "by")
     }) {
         let a = agents.remove(p);
         agents.insert(0, a);
@@ -1180,7 +1731,10 @@ fn roles(
             .find(|x| a1.as_ref().is_none_or(|y| y.actor.name != x.actor.name));
     }
     if a2.is_none() {
-        if let Some(c) = cs.iter().find(|c| c.side == Side::Civilians && c.outcome == Outcome::Killed) {
+        if let Some(c) = cs
+            .iter()
+            .find(|c| c.side == Side::Civilians && c.outcome == Outcome::Killed)
+        {
             a2 = Some(RoleActor {
                 actor: generic_actor(Generic::Civilians, doc.country.as_deref()),
                 span: c.span,

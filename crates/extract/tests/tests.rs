@@ -17,16 +17,31 @@ fn extractor() -> &'static Extractor {
 
 fn matches(ev: &Event, want: &Value) -> bool {
     let v = serde_json::to_value(ev).expect("event serialises");
-    let Some(obj) = want.as_object() else { return false };
+    let Some(obj) = want.as_object() else {
+        return false;
+    };
     for (k, w) in obj {
         let ok = match k.as_str() {
-            "fatalities" => w.as_object().is_some_and(|m| m.iter().all(|(f, x)| v["fatalities"][f] == *x)),
+            "fatalities" => w
+                .as_object()
+                .is_some_and(|m| m.iter().all(|(f, x)| v["fatalities"][f] == *x)),
             "wounded" => v["wounded"]["best"] == *w,
-            "claimed" => (!ev.claimed_by.is_empty()) == w.as_bool().unwrap_or(false),
-            "accused_target" => ev.accused.iter().any(|a| Some(a.target.as_str()) == w.as_str()),
-            "denied_by" => ev.denied_by.iter().any(|a| w.as_str().is_some_and(|s| a.actor.contains(s))),
-            "actor1_has" => ev.actor1.as_ref().is_some_and(|a| w.as_str().is_some_and(|s| a.name.contains(s))),
-            "year" => ev.event_date.is_some_and(|d| w.as_str().is_some_and(|y| d.to_string().starts_with(y))),
+            "claimed" => ev.claimed_by.is_empty() != w.as_bool().unwrap_or(false),
+            "accused_target" => ev
+                .accused
+                .iter()
+                .any(|a| Some(a.target.as_str()) == w.as_str()),
+            "denied_by" => ev
+                .denied_by
+                .iter()
+                .any(|a| w.as_str().is_some_and(|s| a.actor.contains(s))),
+            "actor1_has" => ev
+                .actor1
+                .as_ref()
+                .is_some_and(|a| w.as_str().is_some_and(|s| a.name.contains(s))),
+            "year" => ev
+                .event_date
+                .is_some_and(|d| w.as_str().is_some_and(|y| d.to_string().starts_with(y))),
             _ => v[k.as_str()] == *w,
         };
         if !ok {
@@ -66,11 +81,21 @@ fn golden_fixtures() {
             assert_eq!(e.schema_version, 1);
             assert!(!e.id.is_empty());
             for sp in &e.evidence {
-                assert_eq!(art.text.get(sp.start..sp.end), Some(sp.text.as_str()), "{name}: evidence slice");
+                assert_eq!(
+                    art.text.get(sp.start..sp.end),
+                    Some(sp.text.as_str()),
+                    "{name}: evidence slice"
+                );
             }
-            assert!(e.evidence.iter().any(|x| x.field == "event_type"), "{name}: no trigger evidence");
+            assert!(
+                e.evidence.iter().any(|x| x.field == "event_type"),
+                "{name}: no trigger evidence"
+            );
             if e.fatalities.best.is_some() {
-                assert!(e.evidence.iter().any(|x| x.field == "fatalities.best"), "{name}: no fatalities evidence");
+                assert!(
+                    e.evidence.iter().any(|x| x.field == "fatalities.best"),
+                    "{name}: no fatalities evidence"
+                );
             }
         }
         let wants: Vec<Value> = case["expect"].as_array().cloned().unwrap_or_default();
@@ -94,10 +119,18 @@ fn golden_fixtures() {
                     )
                 })
                 .collect();
-            failures.push(format!("{name}:\n  want {wants:?}\n  got\n    {}", got.join("\n    ")));
+            failures.push(format!(
+                "{name}:\n  want {wants:?}\n  got\n    {}",
+                got.join("\n    ")
+            ));
         }
         if let Some(total) = case["total_non_background_best"].as_u64() {
-            let sum: u64 = evs.iter().filter(|e| !e.background).filter_map(|e| e.fatalities.best).map(u64::from).sum();
+            let sum: u64 = evs
+                .iter()
+                .filter(|e| !e.background)
+                .filter_map(|e| e.fatalities.best)
+                .map(u64::from)
+                .sum();
             if sum != total {
                 failures.push(format!("{name}: non-background total {sum}, want {total}"));
             }
@@ -108,7 +141,13 @@ fn golden_fixtures() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} fixtures failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 /// Junk, repeated triggers, unclosed quotes and huge numbers never panic and
@@ -116,8 +155,19 @@ fn golden_fixtures() {
 #[test]
 fn extractor_handles_hostile_input() {
     let ex = extractor();
-    for text in ["", "\u{0}\u{0}", "killed killed killed", "at least at least", "“unclosed quote killed 5 soldiers", "On Sunday, 99999999999999999999 people were killed."] {
-        let art = Article { id: "h".into(), text: text.into(), ..Article::default() };
+    for text in [
+        "",
+        "\u{0}\u{0}",
+        "killed killed killed",
+        "at least at least",
+        "“unclosed quote killed 5 soldiers",
+        "On Sunday, 99999999999999999999 people were killed.",
+    ] {
+        let art = Article {
+            id: "h".into(),
+            text: text.into(),
+            ..Article::default()
+        };
         let evs = ex.extract(&art, &ExtractOptions::default());
         for e in evs {
             for sp in e.evidence {

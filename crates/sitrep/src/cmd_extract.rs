@@ -53,7 +53,9 @@ pub fn extract_batch(ex: &Extractor, batch: &[Article], opts: &ExtractOptions) -
     std::thread::scope(|s| {
         let handles: Vec<_> = batch
             .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|a| ex.extract(a, opts)).collect::<Vec<_>>()))
+            .map(|part| {
+                s.spawn(move || part.iter().map(|a| ex.extract(a, opts)).collect::<Vec<_>>())
+            })
             .collect();
         handles
             .into_iter()

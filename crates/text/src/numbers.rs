@@ -143,15 +143,18 @@ fn digits_value(w: &str) -> Option<u32> {
     u32::try_from(v).ok()
 }
 
+/// `(value, vague, low, high, tokens used)` of a bare number.
+type Bare = (u32, bool, Option<u32>, Option<u32>, usize);
+
 /// Parses a bare number (no qualifier) starting at token `i`; returns
 /// `(value, vague, low, high, tokens used)`.
-fn bare(toks: &[Tok<'_>], i: usize) -> Option<(u32, bool, Option<u32>, Option<u32>, usize)> {
+fn bare(toks: &[Tok<'_>], i: usize) -> Option<Bare> {
     let w0 = toks.get(i)?.s.to_ascii_lowercase();
     let next = |k: usize| toks.get(i + k).map(|t| t.s.to_ascii_lowercase());
     // digits, with optional range "4-5" or "4 to 5"
     if let Some(v) = digits_value(&w0) {
-        let adjacent_dash =
-            next(1).as_deref() == Some("-") && toks.get(i + 1).is_some_and(|t| t.start == toks[i].end);
+        let adjacent_dash = next(1).as_deref() == Some("-")
+            && toks.get(i + 1).is_some_and(|t| t.start == toks[i].end);
         if adjacent_dash || next(1).as_deref() == Some("to") {
             if let Some(hi) = next(2).and_then(|w| digits_value(&w)) {
                 if hi > v {
@@ -230,7 +233,7 @@ fn bare(toks: &[Tok<'_>], i: usize) -> Option<(u32, bool, Option<u32>, Option<u3
                         val += t;
                         used = k + 1;
                     } else if let Some(u) = unit_word(&w) {
-                        if u > 0 && !(w == "no") {
+                        if u > 0 && w != "no" {
                             val += u;
                             used = k + 1;
                         }

@@ -120,9 +120,8 @@ fn day(date: NaiveDate) -> Resolved {
 
 /// The most recent `wd` on or before `d`.
 pub fn weekday_on_or_before(d: NaiveDate, wd: Weekday) -> NaiveDate {
-    let back = (7 + d.weekday().num_days_from_monday() as i64
-        - wd.num_days_from_monday() as i64)
-        % 7;
+    let back =
+        (7 + d.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
     d - Duration::days(back)
 }
 
@@ -170,7 +169,11 @@ impl Timex {
                         }
                     }
                     Month(m) => {
-                        let y = if m > p.month() { p.year() - 1 } else { p.year() };
+                        let y = if m > p.month() {
+                            p.year() - 1
+                        } else {
+                            p.year()
+                        };
                         Some(Resolved {
                             date: NaiveDate::from_ymd_opt(y, m, 1)?,
                             date_end: None,
@@ -205,8 +208,8 @@ impl Timex {
                         }
                     }
                     Week(n) => {
-                        let monday = weekday_on_or_before(p, chrono::Weekday::Mon)
-                            + Duration::days(7 * n);
+                        let monday =
+                            weekday_on_or_before(p, chrono::Weekday::Mon) + Duration::days(7 * n);
                         Some(Resolved {
                             date: monday,
                             date_end: None,
@@ -310,13 +313,11 @@ fn words(text: &str) -> Vec<W<'_>> {
             let s = i;
             while i < b.len() {
                 let c = b[i];
-                if c.is_ascii_alphanumeric() {
-                    i += 1;
-                } else if (c == b'/' || c == b'-')
+                let date_sep = (c == b'/' || c == b'-')
                     && i + 1 < b.len()
                     && b[i + 1].is_ascii_digit()
-                    && b[s].is_ascii_digit()
-                {
+                    && b[s].is_ascii_digit();
+                if c.is_ascii_alphanumeric() || date_sep {
                     i += 1;
                 } else if c == b'.'
                     && i > s
@@ -418,7 +419,12 @@ pub fn find_timexes(text: &str) -> Vec<Timex> {
                         continue;
                     }
                 }
-                i = push(i, i + 1, TimexKind::MonthDay { month: m, day: dd }, &mut out);
+                i = push(
+                    i,
+                    i + 1,
+                    TimexKind::MonthDay { month: m, day: dd },
+                    &mut out,
+                );
                 continue;
             }
         }
@@ -435,14 +441,29 @@ pub fn find_timexes(text: &str) -> Vec<Timex> {
                             continue;
                         }
                     }
-                    i = push(i, i + 1, TimexKind::MonthDay { month: m, day: dd }, &mut out);
+                    i = push(
+                        i,
+                        i + 1,
+                        TimexKind::MonthDay { month: m, day: dd },
+                        &mut out,
+                    );
                     continue;
                 }
                 if let Some(y) = ws.get(i + 1).and_then(|x| year_of(x.s)) {
-                    i = push(i, i + 1, TimexKind::MonthYear { year: y, month: m }, &mut out);
+                    i = push(
+                        i,
+                        i + 1,
+                        TimexKind::MonthYear { year: y, month: m },
+                        &mut out,
+                    );
                     continue;
                 }
-                if m != 5 && matches!(l(i.wrapping_sub(1)), "in" | "since" | "during" | "early" | "late" | "mid") {
+                if m != 5
+                    && matches!(
+                        l(i.wrapping_sub(1)),
+                        "in" | "since" | "during" | "early" | "late" | "mid"
+                    )
+                {
                     i = push(i, i, TimexKind::Month(m), &mut out);
                     continue;
                 }
@@ -451,8 +472,11 @@ pub fn find_timexes(text: &str) -> Vec<Timex> {
         // weekdays, with "since", "late", "early", "last", part of day
         if let Some(wd) = weekday_of(ws[i].s) {
             let since = i > 0 && l(i - 1) == "since";
-            let from = if i > 0 && matches!(l(i - 1), "late" | "early" | "last" | "since" | "on" | "this" | "past")
-            {
+            let from = if i > 0
+                && matches!(
+                    l(i - 1),
+                    "late" | "early" | "last" | "since" | "on" | "this" | "past"
+                ) {
                 i - 1
             } else {
                 i
@@ -489,15 +513,16 @@ pub fn find_timexes(text: &str) -> Vec<Timex> {
                 continue;
             }
             "last" | "this" | "past" | "earlier" | "late" | "early" => {
-                let (k, rel) = if (w == "earlier" || w == "late" || w == "early") && l(i + 1) == "this" {
-                    (i + 2, 0)
-                } else if w == "last" || w == "past" {
-                    (i + 1, -1)
-                } else if w == "this" {
-                    (i + 1, 0)
-                } else {
-                    (usize::MAX, 0)
-                };
+                let (k, rel) =
+                    if (w == "earlier" || w == "late" || w == "early") && l(i + 1) == "this" {
+                        (i + 2, 0)
+                    } else if w == "last" || w == "past" {
+                        (i + 1, -1)
+                    } else if w == "this" {
+                        (i + 1, 0)
+                    } else {
+                        (usize::MAX, 0)
+                    };
                 let kind = match l(k) {
                     "week" => Some(TimexKind::Week(rel)),
                     "month" => Some(TimexKind::RelMonth(rel)),
@@ -582,7 +607,10 @@ mod tests {
         assert_eq!(one("on Saturday", p).unwrap().date, d(2026, 1, 31));
         assert_eq!(one("killed on Friday", p).unwrap().date, d(2026, 1, 30));
         assert_eq!(one("Saturday's attacks", p).unwrap().date, d(2026, 1, 31));
-        assert_eq!(one("late Saturday to join", p).unwrap().date, d(2026, 1, 31));
+        assert_eq!(
+            one("late Saturday to join", p).unwrap().date,
+            d(2026, 1, 31)
+        );
         assert_eq!(one("Monday night", p).unwrap().date, d(2026, 1, 26));
     }
 
@@ -591,23 +619,44 @@ mod tests {
         // 2025-10-28 is a Tuesday
         let p = Some(d(2025, 10, 28));
         let r = one("clashes over the weekend killed", p).unwrap();
-        assert_eq!((r.date, r.date_end), (d(2025, 10, 25), Some(d(2025, 10, 26))));
+        assert_eq!(
+            (r.date, r.date_end),
+            (d(2025, 10, 25), Some(d(2025, 10, 26)))
+        );
         assert_eq!(r.precision, DatePrecision::Days);
         let r = one("talks since Saturday in Istanbul", p).unwrap();
-        assert_eq!((r.date, r.date_end), (d(2025, 10, 25), Some(d(2025, 10, 28))));
+        assert_eq!(
+            (r.date, r.date_end),
+            (d(2025, 10, 25), Some(d(2025, 10, 28)))
+        );
     }
 
     #[test]
     fn month_day_and_absolute() {
         let p = Some(d(2025, 10, 28));
-        assert_eq!(one("in Doha on Oct. 19, mediated", p).unwrap().date, d(2025, 10, 19));
+        assert_eq!(
+            one("in Doha on Oct. 19, mediated", p).unwrap().date,
+            d(2025, 10, 19)
+        );
         assert_eq!(one("on 26 August", p).unwrap().date, d(2025, 8, 26));
-        assert_eq!(one("On February 24th, members", p).unwrap().date, d(2025, 2, 24));
-        assert_eq!(one("on October 20, 2025.", None).unwrap().date, d(2025, 10, 20));
+        assert_eq!(
+            one("On February 24th, members", p).unwrap().date,
+            d(2025, 2, 24)
+        );
+        assert_eq!(
+            one("on October 20, 2025.", None).unwrap().date,
+            d(2025, 10, 20)
+        );
         assert_eq!(one("28 October 2025", None).unwrap().date, d(2025, 10, 28));
-        assert_eq!(one("01/05/2008: Assailants", None).unwrap().date, d(2008, 1, 5));
+        assert_eq!(
+            one("01/05/2008: Assailants", None).unwrap().date,
+            d(2008, 1, 5)
+        );
         // December mentioned in early January is last year's
-        assert_eq!(one("on Dec. 30", Some(d(2026, 1, 3))).unwrap().date, d(2025, 12, 30));
+        assert_eq!(
+            one("on Dec. 30", Some(d(2026, 1, 3))).unwrap().date,
+            d(2025, 12, 30)
+        );
     }
 
     #[test]
@@ -616,7 +665,10 @@ mod tests {
         let r = one("Last year, the separatists", p).unwrap();
         assert_eq!((r.date.year(), r.precision), (2025, DatePrecision::Year));
         let r = one("earlier this month", Some(d(2025, 10, 28))).unwrap();
-        assert_eq!((r.date, r.precision), (d(2025, 10, 1), DatePrecision::Month));
+        assert_eq!(
+            (r.date, r.precision),
+            (d(2025, 10, 1), DatePrecision::Month)
+        );
         let r = one("last week", p).unwrap();
         assert_eq!((r.date, r.precision), (d(2026, 1, 19), DatePrecision::Week));
         let r = one("in 2021", p).unwrap();
