@@ -322,7 +322,7 @@ fn write_stopwords(rows: &[Row], out_dir: &Path) -> Result<()> {
     let mut names: BTreeSet<String> = BTreeSet::new();
     for r in rows {
         let all = std::iter::once(&r.name).chain(r.aliases.iter());
-        if r.kind == "C" || r.kind == "A1" || r.pop >= 1_000_000 {
+        if r.kind == "C" || r.pop >= 1_000_000 {
             keep_out.extend(all.map(|a| a.to_lowercase()));
         } else {
             names.extend(all.filter(|a| !a.contains(' ')).map(|a| a.to_lowercase()));

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use sitrep_gazetteer::{distance_km, normalise_actor_name, DocContext, Gazetteer};
+use sitrep_gazetteer::{distance_km, normalise_actor_name, DocContext, Gazetteer, PlaceKind};
 
 struct Record {
     text: String,
@@ -52,6 +52,8 @@ struct Tally {
     named_n: usize,
     named_admin1: usize,
     named_geo: usize,
+    resolved: usize,
+    foreign: usize,
     geo_n: usize,
     geo_hit: usize,
     geo_base: usize,
@@ -192,6 +194,7 @@ fn load_gtd(path: &Path) -> Result<Vec<Record>, Box<dyn std::error::Error>> {
 
 fn evaluate(g: &Gazetteer, recs: &[&Record]) -> Tally {
     let mut t = Tally::default();
+    let debug = std::env::var("EVAL_DEBUG").unwrap_or_default();
     // gold admin1 in current names
     let gold_admin1: Vec<Option<String>> = recs
         .iter()
@@ -235,7 +238,6 @@ fn evaluate(g: &Gazetteer, recs: &[&Record]) -> Tally {
         .max_by_key(|x| (*x.1, x.0.clone()))
         .map(|x| x.0.clone());
 
-    let debug = std::env::var("EVAL_DEBUG").unwrap_or_default();
     for (r, ga) in recs.iter().zip(&gold_admin1) {
         t.n += 1;
         if r.named {
@@ -243,6 +245,27 @@ fn evaluate(g: &Gazetteer, recs: &[&Record]) -> Tally {
         }
         let rec = g.recognise(&r.text);
         let places = g.resolve(&r.text, &rec, &DocContext::default());
+        for p in &places {
+            // towns and units only: country and region mentions are often
+            // legitimately about a neighbour
+            if matches!(
+                p.kind,
+                PlaceKind::Populated | PlaceKind::Admin1 | PlaceKind::Admin2
+            ) {
+                t.resolved += 1;
+                if p.location.country_code != r.cc {
+                    t.foreign += 1;
+                    if debug == "foreign" {
+                        eprintln!(
+                            "FOREIGN {} → {} ({})",
+                            &r.text[p.span.start..p.span.end],
+                            p.location.name,
+                            p.location.country_code.as_deref().unwrap_or("-")
+                        );
+                    }
+                }
+            }
+        }
         if let Some(ga) = ga {
             t.admin1_n += 1;
             if places.iter().any(|p| {
@@ -341,7 +364,7 @@ fn evaluate(g: &Gazetteer, recs: &[&Record]) -> Tally {
 
 fn print(name: &str, t: &Tally) {
     println!(
-        "| {name} | {} | {} | {} / {} | {} ({}) | {} | {} ({}) | {} | {} ({}) | {} |",
+        "| {name} | {} | {} | {} / {} | {} ({}) | {} | {} ({}) | {} | {} ({}) | {} | {} |",
         t.n,
         pct(t.named_n, t.n),
         pct(t.named_admin1, t.named_n),
@@ -355,6 +378,7 @@ fn print(name: &str, t: &Tally) {
         pct(t.actor_hit, t.actor_n),
         t.actor_n,
         pct(t.actor_base, t.actor_n),
+        pct(t.foreign, t.resolved),
     );
 }
 
@@ -380,9 +404,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let acled = load_acled(&g, &acled_path)?;
     let gtd = load_gtd(&gtd_path)?;
     println!(
-        "| set | records | text names the gold place | admin1 / ≤25 km on those | admin1 (n) | baseline | ≤25 km (n) | baseline | actor (n) | baseline |"
+        "| set | records | text names the gold place | admin1 / ≤25 km on those | admin1 (n) | baseline | ≤25 km (n) | baseline | actor (n) | baseline | towns/units outside the gold country |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     let t1 = Instant::now();
     let pk: Vec<&Record> = acled
         .iter()

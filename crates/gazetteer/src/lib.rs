@@ -131,8 +131,8 @@ pub enum ActorMentionKind {
 pub struct PlaceMention {
     /// Byte span in the text.
     pub span: Span,
-    /// The most specific kind among the candidates (resolution may choose
-    /// another one).
+    /// The broadest kind among the candidates (country > admin1 > admin2 >
+    /// town > region > demonym); resolution may choose another candidate.
     pub kind: PlaceKind,
     /// Opaque candidate ids (same-named places); resolved by
     /// [`Gazetteer::resolve`].
@@ -157,7 +157,11 @@ pub struct ActorMention {
     pub actor: Option<Actor>,
     /// The generic kind, for generic mentions.
     pub generic: Option<GenericKind>,
-    /// ISO2 country stated in the mention itself ("Pakistani soldiers" → `PK`).
+    /// ISO2 country of the mention: stated in it ("Pakistani soldiers" →
+    /// `PK`), or the named actor's own country. `None` for a bare name that
+    /// reads differently by country ("Taliban" in a text that does not name
+    /// Afghanistan): [`Gazetteer::actor_for_generic`] then applies the
+    /// document's country.
     pub country_hint: Option<String>,
 }
 

@@ -211,6 +211,9 @@ impl Matcher {
         if &text[pe..s] != " " || !matches!(&text[ps..pe], "in" | "at" | "near" | "from") {
             return None;
         }
+        if data.stop.contains(w) {
+            return None; // "in capital", "near forest": ordinary words
+        }
         let id = *self.phrases.get(capitalise(w).as_str())?;
         let cands: Vec<PlaceId> = self
             .targets_of(id)

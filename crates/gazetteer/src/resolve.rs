@@ -217,7 +217,7 @@ pub(crate) fn resolve(
                 PlaceKind::Admin1 => 2.2,
                 PlaceKind::Admin2 => 1.2,
                 PlaceKind::Region => 1.0,
-                PlaceKind::Populated => 0.6 + 0.4 * f64::from(en.seat),
+                PlaceKind::Populated => 0.6 + 0.2 * f64::from(en.seat),
                 PlaceKind::Demonym => 0.0,
             };
             // Population ranks towns; an admin unit ranks by its largest town
@@ -260,6 +260,18 @@ pub(crate) fn resolve(
             && strong <= 0.0
             && (!locative || other_strong)
             && en.population < 50_000
+            && !ctx.dateline.contains(&idx)
+        {
+            continue;
+        }
+        // A mid-sized foreign town in a text about another country, that
+        // nothing else in the text supports, is most likely a local name the
+        // gazetteer lacks (national capitals and big cities stay).
+        if en.kind == PlaceKind::Populated
+            && strong <= 0.0
+            && other_strong
+            && en.population < 100_000
+            && en.seat < 3
             && !ctx.dateline.contains(&idx)
         {
             continue;
