@@ -50,7 +50,11 @@ pub const NEAR_KM_DISTRICT: f64 = 60.0;
 ///    unknown or unidentified, their names are equal (case, punctuation and
 ///    parenthesised parts ignored), or both are state forces / civilians of the
 ///    same country. A named claimant on one side must not contradict a different
-///    named actor1 on the other.
+///    named actor1 on the other. When type and day are the same and both places
+///    are towns or districts that match, actors that do not agree still match
+///    unless both reports name armed non-state actors (rebels, militias,
+///    external forces, claimants) and no name is shared: reports of one attack
+///    code its sides inconsistently, two groups' look-alike attacks name them.
 pub fn same_event(a: &Event, b: &Event) -> bool {
     // 1. date
     let (Some(da), Some(db)) = (a.event_date, b.event_date) else {
@@ -89,9 +93,15 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
 
     // 3. place
     let place = place_match(a.location.as_ref(), b.location.as_ref(), same_type);
+    let mut strong = false;
     match place {
         PlaceMatch::No => return false,
-        PlaceMatch::Yes => {}
+        PlaceMatch::Yes => {
+            // Same type, same day, same town or district: the actors only need
+            // not to contradict each other by name.
+            let fine = |e: &Event| e.location.as_ref().is_some_and(|l| l.precision <= 2);
+            strong = same_type && da == db && fine(a) && fine(b);
+        }
         PlaceMatch::Unknown => {
             let named = |e: &Event| {
                 e.actor1
@@ -107,7 +117,12 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
     }
 
     // 4. actors
-    actors_compatible(a, b)
+    actors_compatible(a, b) || (strong && !armed_conflict(&armed_names(a), &armed_names(b)))
+}
+
+/// Two sets of named armed non-state actors that are both known and disjoint.
+fn armed_conflict(a: &[String], b: &[String]) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
 }
 
 /// Battles and Explosions/Remote violence: one attack (a bomb, then a gunfight)
@@ -327,8 +342,7 @@ pub fn components(reports: &[Event]) -> Vec<Vec<usize>> {
         if ri == rj {
             continue;
         }
-        let (ai, aj) = (&armed[ri], &armed[rj]);
-        if !ai.is_empty() && !aj.is_empty() && !ai.iter().any(|x| aj.contains(x)) {
+        if armed_conflict(&armed[ri], &armed[rj]) {
             continue;
         }
         let moved = std::mem::take(&mut armed[ri]);

@@ -434,3 +434,60 @@ fn grouping_does_not_depend_on_input_order() {
         assert_eq!(fused, fuse_all(&f), "rotation {k}");
     }
 }
+
+#[test]
+fn same_day_same_town_same_type_tolerates_inconsistent_sides_but_not_other_groups() {
+    let civ = Some(actor("Civilians (Pakistan)", ActorType::Civilians));
+    let afghan = Some(Actor {
+        name: "Military Forces of Afghanistan".into(),
+        actor_type: Some(ActorType::StateForces),
+        country: Some("AF".into()),
+    });
+    let a = report(
+        "a",
+        "2026-03-24",
+        EventType::Battles,
+        army(),
+        civ,
+        quetta(),
+        Some(3),
+        "2026-03-24",
+    );
+    let b = report(
+        "b",
+        "2026-03-24",
+        EventType::Battles,
+        afghan,
+        army(),
+        quetta(),
+        Some(3),
+        "2026-03-25",
+    );
+    assert!(same_event(&a, &b));
+    // Another day: the sides must agree.
+    let mut c = b.clone();
+    c.event_date = Some(day("2026-03-25"));
+    assert!(!same_event(&a, &c));
+    // Two named groups on the same day in the same town: two events.
+    let x = report(
+        "x",
+        "2026-03-24",
+        EventType::Battles,
+        bla(),
+        army(),
+        quetta(),
+        Some(3),
+        "2026-03-24",
+    );
+    let y = report(
+        "y",
+        "2026-03-24",
+        EventType::Battles,
+        ttp(),
+        police(),
+        quetta(),
+        Some(3),
+        "2026-03-24",
+    );
+    assert!(!same_event(&x, &y));
+}
