@@ -432,7 +432,10 @@ fn main() {
         ..EventQuery::default()
     };
     time("weekly stats, country PK", 5, || {
-        store.stats(&pk, StatsGroup::Week).map(|r| r.len()).unwrap_or(0)
+        store
+            .stats(&pk, StatsGroup::Week)
+            .map(|r| r.len())
+            .unwrap_or(0)
     });
     time("weekly stats, country PK, one year", 5, || {
         store
@@ -448,7 +451,10 @@ fn main() {
             .unwrap_or(0)
     });
     time("admin1 breakdown, country PK", 5, || {
-        store.stats(&pk, StatsGroup::Admin1).map(|r| r.len()).unwrap_or(0)
+        store
+            .stats(&pk, StatsGroup::Admin1)
+            .map(|r| r.len())
+            .unwrap_or(0)
     });
     time("full-text page of 50 ('place 1234')", 5, || {
         store

@@ -41,6 +41,8 @@ CREATE TABLE reports (
 CREATE INDEX reports_article ON reports (article_id);
 CREATE INDEX reports_event ON reports (event_id);
 CREATE INDEX reports_day ON reports (day, country) WHERE day IS NOT NULL;
+-- Multi-day reports, found from their end by windows after their first day.
+CREATE INDEX reports_span ON reports (day) WHERE day_end > day;
 
 -- Fused events, with the filter columns of EventQuery (admin1_lc, actor1_lc,
 -- actor2_lc: lower-cased for the case-insensitive filters). Ids and keys use

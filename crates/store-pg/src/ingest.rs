@@ -235,12 +235,18 @@ impl ReportLookup for Lookup<'_, '_> {
         want_locks(&mut self.want, country, day_lo, day_hi);
         let lo = i32::try_from(day_lo).unwrap_or(i32::MIN);
         let hi = i32::try_from(day_hi).unwrap_or(i32::MAX);
+        // Multi-day reports meet the window from their end (at most MAX_SPAN days long).
+        let far = i32::try_from(day_lo - sitrep_store::plan::MAX_SPAN).unwrap_or(i32::MIN);
         let rows = self
             .tx
             .query(
                 "SELECT id, event_id, report FROM reports
-                 WHERE day BETWEEN $1 AND $2 AND ($3 = '' OR country = $3 OR country = '')",
-                &[&lo, &hi, &country],
+                 WHERE day BETWEEN $1 AND $2 AND ($3 = '' OR country = $3 OR country = '')
+                 UNION ALL
+                 SELECT id, event_id, report FROM reports
+                 WHERE day_end > day AND day >= $4 AND day < $1 AND day_end >= $1
+                   AND ($3 = '' OR country = $3 OR country = '')",
+                &[&lo, &hi, &country, &far],
             )
             .map_err(|e| crate::conn::map_err(self.db, &e))?;
         self.rows(rows)

@@ -109,13 +109,6 @@ impl PgStore {
         max_attempts: i32,
     ) -> Result<Option<Claim>, StoreError> {
         let mut c = self.conn()?;
-        c.execute(
-            "UPDATE work_items SET state = 'failed', finished_at = now(), lease_token = NULL,
-                    error = 'gave up after ' || attempts || ' attempts whose workers died or stalled'
-             WHERE state = 'leased' AND lease_until < now() AND attempts >= $1",
-            &[&max_attempts],
-        )
-        .map_err(|e| self.err(e))?;
         let token = new_token();
         let row = c
             .query_opt(
@@ -125,14 +118,25 @@ impl PgStore {
                      attempts = w.attempts + 1
                  WHERE w.id = (
                      SELECT id FROM work_items
-                     WHERE state = 'pending' OR (state = 'leased' AND lease_until < now())
+                     WHERE state = 'pending'
+                        OR (state = 'leased' AND lease_until < now() AND attempts < $4)
                      ORDER BY id
                      FOR UPDATE SKIP LOCKED
                      LIMIT 1)
                  RETURNING w.id, w.path, w.attempts",
-                &[&worker, &token, &secs(lease)],
+                &[&worker, &token, &secs(lease), &max_attempts],
             )
             .map_err(|e| self.err(e))?;
+        if row.is_none() {
+            // Nothing claimable: give up on inputs whose workers keep dying.
+            c.execute(
+                "UPDATE work_items SET state = 'failed', finished_at = now(), lease_token = NULL,
+                        error = 'gave up after ' || attempts || ' attempts whose workers died or stalled'
+                 WHERE state = 'leased' AND lease_until < now() AND attempts >= $1",
+                &[&max_attempts],
+            )
+            .map_err(|e| self.err(e))?;
+        }
         Ok(row.map(|r| Claim {
             id: r.get(0),
             path: r.get(1),
