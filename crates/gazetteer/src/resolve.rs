@@ -252,6 +252,13 @@ pub(crate) fn resolve(
         let strong = ctx.strong.get(&en.country).copied().unwrap_or(0.0);
         // Evidence rules for names that are also words, and for small foreign
         // towns the document gives no reason to expect.
+        // An English word ("Centre", "Capital", "Mobile") needs a cue and its
+        // country in the text; a lower-case name ("in lahore") a cue and
+        // context or a big place.
+        let english = pm.common_word && data.stop.contains(&text[s..e].to_lowercase());
+        if english && !(locative && strong > 0.0) {
+            continue;
+        }
         if pm.common_word && !(locative && (strong > 0.0 || en.population >= 100_000)) {
             continue;
         }
@@ -286,7 +293,10 @@ pub(crate) fn resolve(
         // "Toba Tek Singh") is part of a longer name the gazetteer lacks; so is
         // a common word ("North Kashmir").
         if (pm.common_word
-            || (matches!(en.kind, PlaceKind::Populated | PlaceKind::Admin2) && strong <= 0.0))
+            || (matches!(
+                en.kind,
+                PlaceKind::Populated | PlaceKind::Admin1 | PlaceKind::Admin2
+            ) && strong <= 0.0))
             && !text[s..e].contains(' ')
             && (cap_word_before(text, s) || cap_word_after(text, e))
         {
