@@ -85,6 +85,22 @@ fn not_a_venue(text: &str, p: &ResolvedPlace) -> bool {
         && !(before.ends_with("from ") && p.kind != PlaceKind::Country)
 }
 
+/// The first place named in the text, sentence by sentence.
+fn sentences_first_venue(
+    gaz: &Gazetteer,
+    text: &str,
+    venues: &[ResolvedPlace],
+) -> Option<Location> {
+    let first = venues.iter().find(|p| p.kind != PlaceKind::Country)?;
+    let sp = Span::new(
+        text[..first.span.start].rfind(". ").map_or(0, |i| i + 2),
+        text[first.span.end..]
+            .find(". ")
+            .map_or(text.len(), |i| first.span.end + i + 1),
+    );
+    gaz.locate(text, venues, sp).map(|(l, _)| l)
+}
+
 impl Extractor {
     /// A coder that uses `gaz` for places and actors.
     pub fn new(gaz: Arc<Gazetteer>) -> Self {
@@ -137,6 +153,11 @@ impl Extractor {
             .map(|mut l| {
                 l.precision = l.precision.max(2);
                 l
+            })
+            // no dateline: the place the article names first (short reports)
+            .or_else(|| {
+                let first = sentences_first_venue(gaz, text, &venues)?;
+                Some(first)
             })
             .or_else(|| {
                 let iso = focus_iso.clone()?;

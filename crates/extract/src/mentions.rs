@@ -1258,13 +1258,7 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
             }
             continue;
         }
-        let location = (doc.locate)(cl.span).or_else(|| {
-            if cls.len() > 1 {
-                None
-            } else {
-                (doc.locate)(sent)
-            }
-        });
+        let location = (doc.locate)(cl.span).or_else(|| (doc.locate)(sent));
         let n_fams = fams.len();
         for (fi, (fam, ts)) in fams.into_iter().enumerate() {
             let first = ts.first().map(|t| t.1).unwrap_or(cl.span);
