@@ -1,0 +1,35 @@
+-- wrk script: filtered /api/events pages, a different filter on every request.
+-- Filters: a country, an event type, and a one-month window over 2016-2025 (the span of
+-- the generated store), page size from LIMIT (default 50). Counts non-200 answers.
+local countries = {"PK", "AF", "IN", "BD", "MM", "SY"}
+local types = {"Battles", "Explosions%2FRemote%20violence", "Violence%20against%20civilians",
+               "Protests", "Riots", "Strategic%20developments"}
+local limit = os.getenv("LIMIT") or "50"
+local paths = {}
+local bad = 0
+
+function init(args)
+  math.randomseed(12345)
+  for i = 1, 2000 do
+    local y = 2016 + math.random(0, 9)
+    local m = math.random(1, 12)
+    local from = string.format("%04d-%02d-01", y, m)
+    local to = string.format("%04d-%02d-28", y, m)
+    local p = "/api/events?limit=" .. limit .. "&country=" .. countries[math.random(#countries)] ..
+      "&from=" .. from .. "&to=" .. to
+    if math.random() < 0.5 then
+      p = p .. "&type=" .. types[math.random(#types)]
+    end
+    paths[i] = p
+  end
+end
+
+local n = 0
+function request()
+  n = n + 1
+  return wrk.format("GET", paths[(n % #paths) + 1])
+end
+
+function response(status, headers, body)
+  if status ~= 200 then bad = bad + 1 end
+end
