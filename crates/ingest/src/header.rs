@@ -218,7 +218,7 @@ pub fn parse_dateline(para: &str) -> Option<Dateline> {
         true
     } else {
         // Mixed case ("Peshawar, Pakistan —") needs more evidence than a colon.
-        (agency.is_some() || qualified || dated) && !colon || (dated && colon)
+        dated || (!colon && (agency.is_some() || qualified))
     };
     if !ok {
         return None;
