@@ -85,6 +85,40 @@ fn not_a_venue(text: &str, p: &ResolvedPlace) -> bool {
         && !(before.ends_with("from ") && p.kind != PlaceKind::Country)
 }
 
+/// Whether the text is written in capitals (more than 60% of its letters).
+fn shouting(text: &str) -> bool {
+    let (mut up, mut letters) = (0usize, 0usize);
+    for b in text.bytes().take(4000) {
+        if b.is_ascii_alphabetic() {
+            letters += 1;
+            if b.is_ascii_uppercase() {
+                up += 1;
+            }
+        }
+    }
+    letters > 40 && up * 10 > letters * 6
+}
+
+/// ASCII title case: "SAN SALVADOR, 3 JAN" → "San Salvador, 3 Jan". Same length.
+fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev_alpha = false;
+    for c in text.chars() {
+        if c.is_ascii_alphabetic() {
+            out.push(if prev_alpha {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            });
+            prev_alpha = true;
+        } else {
+            out.push(c);
+            prev_alpha = c == '\'';
+        }
+    }
+    out
+}
+
 /// The first place named in the text, sentence by sentence.
 fn sentences_first_venue(
     gaz: &Gazetteer,
@@ -123,12 +157,18 @@ impl Extractor {
         }
         let published = article.published_date().or(opts.published);
         let gaz = &self.gaz;
-        let rec = gaz.recognise(text);
+        // all-capitals wire copy (older agencies, MUC): recognise names on a
+        // title-cased copy (ASCII case changes keep every byte offset)
+        let recased = shouting(text).then(|| title_case(text));
+        let rtext = recased.as_deref().unwrap_or(text);
+        let rec = gaz.recognise(rtext);
+        // analysis reads the recased copy; evidence is cut from the article
+        let text = rtext;
         let dctx = DocContext {
             dateline: article.dateline.clone(),
             title: article.title.clone(),
         };
-        let places = gaz.resolve(text, &rec, &dctx);
+        let places = gaz.resolve(rtext, &rec, &dctx);
         let venues: Vec<ResolvedPlace> = places
             .iter()
             .filter(|p| !not_a_venue(text, p))
