@@ -3,11 +3,11 @@
 (one gzip member per record; warcinfo, request, HTML responses, a redirect and an
 image that are not articles). The pages are sample articles written for sitrep.
 
-usage: python3 examples/make_warc.py   (from the repository root)
+usage: python3 crates/ingest/tools/make_example_warc.py
 """
 import gzip, io, os, uuid
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "examples")
 
 PAGES = [
     ("https://metro.example.org/2025/11/26/dial-police-station", "2025-11-26T16:02:11Z",
@@ -58,7 +58,7 @@ def rid(n):
 
 def main():
     out = []
-    info = b"software: sitrep examples/make_warc.py\r\nformat: WARC File Format 1.0\r\n"
+    info = b"software: sitrep make_example_warc.py\r\nformat: WARC File Format 1.0\r\n"
     out.append(record([("WARC-Type", "warcinfo"), ("WARC-Date", "2025-11-27T19:00:00Z"), ("WARC-Record-ID", rid(0)),
                        ("Content-Type", "application/warc-fields")], info))
     n = 1
