@@ -704,29 +704,6 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
     let art = ctx.article;
     let text = art.text.as_str();
     let drafts = group(ms, ctx);
-    if std::env::var_os("SITREP_EXTRACT_DEBUG").is_some() {
-        for (i, m) in ms.iter().enumerate() {
-            eprintln!(
-                "M{i} s{} {:?} {:?} date={:?} a1={:?} counts={:?} inc={}",
-                m.sent,
-                m.family,
-                m.trigs
-                    .iter()
-                    .map(|t| &text[t.1.start..t.1.end])
-                    .collect::<Vec<_>>(),
-                m.date.map(|d| &text[d.span.start..d.span.end]),
-                m.actor1.as_ref().map(|a| &a.actor.name),
-                m.counts
-                    .iter()
-                    .map(|c| (c.best, c.side))
-                    .collect::<Vec<_>>(),
-                m.includes_into_previous
-            );
-        }
-        for d in &drafts {
-            eprintln!("D {:?} {:?}", d.family, d.mentions);
-        }
-    }
     // main date: the first dated, non-background violent draft
     let main_date = drafts
         .iter()
