@@ -285,9 +285,10 @@ pub fn run_worker(args: WorkerArgs) -> anyhow::Result<ExitCode> {
             continue;
         }
         let ok = if r.articles == 0 && r.rejected > 0 {
-            worker
-                .store
-                .fail(&claim, &format!("no article could be read ({} errors)", r.rejected))?
+            worker.store.fail(
+                &claim,
+                &format!("no article could be read ({} errors)", r.rejected),
+            )?
         } else {
             worker.store.complete(&claim, r.articles, r.rejected)?
         };
@@ -301,7 +302,11 @@ pub fn run_worker(args: WorkerArgs) -> anyhow::Result<ExitCode> {
                 r.articles,
                 r.rejected,
                 t.elapsed().as_secs_f64(),
-                if ok { "" } else { " — lease lost before completion" }
+                if ok {
+                    ""
+                } else {
+                    " — lease lost before completion"
+                }
             );
         }
     }

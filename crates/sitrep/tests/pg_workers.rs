@@ -38,8 +38,9 @@ struct Schema {
 impl Schema {
     fn new(base: &str, tag: &str) -> Schema {
         let name = format!("w_{tag}_{}", std::process::id());
-        let mut c = sitrep_store_pg::postgres::Client::connect(base, sitrep_store_pg::postgres::NoTls)
-            .expect("connect");
+        let mut c =
+            sitrep_store_pg::postgres::Client::connect(base, sitrep_store_pg::postgres::NoTls)
+                .expect("connect");
         c.batch_execute(&format!(
             "DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}"
         ))
@@ -140,8 +141,11 @@ fn spawn_worker(url: &str, lease: u64) -> Child {
         .expect("spawn worker")
 }
 
+/// Every event: id → (sorted source article ids, fatalities.best).
+type Events = BTreeMap<String, (Vec<String>, Option<u32>)>;
+
 /// id → (sorted source article ids, fatalities.best) of every event.
-fn snapshot(url: &str) -> (sitrep_store::StoreCounts, BTreeMap<String, (Vec<String>, Option<u32>)>) {
+fn snapshot(url: &str) -> (sitrep_store::StoreCounts, Events) {
     let store = PgStore::open(url).expect("open");
     let mut out = BTreeMap::new();
     let mut q = EventQuery {
@@ -209,7 +213,10 @@ fn killed_workers_lose_nothing_and_duplicate_nothing() {
         let i = rng.below(workers.len() as u64) as usize;
         if let Ok(Some(_)) = workers[i].try_wait() {
             // Finished already: the queue may be drained.
-            if workers.iter_mut().all(|w| matches!(w.try_wait(), Ok(Some(_)))) {
+            if workers
+                .iter_mut()
+                .all(|w| matches!(w.try_wait(), Ok(Some(_))))
+            {
                 break;
             }
             continue;
@@ -224,18 +231,34 @@ fn killed_workers_lose_nothing_and_duplicate_nothing() {
         assert!(st.success(), "worker failed: {st:?}");
     }
     // A last worker finds nothing to do.
-    assert!(spawn_worker(&chaos.url(), lease).wait().expect("wait").success());
+    assert!(spawn_worker(&chaos.url(), lease)
+        .wait()
+        .expect("wait")
+        .success());
     eprintln!("pg_workers: {kills} workers killed mid-run");
     assert!(kills >= 3, "the run ended before enough kills ({kills})");
 
     let (counts, events) = snapshot(&chaos.url());
-    assert_eq!(counts.articles, clean_counts.articles, "articles lost or doubled");
-    assert_eq!(counts.reports, clean_counts.reports, "reports lost or doubled");
+    assert_eq!(
+        counts.articles, clean_counts.articles,
+        "articles lost or doubled"
+    );
+    assert_eq!(
+        counts.reports, clean_counts.reports,
+        "reports lost or doubled"
+    );
     assert_eq!(counts.events, clean_counts.events, "events differ");
-    assert_eq!(events, clean_events, "events, ids or sources differ from the clean run");
+    assert_eq!(
+        events, clean_events,
+        "events, ids or sources differ from the clean run"
+    );
 
     let store = PgStore::open(&chaos.url()).expect("open");
     let q = store.queue_status().expect("status");
-    assert_eq!((q.pending, q.leased, q.expired, q.failed), (0, 0, 0, 0), "{q:?}");
+    assert_eq!(
+        (q.pending, q.leased, q.expired, q.failed),
+        (0, 0, 0, 0),
+        "{q:?}"
+    );
     assert_eq!(q.done, 24);
 }
