@@ -19,7 +19,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Articles per store transaction.
-const BATCH: usize = 128;
+const BATCH: usize = 64;
 /// A batch is also written when it has waited this long (slow inputs, stdin).
 const BATCH_MAX_WAIT: Duration = Duration::from_secs(2);
 
@@ -72,7 +72,11 @@ fn count_files(paths: &[PathBuf]) -> u64 {
 }
 
 /// Extracts the events of each article, over all cores, keeping the order.
-fn extract_batch(ex: &Extractor, opts: &ExtractOptions, batch: Vec<Article>) -> Vec<ArticleReports> {
+fn extract_batch(
+    ex: &Extractor,
+    opts: &ExtractOptions,
+    batch: Vec<Article>,
+) -> Vec<ArticleReports> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
@@ -219,8 +223,8 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut batch_started = Instant::now();
 
     let flush = |batch: &mut Vec<Article>,
-                     total: &mut IngestReport,
-                     progress: &mut Progress|
+                 total: &mut IngestReport,
+                 progress: &mut Progress|
      -> anyhow::Result<()> {
         if batch.is_empty() {
             return Ok(());
