@@ -16,7 +16,9 @@ conns="${CONNS:-32}"
 threads="${THREADS:-2}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-cargo build --release -p sitrep -p sitrep-store --example store_bench
+# (`--example` narrows a build to examples, so the binary is built separately)
+cargo build --release -p sitrep
+cargo build --release -p sitrep-store --example store_bench
 bin="$CARGO_TARGET_DIR/release/sitrep"
 mkdir -p bench/out
 db="bench/out/serve-bench.db"
