@@ -125,7 +125,7 @@ pub fn interaction(inter1: u8, inter2: u8) -> Option<u8> {
 pub fn event_id_cnty(ev: &Event) -> String {
     let alpha3 = event_country(ev).map_or("XXX", |c| c.alpha3);
     let h = sitrep_model::stable_id(&["acled-event-id", &ev.id]);
-    let n = u64::from_str_radix(&h[..8], 16).unwrap_or(0);
+    let n = u64::from_str_radix(h.get(..8).unwrap_or(&h), 16).unwrap_or(0);
     format!("{alpha3}{n}")
 }
 
