@@ -298,7 +298,10 @@ fn bulk(url: &str, n: u64, start: NaiveDate, days: u64) -> Result<(), Box<dyn st
             (i - have as u64) as f64 / t0.elapsed().as_secs_f64()
         );
     }
-    c.batch_execute("VACUUM ANALYZE articles; VACUUM ANALYZE reports; VACUUM ANALYZE events")?;
+    // One statement each: VACUUM cannot run in the implicit transaction of a multi-statement batch.
+    for t in ["articles", "reports", "events"] {
+        c.batch_execute(&format!("VACUUM ANALYZE {t}"))?;
+    }
     println!(
         "bulk load (COPY): {} events in {:.1} s",
         n.saturating_sub(have as u64),

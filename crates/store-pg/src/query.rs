@@ -93,8 +93,11 @@ fn conditions(q: &EventQuery, p: &mut Params) -> Result<Vec<String>, StoreError>
         }
         let tq = p.push(words.join(" "));
         w.push(format!(
-            "e.id IN (SELECT r.event_id FROM articles a JOIN reports r ON r.article_id = a.id
-                      WHERE a.tsv @@ plainto_tsquery('simple', {tq}))"
+            // ARRAY(…) runs once, first: the matching articles from the GIN index,
+            // then their events by primary key (the planner misjudges tsquery
+            // selectivity and would walk the date index instead).
+            "e.id = ANY(ARRAY(SELECT r.event_id FROM articles a JOIN reports r ON r.article_id = a.id
+                              WHERE a.tsv @@ plainto_tsquery('simple', {tq})))"
         ));
     }
     Ok(w)
@@ -172,22 +175,27 @@ pub(crate) fn stats(
     let mut w = conditions(q, &mut p)?;
     // Keys and order as the SQLite backend gives them.
     let (key, stacked) = match group {
-        StatsGroup::Week => (
-            "to_char(date_trunc('week', e.event_date), 'YYYY-MM-DD')",
-            true,
-        ),
-        StatsGroup::Month => ("to_char(e.event_date, 'YYYY-MM')", true),
-        StatsGroup::Day => ("to_char(e.event_date, 'YYYY-MM-DD')", true),
+        // Grouped on dates (cheap), formatted after grouping.
+        StatsGroup::Week => ("date_trunc('week', e.event_date)::date", true),
+        StatsGroup::Month => ("date_trunc('month', e.event_date)::date", true),
+        StatsGroup::Day => ("e.event_date", true),
         StatsGroup::Admin1 => ("coalesce(e.admin1, '(unknown)')", false),
         StatsGroup::Actor => ("coalesce(e.actor1, '(unknown)')", false),
         StatsGroup::Type => ("coalesce(e.event_type, '(verbal)')", false),
     };
+    let fmt = if group == StatsGroup::Month {
+        "YYYY-MM"
+    } else {
+        "YYYY-MM-DD"
+    };
     let sql = if stacked {
         w.push("e.event_date IS NOT NULL".into());
         format!(
-            "SELECT {key} COLLATE \"C\" AS k, e.event_type AS t, count(*) AS n,
-                    coalesce(sum(e.fatalities_best), 0)::int8 AS f
-             FROM events e {} GROUP BY 1, 2 ORDER BY 1, 2 NULLS FIRST",
+            "SELECT to_char(k, '{fmt}'), t, n, f FROM (
+                SELECT {key} AS k, e.event_type AS t, count(*) AS n,
+                       coalesce(sum(e.fatalities_best), 0)::int8 AS f
+                FROM events e {} GROUP BY 1, 2) s
+             ORDER BY k, t NULLS FIRST",
             where_sql(&w)
         )
     } else {
