@@ -26,7 +26,10 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 /// The migrations, in order; migration `i` (0-based) brings the store to version `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_init.sql"),
+    include_str!("../migrations/0002_event_days.sql"),
+];
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -245,6 +248,19 @@ impl SqliteStore {
                     "reports without an article",
                     "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.rid = r.article_rid)",
                 ),
+                (
+                    "daily rollup out of step with the events",
+                    "SELECT (SELECT count(*) FROM (
+                        SELECT sort_date, coalesce(country, ''), coalesce(event_type, ''),
+                               count(*), coalesce(sum(fatalities), 0)
+                        FROM events WHERE sort_date <> '' GROUP BY 1, 2, 3
+                        EXCEPT SELECT day, country, event_type, events, fatalities FROM event_days))
+                     + (SELECT count(*) FROM (
+                        SELECT day, country, event_type, events, fatalities FROM event_days
+                        EXCEPT SELECT sort_date, coalesce(country, ''), coalesce(event_type, ''),
+                               count(*), coalesce(sum(fatalities), 0)
+                        FROM events WHERE sort_date <> '' GROUP BY 1, 2, 3))",
+                ),
             ];
             // FTS5's own check of the index against the articles it indexes.
             if let Err(e) = conn.execute(
@@ -393,6 +409,70 @@ impl SqliteStore {
             pool.push(conn);
         }
         out
+    }
+
+    /// Time-line stats from the daily rollup (`event_days`), when the query
+    /// filters only by date range, country and type; `None` otherwise.
+    fn stats_from_days(
+        &self,
+        q: &EventQuery,
+        group: StatsGroup,
+    ) -> Result<Option<Vec<StatsRow>>, StoreError> {
+        q.validate()?;
+        let key = match group {
+            StatsGroup::Week => "week",
+            StatsGroup::Month => "month",
+            StatsGroup::Day => "day",
+            _ => return Ok(None),
+        };
+        let blank = |o: &Option<String>| o.as_deref().is_none_or(|s| s.trim().is_empty());
+        if !(blank(&q.admin1) && blank(&q.actor) && blank(&q.text) && q.bbox.is_none()) {
+            return Ok(None);
+        }
+        let mut conds: Vec<String> = vec!["1".into()];
+        let mut vals: Vec<Value> = Vec::new();
+        if let Some(f) = q.from {
+            vals.push(Value::Text(f.format("%Y-%m-%d").to_string()));
+            conds.push(format!("day >= ?{}", vals.len()));
+        }
+        if let Some(t) = q.to {
+            vals.push(Value::Text(t.format("%Y-%m-%d").to_string()));
+            conds.push(format!("day <= ?{}", vals.len()));
+        }
+        if let Some(c) = q
+            .country
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            vals.push(Value::Text(c.to_ascii_uppercase()));
+            conds.push(format!("country = ?{}", vals.len()));
+        }
+        if let Some(t) = q.event_type {
+            vals.push(Value::Text(t.label().to_string()));
+            conds.push(format!("event_type = ?{}", vals.len()));
+        }
+        let sql = format!(
+            "SELECT {key}, nullif(event_type, ''), sum(events), sum(fatalities) FROM event_days \
+             WHERE {} GROUP BY {key}, event_type ORDER BY 1, 2",
+            conds.join(" AND ")
+        );
+        let db = self.name.clone();
+        self.with_reader(|conn| {
+            let me = |e| map_err(&db, e);
+            let mut st = conn.prepare_cached(&sql).map_err(me)?;
+            let rows = st
+                .query_map(rusqlite::params_from_iter(vals.iter()), |r| {
+                    Ok(StatsRow {
+                        key: r.get(0)?,
+                        event_type: r.get(1)?,
+                        events: r.get::<_, i64>(2)?.max(0) as u64,
+                        fatalities: r.get::<_, i64>(3)?.max(0) as u64,
+                    })
+                })
+                .map_err(me)?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(me).map(Some)
+        })
     }
 
     fn ingest_one(
@@ -969,6 +1049,9 @@ impl Store for SqliteStore {
     }
 
     fn stats(&self, q: &EventQuery, group: StatsGroup) -> Result<Vec<StatsRow>, StoreError> {
+        if let Some(rows) = self.stats_from_days(q, group)? {
+            return Ok(rows);
+        }
         let (clause, vals) = where_clause(q)?;
         let (key, stacked, extra, order) = match group {
             StatsGroup::Week => ("week", true, "week IS NOT NULL", "1, 2"),

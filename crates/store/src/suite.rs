@@ -949,6 +949,43 @@ pub fn stats(make: MakeStore<'_>) {
     assert!(actors
         .iter()
         .any(|r| r.key == "TTP: Tehrik-i-Taliban Pakistan" && r.fatalities == 5));
+    // Time lines agree with the event list, filtered or not (a backend may
+    // answer them from a rollup).
+    for q in [
+        EventQuery::default(),
+        EventQuery {
+            country: Some("pk".into()),
+            ..EventQuery::default()
+        },
+        EventQuery {
+            from: Some(day("2026-01-24")),
+            to: Some(day("2026-01-31")),
+            ..EventQuery::default()
+        },
+        EventQuery {
+            event_type: Some(EventType::Battles),
+            ..EventQuery::default()
+        },
+    ] {
+        let n = all_events(&*s, q.clone()).len() as u64;
+        for g in [StatsGroup::Week, StatsGroup::Month, StatsGroup::Day] {
+            let rows = s.stats(&q, g).expect("stats");
+            assert_eq!(rows.iter().map(|r| r.events).sum::<u64>(), n, "{g:?} {q:?}");
+        }
+        let by_type: u64 = s
+            .stats(&q, StatsGroup::Type)
+            .expect("types")
+            .iter()
+            .map(|r| r.fatalities)
+            .sum();
+        let by_week: u64 = s
+            .stats(&q, StatsGroup::Week)
+            .expect("weeks")
+            .iter()
+            .map(|r| r.fatalities)
+            .sum();
+        assert_eq!(by_type, by_week, "{q:?}");
+    }
     let pk = EventQuery {
         country: Some("PK".into()),
         ..EventQuery::default()
