@@ -18,6 +18,9 @@ fi
 cargo build --release -q -p sitrep-ingest --example read_bench
 RB=${CARGO_TARGET_DIR:-target}/release/examples/read_bench
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "== BBC, 2,225 small .txt files (per-file open/stat included)"; "$RB" "$BENCH/bbc" --repeat 3
-echo "== BBC concatenated into one multi-article .txt"; "$RB" "$TMP/bbc_all.txt" --repeat 3
-echo "== Reuters-21578 as JSONL"; "$RB" "$TMP/reuters.jsonl" --repeat 3
+echo "load average: $(cut -d" " -f1-3 /proc/loadavg)"
+echo "== BBC, 2,225 small .txt files (per-file open/stat included)"; "$RB" "$BENCH/bbc" --repeat 5
+echo "== same, with sentence splitting"; "$RB" "$BENCH/bbc" --repeat 3 --sentences
+echo "== BBC concatenated into one multi-article .txt"; "$RB" "$TMP/bbc_all.txt" --repeat 5
+echo "== Reuters-21578 as JSONL"; "$RB" "$TMP/reuters.jsonl" --repeat 5
+echo "== same, with sentence splitting"; "$RB" "$TMP/reuters.jsonl" --repeat 3 --sentences

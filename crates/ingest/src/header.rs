@@ -546,16 +546,21 @@ pub fn is_chrome(line: &str) -> bool {
             }
         }
     }
-    let l = t.to_lowercase();
-    if CHROME_PREFIXES.iter().any(|p| l.starts_with(p)) {
+    // Only the head of a long paragraph matters for the prefixes: lower-case that.
+    let mut cut = t.len().min(48);
+    while !t.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = t[..cut].to_lowercase();
+    if CHROME_PREFIXES.iter().any(|p| head.starts_with(p)) {
         return true;
     }
     // Trailing reporting credits in brackets: "(Reporting by …; Editing by …)".
-    if l.starts_with('(')
-        && l.ends_with(')')
-        && (l.contains("reporting by") || l.contains("editing by"))
-    {
-        return true;
+    if t.starts_with('(') && t.ends_with(')') && t.len() < 400 {
+        let l = t.to_lowercase();
+        if l.contains("reporting by") || l.contains("editing by") {
+            return true;
+        }
     }
     false
 }

@@ -237,7 +237,10 @@ fn read_file(path: &Path, opts: &ReadOptions) -> Articles {
             .map(DateTime::<Utc>::from)
             .unwrap_or_else(|_| Utc::now())
     });
-    let reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(256 * 1024, file));
+    // Small files get small buffers: big ones cost an mmap per file.
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let cap = (size as usize + 1).clamp(8 * 1024, 256 * 1024);
+    let reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(cap, file));
     read_stream(name, reader, retrieved, opts)
 }
 
@@ -358,7 +361,8 @@ pub fn read_html_page(
     }
     ctx.check_size("article", text.len())
         .map_err(|r| ctx.err(at.clone(), r))?;
-    let dl = header::parse_dateline(&text);
+    // The dateline opens one of the first paragraphs (a date or byline line may come first).
+    let dl = text.split("\n\n").take(3).find_map(header::parse_dateline);
     let url = doc.canonical_url.or_else(|| url.map(str::to_owned));
     let title = doc
         .title
@@ -382,4 +386,157 @@ pub fn read_html_page(
         summary: Vec::new(),
         text,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn opts() -> ReadOptions {
+        ReadOptions {
+            now: Utc.with_ymd_and_hms(2026, 2, 1, 12, 0, 0).single(),
+            ..ReadOptions::default()
+        }
+    }
+
+    fn gz(data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(data).expect("in-memory write");
+        e.finish().expect("in-memory gzip")
+    }
+
+    fn page(title: &str, body: &str) -> Vec<u8> {
+        format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{body}</p><p>{body} Officials gave no further details about the incident.</p></article></body></html>").into_bytes()
+    }
+
+    fn warc_of(records: &[(&str, &str, Vec<u8>)]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (i, (kind, uri, block)) in records.iter().enumerate() {
+            let id = format!("<urn:uuid:{i}>");
+            let mut one = Vec::new();
+            warc::write_record(
+                &mut one,
+                &[
+                    ("WARC-Type", kind),
+                    ("WARC-Target-URI", uri),
+                    ("WARC-Date", "2025-11-26T16:02:11Z"),
+                    ("WARC-Record-ID", &id),
+                    ("Content-Type", "application/http; msgtype=response"),
+                ],
+                block,
+            );
+            out.extend(gz(&one));
+        }
+        out
+    }
+
+    #[test]
+    fn warc_gz_per_record_members() {
+        let w = warc_of(&[
+            ("request", "https://n.example/a", b"GET /a HTTP/1.1\r\n\r\n".to_vec()),
+            ("response", "https://n.example/a", page("Raid in Swat", "SWAT: Police raided a compound on Friday and arrested two men, officials said.")),
+            ("response", "https://n.example/logo.png", b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG".to_vec()),
+            ("response", "https://n.example/b", page("Blast in Bannu", "BANNU: A blast near a market killed two people on Saturday, police said.")),
+        ]);
+        let r = read_bytes("c.warc.gz", &w, &opts());
+        let arts: Vec<&Article> = r.iter().filter_map(|x| x.as_ref().ok()).collect();
+        assert_eq!(arts.len(), 2, "{r:?}");
+        assert_eq!(arts[0].url.as_deref(), Some("https://n.example/a"));
+        assert!(
+            arts[0].text.contains("SWAT: Police raided"),
+            "{}",
+            arts[0].text
+        );
+        assert_eq!(arts[0].dateline.as_deref(), Some("SWAT"));
+        assert_eq!(arts[0].published.as_deref(), Some("2025-11-26T16:02:11Z"));
+        assert_eq!(
+            arts[0].id,
+            sitrep_model::stable_id(&["url", "https://n.example/a"])
+        );
+        // Truncated: the first article survives, the break is named.
+        let cut = &w[..w.len() - 40];
+        let r = read_bytes("c.warc.gz", cut, &opts());
+        assert!(r.iter().any(|x| x.is_ok()));
+        assert!(
+            matches!(r.last(), Some(Err(e)) if e.reason == Reason::TruncatedGzip || matches!(e.reason, Reason::Warc(_))),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn read_bytes_detects_by_content() {
+        let jsonl = b"{\"text\": \"QUETTA: One.\"}\n{\"text\": \"QUETTA: Two.\"}\n";
+        assert_eq!(read_bytes("x.txt", jsonl, &opts()).len(), 2);
+        assert_eq!(read_bytes("x.txt", &gz(jsonl), &opts()).len(), 2);
+        let arr = b"[{\"text\": \"A.\"}, {\"text\": \"B.\"}]";
+        assert_eq!(
+            read_bytes("x", arr, &opts())
+                .iter()
+                .filter(|r| r.is_ok())
+                .count(),
+            2
+        );
+        let r = read_bytes("x", b"", &opts());
+        assert_eq!(r[0].as_ref().unwrap_err().reason, Reason::Empty);
+        let r = read_bytes("x", &[0u8, 1, 2, 3, 4, 5, 6, 7], &opts());
+        assert_eq!(r[0].as_ref().unwrap_err().reason, Reason::Binary);
+    }
+
+    #[test]
+    fn articles_over_the_limit_are_refused() {
+        let o = ReadOptions {
+            max_article_bytes: 100,
+            ..opts()
+        };
+        let r = read_bytes("big.txt", "QUETTA: x. ".repeat(50).as_bytes(), &o);
+        assert!(matches!(&r[0], Err(e) if matches!(e.reason, Reason::TooLarge { .. })));
+        let big = format!(
+            "{{\"text\": \"{}\"}}\n{{\"text\": \"small.\"}}\n",
+            "y".repeat(500)
+        );
+        let r = read_bytes("big.jsonl", big.as_bytes(), &o);
+        assert!(r[0].is_err() && r[1].is_ok(), "{r:?}");
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn prefix() -> impl Strategy<Value = Vec<u8>> {
+            prop_oneof![
+                Just(Vec::new()),
+                Just(b"WARC/1.0\r\n".to_vec()),
+                Just(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: 30\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<p>".to_vec()),
+                Just(b"{\"text\": ".to_vec()),
+                Just(b"[".to_vec()),
+                Just(b"<rss><channel><item>".to_vec()),
+                Just(b"<html><body><p>".to_vec()),
+                Just(vec![0x1f, 0x8b]),
+            ]
+        }
+
+        proptest! {
+            #[test]
+            fn read_bytes_never_panics(p in prefix(), rest in proptest::collection::vec(any::<u8>(), 0..400)) {
+                let mut b = p;
+                b.extend(rest);
+                let r = read_bytes("fuzz", &b, &opts());
+                prop_assert!(!r.is_empty());
+                for a in r.into_iter().flatten() {
+                    prop_assert!(!a.text.is_empty());
+                }
+            }
+
+            #[test]
+            fn gzipped_inputs_never_panic(p in prefix(), rest in proptest::collection::vec(any::<u8>(), 0..300), cut in 0usize..400) {
+                let mut b = p;
+                b.extend(rest);
+                let z = gz(&b);
+                let z = &z[..cut.min(z.len())];
+                let _ = read_bytes("fuzz.gz", z, &opts());
+            }
+        }
+    }
 }

@@ -146,10 +146,20 @@ pub fn open(
     };
     // Peek: read up to PEEK bytes, then put them back in front.
     let mut peek = Vec::with_capacity(PEEK);
-    (&mut src)
-        .take(PEEK as u64)
-        .read_to_end(&mut peek)
-        .map_err(|e| reason_of(&e, gz))?;
+    if let Err(e) = (&mut src).take(PEEK as u64).read_to_end(&mut peek) {
+        if peek.is_empty() {
+            return Err(reason_of(&e, gz));
+        }
+        // A short input that breaks early (truncated gzip): read what came out,
+        // then report the error where the reader reaches it.
+        let kind = detect::detect(&peek);
+        let failing = Failing { err: Some(e) };
+        let joined: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(
+            8 * 1024,
+            Cursor::new(peek).chain(failing),
+        ));
+        return Ok((kind, Source { inner: joined, gz }));
+    }
     // Leading whitespace longer than the peek: skip it (streaming, so the bomb
     // guard still applies) until content or the end.
     while peek.len() == PEEK && peek.iter().all(|c| c.is_ascii_whitespace()) {
@@ -160,11 +170,29 @@ pub fn open(
             .map_err(|e| reason_of(&e, gz))?;
     }
     let kind = detect::detect(&peek);
-    let joined: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(
-        256 * 1024,
-        Cursor::new(peek).chain(src),
-    ));
+    // Whole small inputs fit in the peek: no big buffer for them.
+    let cap = if peek.len() < PEEK {
+        8 * 1024
+    } else {
+        256 * 1024
+    };
+    let joined: Box<dyn BufRead + Send> =
+        Box::new(BufReader::with_capacity(cap, Cursor::new(peek).chain(src)));
     Ok((kind, Source { inner: joined, gz }))
+}
+
+/// A reader that fails once with a stored error, then reads as empty.
+struct Failing {
+    err: Option<io::Error>,
+}
+
+impl Read for Failing {
+    fn read(&mut self, _buf: &mut [u8]) -> io::Result<usize> {
+        match self.err.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
+        }
+    }
 }
 
 /// Reads a whole (already opened) stream, refusing more than `limit` bytes.
