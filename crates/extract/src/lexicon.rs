@@ -131,7 +131,8 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("shells", Trig::Shell),
     ("artillery", Trig::Shell),
     ("mortar*", Trig::Shell),
-    ("rocket*", Trig::Shell),
+    ("rocket", Trig::Shell),
+    ("rockets", Trig::Shell),
     ("missile*", Trig::Shell),
     ("rocket-propelled grenade*", Trig::Shell),
     ("RPG*", Trig::Shell),
@@ -693,6 +694,111 @@ impl Lexicon {
             }
         }
         out
+    }
+}
+
+/// Whether a hit is a conflict signal on its own: a death, injury,
+/// abduction or arrest, a weapon, an attack or a clash, a protest or riot,
+/// a ceasefire. Articles without one (sport, business: "shot", "beat",
+/// "talks", "deal") are not coded at all.
+pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
+    let w = text.get(h.start..h.end).unwrap_or("").to_ascii_lowercase();
+    match h.hit {
+        Hit::Outcome(_) => !matches!(w.as_str(), "lives" | "toll" | "hurt" | "kill" | "kills"),
+        Hit::Trigger(t) => match t {
+            Trig::Air
+            | Trig::Suicide
+            | Trig::Grenade
+            | Trig::Bomb
+            | Trig::Chemical
+            | Trig::Kill
+            | Trig::Abduct
+            | Trig::Riot
+            | Trig::Mob
+            | Trig::Sexual
+            | Trig::Jailbreak => !matches!(
+                w.as_str(),
+                "drone" | "drones" | "jets" | "freed" | "escaped" | "broke out" | "mob"
+            ),
+            Trig::Shell => {
+                matches!(
+                    w.as_str(),
+                    "shelling" | "shelled" | "artillery" | "mortar" | "mortars" | "rockets"
+                ) || w.starts_with("missile")
+            }
+            Trig::Clash => !matches!(
+                w.as_str(),
+                "operation" | "operations" | "battle" | "battled" | "offensive" | "retaliated"
+            ),
+            Trig::Protest => {
+                w.starts_with("protest")
+                    || w.starts_with("demonstrat")
+                    || w.starts_with("sit-in")
+                    || w.starts_with("hartal")
+                    || w.starts_with("bandh")
+                    || w.starts_with("dharna")
+                    || w.starts_with("rall")
+                    || w.starts_with("gherao")
+            }
+            Trig::Agree => matches!(
+                w.as_str(),
+                "ceasefire"
+                    | "cease-fire"
+                    | "truce"
+                    | "peace deal"
+                    | "peace agreement"
+                    | "peace accord"
+            ),
+            Trig::Arrest | Trig::Seal | Trig::Loot | Trig::Defuse => !matches!(
+                w.as_str(),
+                "arrest"
+                    | "arrests"
+                    | "burned"
+                    | "burnt"
+                    | "destroyed"
+                    | "damaged"
+                    | "recovered"
+                    | "seized"
+                    | "cache"
+                    | "sealed"
+                    | "intercepted"
+                    | "confiscated"
+                    | "averted"
+                    | "shot down"
+                    | "foiled"
+                    | "thwarted"
+                    | "demolished"
+            ),
+            Trig::Attack => {
+                w.starts_with("attack")
+                    || w.starts_with("ambush")
+                    || matches!(
+                        w.as_str(),
+                        "stormed"
+                            | "opened fire"
+                            | "open fire"
+                            | "fired at"
+                            | "fired on"
+                            | "fired upon"
+                            | "massacre"
+                            | "massacres"
+                            | "targeted killing"
+                            | "target killing"
+                            | "stabbed"
+                            | "stabbing"
+                            | "tortured"
+                            | "raid"
+                            | "raided"
+                            | "raids"
+                            | "siege"
+                            | "assaulted"
+                            | "hacked"
+                            | "petrol bomb"
+                            | "petrol bombs"
+                    )
+            }
+            _ => false,
+        },
     }
 }
 

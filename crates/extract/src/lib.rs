@@ -152,7 +152,7 @@ impl Extractor {
             return Vec::new();
         }
         let hits = self.lex.scan(text);
-        if hits.is_empty() {
+        if !hits.iter().any(|h| lexicon::is_conflict_signal(text, h)) {
             return Vec::new();
         }
         let published = article.published_date().or(opts.published);
