@@ -19,8 +19,8 @@ cargo build --release -q -p sitrep-ingest --example read_bench
 RB=${CARGO_TARGET_DIR:-target}/release/examples/read_bench
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "load average: $(cut -d" " -f1-3 /proc/loadavg)"
-echo "== BBC, 2,225 small .txt files (per-file open/stat included)"; "$RB" "$BENCH/bbc" --repeat 5
-echo "== same, with sentence splitting"; "$RB" "$BENCH/bbc" --repeat 3 --sentences
-echo "== BBC concatenated into one multi-article .txt"; "$RB" "$TMP/bbc_all.txt" --repeat 5
-echo "== Reuters-21578 as JSONL"; "$RB" "$TMP/reuters.jsonl" --repeat 5
-echo "== same, with sentence splitting"; "$RB" "$TMP/reuters.jsonl" --repeat 3 --sentences
+echo "== BBC, 2,225 small .txt files (per-file open/stat included)"; "$RB" "$BENCH/bbc" --repeat 20
+echo "== same, with sentence splitting"; "$RB" "$BENCH/bbc" --repeat 10 --sentences
+echo "== BBC concatenated into one multi-article .txt"; "$RB" "$TMP/bbc_all.txt" --repeat 20
+echo "== Reuters-21578 as JSONL"; "$RB" "$TMP/reuters.jsonl" --repeat 20
+echo "== same, with sentence splitting"; "$RB" "$TMP/reuters.jsonl" --repeat 10 --sentences

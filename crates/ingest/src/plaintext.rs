@@ -229,6 +229,14 @@ fn starts_article(text: &str, lines: &[Line], zone: &[usize], next_body: Option<
     if !has_title && !has_date {
         return false;
     }
+    // Headline-like lines alone (sub-heads, a fixtures list, a repeated line)
+    // need a stronger cue: a dateline after them or two blank lines before.
+    let only_titles = zone.iter().all(|&k| lines[k].kind == Kind::Title);
+    if only_titles {
+        let far = zone.iter().any(|&k| lines[k].blanks_before >= 2);
+        let dl = next_body.is_some_and(|b| header::parse_dateline(b).is_some());
+        return far || dl;
+    }
     score >= 3
 }
 
