@@ -730,16 +730,10 @@ pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
                 w.as_str(),
                 "operation" | "operations" | "battle" | "battled" | "offensive" | "retaliated"
             ),
-            Trig::Protest => {
-                w.starts_with("protest")
-                    || w.starts_with("demonstrat")
-                    || w.starts_with("sit-in")
-                    || w.starts_with("hartal")
-                    || w.starts_with("bandh")
-                    || w.starts_with("dharna")
-                    || w.starts_with("rall")
-                    || w.starts_with("gherao")
-            }
+            Trig::Protest => !matches!(
+                w.as_str(),
+                "march" | "marched" | "marches" | "rallied" | "blocked" | "stalled" | "took out"
+            ),
             Trig::Agree => matches!(
                 w.as_str(),
                 "ceasefire"
