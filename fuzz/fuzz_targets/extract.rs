@@ -1,0 +1,63 @@
+//! The whole extraction path on arbitrary bytes: read (any format, detected)
+//! then code events; every evidence span must be a real slice of the article
+//! text and quote it exactly (SPEC §3), and counts must be ordered.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use sitrep_extract::{ExtractOptions, Extractor};
+use sitrep_model::Article;
+use std::sync::{Arc, OnceLock};
+
+fn extractor() -> Option<&'static Extractor> {
+    static X: OnceLock<Option<Extractor>> = OnceLock::new();
+    X.get_or_init(|| {
+        sitrep_gazetteer::Gazetteer::embedded()
+            .ok()
+            .map(|g| Extractor::new(Arc::new(g)))
+    })
+    .as_ref()
+}
+
+fn check_events(x: &Extractor, a: &Article) {
+    let opts = ExtractOptions {
+        published: chrono::NaiveDate::from_ymd_opt(2026, 2, 1),
+    };
+    let events = x.extract(a, &opts);
+    let again = x.extract(a, &opts);
+    assert_eq!(events.len(), again.len(), "extraction is not deterministic");
+    for e in &events {
+        for ev in &e.evidence {
+            let slice = a.text.get(ev.start..ev.end);
+            assert_eq!(
+                slice,
+                Some(ev.text.as_str()),
+                "evidence does not quote the text"
+            );
+        }
+        if let (Some(l), Some(h)) = (e.fatalities.low, e.fatalities.high) {
+            assert!(l <= h, "fatalities low {l} > high {h}");
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some(x) = extractor() else { return };
+    let text = String::from_utf8_lossy(data).into_owned();
+    let a = Article {
+        id: "fuzz".into(),
+        input: "fuzz".into(),
+        title: None,
+        published: Some("2026-02-01".into()),
+        dateline: None,
+        url: None,
+        publisher: None,
+        summary: Vec::new(),
+        text,
+    };
+    check_events(x, &a);
+    for a in sitrep_ingest::read_bytes("f", data, &sitrep_fuzz::opts())
+        .into_iter()
+        .flatten()
+    {
+        check_events(x, &a);
+    }
+});
