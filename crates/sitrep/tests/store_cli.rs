@@ -313,7 +313,7 @@ fn fusion_set_pairwise_precision_and_recall() {
     for i in 0..ids.len() {
         for j in (i + 1)..ids.len() {
             let g = gold[ids[i]] == gold[ids[j]];
-            let pr = primary.get(ids[i]).is_some() && primary.get(ids[i]) == primary.get(ids[j]);
+            let pr = primary.contains_key(ids[i]) && primary.get(ids[i]) == primary.get(ids[j]);
             match (g, pr) {
                 (true, true) => tp += 1,
                 (false, true) => fp += 1,
