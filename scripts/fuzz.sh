@@ -68,14 +68,15 @@ summary=fuzz/last-run.txt
 status=0
 for t in "${targets[@]}"; do
   echo "== fuzzing $t for ${secs}s ($(date -u +%H:%M:%S))"
-  log="fuzz/artifacts/$t/log.txt"
+  mkdir -p fuzz/logs
+  log="fuzz/logs/$t.txt"
   if "${fuzz[@]}" run "${build_flags[@]}" "$t" "fuzz/corpus/$t" "fuzz/regressions/$t" -- \
       -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-      -artifact_prefix="fuzz/artifacts/$t/" -print_final_stats=1 >"$log" 2>&1; then
+      -print_final_stats=1 >"$log" 2>&1; then
     result=ok
   else
     result=CRASH; status=1
-    tail -40 "$log"
+    grep -m1 -A3 panicked "$log" || tail -20 "$log"
   fi
   runs=$(grep -Eo 'Done [0-9]+ runs' "$log" | tail -1 | grep -Eo '[0-9]+' || echo "?")
   cov=$(grep -Eo 'cov: [0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo "?")

@@ -42,6 +42,9 @@ w("nested200k.html", b"<html><body>" + b"<div>" * 200_000 + p + b"</div>" * 200_
 # a feed of 100,000 items
 items = b"".join(b"<item><title>Item %d</title><link>https://feed.example/%d</link><pubDate>Mon, 02 Mar 2026 10:00:00 GMT</pubDate><description>MARDAN: A bomb killed %d people in Mardan on Monday, police said.</description></item>" % (i, i, i % 9 + 2) for i in range(100_000))
 w("feed100k.rss", b'<?xml version="1.0"?><rss version="2.0"><channel><title>Huge</title>' + items + b"</channel></rss>")
+# one feed start tag with 60,000 distinct attributes (quick-xml RUSTSEC-2026-0194)
+attrs = b" ".join(b'a%d="x"' % i for i in range(60_000))
+w("feedattrs.xml", b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>T</title><link ' + attrs + b' href="https://x.example/"/><description>MARDAN: A bomb killed three people in Mardan on Monday.</description></item></channel></rss>')
 # 100,000 JSONL articles with zero-width joiners and bidi marks in place names
 import json
 lines = []
@@ -69,7 +72,7 @@ row() { # name, command...
 }
 echo "| input | command | exit | wall (m:ss) | peak RSS (MB) | output | stderr |"
 echo "|---|---|---|---|---|---|---|"
-for f in line50mb.txt line51mb.txt atleast1m.txt numbers1m.txt nested200k.html feed100k.rss zwj100k.jsonl bomb2g.txt.gz; do
+for f in line50mb.txt line51mb.txt atleast1m.txt numbers1m.txt nested200k.html feed100k.rss feedattrs.xml zwj100k.jsonl bomb2g.txt.gz; do
   row "$f" "$bin" articles --quiet "$work/$f"
   case "$f" in
     line51mb.txt|bomb2g.txt.gz) ;;

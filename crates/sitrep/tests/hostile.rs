@@ -304,6 +304,28 @@ fn confusables_bidi_controls_and_zero_width_joiners_keep_offsets_exact() {
     read_and_extract(&p, "invalid UTF-8");
 }
 
+/// Found by `scripts/fuzz.sh` (target `feed`, kept in fuzz/regressions/feed/):
+/// a multi-byte character right after `encoding=` in the XML declaration.
+#[test]
+#[ignore = "bug: crates/ingest/src/feed.rs xml_encoding slices &v[1..] after a multi-byte quote character (panic)"]
+fn a_feed_with_a_multibyte_character_after_encoding_is_read_or_rejected() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for (i, quote) in ["\u{78a}", "é", "\u{1F4A3}"].iter().enumerate() {
+        let feed = format!(
+            "<?xml version=\"1.0\" encoding={quote}utf-8{quote}?>\n<rss version=\"2.0\"><channel><title>W</title><item><title>Blast</title><description>MARDAN: A bomb killed three people in Mardan on Monday, police said.</description></item></channel></rss>"
+        );
+        let p = write(dir.path(), &format!("enc{i}.xml"), feed.as_bytes());
+        let o = run(&["articles", "--quiet"], &p);
+        no_panic(&o, &format!("encoding={quote}"));
+        assert!(
+            matches!(o.status.code(), Some(0) | Some(1)),
+            "encoding={quote}: {:?} {}",
+            o.status,
+            stderr(&o)
+        );
+    }
+}
+
 // ------------------------------------------------------------- hostile HTTP
 
 /// A `sitrep serve` of our own (we need its pid for memory figures).
