@@ -208,7 +208,8 @@ fn xml_encoding(bytes: &[u8]) -> Option<String> {
     let p = decl.find("encoding=")?;
     let v = &decl[p + 9..];
     let q = v.chars().next()?;
-    let v = &v[1..];
+    // The quote may be any character in hostile input: skip it whole.
+    let v = &v[q.len_utf8()..];
     Some(v[..v.find(q)?].to_owned())
 }
 
