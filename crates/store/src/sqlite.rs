@@ -189,21 +189,25 @@ impl SqliteStore {
         conn.busy_timeout(Duration::from_secs(30))
             .map_err(|e| map_err(name, e))?;
         // First real read: a foreign or corrupt file fails here.
-        let _: i64 = conn
+        let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| match map_err(name, e) {
                 StoreError::Backend { db, reason } => StoreError::NotAStore { db, reason },
                 other => other,
             })?;
-        let _: i64 = conn
+        let objects: i64 = conn
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
             .map_err(|e| match map_err(name, e) {
                 StoreError::Backend { db, reason } => StoreError::NotAStore { db, reason },
                 other => other,
             })?;
+        // Only an empty file or a store of a schema this build knows is switched
+        // to WAL: a foreign or newer database is refused by `migrate` and must be
+        // left byte for byte as it was (WAL mode rewrites the file header).
+        let ours = (version == 0 && objects == 0) || (1..=SCHEMA_VERSION).contains(&version);
         // WAL lets readers work while a writer writes. On a read-only file this
         // may fail; reading still works, and writing reports StoreError::Write.
-        if !read_only {
+        if !read_only && ours {
             let _ = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
         }
         // A larger page cache and memory-mapped reads: the window scans and
