@@ -496,10 +496,16 @@ impl PrivatePg {
         let port = 56000 + (std::process::id() % 1000) as u16;
         let dir = std::env::temp_dir().join(format!("sitrep-pg-faults-{port}"));
         let _ = std::fs::remove_dir_all(&dir);
+        // The server inherits the script's stderr: a file, not a pipe that
+        // would never reach end-of-file.
+        let log = std::env::temp_dir().join(format!("sitrep-pg-faults-{port}.log"));
+        let log_file = std::fs::File::create(&log).expect("create log");
         let o = Command::new("bash")
             .arg(repo.join(".ci/postgres.sh"))
             .env("SITREP_PG_PORT", port.to_string())
             .env("SITREP_PG_DIR", &dir)
+            .stdin(Stdio::null())
+            .stderr(Stdio::from(log_file))
             .output()
             .expect("run .ci/postgres.sh");
         let out = String::from_utf8_lossy(&o.stdout);
@@ -508,7 +514,10 @@ impl PrivatePg {
             .find_map(|l| l.strip_prefix("export SITREP_TEST_PG='"))
             .map(|u| u.trim_end_matches('\'').to_string());
         let Some(url) = url else {
-            panic!("private PostgreSQL did not start: {}", stderr(&o));
+            panic!(
+                "private PostgreSQL did not start: {}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            );
         };
         let bin = std::fs::read_dir("/usr/lib/postgresql")
             .expect("postgresql binaries")

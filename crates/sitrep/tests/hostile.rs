@@ -591,7 +591,7 @@ fn hostile_requests_get_json_errors_the_store_is_untouched_and_the_server_stays_
         Some("Bearer wrong"),
         Some("Basic aG9zdGlsZS10ZXN0LXRva2Vu"),
         Some("Bearer hostile-test-toke"),
-        Some("Bearer hostile-test-token "),
+        Some("Bearer HOSTILE-TEST-TOKEN"),
         Some("bearer"),
         Some(long.as_str()),
     ] {
