@@ -533,15 +533,28 @@ impl PrivatePg {
         })
     }
 
-    fn ctl(&self, args: &[&str]) -> Output {
+    /// Runs pg_ctl; its output, and the output of a server it starts, go to
+    /// the server log (a pipe here would be held open by the server).
+    fn ctl(&self, args: &[&str]) -> std::process::ExitStatus {
+        let log = self.dir.join("server.log");
+        let out = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log)
+            .expect("server log");
+        let err = out.try_clone().expect("server log");
         Command::new("runuser")
             .args(["-u", "postgres", "--"])
             .arg(&self.pg_ctl)
             .arg("-D")
             .arg(&self.data)
+            .arg("-l")
+            .arg(&log)
             .args(args)
             .stdin(Stdio::null())
-            .output()
+            .stdout(Stdio::from(out))
+            .stderr(Stdio::from(err))
+            .status()
             .expect("run pg_ctl")
     }
 
@@ -596,7 +609,11 @@ fn postgres_restarted_mid_ingest_loses_nothing_and_a_rerun_adds_no_duplicates() 
             .expect("spawn ingest");
         std::thread::sleep(clean_time * (round + 1) / 5);
         let r = pg.ctl(&["-m", "fast", "-w", "-t", "60", "restart"]);
-        assert!(r.status.success(), "pg_ctl restart: {}", stderr(&r));
+        assert!(
+            r.success(),
+            "pg_ctl restart failed: see {}/server.log",
+            pg.dir.display()
+        );
         let deadline = Instant::now() + Duration::from_secs(300);
         let o = child.wait_with_output().expect("wait ingest");
         assert!(Instant::now() < deadline, "ingest hung after the restart");
