@@ -1624,7 +1624,12 @@ fn roles(
             return true;
         }
         // a country acts only as a subject ("Pakistan conducted …") or after "by"
-        let rest = &text[a.span.end..clause.end.min(a.span.end + 30)];
+        // up to 30 bytes after the name, cut back to a character boundary
+        let mut stop = clause.end.min(a.span.end + 30);
+        while stop > a.span.end && !text.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        let rest = text.get(a.span.end..stop).unwrap_or("");
         let next = rest.split_whitespace().next().unwrap_or("");
         let prev = words_before(text, clause.start, a.span.start, 1);
         (next.ends_with("ed") || next.ends_with('s')) && !next.ends_with("'s")

@@ -348,7 +348,6 @@ fn a_feed_with_a_multibyte_character_after_encoding_is_read_or_rejected() {
 /// Every crash input the extract fuzz target found (fuzz/regressions/extract/),
 /// replayed through the binary as the text of a JSONL article and as a file.
 #[test]
-#[ignore = "bug: crates/extract/src/mentions.rs is_agent_country slices text[a.span.end..a.span.end + 30] inside a multi-byte character (found by fuzz/extract)"]
 fn fuzz_regressions_of_extract_run_clean_through_the_binary() {
     let dir = tempfile::tempdir().expect("tmp");
     let regs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions/extract");
