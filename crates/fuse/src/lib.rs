@@ -293,9 +293,12 @@ fn actors_compatible(a: &Event, b: &Event) -> bool {
 }
 
 /// Groups reports into the connected components of [`same_event`] (single
-/// linkage), with one guard against chaining: two groups whose named armed
+/// linkage), with two guards against chaining: two groups whose named armed
 /// non-state actors (actor1, actor2, claimants) are disjoint are never joined,
-/// even through an "unidentified gunmen" report that matches both.
+/// even through an "unidentified gunmen" report that matches both; and two
+/// groups are never joined when some member of one is dated more than one day
+/// away from some member of the other (day-precise dates; a chain Saturday →
+/// Sunday → Monday would otherwise merge two attacks two days apart).
 ///
 /// Links are taken strongest first (same type, same day, same named actor,
 /// same place), ties by report id, so the result depends only on the set of
@@ -330,6 +333,7 @@ pub fn components(reports: &[Event]) -> Vec<Vec<usize>> {
     });
     let mut parent: Vec<usize> = (0..n).collect();
     let mut armed: Vec<Vec<String>> = reports.iter().map(armed_names).collect();
+    let mut span: Vec<Option<DaySpan>> = reports.iter().map(DaySpan::of).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
             p[x] = p[p[x]];
@@ -345,6 +349,11 @@ pub fn components(reports: &[Event]) -> Vec<Vec<usize>> {
         if armed_conflict(&armed[ri], &armed[rj]) {
             continue;
         }
+        let joined = DaySpan::join(span[ri], span[rj]);
+        if joined.is_some_and(|s| !s.within_tolerance()) {
+            continue;
+        }
+        span[rj] = joined;
         let moved = std::mem::take(&mut armed[ri]);
         for m in moved {
             if !armed[rj].contains(&m) {
@@ -367,6 +376,46 @@ pub fn components(reports: &[Event]) -> Vec<Vec<usize>> {
     };
     out.sort_by_cached_key(key);
     out
+}
+
+/// The day-precise dates of a group of reports, kept to stop single linkage from
+/// chaining across days: `latest_start` is the latest first day of any member,
+/// `earliest_end` the earliest last day (a report's `date_end`, else its date).
+/// Every pair of members is within [`same_event`]'s one-day tolerance exactly when
+/// `latest_start - earliest_end <= 1`.
+#[derive(Debug, Clone, Copy)]
+struct DaySpan {
+    latest_start: NaiveDate,
+    earliest_end: NaiveDate,
+}
+
+impl DaySpan {
+    /// The span of one report; `None` for undated or coarsely dated reports (those
+    /// only link to reports of the very same period anyway).
+    fn of(e: &Event) -> Option<DaySpan> {
+        let d = e.event_date?;
+        if !matches!(e.date_precision, DatePrecision::Day | DatePrecision::Days) {
+            return None;
+        }
+        Some(DaySpan {
+            latest_start: d,
+            earliest_end: e.date_end.unwrap_or(d).max(d),
+        })
+    }
+
+    fn join(a: Option<DaySpan>, b: Option<DaySpan>) -> Option<DaySpan> {
+        match (a, b) {
+            (Some(a), Some(b)) => Some(DaySpan {
+                latest_start: a.latest_start.max(b.latest_start),
+                earliest_end: a.earliest_end.min(b.earliest_end),
+            }),
+            (a, b) => a.or(b),
+        }
+    }
+
+    fn within_tolerance(self) -> bool {
+        (self.latest_start - self.earliest_end).num_days() <= 1
+    }
 }
 
 /// Named armed non-state actors of a report (normalised names).

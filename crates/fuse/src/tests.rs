@@ -491,3 +491,113 @@ fn same_day_same_town_same_type_tolerates_inconsistent_sides_but_not_other_group
     );
     assert!(!same_event(&x, &y));
 }
+
+#[test]
+fn a_chain_of_adjacent_days_never_joins_reports_two_days_apart() {
+    let bomb = EventType::ExplosionsRemoteViolence;
+    // Saturday's attack, a report that dates it by its Sunday publication, and the
+    // same group's attack in the same town on Monday: Sunday links to both sides.
+    let sat = report(
+        "a",
+        "2026-03-07",
+        bomb,
+        ttp(),
+        police(),
+        peshawar(),
+        Some(11),
+        "2026-03-07",
+    );
+    let sun = report(
+        "b",
+        "2026-03-08",
+        bomb,
+        police(),
+        unidentified(),
+        peshawar(),
+        Some(14),
+        "2026-03-08",
+    );
+    let mon = report(
+        "c",
+        "2026-03-09",
+        bomb,
+        ttp(),
+        police(),
+        peshawar(),
+        Some(3),
+        "2026-03-09",
+    );
+    assert!(same_event(&sat, &sun) && same_event(&sun, &mon));
+    assert!(!same_event(&sat, &mon));
+    let reports = vec![sat, sun, mon];
+    let groups = components(&reports);
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    // a-b and b-c are equally strong links (same type, same town); ties go by
+    // id: a-b is taken first, then b-c would stretch the group to two days.
+    assert!(groups.contains(&vec![0, 1]), "{groups:?}");
+    assert!(groups.contains(&vec![2]), "{groups:?}");
+    // Any input order gives the same grouping.
+    let rev: Vec<Event> = reports.iter().rev().cloned().collect();
+    let ids = |rs: &[Event], gs: Vec<Vec<usize>>| -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = gs
+            .into_iter()
+            .map(|g| {
+                let mut v: Vec<String> = g.into_iter().map(|i| rs[i].id.clone()).collect();
+                v.sort();
+                v
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    assert_eq!(
+        ids(&reports, components(&reports)),
+        ids(&rev, components(&rev))
+    );
+}
+
+#[test]
+fn a_multi_day_report_spans_its_days_in_the_chain_guard() {
+    let bomb = EventType::Battles;
+    // A three-day operation (date_end) links to a report of its first day and to
+    // one of its last day; those two are two days apart, so (as ACLED codes one
+    // event per day) only the first, strongest link is taken.
+    let mut op = report(
+        "a",
+        "2026-03-07",
+        bomb,
+        army(),
+        ttp(),
+        peshawar(),
+        Some(20),
+        "2026-03-10",
+    );
+    op.date_precision = DatePrecision::Days;
+    op.date_end = Some(day("2026-03-09"));
+    let first = report(
+        "b",
+        "2026-03-07",
+        bomb,
+        army(),
+        ttp(),
+        peshawar(),
+        Some(5),
+        "2026-03-07",
+    );
+    let last = report(
+        "c",
+        "2026-03-09",
+        bomb,
+        army(),
+        ttp(),
+        peshawar(),
+        Some(9),
+        "2026-03-09",
+    );
+    let groups = components(&[op, first, last]);
+    assert_eq!(
+        groups,
+        vec![vec![0, 1], vec![2]],
+        "the two single days stay two days apart"
+    );
+}

@@ -109,6 +109,9 @@ fn loc(key: &str) -> Location {
         "turbat" => place("Turbat", "Balochistan", "PK", 26.00, 63.04),
         "peshawar" => place("Peshawar", "Khyber Pakhtunkhwa", "PK", 34.01, 71.58),
         "bannu" => place("Bannu", "Khyber Pakhtunkhwa", "PK", 32.99, 70.60),
+        // Pabbi lies about 19 km from Peshawar and from Nowshera, which are 37 km apart.
+        "pabbi" => place("Pabbi", "Khyber Pakhtunkhwa", "PK", 34.01, 71.79),
+        "nowshera" => place("Nowshera", "Khyber Pakhtunkhwa", "PK", 34.015, 71.98),
         _ => place("Jalalabad", "Nangarhar", "AF", 34.43, 70.45),
     }
 }
@@ -528,7 +531,7 @@ pub fn ingest_order_does_not_change_events_or_ids(make: MakeStore<'_>) {
 pub fn correction_splits_an_event(make: MakeStore<'_>) {
     use EventType::*;
     let s = make();
-    // x1 (Jan 10) and x3 (Jan 12) are joined only through x2 (Jan 11).
+    // x1 (Peshawar) and x3 (Nowshera, 37 km away) are joined only through x2 (Pabbi, between them).
     let arts = vec![
         art(
             "x1",
@@ -547,28 +550,21 @@ pub fn correction_splits_an_event(make: MakeStore<'_>) {
         art(
             "x2",
             None,
-            "2026-01-11",
-            "Clash two near Peshawar.",
-            &[r(
-                "2026-01-11",
-                Battles,
-                "ttp",
-                "police",
-                "peshawar",
-                Some(2),
-            )],
+            "2026-01-10",
+            "Clash two near Pabbi.",
+            &[r("2026-01-10", Battles, "ttp", "police", "pabbi", Some(2))],
         ),
         art(
             "x3",
             None,
-            "2026-01-12",
-            "Clash three near Peshawar.",
+            "2026-01-10",
+            "Clash three near Nowshera.",
             &[r(
-                "2026-01-12",
+                "2026-01-10",
                 Battles,
                 "ttp",
                 "police",
-                "peshawar",
+                "nowshera",
                 Some(3),
             )],
         ),
@@ -579,15 +575,8 @@ pub fn correction_splits_an_event(make: MakeStore<'_>) {
         "x2",
         None,
         "2026-01-20",
-        "Clash two near Peshawar, corrected date.",
-        &[r(
-            "2026-01-20",
-            Battles,
-            "ttp",
-            "police",
-            "peshawar",
-            Some(2),
-        )],
+        "Clash two near Pabbi, corrected date.",
+        &[r("2026-01-20", Battles, "ttp", "police", "pabbi", Some(2))],
     );
     let rep = s.ingest(std::slice::from_ref(&moved)).expect("ingest fix");
     assert_eq!(rep.replaced, 1);
