@@ -1,7 +1,7 @@
 //! Connecting: URL parsing (with TLS modes), a small connection pool, and the
 //! mapping of PostgreSQL errors onto [`StoreError`].
 
-use postgres::config::SslMode;
+use crate::tls::{MakeRustls, SslMode, TlsOptions};
 use postgres::error::SqlState;
 use postgres::{Client, Config, NoTls};
 use sitrep_store::StoreError;
@@ -32,13 +32,77 @@ pub fn redact(url: &str) -> String {
     }
 }
 
-/// Parses a `postgres://` / `postgresql://` URL (or a libpq key=value string).
-///
-/// TLS: `sslmode=disable` and `sslmode=prefer` (the default; without a TLS
-/// implementation built in, `prefer` connects in plain text) are supported;
-/// `sslmode=require` is refused with a clear message, since this build carries
-/// no TLS library (tunnel through a local socket or stunnel/pgbouncer instead).
-pub fn parse_config(url: &str) -> Result<Config, StoreError> {
+/// Decodes `%XX` escapes (URL query values); other bytes pass through.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            let hex = |c: u8| (c as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Takes the TLS options (`sslmode`, `sslrootcert`, `sslcert`, `sslkey`) out
+/// of the URL's query string: the URL without them, and the options.
+fn split_tls_options(url: &str) -> Result<(String, TlsOptions), String> {
+    let mut tls = TlsOptions::default();
+    let Some((head, query)) = url.split_once('?') else {
+        return Ok((url.to_string(), tls));
+    };
+    let mut kept = Vec::new();
+    for pair in query.split('&') {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = percent_decode(v);
+        match k {
+            "sslmode" => {
+                tls.mode = SslMode::parse(&value).ok_or_else(|| {
+                    format!(
+                        "invalid sslmode={value:?} (expected disable, prefer, require, \
+                         verify-ca or verify-full)"
+                    )
+                })?
+            }
+            "sslrootcert" => tls.rootcert = Some(value.into()),
+            "sslcert" => tls.cert = Some(value.into()),
+            "sslkey" => tls.key = Some(value.into()),
+            "sslcrl"
+            | "sslcrldir"
+            | "sslpassword"
+            | "sslsni"
+            | "ssl_min_protocol_version"
+            | "ssl_max_protocol_version"
+            | "sslcompression" => {
+                return Err(format!(
+                    "the URL option {k} is not supported by this build (supported: sslmode, \
+                     sslrootcert, sslcert, sslkey)"
+                ))
+            }
+            _ => kept.push(pair),
+        }
+    }
+    let url = if kept.is_empty() {
+        head.to_string()
+    } else {
+        format!("{head}?{}", kept.join("&"))
+    };
+    Ok((url, tls))
+}
+
+/// Parses a `postgres://` / `postgresql://` URL into the driver's
+/// configuration and the TLS options (see [`crate::tls`]: `sslmode=disable|
+/// prefer|require|verify-ca|verify-full`, `sslrootcert`, `sslcert`, `sslkey`;
+/// the default is `prefer`, as libpq's).
+pub fn parse_url(url: &str) -> Result<(Config, TlsOptions), StoreError> {
     let db = redact(url);
     let open = |reason: String| StoreError::Open {
         db: db.clone(),
@@ -49,23 +113,10 @@ pub fn parse_config(url: &str) -> Result<Config, StoreError> {
             "not a PostgreSQL URL (expected postgres://user:password@host:port/database)".into(),
         ));
     }
-    let mut cfg = Config::from_str(url).map_err(|e| {
-        let msg = describe(&e);
-        if msg.contains("sslmode") {
-            open(format!(
-                "{msg}: this build supports sslmode=disable and sslmode=prefer (plain text) only"
-            ))
-        } else {
-            open(format!("malformed URL: {msg}"))
-        }
-    })?;
-    if cfg.get_ssl_mode() == SslMode::Require {
-        return Err(open(
-            "sslmode=require: this build has no TLS library; use sslmode=disable or prefer \
-             (e.g. over a unix socket, an SSH tunnel or a TLS-terminating pgbouncer)"
-                .into(),
-        ));
-    }
+    let (rest, tls) = split_tls_options(url).map_err(open)?;
+    let mut cfg =
+        Config::from_str(&rest).map_err(|e| open(format!("malformed URL: {}", describe(&e))))?;
+    cfg.ssl_mode(tls.mode.driver_mode());
     if cfg.get_hosts().is_empty() {
         cfg.host("localhost");
     }
@@ -75,7 +126,13 @@ pub fn parse_config(url: &str) -> Result<Config, StoreError> {
     if cfg.get_application_name().is_none() {
         cfg.application_name("sitrep");
     }
-    Ok(cfg)
+    Ok((cfg, tls))
+}
+
+/// The driver configuration of a URL (its TLS options are checked but not
+/// returned; see [`parse_url`]).
+pub fn parse_config(url: &str) -> Result<Config, StoreError> {
+    parse_url(url).map(|(cfg, _)| cfg)
 }
 
 /// Display of an error with its whole source chain.
@@ -154,7 +211,24 @@ fn connect_err(db: &str, cfg: &Config, e: &postgres::Error) -> StoreError {
         })
         .unwrap_or_default();
     let port = cfg.get_ports().first().copied().unwrap_or(5432);
-    if lower.contains("connection refused") {
+    if e.as_db_error().is_none() && (lower.contains("tls") || lower.contains("certificate")) {
+        let hint = if lower.contains("not valid for name") {
+            "sslmode=verify-full needs the host of the URL among the names of the server's \
+             certificate (or use verify-ca to check the chain only)"
+        } else if lower.contains("unknownissuer")
+            || lower.contains("unknown issuer")
+            || lower.contains("badsignature")
+        {
+            "the server's certificate is not signed by the CA in sslrootcert: name the CA \
+             file of this server"
+        } else if lower.contains("does not support tls") {
+            "the server has TLS switched off (ssl = off): enable it, or use sslmode=prefer \
+             or disable on a trusted network"
+        } else {
+            "check sslmode, sslrootcert, sslcert and sslkey"
+        };
+        reason = format!("TLS failed ({reason}): {hint}");
+    } else if lower.contains("connection refused") {
         reason = format!("connection refused: is PostgreSQL running and listening on {target}:{port}? ({reason})");
     } else if code == Some(SqlState::INVALID_PASSWORD)
         || code == Some(SqlState::INVALID_AUTHORIZATION_SPECIFICATION)
@@ -185,6 +259,7 @@ fn connect_err(db: &str, cfg: &Config, e: &postgres::Error) -> StoreError {
 /// returned on drop, dropped when broken.
 pub struct Pool {
     cfg: Config,
+    tls: Option<MakeRustls>,
     db: String,
     max: usize,
     state: Mutex<PoolState>,
@@ -197,10 +272,12 @@ struct PoolState {
 }
 
 impl Pool {
-    /// A pool over `cfg`; `db` is the redacted URL for messages.
-    pub fn new(cfg: Config, db: String, max: usize) -> Self {
+    /// A pool over `cfg` (TLS through `tls` unless `None`); `db` is the
+    /// redacted URL for messages.
+    pub fn new(cfg: Config, tls: Option<MakeRustls>, db: String, max: usize) -> Self {
         Pool {
             cfg,
+            tls,
             db,
             max: max.max(1),
             state: Mutex::new(PoolState {
@@ -218,9 +295,11 @@ impl Pool {
 
     /// A new connection outside the pool accounting.
     pub fn connect(&self) -> Result<Client, StoreError> {
-        self.cfg
-            .connect(NoTls)
-            .map_err(|e| connect_err(&self.db, &self.cfg, &e))
+        let res = match &self.tls {
+            Some(tls) => self.cfg.connect(tls.clone()),
+            None => self.cfg.connect(NoTls),
+        };
+        res.map_err(|e| connect_err(&self.db, &self.cfg, &e))
     }
 
     /// A connection from the pool (waits up to 60 s when all are busy).
@@ -314,16 +393,52 @@ mod tests {
 
     #[test]
     fn parses_urls_and_tls_modes() {
-        assert!(parse_config("postgres://u:p@localhost:5432/db?sslmode=disable").is_ok());
-        assert!(parse_config("postgresql://u@localhost/db?sslmode=prefer").is_ok());
-        let e = parse_config("postgres://u:p@localhost/db?sslmode=require").unwrap_err();
-        assert!(e.to_string().contains("sslmode=require"), "{e}");
-        assert!(!e.to_string().contains(":p@"), "password leaked: {e}");
+        let (cfg, tls) = parse_url("postgres://u:p@localhost:5432/db?sslmode=disable").unwrap();
+        assert_eq!(tls.mode, SslMode::Disable);
+        assert_eq!(cfg.get_ssl_mode(), postgres::config::SslMode::Disable);
+        let (_, tls) = parse_url("postgresql://u@localhost/db").unwrap();
+        assert_eq!(tls.mode, SslMode::Prefer, "libpq's default");
+        let (cfg, tls) = parse_url(
+            "postgres://u:p@db.example/db?application_name=w1&sslmode=verify-full\
+             &sslrootcert=%2Fetc%2Fsitrep%2Fca.crt&sslcert=/c.crt&sslkey=/c.key&connect_timeout=3",
+        )
+        .unwrap();
+        assert_eq!(tls.mode, SslMode::VerifyFull);
+        assert_eq!(cfg.get_ssl_mode(), postgres::config::SslMode::Require);
+        assert_eq!(
+            tls.rootcert.as_deref(),
+            Some(std::path::Path::new("/etc/sitrep/ca.crt"))
+        );
+        assert_eq!(tls.cert.as_deref(), Some(std::path::Path::new("/c.crt")));
+        assert_eq!(tls.key.as_deref(), Some(std::path::Path::new("/c.key")));
+        assert_eq!(cfg.get_application_name(), Some("w1"));
+        assert_eq!(cfg.get_connect_timeout(), Some(&Duration::from_secs(3)));
+        for (mode, want) in [
+            ("require", SslMode::Require),
+            ("verify-ca", SslMode::VerifyCa),
+            ("prefer", SslMode::Prefer),
+        ] {
+            let (cfg, tls) = parse_url(&format!("postgres://h/db?sslmode={mode}")).unwrap();
+            assert_eq!(tls.mode, want);
+            assert_ne!(cfg.get_ssl_mode(), postgres::config::SslMode::Disable);
+        }
         let e = parse_config("postgres://u:p@localhost/db?sslmode=bogus").unwrap_err();
         assert!(matches!(e, StoreError::Open { .. }), "{e}");
+        assert!(e.to_string().contains("sslmode"), "{e}");
+        assert!(!e.to_string().contains(":p@"), "password leaked: {e}");
+        let e = parse_config("postgres://u:p@localhost/db?sslcrl=/x.crl").unwrap_err();
+        assert!(e.to_string().contains("sslcrl"), "{e}");
         let e = parse_config("postgres://u:p@localhost:notaport/db").unwrap_err();
         assert!(e.to_string().contains("malformed URL"), "{e}");
         assert!(!e.to_string().contains(":p@"), "password leaked: {e}");
         assert!(parse_config("mysql://x").is_err());
+    }
+
+    #[test]
+    fn percent_decoding_keeps_odd_input() {
+        assert_eq!(percent_decode("%2Fa%20b"), "/a b");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%C3%A9"), "é");
     }
 }

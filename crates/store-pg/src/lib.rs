@@ -6,6 +6,8 @@
 //!   blocking connections), and applies the versioned migrations of
 //!   `migrations/` once, under an advisory lock, refusing a database whose
 //!   schema is newer than this build ([`StoreError::NewerSchema`]).
+//! * TLS ([`tls`]): libpq's `sslmode=disable|prefer|require|verify-ca|
+//!   verify-full`, `sslrootcert`, `sslcert` and `sslkey` URL options, on rustls.
 //! * Ingest is idempotent and each article is one transaction. Fusion uses
 //!   the same pure functions as the SQLite backend (`sitrep_fuse`), and stays
 //!   correct with concurrent writers: a transaction takes advisory locks keyed
@@ -22,8 +24,9 @@ pub mod conn;
 pub mod ingest;
 pub mod query;
 pub mod queue;
+pub mod tls;
 
-use conn::{map_err, parse_config, redact, Pool, PooledConn};
+use conn::{map_err, parse_url, redact, Pool, PooledConn};
 use sitrep_model::{Article, Event};
 use sitrep_store::{
     ArticleReports, EventPage, EventQuery, IngestReport, StatsGroup, StatsRow, Store, StoreCounts,
@@ -83,8 +86,12 @@ impl PgStore {
 
     /// Opens the store at `url`.
     pub fn open_with(url: &str, opts: &PgOptions) -> Result<Self, StoreError> {
-        let cfg = parse_config(url)?;
-        let pool = Pool::new(cfg, redact(url), opts.pool_size);
+        let (cfg, tls) = parse_url(url)?;
+        let tls = tls.connector().map_err(|e| StoreError::Open {
+            db: redact(url),
+            reason: format!("TLS options: {e}"),
+        })?;
+        let pool = Pool::new(cfg, tls, redact(url), opts.pool_size);
         let store = PgStore { pool };
         {
             let mut c = store.pool.get()?;
@@ -104,6 +111,20 @@ impl PgStore {
 
     pub(crate) fn err(&self, e: postgres::Error) -> StoreError {
         map_err(self.db(), &e)
+    }
+
+    /// How a connection of this store is secured, as the server sees it:
+    /// `Some("TLSv1.3 TLS_AES_256_GCM_SHA384")` over TLS, `None` in plain text.
+    pub fn connection_security(&self) -> Result<Option<String>, StoreError> {
+        let mut c = self.conn()?;
+        let row = c
+            .query_opt(
+                "SELECT version || ' ' || cipher FROM pg_stat_ssl
+                 WHERE pid = pg_backend_pid() AND ssl",
+                &[],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(row.map(|r| r.get(0)))
     }
 
     /// The schema version recorded in the database (0 when none).

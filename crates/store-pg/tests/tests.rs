@@ -101,8 +101,9 @@ fn shared_store_suite_passes_on_postgres() {
 fn malformed_url_is_a_clear_open_error() {
     for url in [
         "postgres://u:secret@localhost:notaport/db",
-        "postgres://u:secret@localhost/db?sslmode=require",
+        "postgres://u:secret@localhost/db?sslmode=verify-fullest",
         "postgres://u:secret@localhost/db?nosuchoption=1",
+        "postgres://u:secret@localhost/db?sslmode=verify-full&sslrootcert=/nonexistent/ca.crt",
     ] {
         match PgStore::open(url) {
             Err(e @ StoreError::Open { .. }) => {
@@ -114,6 +115,187 @@ fn malformed_url_is_a_clear_open_error() {
             Ok(_) => panic!("{url}: opened"),
         }
     }
+}
+
+// ---------------------------------------------------------------- TLS
+
+/// The directory of the throw-away certificates of `.ci/postgres.sh`
+/// (ca.crt, wrong-ca.crt, client.crt, client.key).
+fn tls_dir() -> Option<std::path::PathBuf> {
+    base_url()?;
+    match std::env::var("SITREP_TEST_PG_TLS_DIR") {
+        Ok(d) if std::path::Path::new(d.trim()).join("ca.crt").is_file() => Some(d.trim().into()),
+        _ => {
+            if std::env::var("SITREP_REQUIRE_SERVICES").as_deref() == Ok("1") {
+                panic!(
+                    "SITREP_REQUIRE_SERVICES=1 but SITREP_TEST_PG_TLS_DIR does not name a \
+                     directory with ca.crt: the TLS tests cannot run (`. .ci/postgres.sh`)"
+                );
+            }
+            eprintln!(
+                "\n!!!!!!!! SKIPPED: PostgreSQL TLS test — SITREP_TEST_PG_TLS_DIR is not set \
+                 (run `. .ci/postgres.sh`, which enables TLS on its server) !!!!!!!!\n"
+            );
+            None
+        }
+    }
+}
+
+/// `url` with its `sslmode` dropped and `extra` (`k=v&k=v`) appended.
+fn tls_url(url: &str, extra: &str) -> String {
+    let (head, query) = url.split_once('?').unwrap_or((url, ""));
+    let mut params: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("sslmode="))
+        .collect();
+    params.push(extra);
+    format!("{head}?{}", params.join("&"))
+}
+
+/// `url` with another host name in it, still connecting to the same address
+/// (`hostaddr`), so that the name the certificate is checked against changes.
+fn renamed_host(url: &str, name: &str) -> String {
+    let (scheme, rest) = url.split_once("://").expect("scheme");
+    let (auth, after) = rest.split_once('@').expect("user@host in the test URL");
+    let host_end = after.find([':', '/']).unwrap_or(after.len());
+    let addr = &after[..host_end];
+    let sep = if after.contains('?') { '&' } else { '?' };
+    format!(
+        "{scheme}://{auth}@{name}{}{sep}hostaddr={addr}",
+        &after[host_end..]
+    )
+}
+
+fn ca(dir: &std::path::Path, file: &str) -> String {
+    format!("sslrootcert={}", dir.join(file).display())
+}
+
+#[test]
+fn tls_sessions_are_encrypted_and_verified_by_the_ca() {
+    let Some(base) = base_url() else { return };
+    let Some(dir) = tls_dir() else { return };
+    let s = Schema::new(&base, "tls");
+    // Plain text stays possible.
+    let plain = PgStore::open(&s.url()).expect("sslmode=disable");
+    assert_eq!(plain.connection_security().expect("query"), None);
+    drop(plain);
+    let good = ca(&dir, "ca.crt");
+    for extra in [
+        "sslmode=require".to_string(),
+        "sslmode=prefer".to_string(),
+        format!("sslmode=verify-ca&{good}"),
+        format!("sslmode=verify-full&{good}"),
+        // libpq: require with a root certificate checks the chain.
+        format!("sslmode=require&{good}"),
+        // SCRAM bound to the TLS session (tls-server-end-point).
+        format!("sslmode=verify-full&{good}&channel_binding=require"),
+    ] {
+        let url = tls_url(&s.url(), &extra);
+        let store = PgStore::open(&url).unwrap_or_else(|e| panic!("{extra}: {e}"));
+        let sec = store.connection_security().expect("query");
+        let sec = sec.unwrap_or_else(|| panic!("{extra}: session not encrypted"));
+        assert!(sec.starts_with("TLSv1."), "{extra}: {sec}");
+        // The store works over TLS.
+        store.ingest(&corpus()[..2]).expect("ingest over TLS");
+        assert!(store.counts().expect("counts").articles >= 2);
+    }
+    // The certificate names localhost too.
+    let url = tls_url(
+        &renamed_host(&s.url(), "localhost"),
+        &format!("sslmode=verify-full&{good}"),
+    );
+    let store = PgStore::open(&url).expect("verify-full via localhost");
+    assert!(store.connection_security().expect("query").is_some());
+}
+
+#[test]
+fn tls_verification_failures_are_clear_errors_naming_tls() {
+    let Some(base) = base_url() else { return };
+    let Some(dir) = tls_dir() else { return };
+    let wrong = ca(&dir, "wrong-ca.crt");
+    let good = ca(&dir, "ca.crt");
+    let expect_tls_error = |url: &str| {
+        let e = PgStore::open(url)
+            .err()
+            .unwrap_or_else(|| panic!("{url}: opened"));
+        let m = e.to_string();
+        assert!(matches!(e, StoreError::Open { .. }), "{e:?}");
+        eprintln!("expected TLS error: {m}");
+        assert!(m.contains("TLS"), "error does not name TLS: {m}");
+        assert!(!m.contains(":sitrep@"), "password leaked: {m}");
+        m
+    };
+    for mode in ["verify-ca", "verify-full", "require"] {
+        let m = expect_tls_error(&tls_url(&base, &format!("sslmode={mode}&{wrong}")));
+        assert!(m.contains("sslrootcert"), "{m}");
+        assert!(
+            m.to_lowercase().contains("issuer") || m.contains("certificate"),
+            "{m}"
+        );
+    }
+    // The right CA but a name the certificate does not carry: verify-full
+    // refuses, verify-ca (chain only) accepts.
+    let other = renamed_host(&base, "db.sitrep.invalid");
+    let m = expect_tls_error(&tls_url(&other, &format!("sslmode=verify-full&{good}")));
+    assert!(
+        m.contains("among the names of the server's certificate"),
+        "{m}"
+    );
+    let store = PgStore::open(&tls_url(&other, &format!("sslmode=verify-ca&{good}")))
+        .expect("verify-ca does not compare the host name");
+    assert!(store.connection_security().expect("query").is_some());
+    // verify-full without any CA is refused before connecting.
+    let e = PgStore::open(&tls_url(
+        &base,
+        "sslmode=verify-full&sslrootcert=/nonexistent/ca.crt",
+    ))
+    .err()
+    .expect("missing CA file");
+    assert!(e.to_string().contains("/nonexistent/ca.crt"), "{e}");
+}
+
+#[test]
+fn a_client_certificate_logs_in_without_a_password() {
+    let Some(base) = base_url() else { return };
+    let Some(dir) = tls_dir() else { return };
+    if !dir.join("client.key").is_file() {
+        panic!(
+            "{} has no client.key (re-run .ci/postgres.sh)",
+            dir.display()
+        );
+    }
+    let s = Schema::new(&base, "cert");
+    let mut c = postgres::Client::connect(&base, postgres::NoTls).expect("connect");
+    c.batch_execute(&format!("GRANT ALL ON SCHEMA {} TO sitrep_cert", s.name))
+        .expect("grant");
+    // postgres://sitrep_cert@host… : no password in the URL.
+    let (_, rest) = s
+        .url()
+        .split_once('@')
+        .map(|(a, r)| (a.to_string(), r.to_string()))
+        .expect("@");
+    let cert_url = format!("postgres://sitrep_cert@{rest}");
+    let url = tls_url(
+        &cert_url,
+        &format!(
+            "sslmode=verify-full&{}&sslcert={}&sslkey={}",
+            ca(&dir, "ca.crt"),
+            dir.join("client.crt").display(),
+            dir.join("client.key").display()
+        ),
+    );
+    let store = PgStore::open(&url).expect("certificate login");
+    store.ingest(&corpus()[..1]).expect("ingest as sitrep_cert");
+    assert_eq!(store.counts().expect("counts").articles, 1);
+    drop(store);
+    // Without the certificate the server turns the role away.
+    let e = PgStore::open(&tls_url(
+        &cert_url,
+        &format!("sslmode=verify-full&{}", ca(&dir, "ca.crt")),
+    ))
+    .err()
+    .expect("no certificate, no login");
+    assert!(matches!(e, StoreError::Open { .. }), "{e:?}");
 }
 
 #[test]
