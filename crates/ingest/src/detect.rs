@@ -101,17 +101,32 @@ pub fn looks_binary(head: &[u8]) -> bool {
     if memchr::memchr(0, head).is_some() {
         return true;
     }
-    let ctrl = head
-        .iter()
-        .filter(|&&c| c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0c))
-        .count();
+    let mut ctrl = 0usize;
+    // Byte counters over chunks of 255 (no overflow): the loop vectorises.
+    for chunk in head.chunks(255) {
+        let (mut low, mut allowed) = (0u8, 0u8);
+        for &c in chunk {
+            low += u8::from(c < 0x20);
+            allowed += u8::from(c == b'\t')
+                + u8::from(c == b'\n')
+                + u8::from(c == b'\r')
+                + u8::from(c == 0x0c);
+        }
+        ctrl += usize::from(low - allowed);
+    }
     ctrl * 20 > head.len()
 }
 
 /// Decodes a plain-text input: UTF-8 (BOM dropped), UTF-16 with BOM, else
 /// windows-1252 when the result is clearly text; otherwise an encoding error.
 pub fn decode_text(bytes: &[u8]) -> Result<String, Reason> {
-    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+    decode_text_vec(bytes.to_vec())
+}
+
+/// [`decode_text`] on an owned buffer: valid UTF-8 (the usual case) becomes
+/// the `String` without a copy.
+pub fn decode_text_vec(mut bytes: Vec<u8>) -> Result<String, Reason> {
+    if let Some((enc, bom)) = Encoding::for_bom(&bytes) {
         if enc == UTF_16LE || enc == UTF_16BE {
             let (s, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
             if had_errors {
@@ -120,38 +135,62 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, Reason> {
             return check_text(s.into_owned());
         }
     }
-    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if looks_binary(&b[..b.len().min(65536)]) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    if looks_binary(&bytes[..bytes.len().min(65536)]) {
         return Err(Reason::Binary);
     }
-    match std::str::from_utf8(b) {
-        Ok(s) => check_text(s.to_owned()),
+    match String::from_utf8(bytes) {
+        Ok(s) => check_text(s),
         Err(e) => {
+            let valid_up_to = e.utf8_error().valid_up_to();
+            let b = e.into_bytes();
             // Clearly text in a legacy encoding: few high bytes, no controls.
             let high = b.iter().filter(|&&c| c >= 0x80).count();
             if high * 4 > b.len() {
                 return Err(Reason::Encoding(format!(
-                    "not UTF-8 (invalid byte at {}) and too many non-ASCII bytes for windows-1252",
-                    e.valid_up_to()
+                    "not UTF-8 (invalid byte at {valid_up_to}) and too many non-ASCII bytes for windows-1252"
                 )));
             }
-            let (s, _) = WINDOWS_1252.decode_without_bom_handling(b);
+            let (s, _) = WINDOWS_1252.decode_without_bom_handling(&b);
             check_text(s.into_owned())
         }
     }
 }
 
+/// Refuses text that is empty or more than 2 % control characters (C0 other
+/// than tab/line breaks/form feed, DEL, C1) or U+FFFD. Counted on the UTF-8
+/// bytes: C1 controls are `C2 80..=9F`, U+FFFD is `EF BF BD`.
 fn check_text(s: String) -> Result<String, Reason> {
     if s.trim().is_empty() {
         return Err(Reason::Empty);
     }
-    let bad = s
-        .chars()
-        .filter(|&c| {
-            (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')) || c == '\u{FFFD}'
-        })
-        .count();
-    if bad * 50 > s.chars().count().max(1) {
+    let b = s.as_bytes();
+    let mut bad = 0usize;
+    let mut continuation = 0usize;
+    // Byte counters over chunks of 255 (no overflow): the loop vectorises.
+    for chunk in b.chunks(255) {
+        let (mut ctrl, mut allowed, mut cont) = (0u8, 0u8, 0u8);
+        for &c in chunk {
+            ctrl += u8::from(c < 0x20) + u8::from(c == 0x7f);
+            allowed += u8::from(c == b'\t')
+                + u8::from(c == b'\n')
+                + u8::from(c == b'\r')
+                + u8::from(c == 0x0c);
+            cont += u8::from(c & 0xC0 == 0x80);
+        }
+        bad += usize::from(ctrl - allowed);
+        continuation += usize::from(cont);
+    }
+    if continuation > 0 {
+        bad += memchr::memchr_iter(0xC2, b)
+            .filter(|&i| b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+            .count();
+        bad += memchr::memmem::find_iter(b, "\u{FFFD}".as_bytes()).count();
+    }
+    let chars = b.len() - continuation;
+    if bad * 50 > chars.max(1) {
         return Err(Reason::Binary);
     }
     Ok(s)
@@ -240,6 +279,23 @@ mod tests {
             Err(Reason::Encoding(_))
         ));
         assert_eq!(decode_text(b"   "), Err(Reason::Empty));
+    }
+
+    #[test]
+    fn control_characters_are_counted_on_bytes() {
+        // 1 control in 50 characters passes; 2 do not. C1 controls and U+FFFD count.
+        let ok = format!("{}\u{1}", "a".repeat(49));
+        assert!(decode_text(ok.as_bytes()).is_ok());
+        let bad = format!("{}\u{1}\u{1}", "a".repeat(48));
+        assert_eq!(decode_text(bad.as_bytes()), Err(Reason::Binary));
+        let c1 = format!("{}\u{85}\u{FFFD}", "\u{e9}".repeat(48));
+        assert_eq!(decode_text(c1.as_bytes()), Err(Reason::Binary));
+        let fine = format!("{}\u{85}", "\u{e9}".repeat(49));
+        assert!(decode_text(fine.as_bytes()).is_ok());
+        assert_eq!(
+            decode_text(b"\xEF\xBB\xBFQUETTA: text").as_deref(),
+            Ok("QUETTA: text")
+        );
     }
 
     #[test]

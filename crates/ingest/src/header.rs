@@ -620,12 +620,16 @@ pub fn is_caption(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    if t.contains("REUTERS/") || t.contains("AFP via Getty") || t.contains("(AP Photo") {
+    static CREDITS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        std::sync::LazyLock::new(|| {
+            ["REUTERS/", "AFP via Getty", "(AP Photo"].map(memchr::memmem::Finder::new)
+        });
+    if CREDITS.iter().any(|f| f.find(t.as_bytes()).is_some()) {
         return true;
     }
     // Bracketed credit at the end.
-    if let Some(open) = t.rfind('(') {
-        if t.ends_with(')') && t.len() - open <= 60 {
+    if let Some(open) = t.ends_with(')').then(|| t.rfind('(')).flatten() {
+        if t.len() - open <= 60 {
             let inner = t[open + 1..t.len() - 1].trim().to_lowercase();
             let head = inner
                 .split(['/', ':', ',', ';'])
@@ -647,8 +651,15 @@ pub fn is_caption(line: &str) -> bool {
         }
     }
     // Dashed credit at the end: "… in Quetta on Sunday. — Reuters/File".
+    // Only the last occurrence counts and its credit is at most 40 bytes: search
+    // the line's tail (a long paragraph is not scanned backwards three times).
+    let mut from = t.len().saturating_sub(64);
+    while !t.is_char_boundary(from) {
+        from -= 1;
+    }
+    let tail_part = &t[from..];
     for dash in ["\u{2014}", "\u{2013}", " - "] {
-        if let Some(p) = t.rfind(dash) {
+        if let Some(p) = tail_part.rfind(dash).map(|p| p + from) {
             let tail = t[p + dash.len()..].trim().to_lowercase();
             let head = tail.split(['/', ':']).next().unwrap_or("").trim();
             if !tail.is_empty()
@@ -714,6 +725,13 @@ pub enum Stamp {
 pub fn parse_date_line(line: &str) -> Option<Vec<(DateLabel, Stamp)>> {
     let t = line.trim();
     if t.is_empty() || t.len() > 120 {
+        return None;
+    }
+    // Every date needs a digit (day, year, "5 sec ago") except "just now",
+    // "moments ago", "an hour ago": most lines are rejected here, unparsed.
+    let b = t.as_bytes();
+    let has_word = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    if !b.iter().any(u8::is_ascii_digit) && !has_word(b"ago") && !has_word(b"now") {
         return None;
     }
     let mut out = Vec::new();

@@ -30,7 +30,7 @@ pub mod warc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sitrep_model::Article;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 pub use jsonl::article_from_json;
@@ -200,21 +200,25 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>, dept
             return;
         }
     };
-    let mut entries: Vec<PathBuf> = rd
+    // The entry's type comes with the directory listing (no stat per entry);
+    // only symlinks are followed with a stat, and only to files (no loops).
+    let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = rd
         .filter_map(|e| e.ok())
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| e.path())
+        .filter(|e| !e.file_name().as_encoded_bytes().starts_with(b"."))
+        .map(|e| (e.path(), e.file_type().ok()))
         .collect();
-    entries.sort();
-    for p in entries {
-        // Do not follow symlinked folders (loops).
-        let is_link_dir = std::fs::symlink_metadata(&p)
-            .map(|m| m.file_type().is_symlink())
-            .unwrap_or(false)
-            && p.is_dir();
-        if p.is_dir() && !is_link_dir {
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (p, ft) in entries {
+        let ft = match ft {
+            Some(ft) => ft,
+            None => match std::fs::symlink_metadata(&p) {
+                Ok(m) => m.file_type(),
+                Err(_) => continue,
+            },
+        };
+        if ft.is_dir() {
             walk(&p, files, errors, depth + 1);
-        } else if p.is_file() {
+        } else if ft.is_file() || (ft.is_symlink() && p.is_file()) {
             files.push(p);
         }
     }
@@ -231,17 +235,59 @@ fn read_file(path: &Path, opts: &ReadOptions) -> Articles {
             ))))
         }
     };
+    let meta = file.metadata().ok();
     let retrieved = opts.now.unwrap_or_else(|| {
-        file.metadata()
-            .and_then(|m| m.modified())
+        meta.as_ref()
+            .and_then(|m| m.modified().ok())
             .map(DateTime::<Utc>::from)
-            .unwrap_or_else(|_| Utc::now())
+            .unwrap_or_else(Utc::now)
     });
+    let size = meta.map(|m| m.len()).unwrap_or(0);
     // Small files get small buffers: big ones cost an mmap per file.
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let cap = (size as usize + 1).clamp(8 * 1024, 256 * 1024);
+    // Files up to 64 MB (most news files: one article or a day's feed) are read
+    // whole in one go and detected in place: no peek buffer, no second copy.
+    let whole_limit = (64 * 1024 * 1024).min(opts.max_whole_input_bytes);
+    if size <= whole_limit {
+        let mut buf = Vec::with_capacity(size as usize + 1);
+        if let Err(e) = (&file).take(whole_limit + 1).read_to_end(&mut buf) {
+            return one_err(name, source::reason_of(&e, false));
+        }
+        let fits = buf.len() as u64 <= whole_limit;
+        let gz = buf.starts_with(&[0x1f, 0x8b]);
+        let head = &buf[..buf.len().min(source::PEEK)];
+        let long_blank = head.len() == source::PEEK && head.iter().all(u8::is_ascii_whitespace);
+        if fits && !gz && !long_blank {
+            return read_buffer(name, buf, retrieved, opts);
+        }
+        // Gzip, grown past the limit, or a long blank run: the streaming path,
+        // starting with what was read.
+        let reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(
+            cap,
+            std::io::Cursor::new(buf).chain(file),
+        ));
+        return read_stream(name, reader, retrieved, opts);
+    }
     let reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(cap, file));
     read_stream(name, reader, retrieved, opts)
+}
+
+/// Reads a whole uncompressed input already in memory (its first
+/// [`source::PEEK`] bytes not all blank): the same result as [`read_stream`]
+/// over it, without the peek and the copies.
+fn read_buffer(
+    name: String,
+    buf: Vec<u8>,
+    retrieved: DateTime<Utc>,
+    opts: &ReadOptions,
+) -> Articles {
+    let ctx = Ctx {
+        input: name,
+        retrieved,
+        opts: opts.clone(),
+    };
+    let kind = detect::detect(&buf[..buf.len().min(source::PEEK)]);
+    read_whole_kind(ctx, kind, buf)
 }
 
 /// Reads one in-memory input (an HTTP POST body, a fuzz case). `input_name`
@@ -272,28 +318,39 @@ pub fn read_stream(
         Ok(x) => x,
         Err(reason) => return Box::new(std::iter::once(Err(InputError::new(ctx.input, reason)))),
     };
+    read_kind(ctx, kind, reader)
+}
+
+/// Reads an opened stream of a detected kind.
+fn read_kind(ctx: Ctx, kind: detect::Kind, reader: source::Source) -> Articles {
     match kind {
-        detect::Kind::Empty => one_err(ctx.input, Reason::Empty),
-        detect::Kind::Binary => one_err(ctx.input, Reason::Binary),
         detect::Kind::Jsonl => Box::new(jsonl::JsonlReader::new(ctx, reader)),
         detect::Kind::Warc => Box::new(warc::WarcReader::new(ctx, reader)),
-        detect::Kind::JsonArray | detect::Kind::Feed | detect::Kind::Html | detect::Kind::Text => {
-            let bytes = match source::read_whole(reader, opts.max_whole_input_bytes) {
-                Ok(b) => b,
-                Err(reason) => return one_err(ctx.input, reason),
-            };
-            let out = match kind {
-                detect::Kind::JsonArray => jsonl::read_json_array(&ctx, &bytes),
-                detect::Kind::Feed => feed::read_feed(&ctx, &bytes),
-                detect::Kind::Html => vec![read_html_page(&ctx, &bytes, None, 0)],
-                _ => match detect::decode_text(&bytes) {
-                    Ok(text) => plaintext::read_text(&ctx, &text),
-                    Err(reason) => vec![Err(InputError::new(ctx.input.clone(), reason))],
-                },
-            };
-            Box::new(out.into_iter())
-        }
+        _ => match source::read_whole(reader, ctx.opts.max_whole_input_bytes) {
+            Ok(bytes) => read_whole_kind(ctx, kind, bytes),
+            Err(reason) => one_err(ctx.input, reason),
+        },
     }
+}
+
+/// Reads a whole input in memory of a detected kind (streamed kinds are
+/// streamed from the buffer), or names the empty or binary input.
+fn read_whole_kind(ctx: Ctx, kind: detect::Kind, bytes: Vec<u8>) -> Articles {
+    let out = match kind {
+        detect::Kind::Jsonl | detect::Kind::Warc => {
+            return read_kind(ctx, kind, source::Source::in_memory(bytes))
+        }
+        detect::Kind::Empty => return one_err(ctx.input, Reason::Empty),
+        detect::Kind::Binary => return one_err(ctx.input, Reason::Binary),
+        detect::Kind::JsonArray => jsonl::read_json_array(&ctx, &bytes),
+        detect::Kind::Feed => feed::read_feed(&ctx, &bytes),
+        detect::Kind::Html => vec![read_html_page(&ctx, &bytes, None, 0)],
+        detect::Kind::Text => match detect::decode_text_vec(bytes) {
+            Ok(text) => plaintext::read_text(&ctx, &text),
+            Err(reason) => vec![Err(InputError::new(ctx.input.clone(), reason))],
+        },
+    };
+    Box::new(out.into_iter())
 }
 
 fn one_err(input: String, reason: Reason) -> Articles {

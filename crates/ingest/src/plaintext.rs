@@ -83,11 +83,12 @@ fn classify(t: &str) -> Kind {
     {
         return Kind::Bullet;
     }
-    let words = t.split_whitespace().count();
-    let title_like = t.len() <= 220
-        && words <= 30
-        && !ends_sentence(t)
-        && !first.is_lowercase()
+    // Cheap tests first: most lines are long body paragraphs.
+    if t.len() > 220 || ends_sentence(t) || first.is_lowercase() {
+        return Kind::Body;
+    }
+    let words = t.split_whitespace().take(31).count();
+    let title_like = words <= 30
         && t.chars().any(|c| c.is_alphabetic())
         && !(t.ends_with(['?', '!']) && words > 20)
         && header::parse_dateline(t).is_none();

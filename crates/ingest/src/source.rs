@@ -105,6 +105,16 @@ pub struct Source {
     pub gz: bool,
 }
 
+impl Source {
+    /// A whole uncompressed input already in memory.
+    pub fn in_memory(bytes: Vec<u8>) -> Self {
+        Source {
+            inner: Box::new(Cursor::new(bytes)),
+            gz: false,
+        }
+    }
+}
+
 impl Read for Source {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         self.inner.read(buf)
