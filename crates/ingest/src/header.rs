@@ -12,8 +12,25 @@ pub struct Dateline {
     pub place: Option<String>,
     /// The agency named in brackets (`Reuters`, `AFP`), if any.
     pub agency: Option<String>,
+    /// The date written in the dateline ("KABUL, Oct 28 (Reuters) -",
+    /// "Oct 28 (AFP) -"), as written: the year may be missing (see
+    /// [`Dateline::day`]).
+    pub date: Option<dates::DateMention>,
     /// Bytes of the opener, separator included.
     pub len: usize,
+}
+
+impl Dateline {
+    /// The publication moment the dateline's date gives, when it names a day:
+    /// a missing year is the latest that does not put the day after
+    /// `retrieved` (the input's retrieval day).
+    pub fn day(&self, retrieved: chrono::NaiveDate) -> Option<Moment> {
+        let m = self.date.as_ref()?;
+        if m.year.is_some() {
+            return m.moment();
+        }
+        dates::resolve_day(m, retrieved).map(Moment::Date)
+    }
 }
 
 /// Collapses runs of whitespace (including non-breaking spaces) to one space
@@ -120,8 +137,29 @@ pub fn parse_dateline(para: &str) -> Option<Dateline> {
         return Some(Dateline {
             place: None,
             agency: Some(agency),
+            date: None,
             len: lead + alen + sep,
         });
+    }
+    // "Oct 28 (AFP) -": a day and an agency, no place (the agency is required:
+    // a bare "Oct 28:" opens timeline entries too).
+    if let Some(m) = dates::date_at_start(s)
+        .filter(|m| m.day.is_some())
+        .map(|m| with_short_year(s, m))
+    {
+        let after = &s[m.span.end..];
+        let ws = after.len() - after.trim_start().len();
+        if let Some((agency, alen)) = agency_at(after.trim_start()) {
+            let at = m.span.end + ws + alen;
+            if let Some(sep) = separator_at(&s[at..]) {
+                return Some(Dateline {
+                    place: None,
+                    agency: Some(agency),
+                    date: Some(m),
+                    len: lead + at + sep,
+                });
+            }
+        }
     }
     let b = s.as_bytes();
     // Place: capitalised words (letters, dots, apostrophes, hyphens), separated by
@@ -164,21 +202,19 @@ pub fn parse_dateline(para: &str) -> Option<Dateline> {
     let mut place = place_core.to_owned();
     // Optional ", Country" / ", Oct 28" / ", Oct. 28, 2025" parts.
     let mut qualified = false;
-    let mut dated = false;
+    let mut date = None;
     for _ in 0..3 {
         let Some(rest) = s[i..].strip_prefix(", ") else {
             break;
         };
         let j = i + 2;
         // A date part?
-        if let Some(m) = dates::find_dates(rest)
-            .first()
-            .filter(|m| m.span.start == 0)
-        {
+        if let Some(m) = dates::date_at_start(rest).map(|m| with_short_year(rest, m)) {
             i = j + m.span.end;
-            dated = true;
+            date = Some(m);
             continue;
         }
+        let dated = date.is_some();
         // A capitalised region/country part (up to three words).
         let rb = rest.as_bytes();
         let mut k = 0;
@@ -208,7 +244,14 @@ pub fn parse_dateline(para: &str) -> Option<Dateline> {
     let mut agency = None;
     let after_place = &s[i..];
     let ws = after_place.len() - after_place.trim_start().len();
-    if let Some((a, alen)) = agency_at(after_place.trim_start()) {
+    let source = agency_at(after_place.trim_start()).or_else(|| {
+        // After a capitalised place and a day, any short capitalised source in
+        // brackets: "SAN SALVADOR, 11 NOV 89 (DOMESTIC SERVICE) --".
+        date.as_ref()
+            .filter(|_| all_caps)
+            .and_then(|_| source_at(after_place.trim_start()))
+    });
+    if let Some((a, alen)) = source {
         agency = Some(a);
         i += ws + alen;
     }
@@ -218,7 +261,7 @@ pub fn parse_dateline(para: &str) -> Option<Dateline> {
         true
     } else {
         // Mixed case ("Peshawar, Pakistan —") needs more evidence than a colon.
-        dated || (!colon && (agency.is_some() || qualified))
+        date.is_some() || (!colon && (agency.is_some() || qualified))
     };
     if !ok {
         return None;
@@ -229,8 +272,52 @@ pub fn parse_dateline(para: &str) -> Option<Dateline> {
     Some(Dateline {
         place: Some(place),
         agency,
+        // A month without a day ("LAHORE, October 2025:") dates nothing.
+        date: date.filter(|m| m.day.is_some()),
         len: lead + i + sep,
     })
+}
+
+/// A year-less day in a wire dateline followed by a two-digit year
+/// ("SAN SALVADOR, 3 JAN 90 --"): the year joins the mention (`00`–`49` are
+/// 2000s, `50`–`99` 1900s, as wire archives of both centuries write them).
+fn with_short_year(s: &str, mut m: dates::DateMention) -> dates::DateMention {
+    if m.year.is_some() || m.day.is_none() {
+        return m;
+    }
+    let b = s.as_bytes();
+    let e = m.span.end;
+    let two_digits = b.len() >= e + 3
+        && b[e] == b' '
+        && b[e + 1].is_ascii_digit()
+        && b[e + 2].is_ascii_digit()
+        && b.get(e + 3).is_none_or(|c| !c.is_ascii_alphanumeric());
+    if two_digits {
+        let yy = i32::from(b[e + 1] - b'0') * 10 + i32::from(b[e + 2] - b'0');
+        let year = if yy < 50 { 2000 + yy } else { 1900 + yy };
+        if m.day
+            .is_some_and(|d| chrono::NaiveDate::from_ymd_opt(year, m.month, d).is_some())
+        {
+            m.year = Some(year);
+            m.span.end = e + 3;
+        }
+    }
+    m
+}
+
+/// `(SOME SOURCE)` at the start of `s`, in capitals, at most 40 bytes: (source, bytes).
+fn source_at(s: &str) -> Option<(String, usize)> {
+    let rest = s.strip_prefix('(')?;
+    let close = rest.find(')')?;
+    let inner = rest[..close].trim();
+    let ok = close <= 40
+        && inner.bytes().any(|c| c.is_ascii_uppercase())
+        && inner.bytes().all(|c| {
+            c.is_ascii_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, b' ' | b'-' | b'.' | b'/' | b'&')
+        });
+    ok.then(|| (inner.to_owned(), close + 2))
 }
 
 /// `(Reuters)` at the start of `s`: (agency, bytes).
@@ -837,6 +924,72 @@ mod tests {
         assert_eq!(place("Pakistan: the army said"), None);
         assert_eq!(place("The army said on Sunday"), None);
         assert_eq!(place("US-Pakistan talks - a view"), None);
+    }
+
+    #[test]
+    fn dateline_dates() {
+        let feb1 = chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap();
+        let day = |s: &str| {
+            parse_dateline(s)
+                .and_then(|d| d.day(feb1))
+                .map(|m| m.to_iso())
+        };
+        let d = parse_dateline("KABUL, Oct 28 (Reuters) - Taliban officials said").unwrap();
+        assert_eq!(
+            (d.place.as_deref(), d.agency.as_deref()),
+            (Some("KABUL"), Some("Reuters"))
+        );
+        assert_eq!(&"KABUL, Oct 28 (Reuters) - Taliban"[d.len..], "Taliban");
+        assert_eq!(
+            day("KABUL, Oct 28 (Reuters) - Taliban"),
+            Some("2025-10-28".into())
+        );
+        assert_eq!(
+            day("ISLAMABAD, October 28, 2025: The army said"),
+            Some("2025-10-28".into())
+        );
+        assert_eq!(
+            day("PESHAWAR, Pakistan, Jan 30 (AP) \u{2014} A bomb"),
+            Some("2026-01-30".into())
+        );
+        // No place: a day and an agency.
+        let d = parse_dateline("Oct 28 (AFP) - Gunmen killed").unwrap();
+        assert_eq!((d.place, d.agency.as_deref()), (None, Some("AFP")));
+        assert_eq!(&"Oct 28 (AFP) - Gunmen killed"[d.len..], "Gunmen killed");
+        assert_eq!(
+            day("Oct 28 (AFP) - Gunmen killed"),
+            Some("2025-10-28".into())
+        );
+        assert_eq!(
+            day("28 October (Reuters) - Gunmen killed"),
+            Some("2025-10-28".into())
+        );
+        // A timeline entry is not a dateline; a dateline without a day dates nothing.
+        assert!(parse_dateline("Oct 28: Gunmen killed two people").is_none());
+        assert_eq!(day("LAHORE, October 2025: Police"), None);
+        assert_eq!(day("QUETTA: Police said"), None);
+        assert_eq!(place("LAHORE, October 2025: Police"), Some("LAHORE".into()));
+        // Wire archives: two-digit years.
+        assert_eq!(
+            day("SAN SALVADOR, 3 JAN 90 -- [REPORT] THE ARMY"),
+            Some("1990-01-03".into())
+        );
+        assert_eq!(
+            place("BOGOTA, 23 OCT 89 (EFE) -- [TEXT] THE"),
+            Some("BOGOTA".into())
+        );
+        assert_eq!(
+            day("BOGOTA, 23 OCT 89 (EFE) -- [TEXT] THE"),
+            Some("1989-10-23".into())
+        );
+        assert_eq!(day("KABUL, Oct 28 25 (AFP) - x"), Some("2025-10-28".into()));
+        let d = parse_dateline("SAN SALVADOR, 11 NOV 89 (DOMESTIC SERVICE) -- [REPORT]").unwrap();
+        assert_eq!(d.agency.as_deref(), Some("DOMESTIC SERVICE"));
+        assert!(parse_dateline("QUETTA (PROVINCIAL POLICE) - x").is_none());
+        assert_eq!(
+            day("KABUL, Oct 28 (AFP) - 25 people"),
+            Some("2025-10-28".into())
+        );
     }
 
     #[test]

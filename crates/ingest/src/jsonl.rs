@@ -18,11 +18,26 @@ use sitrep_model::Article;
 /// seconds), `source` (`publisher`; a string or an object with `name`),
 /// `dateline` (else found at the start of the text). `text` is kept exactly as
 /// given. `position` is the 1-based line or item number, used in messages.
+/// Without a `published` field, a date in the dateline gives it (a missing
+/// year is resolved against `opts.now`, else the clock).
 pub fn article_from_json(
     value: &Value,
     input: &str,
     position: usize,
     opts: &ReadOptions,
+) -> Result<Article, InputError> {
+    let retrieved = opts.now.unwrap_or_else(Utc::now);
+    article_from_json_at(value, input, position, opts, retrieved)
+}
+
+/// [`article_from_json`] for an input retrieved at `retrieved` (a file's
+/// modification time): the moment a year-less dateline date is resolved against.
+pub fn article_from_json_at(
+    value: &Value,
+    input: &str,
+    position: usize,
+    opts: &ReadOptions,
+    retrieved: DateTime<Utc>,
 ) -> Result<Article, InputError> {
     let at = |reason: Reason| InputError::new(format!("{input}:{position}"), reason);
     let obj = value
@@ -67,6 +82,12 @@ pub fn article_from_json(
             _ => None,
         });
     let found = crate::header::parse_dateline(text);
+    let published = published.or_else(|| {
+        found
+            .as_ref()?
+            .day(retrieved.date_naive())
+            .map(|m| m.to_iso())
+    });
     let dateline = s(&["dateline"]).or_else(|| found.as_ref().and_then(|d| d.place.clone()));
     let publisher = publisher.or_else(|| found.and_then(|d| d.agency));
     let id = match s(&["id"]) {
@@ -183,11 +204,12 @@ impl Iterator for JsonlReader {
                     }
                 }
             };
-            return Some(article_from_json(
+            return Some(article_from_json_at(
                 &value,
                 &self.ctx.input,
                 self.line_no,
                 &self.ctx.opts,
+                self.ctx.retrieved,
             ));
         }
         None
@@ -221,7 +243,7 @@ pub fn read_json_array(ctx: &Ctx, bytes: &[u8]) -> Vec<Result<Article, InputErro
             items
                 .iter()
                 .enumerate()
-                .map(|(i, v)| article_from_json(v, &ctx.input, i + 1, &ctx.opts))
+                .map(|(i, v)| article_from_json_at(v, &ctx.input, i + 1, &ctx.opts, ctx.retrieved))
                 .collect()
         }
         Ok(_) => vec![Err(

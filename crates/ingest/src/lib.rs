@@ -432,11 +432,17 @@ pub fn read_html_page(
     let publisher = doc
         .publisher
         .or_else(|| dl.as_ref().and_then(|d| d.agency.clone()));
+    // No date in the page's metadata: the dateline's ("KABUL, Oct 28 (Reuters) -").
+    let published = doc.published.or_else(|| {
+        dl.as_ref()?
+            .day(ctx.retrieved.date_naive())
+            .map(|m| m.to_iso())
+    });
     Ok(ctx.finish(Article {
         id,
         input: ctx.input.clone(),
         title,
-        published: doc.published,
+        published,
         dateline: dl.and_then(|d| d.place),
         url,
         publisher,

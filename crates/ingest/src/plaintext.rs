@@ -404,7 +404,11 @@ fn build(ctx: &Ctx, text: &str, lines: &[Line], g: &Group) -> Option<Result<Arti
     if let Err(r) = ctx.check_size("article", body.len()) {
         return Some(Err(r));
     }
-    let published = published.map(|(_, m)| m.to_iso());
+    // No date line: the dateline's date ("KABUL, Oct 28 (Reuters) -").
+    let published = published
+        .map(|(_, m)| m)
+        .or_else(|| dateline.as_ref()?.day(ctx.retrieved.date_naive()))
+        .map(|m| m.to_iso());
     let id = sitrep_model::stable_id(&["text", title.as_deref().unwrap_or(""), &body]);
     let publisher = dateline.as_ref().and_then(|d| d.agency.clone());
     Some(Ok(ctx.finish(Article {

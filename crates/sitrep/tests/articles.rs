@@ -352,3 +352,89 @@ fn seed_file_reads_as_two_articles() {
         assert!(!t.contains(s(art, "title")));
     }
 }
+
+/// A date in the dateline sets `published` when no date line does; a missing
+/// year comes from the retrieval time (`--now`, else the file's mtime) and is
+/// never in the future. Text, HTML and JSONL alike.
+#[test]
+fn dateline_dates_set_published_when_nothing_else_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("wire.txt");
+    std::fs::write(
+        &txt,
+        "Convoy ambushed near Jalalabad\n\n\
+         KABUL, Oct 28 (Reuters) - Gunmen ambushed a police convoy near Jalalabad on Monday, killing three officers, officials said.\n\n\
+         The Taliban did not comment.\n\n\n\
+         Army says talks resume\n\n\
+         ISLAMABAD, October 20, 2025: The military said on Sunday that talks with elders would resume this week.\n\n\
+         No date was given.\n\n\n\
+         Blast hits market in Bannu\n\n\
+         Updated 5 Nov 2025\n\n\
+         Jan 30 (AFP) - A bomb exploded in a market in Bannu on Thursday, wounding six people, police said.\n\n\
+         The market was closed after the blast.\n\n\n\
+         Militants attack post in Khyber\n\n\
+         Jan 30 (AFP) - Militants attacked a border post in Khyber district overnight, police said.\n",
+    )
+    .unwrap();
+    let out = run(&["--now", "2026-02-01T12:00:00Z", txt.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let a = rows(&out);
+    assert_eq!(a.len(), 4, "{a:?}");
+    // Year-less: the latest year not in the future of --now.
+    assert_eq!(s(&a[0], "published"), "2025-10-28");
+    assert_eq!(s(&a[0], "dateline"), "KABUL");
+    assert!(s(&a[0], "text").starts_with("KABUL, Oct 28 (Reuters) - Gunmen"));
+    // A written year is kept.
+    assert_eq!(s(&a[1], "published"), "2025-10-20");
+    assert_eq!(s(&a[1], "dateline"), "ISLAMABAD");
+    // A date line wins over the dateline.
+    assert_eq!(s(&a[2], "published"), "2025-11-05");
+    // No place: a day and an agency; January 30 is before --now's 1 February.
+    assert_eq!(s(&a[3], "published"), "2026-01-30");
+    assert_eq!(a[3]["dateline"], Value::Null);
+    assert_eq!(s(&a[3], "publisher"), "AFP");
+    assert!(s(&a[3], "text").starts_with("Jan 30 (AFP) - Militants"));
+
+    // Without --now: the file's modification time (2026-01-01) is the
+    // retrieval time, so "Jan 30" is last year's.
+    let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_767_225_600);
+    std::fs::File::options()
+        .write(true)
+        .open(&txt)
+        .unwrap()
+        .set_modified(t)
+        .unwrap();
+    let a = rows(&run(&[txt.to_str().unwrap()]));
+    assert_eq!(s(&a[0], "published"), "2025-10-28");
+    assert_eq!(s(&a[3], "published"), "2025-01-30");
+
+    // HTML without a date in its metadata, JSONL without "published".
+    let html = dir.path().join("page.html");
+    std::fs::write(
+        &html,
+        "<html><head><title>Bomb kills two in Peshawar</title></head><body><article><h1>Bomb kills two in Peshawar</h1>\
+         <p>PESHAWAR, Pakistan, Dec 3 (AP) \u{2014} A bomb planted on a motorcycle killed two people near a bus stand in Peshawar on Wednesday, police said.</p>\
+         <p>Police cordoned off the area and began a search, officials said, and no group claimed the attack.</p></article></body></html>",
+    )
+    .unwrap();
+    let jsonl = dir.path().join("wire.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"text\": \"QUETTA, Nov 9 (Reuters) - Two soldiers were killed in a clash, the army said.\"}\n\
+         {\"text\": \"QUETTA, Nov 9 (Reuters) - Two soldiers were killed.\", \"published\": \"2025-11-10\"}\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "--now",
+        "2026-02-01T12:00:00Z",
+        html.to_str().unwrap(),
+        jsonl.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let a = rows(&out);
+    assert_eq!(a.len(), 3, "{a:?}");
+    assert_eq!(s(&a[0], "published"), "2025-12-03");
+    assert_eq!(s(&a[0], "dateline"), "PESHAWAR, Pakistan");
+    assert_eq!(s(&a[1], "published"), "2025-11-09");
+    assert_eq!(s(&a[2], "published"), "2025-11-10");
+}

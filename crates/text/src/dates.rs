@@ -491,6 +491,32 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     out
 }
 
+/// The date mention that starts at the very first byte of `text`, if any (the
+/// one [`find_dates`] would report first at offset 0), without scanning the rest.
+pub fn date_at_start(text: &str) -> Option<DateMention> {
+    let b = text.as_bytes();
+    if !b.first()?.is_ascii_alphanumeric() {
+        return None;
+    }
+    mention_at(b, text, 0)
+}
+
+/// The calendar day a mention names, with a missing year filled in: the
+/// latest year that does not put the day after `reference` (the retrieval
+/// day), so "Oct 28" read on 1 Feb 2026 is 2025-10-28. A written year is kept.
+/// `None` without a day of month, or for an impossible date.
+pub fn resolve_day(m: &DateMention, reference: NaiveDate) -> Option<NaiveDate> {
+    let day = m.day?;
+    if let Some(y) = m.year {
+        return NaiveDate::from_ymd_opt(y, m.month, day);
+    }
+    // Four years back reaches a leap year for "Feb 29".
+    (0..=4)
+        .map(|back| reference.year() - back)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m.month, day))
+        .find(|d| *d <= reference)
+}
+
 fn mention_at(b: &[u8], text: &str, start: usize) -> Option<DateMention> {
     // Optional weekday prefix: "Tuesday 28 Oct 2025", "Tue, Oct 28".
     if b[start].is_ascii_alphabetic() {
@@ -761,6 +787,33 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_at_the_start_and_their_year() {
+        let m = date_at_start("Oct 28 (AFP) - text").unwrap();
+        assert_eq!(
+            (m.span.end, m.month, m.day, m.year),
+            (6, 10, Some(28), None)
+        );
+        let m = date_at_start("October 28, 2025: text").unwrap();
+        assert_eq!(m.year, Some(2025));
+        assert!(date_at_start("Police said on Oct 28").is_none());
+        assert!(date_at_start(" Oct 28").is_none());
+        let feb1 = d(2026, 2, 1);
+        let at = |s: &str| resolve_day(&date_at_start(s).unwrap(), feb1);
+        // Not in the future: last year's October; this year's January.
+        assert_eq!(at("Oct 28 (AFP)"), Some(d(2025, 10, 28)));
+        assert_eq!(at("Jan 30 (AFP)"), Some(d(2026, 1, 30)));
+        assert_eq!(at("Feb 1 (AFP)"), Some(d(2026, 2, 1)));
+        assert_eq!(at("Feb 2 (AFP)"), Some(d(2025, 2, 2)));
+        assert_eq!(at("Feb 29 (AFP)"), Some(d(2024, 2, 29)));
+        // A written year is kept as written.
+        assert_eq!(at("Oct 28, 2026 (AFP)"), Some(d(2026, 10, 28)));
+        assert_eq!(
+            resolve_day(&date_at_start("October 2025").unwrap(), feb1),
+            None
+        );
     }
 
     #[test]
