@@ -3,115 +3,7 @@
 //! figure captions skipped, entities decoded, whitespace collapsed. For whole
 //! pages use [`crate::html::extract`], which finds the main text.
 
-/// Decodes XML/HTML character references and the common named entities.
-/// Unknown entities are kept as written.
-pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_owned();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(p) = rest.find('&') {
-        out.push_str(&rest[..p]);
-        rest = &rest[p..];
-        let end = rest[1..]
-            .find(|c: char| c == ';' || c == '&' || c.is_whitespace())
-            .map(|i| i + 1);
-        let decoded = match end {
-            Some(e) if e <= 12 && rest.as_bytes().get(e) == Some(&b';') => {
-                let name = &rest[1..e];
-                entity(name).map(|c| (c, e + 1))
-            }
-            _ => None,
-        };
-        match decoded {
-            Some((c, used)) => {
-                out.push_str(&c);
-                rest = &rest[used..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<String> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = if let Some(hex) = num.strip_prefix(['x', 'X']) {
-            u32::from_str_radix(hex, 16).ok()?
-        } else {
-            num.parse::<u32>().ok()?
-        };
-        // windows-1252 numeric references that pages often use for quotes.
-        let code = match code {
-            0x91 => 0x2018,
-            0x92 => 0x2019,
-            0x93 => 0x201C,
-            0x94 => 0x201D,
-            0x96 => 0x2013,
-            0x97 => 0x2014,
-            0x85 => 0x2026,
-            c => c,
-        };
-        return char::from_u32(code)
-            .filter(|c| *c != '\0')
-            .map(String::from);
-    }
-    let c = match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "mdash" => '\u{2014}',
-        "ndash" => '\u{2013}',
-        "lsquo" => '\u{2018}',
-        "rsquo" => '\u{2019}',
-        "ldquo" => '\u{201C}',
-        "rdquo" => '\u{201D}',
-        "sbquo" => '\u{201A}',
-        "bdquo" => '\u{201E}',
-        "hellip" => '\u{2026}',
-        "bull" => '\u{2022}',
-        "middot" => '\u{b7}',
-        "copy" => '\u{a9}',
-        "reg" => '\u{ae}',
-        "trade" => '\u{2122}',
-        "deg" => '\u{b0}',
-        "laquo" => '\u{ab}',
-        "raquo" => '\u{bb}',
-        "eacute" => '\u{e9}',
-        "Eacute" => '\u{c9}',
-        "egrave" => '\u{e8}',
-        "aacute" => '\u{e1}',
-        "agrave" => '\u{e0}',
-        "iacute" => '\u{ed}',
-        "oacute" => '\u{f3}',
-        "uacute" => '\u{fa}',
-        "ntilde" => '\u{f1}',
-        "uuml" => '\u{fc}',
-        "Uuml" => '\u{dc}',
-        "ouml" => '\u{f6}',
-        "auml" => '\u{e4}',
-        "ccedil" => '\u{e7}',
-        "thinsp" => '\u{2009}',
-        "ensp" => '\u{2002}',
-        "emsp" => '\u{2003}',
-        "zwnj" => '\u{200c}',
-        "zwj" => '\u{200d}',
-        "shy" => '\u{ad}',
-        "times" => '\u{d7}',
-        "pound" => '\u{a3}',
-        "euro" => '\u{20ac}',
-        _ => return None,
-    };
-    Some(c.to_string())
-}
+pub use crate::entities::decode_entities;
 
 const BLOCK: &[&str] = &[
     "p",
@@ -259,9 +151,5 @@ mod tests {
         ] {
             let _ = html_to_text(h);
         }
-        assert_eq!(
-            decode_entities("&#8220;hi&#8221; &bogus; &#146;"),
-            "\u{201C}hi\u{201D} &bogus; \u{2019}"
-        );
     }
 }

@@ -19,6 +19,7 @@
 //! input and the reason, and reading goes on with the next article or input.
 
 pub mod detect;
+pub mod entities;
 pub mod feed;
 pub mod header;
 pub mod html;
