@@ -603,8 +603,10 @@ pub fn is_chrome(line: &str) -> bool {
         return false;
     }
     if t.len() <= 60 {
+        static CHROME_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+            std::sync::LazyLock::new(|| CHROME.iter().copied().collect());
         let l = t.trim_end_matches(':').trim().to_lowercase();
-        if CHROME.contains(&l.as_str()) {
+        if CHROME_SET.contains(l.as_str()) {
             return true;
         }
         // "5 min read", "3 mins read", "12 comments", "Reading time: 4 min"
@@ -639,7 +641,18 @@ pub fn is_chrome(line: &str) -> bool {
         cut -= 1;
     }
     let head = t[..cut].to_lowercase();
-    if CHROME_PREFIXES.iter().any(|p| head.starts_with(p)) {
+    // The prefixes by first byte: a line is compared with a handful, not all.
+    static BY_FIRST: std::sync::LazyLock<Vec<Vec<&'static str>>> = std::sync::LazyLock::new(|| {
+        let mut v = vec![Vec::new(); 256];
+        for p in CHROME_PREFIXES {
+            if let Some(&b) = p.as_bytes().first() {
+                v[usize::from(b)].push(*p);
+            }
+        }
+        v
+    });
+    let first = head.as_bytes().first().map_or(0, |&b| usize::from(b));
+    if BY_FIRST[first].iter().any(|p| head.starts_with(p)) {
         return true;
     }
     // Trailing reporting credits in brackets: "(Reporting by …; Editing by …)".

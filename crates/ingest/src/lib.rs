@@ -203,13 +203,14 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>, dept
     };
     // The entry's type comes with the directory listing (no stat per entry);
     // only symlinks are followed with a stat, and only to files (no loops).
-    let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = rd
+    // Sorted by name (within one folder the same order as by path, cheaper).
+    let mut entries: Vec<(std::ffi::OsString, PathBuf, Option<std::fs::FileType>)> = rd
         .filter_map(|e| e.ok())
         .filter(|e| !e.file_name().as_encoded_bytes().starts_with(b"."))
-        .map(|e| (e.path(), e.file_type().ok()))
+        .map(|e| (e.file_name(), e.path(), e.file_type().ok()))
         .collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for (p, ft) in entries {
+    entries.sort_unstable_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
+    for (_, p, ft) in entries {
         let ft = match ft {
             Some(ft) => ft,
             None => match std::fs::symlink_metadata(&p) {

@@ -171,8 +171,18 @@ fn sentence_ends(seg: &str) -> Vec<usize> {
     let mut in_quote = false;
     let mut quote_closes_later = false;
     let mut i = 0;
+    // Only quotes, terminators and the lead byte of the curly quotes and the
+    // ellipsis (U+201C, U+201D, U+2026 all start with 0xE2) matter: skip the rest.
+    let special = |x: u8| matches!(x, b'"' | b'.' | b'!' | b'?' | 0xE2);
     while i < b.len() {
         let c = b[i];
+        if !special(c) {
+            i += b[i..]
+                .iter()
+                .position(|&x| special(x))
+                .unwrap_or(b.len() - i);
+            continue;
+        }
         // Track double quotes (straight and curly).
         if c == b'"' {
             let opening = i == 0 || matches!(b[i - 1], b' ' | b'\n' | b'(' | b'[' | b'\t');
