@@ -530,6 +530,49 @@ mod tests {
         );
     }
 
+    /// Files read whole and detected in place give exactly what the streaming
+    /// path gives for the same bytes (standard input, HTTP bodies).
+    #[test]
+    fn files_read_whole_match_the_streaming_path() {
+        let dir = std::env::temp_dir().join(format!("sitrep-ingest-whole-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let text = "Blast in Bannu\n\nBANNU, Oct 28 (Reuters) - A blast killed two people, police said.\n\nNo group claimed it.\n";
+        let mut blank_lead = vec![b' '; source::PEEK + 10];
+        blank_lead.extend_from_slice(text.as_bytes());
+        let inputs: Vec<(&str, Vec<u8>)> = vec![
+            ("a.txt", text.as_bytes().to_vec()),
+            ("b.txt", format!("\u{feff}{text}").into_bytes()),
+            ("c.jsonl", b"{\"text\": \"QUETTA: One.\"}\nnot json\n{\"text\": \"Two.\"}\n".to_vec()),
+            ("d.json", b"[{\"text\": \"A.\"}, {\"title\": \"no text\"}]".to_vec()),
+            ("e.html", {
+                    let p = page("Raid in Swat", "SWAT: Police raided a compound on Friday and arrested two men, officials said.");
+                    let at = memchr::memmem::find(&p, b"<html").expect("page has <html");
+                    p[at..].to_vec()
+                }),
+            ("f.gz", gz(text.as_bytes())),
+            ("g.txt", blank_lead),
+            ("h.txt", Vec::new()),
+            ("i.bin", vec![0u8, 1, 2, 3, 4, 5, 6, 7]),
+            ("j.txt", b"Pe\xf1a said the caf\xe9 was hit on Oct. 3.".to_vec()),
+            ("k.rss", b"<rss><channel><item><title>T</title><description>QUETTA: Police said a blast killed two.</description></item></channel></rss>".to_vec()),
+        ];
+        for (name, bytes) in &inputs {
+            let p = dir.join(name);
+            std::fs::write(&p, bytes).expect("write temp file");
+            let from_file: Vec<_> = read_path(&p, &opts()).collect();
+            let from_stream = read_bytes(&p.display().to_string(), bytes, &opts());
+            assert_eq!(from_file, from_stream, "{name}");
+            assert!(!from_file.is_empty(), "{name}");
+            if matches!(
+                *name,
+                "a.txt" | "b.txt" | "e.html" | "f.gz" | "g.txt" | "j.txt"
+            ) {
+                assert!(from_file[0].is_ok(), "{name}: {from_file:?}");
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     #[test]
     fn read_bytes_detects_by_content() {
         let jsonl = b"{\"text\": \"QUETTA: One.\"}\n{\"text\": \"QUETTA: Two.\"}\n";
