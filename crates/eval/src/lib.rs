@@ -14,6 +14,7 @@
 
 pub mod loaders;
 pub mod names;
+pub mod recognition;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -24,6 +25,7 @@ use std::path::Path;
 
 pub use loaders::load;
 pub use names::{canonical_admin1, distance_km, names_match, normalize_name};
+pub use recognition::{evaluate_recognition, Recognised};
 
 /// Errors of loading a dataset.
 #[derive(Debug, thiserror::Error)]
@@ -213,7 +215,8 @@ enum Pred {
     Count(u32),
     Flag(bool),
     Names(Vec<String>),
-    Admin1(Option<String>),
+    /// admin1 and admin2 of the event's place.
+    Admin1(Option<String>, Option<String>),
     Point(Option<(f64, f64)>),
     Date(Option<NaiveDate>),
 }
@@ -264,10 +267,13 @@ fn predict(name: &str, gold: &GoldValue, ev: Option<&Event>) -> Pred {
             }
             v
         })),
-        GoldValue::Admin1(_) => Pred::Admin1(
-            ev.and_then(|e| e.location.as_ref())
-                .and_then(|l| l.admin1.clone()),
-        ),
+        GoldValue::Admin1(_) => {
+            let l = ev.and_then(|e| e.location.as_ref());
+            Pred::Admin1(
+                l.and_then(|l| l.admin1.clone()),
+                l.and_then(|l| l.admin2.clone()),
+            )
+        }
         GoldValue::Point(..) => Pred::Point(
             ev.and_then(|e| e.location.as_ref())
                 .and_then(|l| Some((l.lat?, l.lon?))),
@@ -297,9 +303,13 @@ fn agrees(gold: &GoldValue, pred: &Pred) -> bool {
                 p.iter().any(|n| names_match(n, g))
             }
         }
-        (GoldValue::Admin1(g), Pred::Admin1(p)) => p
-            .as_deref()
-            .is_some_and(|p| canonical_admin1(p) == canonical_admin1(g)),
+        (GoldValue::Admin1(g), Pred::Admin1(p, p2)) => {
+            p.as_deref()
+                .is_some_and(|p| canonical_admin1(p) == canonical_admin1(g))
+                || p2
+                    .as_deref()
+                    .is_some_and(|d| names::nepal_district_in_region(d, g))
+        }
         (GoldValue::Point(la, lo), Pred::Point(p)) => {
             p.is_some_and(|(pla, plo)| distance_km(*la, *lo, pla, plo) <= MAX_KM)
         }
@@ -318,7 +328,7 @@ fn as_prediction(name: &str, g: &GoldValue) -> Pred {
         GoldValue::Range(lo, _) => Pred::Count(*lo),
         GoldValue::Flag(b) => Pred::Flag(*b),
         GoldValue::Names(n) => Pred::Names(n.first().cloned().into_iter().collect()),
-        GoldValue::Admin1(a) => Pred::Admin1(Some(a.clone())),
+        GoldValue::Admin1(a) => Pred::Admin1(Some(a.clone()), None),
         GoldValue::Point(la, lo) => Pred::Point(Some((*la, *lo))),
         GoldValue::Date(d) => {
             let _ = name;
@@ -369,6 +379,9 @@ pub struct Report {
     pub panicked: usize,
     /// Seconds spent extracting (wall clock).
     pub seconds: f64,
+    /// Whether this scores recognition alone ([`evaluate_recognition`]): then
+    /// `with_event` counts records where some place was resolved.
+    pub recognition: bool,
     /// One row per field, in a fixed order.
     pub fields: Vec<FieldScore>,
 }
@@ -385,41 +398,82 @@ const COUNT_FIELDS: &[&str] = &[
 
 /// Scores records given each record's primary event (`None` when it has none).
 pub fn score(kind: GoldKind, scored: &[(&GoldRecord, Option<&Event>)], seconds: f64) -> Report {
-    // field name → (gold, field, agreed) per record, in first-seen field order.
-    type Rows<'g> = Vec<(&'g GoldValue, &'static str, bool)>;
-    fn push<'g>(
-        per_field: &mut HashMap<String, Rows<'g>>,
-        order: &mut Vec<String>,
-        key: String,
-        row: (&'g GoldValue, &'static str, bool),
-    ) {
-        if !per_field.contains_key(&key) {
-            order.push(key.clone());
-        }
-        per_field.entry(key).or_default().push(row);
-    }
-    let mut order: Vec<String> = Vec::new();
-    let mut per_field: HashMap<String, Rows<'_>> = HashMap::new();
+    let mut rows = Vec::new();
+    let dump = std::env::var("SITREP_EVAL_MISSES").ok();
     for (rec, ev) in scored {
         for f in &rec.fields {
-            let ok = agrees(&f.value, &predict(f.name, &f.value, *ev));
-            push(
-                &mut per_field,
-                &mut order,
-                f.name.to_string(),
-                (&f.value, f.name, ok),
-            );
+            let pred = predict(f.name, &f.value, *ev);
+            let ok = agrees(&f.value, &pred);
+            if !ok && dump.as_deref() == Some(f.name) {
+                dump_miss(rec, f, &pred, *ev);
+            }
+            rows.push((f.name.to_string(), (&f.value, f.name, ok)));
             if COUNT_FIELDS.contains(&f.name) {
                 if let GoldValue::Count(n) = f.value {
                     if n > 0 {
                         let key = format!("{} (gold > 0)", f.name);
-                        push(&mut per_field, &mut order, key, (&f.value, f.name, ok));
+                        rows.push((key, (&f.value, f.name, ok)));
                     }
                 }
             }
         }
     }
-    // Each "(gold > 0)" row right after its field.
+    Report {
+        kind,
+        records: scored.len(),
+        with_event: scored.iter().filter(|(_, e)| e.is_some()).count(),
+        with_typed_event: scored
+            .iter()
+            .filter(|(_, e)| e.is_some_and(|e| e.event_type.is_some()))
+            .count(),
+        panicked: 0,
+        seconds,
+        recognition: false,
+        fields: score_rows(rows),
+    }
+}
+
+/// Prints a disagreement on stderr (debugging aid: `SITREP_EVAL_MISSES=<field>`); the
+/// text goes to the terminal only, never to a file of the repository.
+fn dump_miss(rec: &GoldRecord, f: &GoldField, pred: &Pred, ev: Option<&Event>) {
+    let loc = ev.and_then(|e| e.location.as_ref()).map(|l| {
+        format!(
+            "{} / {} / {} p{} ({:?},{:?})",
+            l.name,
+            l.admin2.as_deref().unwrap_or("-"),
+            l.admin1.as_deref().unwrap_or("-"),
+            l.precision,
+            l.lat,
+            l.lon
+        )
+    });
+    eprintln!(
+        "MISS {} id={} gold={:?} pred={:?} loc={}\n    {}",
+        f.name,
+        rec.id,
+        f.value,
+        pred,
+        loc.unwrap_or_default(),
+        rec.text.replace('\n', " ")
+    );
+}
+
+/// One scored (record, field): the row key (field name, or `… (gold > 0)`), the gold
+/// value, the field name and whether the prediction agreed.
+type ScoredRow<'g> = (String, (&'g GoldValue, &'static str, bool));
+
+/// Tabulates scored rows into one [`FieldScore`] per key, in first-seen order with each
+/// `… (gold > 0)` row right after its field, each beside its trivial baseline.
+fn score_rows(rows: Vec<ScoredRow<'_>>) -> Vec<FieldScore> {
+    type Rows<'g> = Vec<(&'g GoldValue, &'static str, bool)>;
+    let mut order: Vec<String> = Vec::new();
+    let mut per_field: HashMap<String, Rows<'_>> = HashMap::new();
+    for (key, row) in rows {
+        if !per_field.contains_key(&key) {
+            order.push(key.clone());
+        }
+        per_field.entry(key).or_default().push(row);
+    }
     let mut ordered: Vec<&String> = Vec::with_capacity(order.len());
     for key in order.iter().filter(|k| !k.ends_with(" (gold > 0)")) {
         ordered.push(key);
@@ -427,7 +481,7 @@ pub fn score(kind: GoldKind, scored: &[(&GoldRecord, Option<&Event>)], seconds: 
             ordered.push(pos);
         }
     }
-    let fields = ordered
+    ordered
         .into_iter()
         .filter_map(|key| {
             let rows = per_field.get(key)?;
@@ -443,19 +497,7 @@ pub fn score(kind: GoldKind, scored: &[(&GoldRecord, Option<&Event>)], seconds: 
                 baseline_value,
             })
         })
-        .collect();
-    Report {
-        kind,
-        records: scored.len(),
-        with_event: scored.iter().filter(|(_, e)| e.is_some()).count(),
-        with_typed_event: scored
-            .iter()
-            .filter(|(_, e)| e.is_some_and(|e| e.event_type.is_some()))
-            .count(),
-        panicked: 0,
-        seconds,
-        fields,
-    }
+        .collect()
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -541,13 +583,20 @@ where
 impl Report {
     /// The report as a fixed-width text table.
     pub fn to_table(&self) -> String {
-        let mut s = format!(
-            "{:?}: {} records, {} with an event, {} with a typed primary event, {:.1} s\n",
-            self.kind, self.records, self.with_event, self.with_typed_event, self.seconds
-        );
+        let mut s = if self.recognition {
+            format!(
+                "{:?} (recognition): {} records, {} with a resolved place, {:.1} s\n",
+                self.kind, self.records, self.with_event, self.seconds
+            )
+        } else {
+            format!(
+                "{:?}: {} records, {} with an event, {} with a typed primary event, {:.1} s\n",
+                self.kind, self.records, self.with_event, self.with_typed_event, self.seconds
+            )
+        };
         if self.panicked > 0 {
             s.push_str(&format!(
-                "WARNING: the extractor panicked on {} records (scored as no event)\n",
+                "WARNING: the extractor panicked on {} records (scored as not found)\n",
                 self.panicked
             ));
         }

@@ -40,20 +40,55 @@ pub fn normalize_name(s: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The forms under which an actor name may match: the whole normalised name and,
-/// for ACLED's `ABBR: Full Name` style, each side of the colon.
+/// Transliteration variants of group names folded to one spelling (on a normalised
+/// name): "Tehrik"/"Tahreek" → "tehreek", "-e-" → "-i-", "Qaida" → "qaeda",
+/// "Baluch" → "baloch" (the same folding as the gazetteer's actor matching).
+fn fold_transliteration(n: &str) -> String {
+    let words: Vec<&str> = n
+        .split(' ')
+        .map(|w| match w {
+            "tehrik" | "tahreek" | "tahrik" | "tehreek" => "tehreek",
+            "e" => "i",
+            "qaida" => "qaeda",
+            "baluch" => "baloch",
+            w => w,
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// The abbreviation of a GTD-style name, `Tehrik-i-Taliban Pakistan (TTP)` → `ttp`:
+/// a parenthesised single word of 2–8 letters with at least two capitals.
+fn parenthesised_abbreviation(s: &str) -> Option<String> {
+    let open = s.rfind('(')?;
+    let close = open + s[open..].find(')')?;
+    let inner = s[open + 1..close].trim();
+    let ok = (2..=8).contains(&inner.len())
+        && inner.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+        && inner.chars().filter(char::is_ascii_uppercase).count() >= 2;
+    ok.then(|| normalize_name(inner))
+}
+
+/// The forms under which an actor name may match: the whole normalised name (also
+/// with transliteration variants folded), for ACLED's `ABBR: Full Name` style each
+/// side of the colon, and for GTD's `Full Name (ABBR)` style the abbreviation.
 pub fn name_forms(s: &str) -> Vec<String> {
     let mut forms = vec![normalize_name(s)];
     if let Some((a, b)) = s.split_once(':') {
         for part in [a, b] {
-            let n = normalize_name(part);
-            if !n.is_empty() && !forms.contains(&n) {
-                forms.push(n);
-            }
+            forms.push(normalize_name(part));
         }
     }
-    forms.retain(|f| !f.is_empty());
-    forms
+    forms.extend(parenthesised_abbreviation(s));
+    let folded: Vec<String> = forms.iter().map(|f| fold_transliteration(f)).collect();
+    forms.extend(folded);
+    let mut out: Vec<String> = Vec::with_capacity(forms.len());
+    for f in forms {
+        if !f.is_empty() && !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    out
 }
 
 /// Whether a predicted name matches any of the gold names (both raw): equal after
@@ -135,6 +170,145 @@ pub fn canonical_admin1(s: &str) -> String {
         .unwrap_or(n)
 }
 
+/// Nepal's five development regions (the admin1 of ACLED's pre-2015 coding), each
+/// with its districts (admin2, GeoNames spellings plus common variants). The regions
+/// were replaced by seven provinces in 2015 whose borders cut across them, so a
+/// region can only be compared through the district.
+const NEPAL_REGIONS: &[(&str, &[&str])] = &[
+    (
+        "eastern",
+        &[
+            "taplejung",
+            "panchthar",
+            "ilam",
+            "jhapa",
+            "sankhuwasabha",
+            "terathum",
+            "terhathum",
+            "dhankuta",
+            "bhojpur",
+            "sunsari",
+            "morang",
+            "solukhumbu",
+            "okhaldhunga",
+            "khotang",
+            "udayapur",
+            "saptari",
+            "siraha",
+        ],
+    ),
+    (
+        "central",
+        &[
+            "dolakha",
+            "ramechhap",
+            "sindhuli",
+            "dhanusa",
+            "dhanusha",
+            "mahottari",
+            "sarlahi",
+            "sindhupalchowk",
+            "sindhupalchok",
+            "rasuwa",
+            "nuwakot",
+            "dhading",
+            "kathmandu",
+            "bhaktapur",
+            "lalitpur",
+            "kavrepalanchok",
+            "kavre",
+            "makwanpur",
+            "chitwan",
+            "parsa",
+            "bara",
+            "rautahat",
+        ],
+    ),
+    (
+        "western",
+        &[
+            "gorkha",
+            "lamjung",
+            "tanahun",
+            "tanahu",
+            "syangja",
+            "kaski",
+            "manag",
+            "manang",
+            "mustang",
+            "myagdi",
+            "baglung",
+            "parbat",
+            "gulmi",
+            "arghakhanchi",
+            "palpa",
+            "nawalparasi",
+            "rupandehi",
+            "kapilbastu",
+            "kapilvastu",
+        ],
+    ),
+    (
+        "mid western",
+        &[
+            "rukum", "rolpa", "pyuthan", "salyan", "dang", "dailekh", "jajarkot", "surkhet",
+            "banke", "bardiya", "dolpa", "jumla", "mugu", "humla", "kalikot",
+        ],
+    ),
+    (
+        "far western",
+        &[
+            "bajura",
+            "bajhang",
+            "achham",
+            "doti",
+            "kailali",
+            "darchula",
+            "baitadi",
+            "dadeldhura",
+            "kanchanpur",
+        ],
+    ),
+];
+
+/// The development region a gold admin1 names in Nepal's pre-2015 scheme ("Central",
+/// "East", "Mid-West", "Far Western Development Region"…), as a key of
+/// [`NEPAL_REGIONS`].
+fn nepal_region(gold: &str) -> Option<&'static str> {
+    let n = normalize_name(gold);
+    let words: Vec<&str> = n
+        .split(' ')
+        .filter(|w| !matches!(*w, "development" | "region"))
+        .collect();
+    let key = match words.join(" ").as_str() {
+        "east" | "eastern" => "eastern",
+        "central" => "central",
+        "west" | "western" => "western",
+        "mid west" | "mid western" | "midwest" | "midwestern" => "mid western",
+        "far west" | "far western" | "farwest" | "farwestern" => "far western",
+        _ => return None,
+    };
+    Some(key)
+}
+
+/// Whether a predicted Nepal district (admin2) lies in the pre-2015 development
+/// region that the gold admin1 names.
+pub fn nepal_district_in_region(district: &str, gold_admin1: &str) -> bool {
+    let Some(region) = nepal_region(gold_admin1) else {
+        return false;
+    };
+    let d = normalize_name(district);
+    let d = d.strip_suffix(" district").unwrap_or(&d);
+    // "Nawalparasi West", "Rukum East": the halves of a split district.
+    let d = d
+        .strip_suffix(" east")
+        .or_else(|| d.strip_suffix(" west"))
+        .unwrap_or(d);
+    NEPAL_REGIONS
+        .iter()
+        .any(|(r, ds)| *r == region && ds.contains(&d))
+}
+
 /// Great-circle distance in km (haversine, mean Earth radius).
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -162,6 +336,23 @@ mod tests {
             "TTP: Tehrik-i-Taliban Pakistan",
             &["Tehrik-i-Taliban Pakistan (TTP)".to_string()]
         ));
+        // GTD's "Full Name (ABBR)" and transliteration variants.
+        assert!(names_match(
+            "TTP: Tehreek-i-Taliban Pakistan",
+            &["Tehrik-i-Taliban Pakistan (TTP)".to_string()]
+        ));
+        assert!(names_match(
+            "TTP",
+            &["Tehrik-e-Taliban Pakistan (TTP)".to_string()]
+        ));
+        assert!(names_match(
+            "Lashkar-i-Jhangvi",
+            &["Lashkar-e-Jhangvi".to_string()]
+        ));
+        assert!(!names_match(
+            "Unidentified Armed Group (Pakistan)",
+            &["Police Forces of Pakistan (2008-2013)".to_string()]
+        ));
         assert!(!names_match(
             "Lashkar-e-Jhangvi",
             &["Tehrik-i-Taliban Pakistan".to_string()]
@@ -184,6 +375,18 @@ mod tests {
         assert_eq!(canonical_admin1("Rajshahi Division"), "rajshahi");
         assert_eq!(canonical_admin1("Barisāl"), "barisal");
         assert_eq!(canonical_admin1("Sindh"), "sindh");
+    }
+
+    #[test]
+    fn nepal_regions_through_districts() {
+        assert!(nepal_district_in_region("Kathmandu", "Central"));
+        assert!(nepal_district_in_region("Saptari", "East"));
+        assert!(nepal_district_in_region("Rukum East", "Mid-West"));
+        assert!(nepal_district_in_region("Kailali", "Far West"));
+        assert!(!nepal_district_in_region("Kathmandu", "West"));
+        assert!(!nepal_district_in_region("Jaffna", "Northern"));
+        // Sri Lanka's "Central" province names no Nepal district.
+        assert!(!nepal_district_in_region("Kandy", "Central"));
     }
 
     #[test]

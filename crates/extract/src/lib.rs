@@ -250,9 +250,16 @@ impl Extractor {
                 }
                 ActorMentionKind::Named | ActorMentionKind::Shape => {
                     if let Some(a) = &m.actor {
+                        // the dictionary's per-country readings apply ("Taliban" in
+                        // a Pakistani story is the TTP)
+                        let actor = if m.generic.is_none() {
+                            gaz.actor_for_generic(m, focus_iso.as_deref())
+                        } else {
+                            a.clone()
+                        };
                         actors.push(ActorCand {
                             span: m.span,
-                            actor: a.clone(),
+                            actor,
                             generic: None,
                             country: false,
                             country_name: hint_name,

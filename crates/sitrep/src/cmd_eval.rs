@@ -2,22 +2,19 @@
 //!
 //! Loads the dataset with `sitrep-eval`, runs the extractor in-process over every
 //! record (in parallel), and prints one row per field beside its trivial baseline.
+//! With `--recognition`, scores the gazetteer's recognition alone instead: every
+//! place resolved and every actor recognised in the record's text, whatever event
+//! is coded from it (issue 3).
 
 use anyhow::Context;
 use sitrep_eval::GoldKind;
 use sitrep_extract::{ExtractOptions, Extractor};
-use sitrep_gazetteer::Gazetteer;
+use sitrep_gazetteer::{DocContext, Gazetteer};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 /// Runs `sitrep eval`.
 pub fn run(args: crate::cli::EvalArgs) -> anyhow::Result<ExitCode> {
-    if args.recognition {
-        anyhow::bail!(
-            "--recognition is not wired into `sitrep eval`: the gazetteer's recognition view is \
-             `cargo run -p sitrep-gazetteer --release --example recognition_eval`"
-        );
-    }
     let kind = match args.kind {
         crate::cli::GoldKind::Gtd => GoldKind::Gtd,
         crate::cli::GoldKind::Acled => GoldKind::Acled,
@@ -36,9 +33,45 @@ pub fn run(args: crate::cli::EvalArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("no records to score in {}", args.gold.display());
     }
     let gaz = Arc::new(Gazetteer::embedded().context("cannot load the embedded gazetteer")?);
+    if args.recognition {
+        let report =
+            sitrep_eval::evaluate_recognition(kind, &records, |r| recognise(&gaz, &r.text, r));
+        print!("{}", report.to_table());
+        return Ok(ExitCode::SUCCESS);
+    }
     let extractor = Extractor::new(gaz);
     let opts = ExtractOptions::default();
     let report = sitrep_eval::evaluate(kind, &records, |a| extractor.extract(a, &opts));
     print!("{}", report.to_table());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Everything the gazetteer finds in `text`: the resolved places' admin1 and
+/// coordinates, and the recognised actors (generic mentions resolved by the text's
+/// focus country, else the record's country).
+fn recognise(
+    gaz: &Gazetteer,
+    text: &str,
+    record: &sitrep_eval::GoldRecord,
+) -> sitrep_eval::Recognised {
+    let rec = gaz.recognise(text);
+    let places = gaz.resolve(text, &rec, &DocContext::default());
+    let cc = gaz
+        .focus_country(&places)
+        .or_else(|| record.country.as_deref().and_then(|c| gaz.country_code(c)));
+    sitrep_eval::Recognised {
+        admin1s: places
+            .iter()
+            .map(|p| (p.location.admin1.clone(), p.location.admin2.clone()))
+            .collect(),
+        points: places
+            .iter()
+            .filter_map(|p| Some((p.location.lat?, p.location.lon?)))
+            .collect(),
+        actors: rec
+            .actors
+            .iter()
+            .map(|m| gaz.actor_for_generic(m, cc.as_deref()).name)
+            .collect(),
+    }
 }

@@ -1,0 +1,178 @@
+//! Recognition alone (issue 3): are the gold place and actor among what the
+//! gazetteer finds in a record's text, whatever event is coded from it?
+//!
+//! Per record, with the same gold values and comparison rules as the event scorer:
+//! - `admin1`: the gold admin1 is the admin1 of one of the resolved places;
+//! - `location_25km`: one of the resolved places lies within 25 km of the gold point;
+//! - `actor1` (ACLED) / `perpetrator` (GTD, MUC): the gold actor is among the recognised
+//!   actors; records whose gold actor is unknown/unidentified are left out (there is
+//!   nothing to find).
+//!
+//! Each field is reported beside the same trivial baseline as the event scorer (the
+//! constant answer among the most frequent gold values that agrees with the most
+//! records), so the table reads like `sitrep eval`'s.
+
+use crate::{agrees, score_rows, GoldKind, GoldRecord, GoldValue, Pred, Report};
+use rayon::prelude::*;
+
+/// What recognition found in one record's text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Recognised {
+    /// (admin1, admin2) names of the resolved places (as the gazetteer writes them).
+    pub admin1s: Vec<(Option<String>, Option<String>)>,
+    /// Coordinates (lat, lon) of the resolved places.
+    pub points: Vec<(f64, f64)>,
+    /// Names of the recognised actors (generic mentions already resolved by country).
+    pub actors: Vec<String>,
+}
+
+/// The fields recognition is scored on.
+const RECOGNITION_FIELDS: &[&str] = &["admin1", "location_25km", "actor1", "perpetrator"];
+
+/// Whether something recognised agrees with the gold value of field `name`.
+fn found(name: &str, gold: &GoldValue, rec: &Recognised) -> bool {
+    match gold {
+        GoldValue::Admin1(_) => rec
+            .admin1s
+            .iter()
+            .any(|(a1, a2)| agrees(gold, &Pred::Admin1(a1.clone(), a2.clone()))),
+        GoldValue::Point(..) => rec
+            .points
+            .iter()
+            .any(|p| agrees(gold, &Pred::Point(Some(*p)))),
+        GoldValue::Names(g) if !g.is_empty() && name != "location" && name != "country" => {
+            agrees(gold, &Pred::Names(rec.actors.clone()))
+        }
+        _ => false,
+    }
+}
+
+/// Whether field `f` of a record is scored for recognition.
+fn scored(name: &str, gold: &GoldValue) -> bool {
+    RECOGNITION_FIELDS.contains(&name) && !matches!(gold, GoldValue::Names(g) if g.is_empty())
+}
+
+/// Runs `recognise` over the records (in parallel) and scores what it found.
+pub fn evaluate_recognition<F>(kind: GoldKind, records: &[GoldRecord], recognise: F) -> Report
+where
+    F: Fn(&GoldRecord) -> Recognised + Sync,
+{
+    let t0 = std::time::Instant::now();
+    let found_per_record: Vec<Option<Recognised>> = records
+        .par_iter()
+        .map(|r| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| recognise(r))).ok())
+        .collect();
+    let seconds = t0.elapsed().as_secs_f64();
+    let mut rows = Vec::new();
+    for (r, rec) in records.iter().zip(&found_per_record) {
+        for f in &r.fields {
+            if !scored(f.name, &f.value) {
+                continue;
+            }
+            let ok = rec.as_ref().is_some_and(|rec| found(f.name, &f.value, rec));
+            rows.push((f.name.to_string(), (&f.value, f.name, ok)));
+        }
+    }
+    let fields = score_rows(rows);
+    let with = found_per_record
+        .iter()
+        .filter(|r| {
+            r.as_ref()
+                .is_some_and(|r| !r.points.is_empty() || !r.admin1s.is_empty())
+        })
+        .count();
+    Report {
+        kind,
+        records: records.len(),
+        with_event: with,
+        with_typed_event: with,
+        panicked: found_per_record.iter().filter(|r| r.is_none()).count(),
+        seconds,
+        recognition: true,
+        fields,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::GoldField;
+
+    fn rec(fields: Vec<GoldField>) -> GoldRecord {
+        GoldRecord {
+            id: "1".into(),
+            text: "x".into(),
+            published: None,
+            country: Some("Pakistan".into()),
+            fields,
+        }
+    }
+
+    #[test]
+    fn any_recognised_place_or_actor_counts_and_unknown_actors_are_left_out() {
+        let records = vec![
+            rec(vec![
+                GoldField {
+                    name: "admin1",
+                    value: GoldValue::Admin1("North-West Frontier Province".into()),
+                },
+                GoldField {
+                    name: "location_25km",
+                    value: GoldValue::Point(34.0, 71.5),
+                },
+                GoldField {
+                    name: "perpetrator",
+                    value: GoldValue::Names(vec!["Tehrik-i-Taliban Pakistan (TTP)".into()]),
+                },
+            ]),
+            rec(vec![
+                GoldField {
+                    name: "admin1",
+                    value: GoldValue::Admin1("Sindh".into()),
+                },
+                GoldField {
+                    name: "location_25km",
+                    value: GoldValue::Point(24.9, 67.0),
+                },
+                GoldField {
+                    name: "perpetrator",
+                    value: GoldValue::Names(vec![]),
+                },
+            ]),
+        ];
+        let report = evaluate_recognition(GoldKind::Gtd, &records, |r| {
+            if r.fields[0].value == GoldValue::Admin1("Sindh".into()) {
+                // Wrong province, a point 100 km away.
+                Recognised {
+                    admin1s: vec![(Some("Balochistan".into()), None)],
+                    points: vec![(24.9, 68.0)],
+                    actors: vec![],
+                }
+            } else {
+                Recognised {
+                    admin1s: vec![
+                        (Some("Punjab".into()), Some("Lahore".into())),
+                        (Some("Khyber Pakhtunkhwa".into()), None),
+                    ],
+                    points: vec![(31.5, 74.3), (34.01, 71.52)],
+                    actors: vec![
+                        "Police Forces of Pakistan".into(),
+                        "Tehrik-i-Taliban Pakistan".into(),
+                    ],
+                }
+            }
+        });
+        let get = |n: &str| report.fields.iter().find(|f| f.field == n).cloned();
+        let a = get("admin1").expect("admin1 row");
+        assert_eq!((a.n, a.correct), (2, 1));
+        let p = get("location_25km").expect("location row");
+        assert_eq!((p.n, p.correct), (2, 1));
+        let act = get("perpetrator").expect("perpetrator row");
+        assert_eq!(
+            (act.n, act.correct),
+            (1, 1),
+            "the unknown gold actor is not scored"
+        );
+        assert_eq!(report.panicked, 0);
+    }
+}
