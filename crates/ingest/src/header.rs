@@ -1062,4 +1062,50 @@ mod tests {
         assert!(parse_date_line("Updated security rules were announced").is_none());
         assert!(parse_date_line("October 28, 2025").is_some());
     }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn piece() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just("KABUL".to_string()),
+                Just("SAN SALVADOR".to_string()),
+                Just(", ".to_string()),
+                Just("Oct 28".to_string()),
+                Just("3 JAN 9".to_string()),
+                Just("0".to_string()),
+                Just("October 28, 2025".to_string()),
+                Just(" (Reuters)".to_string()),
+                Just(" (DOMESTIC SERVICE)".to_string()),
+                Just(" -".to_string()),
+                Just(" --".to_string()),
+                Just(":".to_string()),
+                Just(" \u{2014}".to_string()),
+                Just(" ".to_string()),
+                Just("\u{e9}".to_string()),
+                "\\PC{0,6}",
+            ]
+        }
+
+        proptest! {
+            /// The opener length lands on a char boundary inside the paragraph and
+            /// the date is resolved without panicking, for any retrieval day.
+            #[test]
+            fn datelines_are_well_formed(parts in proptest::collection::vec(piece(), 0..10), days in 0i64..40_000) {
+                let para = parts.concat();
+                if let Some(d) = parse_dateline(&para) {
+                    prop_assert!(d.len <= para.len());
+                    prop_assert!(para.is_char_boundary(d.len));
+                    let day0 = chrono::NaiveDate::from_ymd_opt(1950, 1, 1).expect("valid date");
+                    let reference = day0 + chrono::Duration::days(days);
+                    if let Some(m) = d.day(reference) {
+                        if d.date.as_ref().is_some_and(|x| x.year.is_none()) {
+                            prop_assert!(m.date() <= reference);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
