@@ -64,6 +64,28 @@ pub enum ExportError {
     UnknownFormat(String),
 }
 
+impl ExportError {
+    /// The I/O error kind under this error, when it comes from the output
+    /// (directly, or through the CSV or JSON encoder).
+    pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
+        match self {
+            ExportError::Io(e) => Some(e.kind()),
+            ExportError::Csv(e) => match e.kind() {
+                csv::ErrorKind::Io(io) => Some(io.kind()),
+                _ => None,
+            },
+            ExportError::Json(e) => e.io_error_kind(),
+            _ => None,
+        }
+    }
+
+    /// Whether the reader of the output went away (`sitrep events | head`):
+    /// the caller should stop quietly, as on success.
+    pub fn is_broken_pipe(&self) -> bool {
+        self.io_kind() == Some(std::io::ErrorKind::BrokenPipe)
+    }
+}
+
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {

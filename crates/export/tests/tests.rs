@@ -483,3 +483,46 @@ fn writers_accept_non_send_outputs() {
         assert_eq!(got, to_bytes(*f, &sample_events()).unwrap(), "{f}");
     }
 }
+
+/// An output whose reader went away: every write fails with `BrokenPipe`.
+struct ClosedPipe;
+
+impl std::io::Write for ClosedPipe {
+    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::ErrorKind::BrokenPipe.into())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Err(std::io::ErrorKind::BrokenPipe.into())
+    }
+}
+
+#[test]
+fn a_closed_output_is_a_broken_pipe_in_every_format() {
+    let events = sample_events();
+    for f in [
+        Format::Jsonl,
+        Format::Json,
+        Format::Csv,
+        Format::AcledCsv,
+        Format::Geojson,
+    ] {
+        let mut w = writer(f, ClosedPipe);
+        // Small writers buffer: the error may only come at `finish`.
+        let mut err = None;
+        for ev in &events {
+            if let Err(e) = w.write(ev) {
+                err = Some(e);
+                break;
+            }
+        }
+        let err = match err {
+            Some(e) => e,
+            None => w.finish().expect_err("finish on a closed pipe fails"),
+        };
+        assert!(err.is_broken_pipe(), "{f}: {err} ({:?})", err.io_kind());
+    }
+    // Other errors are not mistaken for one.
+    assert!(!ExportError::Finished.is_broken_pipe());
+    let other = ExportError::Io(std::io::ErrorKind::StorageFull.into());
+    assert!(!other.is_broken_pipe());
+}

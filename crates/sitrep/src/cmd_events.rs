@@ -139,16 +139,9 @@ pub fn run_events(args: EventsArgs) -> anyhow::Result<ExitCode> {
     ) {
         Ok(_) => Ok(ExitCode::SUCCESS),
         // `sitrep events | head` is not an error.
-        Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        Err(e) if crate::is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
         Err(e) => Err(e),
     }
-}
-
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
 }
 
 /// Runs `sitrep export`: writes to a temporary file beside `--out` and renames

@@ -31,9 +31,27 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // `sitrep events | head`: the reader has what it wanted; stop quietly, as ripgrep does.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("sitrep: error: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether an error comes from writing to a reader that went away (a closed
+/// pipe on standard output), wherever in the chain it sits: a plain I/O error,
+/// or one inside the export writers' CSV or JSON encoders (which do not expose
+/// it as their `source`).
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<sitrep_export::ExportError>()
+                .is_some_and(|x| x.is_broken_pipe())
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|x| x.io_error_kind() == Some(BrokenPipe))
+    })
 }

@@ -344,3 +344,62 @@ fn fusion_set_pairwise_precision_and_recall() {
     );
     assert!(recall >= 0.5, "pairwise recall {recall:.3} < 0.5");
 }
+
+/// Runs `sitrep ARGS` with standard output on a pipe whose reader has already
+/// exited (as `sitrep events | head` once `head` has its lines); returns the
+/// exit status and standard error.
+fn run_into_closed_pipe(args: &[&str]) -> (Option<i32>, String) {
+    // bash: the reader (`true`) exits at once; sitrep starts 0.3 s later, so its
+    // first write meets a pipe without a reader.
+    let script = r#"{ sleep 0.3; exec "$@"; } 2>"$ERRFILE" | true; exit ${PIPESTATUS[0]}"#;
+    let dir = tempfile::tempdir().expect("tmp");
+    let errfile = dir.path().join("stderr");
+    let status = Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .arg("bash")
+        .arg(sitrep())
+        .args(args)
+        .env("ERRFILE", &errfile)
+        .env_remove("SITREP_DB")
+        .status()
+        .expect("run bash");
+    let err = std::fs::read_to_string(&errfile).unwrap_or_default();
+    (status.code(), err)
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly_with_success() {
+    if Command::new("bash").arg("-c").arg("true").status().is_err() {
+        eprintln!("SKIPPED: no bash to build a closed pipe with");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("pipe.db");
+    ingest_ok(&db, &[&fusion_set()]);
+    for format in ["jsonl", "json", "csv", "acled-csv", "geojson"] {
+        let (code, err) = run_into_closed_pipe(&["events", "--db", p(&db), "--format", format]);
+        assert_eq!(code, Some(0), "events --format {format}: {err}");
+        assert!(err.trim().is_empty(), "events --format {format}: {err}");
+    }
+    // The stateless commands share the rule (SPEC exit codes: 0 on success).
+    let set = fusion_set();
+    for cmd in ["extract", "articles"] {
+        let (code, err) = run_into_closed_pipe(&[cmd, p(&set)]);
+        assert_eq!(code, Some(0), "{cmd}: {err}");
+        assert!(!err.contains("error"), "{cmd}: {err}");
+    }
+    // A real write error is still one: a full device.
+    if Path::new("/dev/full").exists() {
+        let out = Command::new("bash")
+            .arg("-c")
+            .arg(r#""$@" > /dev/full"#)
+            .arg("bash")
+            .arg(sitrep())
+            .args(["events", "--db", p(&db), "--format", "csv"])
+            .output()
+            .expect("run bash");
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("error"));
+    }
+}

@@ -29,6 +29,7 @@ use std::time::Duration;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_event_days.sql"),
+    include_str!("../migrations/0003_window_index.sql"),
 ];
 
 /// The schema version this build writes and understands.
