@@ -129,7 +129,7 @@ pub fn run_events(args: EventsArgs) -> anyhow::Result<ExitCode> {
         bail!("--format parquet writes a file: use `sitrep export --format parquet --out PATH`");
     }
     let q = query_from_filters(&args.filter)?;
-    let store = crate::db::open(&args.db.db)?;
+    let store = crate::db::open_for_reading(&args.db.db)?;
     match write_all(
         store.as_ref(),
         q,
@@ -148,7 +148,7 @@ pub fn run_events(args: EventsArgs) -> anyhow::Result<ExitCode> {
 /// it into place, so a failed export never leaves a half-written file.
 pub fn run_export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let q = query_from_filters(&args.filter)?;
-    let store = crate::db::open(&args.db.db)?;
+    let store = crate::db::open_for_reading(&args.db.db)?;
     let out_path = &args.out;
     let dir = match out_path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),

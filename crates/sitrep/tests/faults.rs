@@ -646,7 +646,6 @@ fn postgres_restarted_mid_ingest_loses_nothing_and_a_rerun_adds_no_duplicates() 
 
 /// Queries on a store on read-only media (a read-only mount, a snapshot).
 #[test]
-#[ignore = "bug: sitrep events on a store on a read-only file system fails ('cannot write to store …: unable to open database file'); SQLite WAL needs -shm, open read-only stores with immutable=1 or mode=ro when the directory is not writable"]
 fn a_store_on_read_only_media_still_answers_queries() {
     let Some(ro) = ReadOnly::new() else { return };
     let work = tempfile::tempdir().expect("tmp");

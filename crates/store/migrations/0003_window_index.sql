@@ -4,5 +4,5 @@
 -- candidate cost a random read of a wide row (the report JSON sits beside it); over a store of
 -- 600k reports, ingest spent its time in those page reads. Covering the window (day, country)
 -- with id, event id and fusion key makes it one contiguous index range.
-DROP INDEX reports_day;
-CREATE INDEX reports_window ON reports (day, country, id, event_id, fkey) WHERE day IS NOT NULL;
+DROP INDEX IF EXISTS reports_day;
+CREATE INDEX IF NOT EXISTS reports_window ON reports (day, country, id, event_id, fkey) WHERE day IS NOT NULL;

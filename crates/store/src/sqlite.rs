@@ -35,6 +35,22 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// The oldest schema a read-only store may have: later migrations only add
+/// indexes, so this build reads such a store as it is (it cannot upgrade it).
+pub const MIN_READ_VERSION: i64 = 2;
+
+/// How a connection opens the database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// Read and write (creating the file when absent).
+    ReadWrite,
+    /// Read only, with SQLite's usual locking (WAL needs its `-shm` file).
+    ReadOnly,
+    /// Read only, as `immutable=1`: no locks and no `-shm`, for a file that
+    /// nobody can change (read-only media, a snapshot).
+    Immutable,
+}
+
 /// What [`SqliteStore::integrity`] found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Integrity {
@@ -54,7 +70,7 @@ pub struct SqliteStore {
     name: String,
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
-    read_only: bool,
+    access: Access,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -106,21 +122,43 @@ impl SqliteStore {
                 reason: "is a directory".into(),
             });
         }
-        let conn = Self::connect(&path, &name, false)?;
+        let conn = Self::connect(&path, &name, Access::ReadWrite)?;
         let store = SqliteStore {
             path: Some(path),
             name,
             writer: Mutex::new(conn),
             readers: Mutex::new(Vec::new()),
-            read_only: false,
+            access: Access::ReadWrite,
         };
         store.migrate()?;
         Ok(store)
     }
 
+    /// Opens an existing store for queries, wherever it lies: writable as by
+    /// [`SqliteStore::open`] when it can be, else read-only
+    /// ([`SqliteStore::open_read_only`]: a read-only mount, a directory or file
+    /// the process may not write). A path that does not exist is created as by
+    /// `open`.
+    pub fn open_for_reading(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let path = path.as_ref();
+        if !path.is_file() {
+            return Self::open(path);
+        }
+        match Self::open(path) {
+            Ok(s) => Ok(s),
+            Err(StoreError::Write { .. } | StoreError::Open { .. }) => Self::open_read_only(path),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Opens an existing store for reading only: every write fails with
     /// [`StoreError::Write`]. (A store file the process cannot write is also
     /// opened read-only by [`SqliteStore::open`], silently, by SQLite.)
+    ///
+    /// A store in WAL mode needs its `-shm` file to be read with locks; on
+    /// read-only media where that file is absent and cannot be created, the
+    /// store is opened `immutable=1` instead (no locks: nobody can write it
+    /// there). Schemas from [`MIN_READ_VERSION`] up are read as they are.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self, StoreError> {
         let path = path.as_ref().to_path_buf();
         let name = path.display().to_string();
@@ -130,16 +168,57 @@ impl SqliteStore {
                 reason: "no such store file".into(),
             });
         }
-        let conn = Self::connect(&path, &name, true)?;
+        let locked = Self::connect(&path, &name, Access::ReadOnly)
+            .and_then(|c| Self::readable(&c, &name).map(|()| c));
+        let conn = match locked {
+            Ok(c) => c,
+            Err(StoreError::Write { .. } | StoreError::Open { .. }) => {
+                return Self::open_immutable(path)
+            }
+            Err(e) => return Err(e),
+        };
         let store = SqliteStore {
             path: Some(path),
             name,
             writer: Mutex::new(conn),
             readers: Mutex::new(Vec::new()),
-            read_only: true,
+            access: Access::ReadOnly,
         };
         store.migrate()?;
         Ok(store)
+    }
+
+    /// Opens an existing store read-only and `immutable=1`: no locks, no `-shm`
+    /// or `-wal` file is read or created. For a file nobody changes while it is
+    /// open (read-only media, a snapshot, a backup copy); changes still in a
+    /// `-wal` file beside it are not seen.
+    pub fn open_immutable(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let path = path.as_ref().to_path_buf();
+        let name = path.display().to_string();
+        if !path.is_file() {
+            return Err(StoreError::Open {
+                db: name,
+                reason: "no such store file".into(),
+            });
+        }
+        let conn = Self::connect(&path, &name, Access::Immutable)?;
+        let store = SqliteStore {
+            path: Some(path),
+            name,
+            writer: Mutex::new(conn),
+            readers: Mutex::new(Vec::new()),
+            access: Access::Immutable,
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Whether the store's tables can be read through `conn` (a WAL store on
+    /// read-only media fails here, not at open, when its `-shm` is missing).
+    fn readable(conn: &Connection, name: &str) -> Result<(), StoreError> {
+        conn.query_row("SELECT count(*) FROM meta", [], |r| r.get::<_, i64>(0))
+            .map(|_| ())
+            .map_err(|e| map_err(name, e))
     }
 
     /// Caps the database file at `pages` pages (SQLite `max_page_count`; a
@@ -162,10 +241,15 @@ impl SqliteStore {
             name,
             writer: Mutex::new(conn),
             readers: Mutex::new(Vec::new()),
-            read_only: false,
+            access: Access::ReadWrite,
         };
         store.migrate()?;
         Ok(store)
+    }
+
+    /// Whether this store was opened read-only (every write fails).
+    pub fn is_read_only(&self) -> bool {
+        self.access != Access::ReadWrite
     }
 
     /// The path (or `:memory:`) this store was opened from.
@@ -173,20 +257,31 @@ impl SqliteStore {
         &self.name
     }
 
-    fn connect(path: &Path, name: &str, read_only: bool) -> Result<Connection, StoreError> {
+    fn connect(path: &Path, name: &str, access: Access) -> Result<Connection, StoreError> {
         use rusqlite::OpenFlags;
-        let flags = if read_only {
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        } else {
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        let read_only = access != Access::ReadWrite;
+        let opened = match access {
+            Access::ReadWrite => Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            ),
+            Access::ReadOnly => Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            ),
+            Access::Immutable => Connection::open_with_flags(
+                immutable_uri(path),
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_URI
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            ),
         };
-        let conn =
-            Connection::open_with_flags(path, flags).map_err(|e| match map_err(name, e) {
-                StoreError::Write { db, reason } => StoreError::Open { db, reason },
-                other => other,
-            })?;
+        let conn = opened.map_err(|e| match map_err(name, e) {
+            StoreError::Write { db, reason } => StoreError::Open { db, reason },
+            other => other,
+        })?;
         conn.busy_timeout(Duration::from_secs(30))
             .map_err(|e| map_err(name, e))?;
         // First real read: a foreign or corrupt file fails here.
@@ -325,7 +420,10 @@ impl SqliteStore {
         if version == SCHEMA_VERSION {
             return self.check_ours(&conn);
         }
-        if self.read_only {
+        if self.is_read_only() && version >= MIN_READ_VERSION {
+            return self.check_ours(&conn);
+        }
+        if self.is_read_only() {
             return Err(StoreError::Write {
                 db,
                 reason: format!(
@@ -403,7 +501,7 @@ impl SqliteStore {
         let conn = match pooled {
             Some(c) => c,
             None => {
-                let c = Self::connect(path, &self.name, self.read_only)?;
+                let c = Self::connect(path, &self.name, self.access)?;
                 let _ = c.execute_batch("PRAGMA query_only = 1");
                 c
             }
@@ -680,6 +778,23 @@ impl SqliteStore {
         report.events_touched += plan.new_events.len();
         Ok(())
     }
+}
+
+/// A SQLite URI that opens `path` read-only and `immutable=1`; the path is
+/// percent-encoded (a `?` or `#` in a file name is not a URI delimiter).
+fn immutable_uri(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    for b in abs.as_os_str().as_encoded_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                uri.push(char::from(*b));
+            }
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?mode=ro&immutable=1");
+    uri
 }
 
 /// `execute` through the statement cache (ingest runs the same few statements

@@ -287,3 +287,49 @@ fn integrity_finds_a_broken_store() {
         bad.problems
     );
 }
+
+#[test]
+fn an_immutable_open_reads_an_older_schema_under_any_file_name() {
+    let dir = tmp();
+    // URI delimiters and a space in the name: the immutable open goes through a URI.
+    let path = dir.path().join("snap #1 ?x=1 100%.db");
+    {
+        let s = SqliteStore::open(&path).expect("open");
+        s.ingest(&one_article("im-1")).expect("ingest");
+    }
+    // A store of the oldest schema this build reads as it is (the later
+    // migrations only add indexes).
+    {
+        let c = rusqlite::Connection::open(&path).expect("sqlite");
+        c.execute_batch(&format!(
+            "PRAGMA user_version = {}",
+            sitrep_store::sqlite::MIN_READ_VERSION
+        ))
+        .expect("set version");
+    }
+    let s = SqliteStore::open_immutable(&path).expect("open immutable");
+    assert!(s.is_read_only());
+    assert_eq!(s.counts().expect("counts").articles, 1);
+    assert!(matches!(
+        s.ingest(&one_article("im-2")),
+        Err(StoreError::Write { .. })
+    ));
+    let s = SqliteStore::open_read_only(&path).expect("open read-only");
+    assert_eq!(s.counts().expect("counts").articles, 1);
+    // open_for_reading on a writable file upgrades it as `open` does.
+    drop(s);
+    let s = SqliteStore::open_for_reading(&path).expect("open for reading");
+    assert!(!s.is_read_only());
+    assert_eq!(s.counts().expect("counts").articles, 1);
+    // Too old to read without an upgrade: a read-only open says so.
+    drop(s);
+    {
+        let c = rusqlite::Connection::open(&path).expect("sqlite");
+        c.execute_batch("PRAGMA user_version = 1")
+            .expect("set version");
+    }
+    assert!(matches!(
+        SqliteStore::open_immutable(&path),
+        Err(StoreError::Write { .. })
+    ));
+}
