@@ -36,7 +36,8 @@ pub fn open_for_reading(url: &str) -> anyhow::Result<Arc<dyn Store>> {
 }
 
 /// The PostgreSQL branch: a pooled, migrated `sitrep_store_pg::PgStore`
-/// (TLS: `sslmode=disable|prefer`; see docs/DEPLOY.md).
+/// (TLS: `sslmode=disable|prefer|require|verify-ca|verify-full`, with
+/// `sslrootcert`/`sslcert`/`sslkey`; see docs/DEPLOY.md).
 fn open_postgres(url: &str) -> anyhow::Result<Arc<dyn Store>> {
     let store = sitrep_store_pg::PgStore::open(url)?;
     Ok(Arc::new(store))

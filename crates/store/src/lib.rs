@@ -124,6 +124,16 @@ pub struct EventPage {
     pub next_cursor: Option<String>,
 }
 
+/// A page of events as JSON text ([`Store::events_json`]): each entry is one
+/// event record (SPEC §3) as one JSON object, ready to pass through.
+#[derive(Debug, Clone, Default)]
+pub struct EventJsonPage {
+    /// The events, one JSON object each.
+    pub events: Vec<String>,
+    /// Cursor of the next page, if any.
+    pub next_cursor: Option<String>,
+}
+
 /// How `stats` groups events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -173,6 +183,23 @@ pub trait Store: Send + Sync {
     fn ingest(&self, batch: &[ArticleReports]) -> Result<IngestReport, StoreError>;
     /// A filtered page of fused events.
     fn events(&self, q: &EventQuery) -> Result<EventPage, StoreError>;
+    /// The page [`Store::events`] gives, as JSON text per event, for callers
+    /// that only pass the records on (the HTTP API). A backend that stores the
+    /// record as JSON returns it as stored, without decoding and re-encoding.
+    fn events_json(&self, q: &EventQuery) -> Result<EventJsonPage, StoreError> {
+        let page = self.events(q)?;
+        let mut events = Vec::with_capacity(page.events.len());
+        for ev in &page.events {
+            events.push(serde_json::to_string(ev).map_err(|e| StoreError::Backend {
+                db: String::new(),
+                reason: format!("cannot encode event {}: {e}", ev.id),
+            })?);
+        }
+        Ok(EventJsonPage {
+            events,
+            next_cursor: page.next_cursor,
+        })
+    }
     /// One fused event with its sources and evidence.
     fn event(&self, id: &str) -> Result<Option<Event>, StoreError>;
     /// One stored article (for evidence display).

@@ -14,8 +14,8 @@
 use crate::plan::{self, ReportLookup, StoredReport};
 use crate::{
     country_key, day_number, decode_cursor, decode_fusion_key, encode_cursor, encode_fusion_key,
-    end_day_number, report_rows, text_hash, week_key, ArticleReports, EventPage, EventQuery,
-    IngestReport, StatsGroup, StatsRow, Store, StoreCounts, StoreError,
+    end_day_number, report_rows, text_hash, week_key, ArticleReports, EventJsonPage, EventPage,
+    EventQuery, IngestReport, StatsGroup, StatsRow, Store, StoreCounts, StoreError,
 };
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, ErrorCode, OptionalExtension, TransactionBehavior};
@@ -307,10 +307,11 @@ impl SqliteStore {
             let _ = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
         }
         // A larger page cache and memory-mapped reads: the window scans and
-        // index updates of ingest otherwise go to the OS for every page.
+        // index updates of ingest otherwise go to the OS for every page. The map
+        // is address space only; SQLite caps it at its compiled maximum (2 GB).
         conn.execute_batch(
             "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-             PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY;",
+             PRAGMA cache_size = -65536; PRAGMA mmap_size = 4294967296; PRAGMA temp_store = MEMORY;",
         )
         .map_err(|e| map_err(name, e))?;
         conn.set_prepared_statement_cache_capacity(64);
@@ -1059,6 +1060,23 @@ impl Store for SqliteStore {
     }
 
     fn events(&self, q: &EventQuery) -> Result<EventPage, StoreError> {
+        let page = self.events_json(q)?;
+        let mut events = Vec::with_capacity(page.events.len());
+        for json in &page.events {
+            let ev: Event = serde_json::from_str(json).map_err(|e| StoreError::Backend {
+                db: self.name.clone(),
+                reason: format!("a stored event is unreadable: {e}"),
+            })?;
+            events.push(ev);
+        }
+        Ok(EventPage {
+            events,
+            next_cursor: page.next_cursor,
+        })
+    }
+
+    /// The stored JSON of each event, as written at ingest (no decoding).
+    fn events_json(&self, q: &EventQuery) -> Result<EventJsonPage, StoreError> {
         let (mut clause, mut vals) = where_clause(q)?;
         if let Some(c) = q.cursor.as_deref() {
             let (d, id) = decode_cursor(c)?;
@@ -1098,14 +1116,10 @@ impl Store for SqliteStore {
                     next_cursor = last.as_ref().map(|(d, id)| encode_cursor(d, id));
                     break;
                 }
-                let ev: Event = serde_json::from_str(&json).map_err(|e| StoreError::Backend {
-                    db: db.clone(),
-                    reason: format!("stored event {id} is unreadable: {e}"),
-                })?;
-                events.push(ev);
+                events.push(json);
                 last = Some((d, id));
             }
-            Ok(EventPage {
+            Ok(EventJsonPage {
                 events,
                 next_cursor,
             })
