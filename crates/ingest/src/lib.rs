@@ -244,13 +244,15 @@ fn read_file(path: &Path, opts: &ReadOptions) -> Articles {
             .map(DateTime::<Utc>::from)
             .unwrap_or_else(Utc::now)
     });
+    let regular = meta.as_ref().is_some_and(|m| m.is_file());
     let size = meta.map(|m| m.len()).unwrap_or(0);
     // Small files get small buffers: big ones cost an mmap per file.
     let cap = (size as usize + 1).clamp(8 * 1024, 256 * 1024);
-    // Files up to 64 MB (most news files: one article or a day's feed) are read
-    // whole in one go and detected in place: no peek buffer, no second copy.
+    // Regular files up to 64 MB (most news files: one article or a day's feed)
+    // are read whole in one go and detected in place: no peek buffer, no second
+    // copy. Pipes and devices are streamed (their size says nothing).
     let whole_limit = (64 * 1024 * 1024).min(opts.max_whole_input_bytes);
-    if size <= whole_limit {
+    if regular && size <= whole_limit {
         let mut buf = Vec::with_capacity(size as usize + 1);
         if let Err(e) = (&file).take(whole_limit + 1).read_to_end(&mut buf) {
             return one_err(name, source::reason_of(&e, false));

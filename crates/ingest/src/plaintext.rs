@@ -11,7 +11,8 @@
 //!
 //! Per article: the headline (a repeated title-like line, else the first one
 //! of three words or more), the publication moment (a "Published" line before
-//! an "Updated" one; "… ago" resolved against the retrieval moment), the bullet
+//! an "Updated" one; "… ago" resolved against the retrieval moment; with no
+//! date line, the dateline's date, "KABUL, Oct 28 (Reuters) -"), the bullet
 //! summary, the dateline, and the body: the original text from the first body
 //! line to the last, with dropped lines cut out and nothing else changed.
 
