@@ -61,6 +61,27 @@ struct Context {
     admin1: HashMap<u32, f64>,
     /// Dateline candidates (entry ids).
     dateline: Vec<u32>,
+    /// (country, weight) of district names of one country, pending.
+    admin2_only: Vec<(u16, f64)>,
+}
+
+impl Context {
+    /// Adds the pending district evidence of countries that nothing else
+    /// contradicts.
+    fn settle_admin2(&mut self) {
+        let pending = std::mem::take(&mut self.admin2_only);
+        let strong_before: Vec<u16> = self
+            .strong
+            .iter()
+            .filter(|(_, w)| **w > 0.0)
+            .map(|(c, _)| *c)
+            .collect();
+        for (c, w) in pending {
+            if strong_before.iter().all(|o| *o == c) {
+                *self.strong.entry(c).or_default() += w;
+            }
+        }
+    }
 }
 
 fn single_country(data: &Data, m: &PlaceMention) -> Option<u16> {
@@ -72,7 +93,26 @@ fn single_country(data: &Data, m: &PlaceMention) -> Option<u16> {
     it.all(|c| c == first).then_some(first)
 }
 
-fn add_evidence(data: &Data, ctx: &mut Context, m: &PlaceMention, w: f64) {
+/// Whether a mention reads as a place in its own right: after a locative word
+/// ("in Jacobabad") or before a unit word ("Mohmand Agency"), and not glued to a
+/// following capitalised word ("Mazhar Khan", "Adam Khel").
+fn reads_as_place(text: &str, m: &PlaceMention) -> bool {
+    let (s, e) = (m.span.start, m.span.end);
+    let before = words_before(text, s, 1);
+    let after = words_after(text, e, 1);
+    let unit = after.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "district" | "districts" | "agency" | "tehsil" | "division" | "province"
+        )
+    });
+    let locative = before
+        .last()
+        .is_some_and(|w| LOCATIVE.contains(&w.as_str()));
+    unit || (locative && !cap_word_after(text, e))
+}
+
+fn add_evidence(data: &Data, ctx: &mut Context, m: &PlaceMention, w: f64, place_like: bool) {
     let Some(c) = single_country(data, m) else {
         // several countries: spread admin1-level evidence thinly
         return;
@@ -83,17 +123,20 @@ fn add_evidence(data: &Data, ctx: &mut Context, m: &PlaceMention, w: f64) {
         .map(|c| data.entries[c.0 as usize].kind)
         .collect();
     let strong = m.kind == PlaceKind::Demonym
-        || kinds.iter().any(|k| {
-            matches!(
-                k,
-                PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2
-            )
-        });
+        || kinds
+            .iter()
+            .any(|k| matches!(k, PlaceKind::Country | PlaceKind::Admin1));
     if m.common_word {
         return;
     }
-    if strong {
+    if strong || (place_like && kinds.contains(&PlaceKind::Admin2)) {
         *ctx.strong.entry(c).or_default() += w;
+    } else if kinds.contains(&PlaceKind::Admin2) {
+        // A district name that does not read as a place is strong evidence only
+        // where no country, demonym or province points elsewhere ("Mazhar Khan"
+        // in a Pakistani story is no evidence for Yemen): decided once all
+        // mentions are read.
+        ctx.admin2_only.push((c, w));
     }
     *ctx.all.entry(c).or_default() += w;
     if m.candidates.len() == 1 {
@@ -114,7 +157,7 @@ pub(crate) fn resolve(
 ) -> Vec<ResolvedPlace> {
     let mut ctx = Context::default();
     for pm in &rec.places {
-        add_evidence(data, &mut ctx, pm, 1.0);
+        add_evidence(data, &mut ctx, pm, 1.0, reads_as_place(text, pm));
     }
     for a in &rec.actors {
         if a.kind == crate::ActorMentionKind::Named {
@@ -131,7 +174,7 @@ pub(crate) fn resolve(
     if let Some(title) = dctx.title.as_deref() {
         let trec = m.recognise(data, title);
         for pm in &trec.places {
-            add_evidence(data, &mut ctx, pm, 1.0);
+            add_evidence(data, &mut ctx, pm, 1.0, reads_as_place(title, pm));
         }
     }
     if let Some(dl) = dctx.dateline.as_deref() {
@@ -150,6 +193,7 @@ pub(crate) fn resolve(
             ctx.dateline = cands;
         }
     }
+    ctx.settle_admin2();
     // Unambiguous towns of countries already in strong context reinforce admin1.
     let max_all = ctx.all.values().copied().fold(0.0, f64::max).max(1.0);
 
@@ -271,15 +315,30 @@ pub(crate) fn resolve(
         {
             continue;
         }
-        // A mid-sized foreign town in a text about another country, that
-        // nothing else in the text supports, is most likely a local name the
-        // gazetteer lacks (national capitals and big cities stay).
-        if en.kind == PlaceKind::Populated
+        // A foreign town or district in a text about another country, that
+        // nothing else in the text supports (its country, a demonym, one of its
+        // provinces), is most likely a local name the gazetteer lacks, a
+        // person ("Mazhar Khan") or a brand ("a Toyota pickup"): national
+        // capitals and cities of a million stay.
+        if matches!(en.kind, PlaceKind::Populated | PlaceKind::Admin2)
             && strong <= 0.0
             && other_strong
-            && en.population < 100_000
+            && en.population < 1_000_000
             && en.seat < 3
             && !ctx.dateline.contains(&idx)
+        {
+            continue;
+        }
+        // A place that names a thoroughfare ("on Darband Road", "Chato Chowk")
+        // is the street's namesake, not where it happened.
+        if matches!(en.kind, PlaceKind::Populated | PlaceKind::Admin2)
+            && matches!(
+                after.first().map(String::as_str),
+                Some("road" | "street" | "chowk" | "avenue" | "highway" | "lane")
+            )
+            && text[e..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_uppercase())
         {
             continue;
         }

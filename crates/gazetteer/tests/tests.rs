@@ -475,3 +475,23 @@ fn seed_places_resolve() {
         );
     }
 }
+
+#[test]
+fn foreign_homonyms_in_a_pakistani_story_are_not_places() {
+    // A person named like a Yemeni district, a brand named like a Japanese city, a
+    // road named after a Russian town: none is where it happened.
+    let text = "Gunmen kidnapped a doctor, Mazhar Khan, and fired at a Toyota pickup on \
+                Darband Road in Dera Ismail Khan, North West Frontier, Pakistan.";
+    let ps = places(text);
+    for name in ["Mazhar", "Toyota", "Darband"] {
+        assert!(place(&ps, text, name).is_none(), "{name} resolved: {ps:?}");
+    }
+    let d = place(&ps, text, "Dera Ismail Khan").expect("Dera Ismail Khan found");
+    assert_eq!(d.location.country_code.as_deref(), Some("PK"));
+    // A district named on its own, with nothing pointing elsewhere, still sets
+    // the country.
+    let text = "Three policemen were killed in Jacobabad on Sunday.";
+    let ps = places(text);
+    let j = place(&ps, text, "Jacobabad").expect("Jacobabad found");
+    assert_eq!(j.location.country_code.as_deref(), Some("PK"));
+}
