@@ -51,21 +51,24 @@ fn field_of(name: &str) -> Option<Field> {
 }
 
 fn lname(e: &BytesStart<'_>) -> String {
-    String::from_utf8_lossy(e.name().as_ref()).to_ascii_lowercase()
+    e.name().as_ref().to_ascii_lowercase()
 }
 
 fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
-    e.attributes().flatten().find_map(|a| {
-        (a.key.as_ref().eq_ignore_ascii_case(key.as_bytes()))
-            .then(|| decode_entities(&String::from_utf8_lossy(&a.value)))
-    })
+    e.attributes()
+        .flatten()
+        .find_map(|a| (a.key.as_ref().eq_ignore_ascii_case(key)).then(|| decode_entities(&a.value)))
 }
 
 /// Reads a whole feed into articles (and per-item errors).
 pub fn read_feed(ctx: &Ctx, bytes: &[u8]) -> Vec<Result<Article, InputError>> {
     let text = crate::detect::decode_lossy(bytes, xml_encoding(bytes).as_deref());
     let mut reader = Reader::from_str(&text);
-    reader.config_mut().trim_text(false);
+    let config = reader.config_mut();
+    config.trim_text(false);
+    // Feeds in the wild carry bare `&` ("AT&T"): read it as text, as a browser
+    // does (quick-xml >= 0.38 rejects it by default).
+    config.allow_dangling_amp = true;
     let mut out = Vec::new();
     let mut stack: Vec<String> = Vec::new();
     let mut item: Option<(Item, usize)> = None; // item and its depth
@@ -145,20 +148,30 @@ pub fn read_feed(ctx: &Ctx, bytes: &[u8]) -> Vec<Result<Article, InputError>> {
                     }
                 }
             }
+            // Raw text (entities and references arrive as `GeneralRef` events
+            // since quick-xml 0.38, and are decoded there).
             Event::Text(t) => {
-                let raw = String::from_utf8_lossy(&t);
                 if in_channel_title {
-                    channel_title.push_str(&decode_entities(&raw));
+                    channel_title.push_str(&decode_entities(&t));
                 } else if let Some((it, _)) = item.as_mut() {
-                    push_field(it, field, &decode_entities(&raw));
+                    push_field(it, field, &decode_entities(&t));
+                }
+            }
+            // `&name;` / `&#n;`: decoded by the same HTML-aware table as text,
+            // so `&nbsp;` and unknown names behave as before (kept literally).
+            Event::GeneralRef(r) => {
+                let decoded = decode_entities(&format!("&{};", &*r));
+                if in_channel_title {
+                    channel_title.push_str(&decoded);
+                } else if let Some((it, _)) = item.as_mut() {
+                    push_field(it, field, &decoded);
                 }
             }
             Event::CData(c) => {
-                let raw = String::from_utf8_lossy(&c);
                 if in_channel_title {
-                    channel_title.push_str(&raw);
+                    channel_title.push_str(&c);
                 } else if let Some((it, _)) = item.as_mut() {
-                    push_field(it, field, &raw);
+                    push_field(it, field, &c);
                 }
             }
             Event::Eof => break,

@@ -345,6 +345,41 @@ fn a_feed_with_a_multibyte_character_after_encoding_is_read_or_rejected() {
     }
 }
 
+/// Feeds in the wild are sloppy XML: bare `&` ("AT&T"), HTML entities XML does
+/// not define (`&nbsp;`, `&mdash;`), unknown ones, numeric references, CRLF.
+/// quick-xml >= 0.38 reports references as separate events and rejects a bare
+/// `&` by default; the reader must still take such a feed as a browser would.
+/// A `<link>` with 30,000 attributes (the RUSTSEC-2026-0194 shape) is read too.
+#[test]
+fn a_sloppy_feed_with_bare_ampersands_and_html_entities_is_read() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let attrs: String = (0..30_000).map(|i| format!(" a{i}=\"x\"")).collect();
+    let feed = format!(
+        "<?xml version=\"1.0\"?>\r\n<rss version=\"2.0\"><channel><title>Wire &amp; Co</title>\r\n\
+         <item><title>AT&T office hit &mdash; two dead</title><link>https://wire.example/a?x=1&amp;y=2</link>\
+         <description>MARDAN: A bomb killed two guards&nbsp;at the AT&T office in Mardan on Monday &#8212; police said &foo; &#233;t&#xE9; &amp;lt;b&amp;gt; 5 & 6.</description></item>\r\n\
+         <item><title>Second</title><link{attrs} href=\"https://wire.example/b\"/><description>KOHAT: Gunmen killed a policeman in Kohat on Tuesday.</description></item>\
+         </channel></rss>"
+    );
+    let p = write(dir.path(), "sloppy.xml", feed.as_bytes());
+    let (articles, _) = read_and_extract(&p, "sloppy feed");
+    assert_eq!(articles.len(), 2, "both items read: {articles:?}");
+    let a = &articles[0];
+    assert_eq!(a["title"], "AT&T office hit \u{2014} two dead");
+    assert_eq!(a["url"], "https://wire.example/a?x=1&y=2");
+    assert_eq!(a["publisher"], "Wire & Co");
+    let text = a["text"].as_str().unwrap_or("");
+    for want in [
+        "two guards at the AT&T office",
+        "Monday \u{2014} police said &foo; \u{e9}t\u{e9}",
+        "5 & 6.",
+    ] {
+        assert!(text.contains(want), "{want:?} not in {text:?}");
+    }
+    assert!(!text.contains("&amp;") && !text.contains("&#"), "{text:?}");
+    assert_eq!(articles[1]["url"], "https://wire.example/b");
+}
+
 /// Every crash input the extract fuzz target found (fuzz/regressions/extract/),
 /// replayed through the binary as the text of a JSONL article and as a file.
 #[test]
