@@ -17,7 +17,9 @@
 # debug assertions (overflow checks) and without ASan: the workspace forbids
 # unsafe code, so ASan would double the cost for little; panics, overflows,
 # timeouts (-timeout) and memory blow-ups (-rss_limit_mb) are what is hunted.
-# Build dir: $CARGO_TARGET_DIR or fuzz/target. Summary: fuzz/last-run.txt.
+# Build dir: $CARGO_TARGET_DIR/fuzz or fuzz/target. Summary: fuzz/last-run.txt.
+# Exit: 0 no crash, 1 a target crashed (or the build failed), 3 could not run
+# (cargo-fuzz could not be installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=20
@@ -31,7 +33,7 @@ targets=(plaintext html feed warc jsonl numbers_dates extract)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "fuzz.sh: installing cargo-fuzz from crates.io" >&2
-  cargo install cargo-fuzz --locked
+  cargo install cargo-fuzz --locked || { echo "fuzz.sh: cargo-fuzz could not be installed" >&2; exit 3; }
 fi
 tc=()
 if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then

@@ -5,9 +5,10 @@
 #
 #   scripts/hostile_bench.sh            uses target/release/sitrep (built if missing)
 #   SITREP_BIN=path scripts/hostile_bench.sh
+#   HOSTILE_TIMEOUT=600 (seconds per run; a run cut off shows exit 124)
 #
 # Prints one markdown table row per case: input, command, exit code, wall
-# seconds, peak RSS (MB), what the run said on stderr (first line).
+# time, CPU seconds (user+sys), peak RSS (MB), what the run said on stderr (first line).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${SITREP_BIN:-}
@@ -45,13 +46,21 @@ w("feed100k.rss", b'<?xml version="1.0"?><rss version="2.0"><channel><title>Huge
 # one feed start tag with 60,000 distinct attributes (quick-xml RUSTSEC-2026-0194)
 attrs = b" ".join(b'a%d="x"' % i for i in range(60_000))
 w("feedattrs.xml", b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>T</title><link ' + attrs + b' href="https://x.example/"/><description>MARDAN: A bomb killed three people in Mardan on Monday.</description></item></channel></rss>')
-# 100,000 JSONL articles with zero-width joiners and bidi marks in place names
+# 100,000 JSONL articles with zero-width joiners and bidi marks in place names,
+# Cyrillic/Greek look-alikes, right-to-left overrides, full-width digits and
+# combining marks (a third of each)
 import json
 lines = []
 for i in range(100_000):
-    t = "QUETTA: A suicide bomber killed at least %d policemen in Que\u200dtta and \u200fPesh\u200cawar\u200f on Sunday, officials said." % (i % 30 + 1)
+    n = i % 30 + 1
+    if i % 3 == 0:
+        t = "QUETTA: A suicide bomber killed at least %d policemen in Que\u200dtta and \u200fPesh\u200cawar\u200f on Sunday, officials said." % n
+    elif i % 3 == 1:
+        t = "\u049aUETTA: \u0410 suicide b\u043ember killed at least %d policemen in Qu\u0435tt\u0430 and P\u0435sh\u0430w\u0430r on Sunday, \u03bffficials said." % n
+    else:
+        t = "QUETTA: A suicide bomber killed at least %s policemen in \u202eQuetta\u202c and Pesha\u0301war on Sunday\u2066, officials said\u2069." % "".join(chr(0xFF10 + int(c)) for c in str(n))
     lines.append(json.dumps({"id": "z%d" % i, "text": t, "published": "2026-02-02"}))
-w("zwj100k.jsonl", ("\n".join(lines) + "\n").encode())
+w("confusables100k.jsonl", ("\n".join(lines) + "\n").encode())
 PY
 head -c 2147483648 /dev/zero | gzip -1 > "$work/bomb2g.txt.gz"
 
@@ -59,20 +68,21 @@ row() { # name, command...
   local name=$1; shift
   local t=$work/time.txt
   set +e
-  /usr/bin/time -v "$@" >"$work/out" 2>"$work/err"
+  /usr/bin/time -v timeout -k 10 "${HOSTILE_TIMEOUT:-600}" "$@" >"$work/out" 2>"$work/err"
   local rc=$?
   set -e
   # /usr/bin/time appends its report to stderr
-  local wall rss msg
+  local wall cpu rss msg
   wall=$(grep 'Elapsed (wall clock)' "$work/err" | awk '{print $NF}')
+  cpu=$(grep -E '(User|System) time \(seconds\)' "$work/err" | awk '{s+=$NF} END {printf "%.1f", s}')
   rss=$(grep 'Maximum resident set size' "$work/err" | awk '{printf "%.0f", $NF/1024}')
   msg=$(grep -v -E '^\s+(Command being timed|User time|System time|Percent|Elapsed|Average|Maximum|Major|Minor|Voluntary|Involuntary|Swaps|File system|Socket|Signals|Page size|Exit status)' "$work/err" | head -1 | cut -c1-90)
   local lines; lines=$(wc -l <"$work/out")
-  printf '| %s | `%s` | %s | %s | %s | %s lines out | %s |\n' "$name" "${*:2:1}" "$rc" "$wall" "$rss" "$lines" "$msg"
+  printf '| %s | `%s` | %s | %s | %s | %s | %s lines out | %s |\n' "$name" "${*:2:1}" "$rc" "$wall" "$cpu" "$rss" "$lines" "$msg"
 }
-echo "| input | command | exit | wall (m:ss) | peak RSS (MB) | output | stderr |"
-echo "|---|---|---|---|---|---|---|"
-for f in line50mb.txt line51mb.txt atleast1m.txt numbers1m.txt nested200k.html feed100k.rss feedattrs.xml zwj100k.jsonl bomb2g.txt.gz; do
+echo "| input | command | exit | wall (m:ss) | CPU s | peak RSS (MB) | output | stderr |"
+echo "|---|---|---|---|---|---|---|---|"
+for f in line50mb.txt line51mb.txt atleast1m.txt numbers1m.txt nested200k.html feed100k.rss feedattrs.xml confusables100k.jsonl bomb2g.txt.gz; do
   row "$f" "$bin" articles --quiet "$work/$f"
   case "$f" in
     line51mb.txt|bomb2g.txt.gz) ;;
@@ -80,5 +90,5 @@ for f in line50mb.txt line51mb.txt atleast1m.txt numbers1m.txt nested200k.html f
   esac
 done
 db=$work/h.db
-row "zwj100k.jsonl" "$bin" ingest --quiet --db "$db" "$work/zwj100k.jsonl"
-row "zwj100k.jsonl (rerun)" "$bin" ingest --quiet --db "$db" "$work/zwj100k.jsonl"
+row "confusables100k.jsonl" "$bin" ingest --quiet --db "$db" "$work/confusables100k.jsonl"
+row "confusables100k.jsonl (rerun)" "$bin" ingest --quiet --db "$db" "$work/confusables100k.jsonl"
