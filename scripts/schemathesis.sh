@@ -41,7 +41,7 @@ done
 echo "== schemathesis against $url (max $max examples per operation)"
 start=$(date +%s)
 set +e
-"$venv/bin/schemathesis" run "$url/openapi.json" \
+"$venv/bin/schemathesis" --config-file scripts/schemathesis.toml run "$url/openapi.json" \
   --checks all --max-examples "$max" --seed "${SCHEMATHESIS_SEED:-1}" \
   --workers 2 --request-timeout 60 --no-color \
   -H "Authorization: Bearer $token" \

@@ -55,6 +55,9 @@ pub struct ServeConfig {
     pub max_batch: usize,
     /// Most events in one GeoJSON or CSV export.
     pub max_export: usize,
+    /// Most store reads running at once (others wait their turn): about the number of
+    /// cores, and no more than the store's pool of read connections.
+    pub store_readers: usize,
 }
 
 impl Default for ServeConfig {
@@ -65,6 +68,9 @@ impl Default for ServeConfig {
             timeout: Duration::from_secs(30),
             max_batch: 1000,
             max_export: 100_000,
+            store_readers: std::thread::available_parallelism()
+                .map_or(4, |n| n.get() * 2)
+                .clamp(2, 8),
         }
     }
 }
@@ -75,6 +81,7 @@ pub struct AppState {
     store: Arc<dyn Store>,
     analyzer: Arc<dyn Analyzer>,
     config: Arc<ServeConfig>,
+    readers: Arc<tokio::sync::Semaphore>,
 }
 
 /// The whole application: API, OpenAPI description and dashboard.
@@ -86,6 +93,7 @@ pub fn router(store: Arc<dyn Store>, analyzer: Arc<dyn Analyzer>, config: ServeC
     let state = AppState {
         store,
         analyzer,
+        readers: Arc::new(tokio::sync::Semaphore::new(config.store_readers.max(1))),
         config: Arc::new(config),
     };
     Router::new()

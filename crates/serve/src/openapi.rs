@@ -9,8 +9,122 @@
 
 use serde::Serialize;
 use std::sync::OnceLock;
+use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::{Modify, OpenApi, ToSchema};
+use utoipa::{Modify, OpenApi, PartialSchema, ToSchema};
+
+fn string_schema() -> ObjectBuilder {
+    ObjectBuilder::new().schema_type(Type::String)
+}
+
+/// Schema of the `type` filter: the ACLED event types, by exact label.
+pub fn event_type_param() -> Object {
+    string_schema()
+        .enum_values(Some(sitrep_model::EventType::ALL.iter().map(|t| t.label())))
+        .build()
+}
+
+/// Schema of `group` (`GET /api/stats`).
+pub fn group_param() -> Object {
+    string_schema()
+        .enum_values(Some(["day", "week", "month", "admin1", "actor", "type"]))
+        .build()
+}
+
+/// The pattern of `bbox`: four plain decimals W,S,E,N within -180..180 and -90..90.
+pub fn bbox_pattern() -> String {
+    let frac = r"(?:\.[0-9]+)?";
+    let lon = format!(r"-?0*(?:180(?:\.0+)?|(?:1[0-7][0-9]|[1-9]?[0-9]){frac})");
+    let lat = format!(r"-?0*(?:90(?:\.0+)?|[1-8]?[0-9]{frac})");
+    format!("^{lon},{lat},{lon},{lat}$")
+}
+
+/// Schema of `bbox`.
+pub fn bbox_param() -> Object {
+    string_schema().pattern(Some(bbox_pattern())).build()
+}
+
+/// Hex of literal ASCII text.
+fn hex(s: &str) -> String {
+    s.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Hex of one ASCII digit from the class `c` (e.g. `0-9`, `13578`).
+fn hex_digit(c: &str) -> String {
+    format!("3[{c}]")
+}
+
+/// A valid `YYYY-MM-DD` calendar date, as a pattern over its hex encoding.
+fn hex_date() -> String {
+    let d = hex_digit;
+    let dash = hex("-");
+    let year = format!("(?:{}){{4}}", d("0-9"));
+    let d31 = format!(
+        "(?:{}{}|{}{}|{}{})",
+        d("0"),
+        d("1-9"),
+        d("12"),
+        d("0-9"),
+        d("3"),
+        d("01")
+    );
+    let d30 = format!(
+        "(?:{}{}|{}{}|{})",
+        d("0"),
+        d("1-9"),
+        d("12"),
+        d("0-9"),
+        hex("30")
+    );
+    let d28 = format!(
+        "(?:{}{}|{}{}|{}{})",
+        d("0"),
+        d("1-9"),
+        d("1"),
+        d("0-9"),
+        d("2"),
+        d("0-8")
+    );
+    let m31 = format!("(?:{}{}|{}{})", d("0"), d("13578"), d("1"), d("02"));
+    let m30 = format!("(?:{}{}|{})", d("0"), d("469"), hex("11"));
+    let two = format!("(?:{}){{2}}", d("0-9"));
+    let by4 = format!(
+        "(?:{}{}|{}{}|{}{})",
+        d("0"),
+        d("48"),
+        d("2468"),
+        d("048"),
+        d("13579"),
+        d("26")
+    );
+    let by4_no0 = format!("(?:{}{}|{}{})", d("02468"), d("048"), d("13579"), d("26"));
+    // a year divisible by 4 but not by 100, or by 400
+    let leap = format!("(?:{two}{by4}|{by4_no0}{})", hex("00"));
+    format!(
+        "(?:{year}{dash}{m31}{dash}{d31}|{year}{dash}{m30}{dash}{d30}|{year}{dash}{feb}{dash}{d28}|{leap}{dash}{feb}{dash}{d29})",
+        feb = hex("02"),
+        d29 = hex("29"),
+    )
+}
+
+/// The pattern of a cursor: the hex of `v1|DATE|ID` (DATE a calendar date or empty, ID
+/// printable ASCII), the keyset position both store backends hand out.
+pub fn cursor_pattern() -> String {
+    format!(
+        "^{}(?:{})?{}(?:[2-6][0-9a-f]|7[0-9a-e])+$",
+        hex("v1|"),
+        hex_date(),
+        hex("|")
+    )
+}
+
+/// Schema of `cursor`.
+pub fn cursor_param() -> Object {
+    string_schema()
+        .pattern(Some(cursor_pattern()))
+        .max_length(Some(512))
+        .build()
+}
 
 /// An error answer.
 #[derive(Serialize, ToSchema)]
@@ -174,11 +288,56 @@ pub struct EventDoc {
     confidence: f32,
 }
 
+/// An event as `GET /api/events` lists it: the record of SPEC §3, with `evidence` only
+/// when asked for (`evidence=true`).
+#[derive(Serialize, ToSchema)]
+#[schema(as = EventItem)]
+pub struct EventItemDoc {
+    #[schema(example = 1)]
+    schema_version: u32,
+    id: String,
+    #[schema(format = Date)]
+    event_date: Option<String>,
+    #[schema(format = Date)]
+    date_end: Option<String>,
+    /// day, days, week, month, year or unknown.
+    #[schema(example = "day")]
+    date_precision: String,
+    /// ACLED event type, or null for verbal events.
+    #[schema(example = "Explosions/Remote violence")]
+    event_type: Option<String>,
+    /// ACLED sub-event type.
+    #[schema(example = "Suicide bomb")]
+    sub_event_type: Option<String>,
+    /// PLOVER event type.
+    #[schema(example = "ASSAULT")]
+    plover: Option<String>,
+    plover_mode: Option<String>,
+    actor1: Option<ActorDoc>,
+    actor2: Option<ActorDoc>,
+    location: Option<LocationDoc>,
+    fatalities: FatalitiesDoc,
+    wounded: BoundsDoc,
+    abducted: Option<u32>,
+    arrested: Option<u32>,
+    claimed_by: Vec<ClaimDoc>,
+    accused: Vec<AccusationDoc>,
+    denied_by: Vec<DenialDoc>,
+    /// Recalled from more than a month before publication.
+    background: bool,
+    notes: String,
+    sources: Vec<SourceDoc>,
+    /// Only with `evidence=true`.
+    #[serde(default)]
+    evidence: Vec<EvidenceDoc>,
+    confidence: f32,
+}
+
 /// A page of events.
 #[derive(Serialize, ToSchema)]
 #[schema(as = EventPage)]
 pub struct EventPageDoc {
-    events: Vec<EventDoc>,
+    events: Vec<EventItemDoc>,
     /// Pass as `cursor` for the next page; null on the last page.
     next_cursor: Option<String>,
 }
@@ -195,24 +354,74 @@ pub struct ArticleDoc {
     url: Option<String>,
     publisher: Option<String>,
     /// Bullet summary lines (omitted when empty).
+    #[serde(default)]
     summary: Vec<String>,
     /// The body; evidence offsets are UTF-8 byte offsets into it.
     text: String,
 }
 
-/// An article to ingest (the JSONL fields of SPEC §2).
+/// An article to ingest (the JSONL fields of SPEC §2). Fields other than these are
+/// ignored.
 #[derive(Serialize, ToSchema)]
 #[schema(as = ArticleIn)]
 pub struct ArticleInDoc {
+    /// Your id for it (default: derived from the URL or the text).
+    #[schema(pattern = "^[!-.0-\\[\\]-~]{1,256}$")]
     id: Option<String>,
     title: Option<String>,
-    /// The only required field.
+    /// The only required field: the body, with at least one non-blank character.
+    #[schema(pattern = "\\S")]
     text: String,
     url: Option<String>,
-    /// Publication date or moment, ISO 8601.
+    /// Publication date or moment, ISO 8601 (unreadable values are ignored).
     published: Option<String>,
     /// Publisher.
     source: Option<String>,
+    /// Place named in the dateline.
+    dateline: Option<String>,
+    /// Bullet summary lines.
+    summary: Option<Vec<String>>,
+}
+
+/// The body of `POST /api/articles`: one article (read strictly: a malformed one is
+/// refused with 422), or a batch of 1 to 1,000 objects, where each object that is not a
+/// readable article is listed in `rejected` and the others are still ingested.
+pub struct ArticlesInDoc;
+
+impl utoipa::PartialSchema for ArticlesInDoc {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ArrayBuilder, OneOfBuilder};
+        use utoipa::openapi::Ref;
+        OneOfBuilder::new()
+            .item(Ref::from_schema_name("ArticleIn"))
+            .item(
+                ArrayBuilder::new()
+                    .items(ObjectBuilder::new().schema_type(Type::Object))
+                    .min_items(Some(1))
+                    .max_items(Some(1000)),
+            )
+            .description(Some(
+                "One article, read strictly (a malformed one is refused with 422), or a batch \
+                 of 1 to 1,000 objects: each that is not a readable `ArticleIn` is listed in \
+                 `rejected`, the others are still ingested.",
+            ))
+            .into()
+    }
+}
+
+impl ToSchema for ArticlesInDoc {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "ArticlesIn".into()
+    }
+
+    fn schemas(
+        schemas: &mut Vec<(
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        )>,
+    ) {
+        schemas.push((ArticleInDoc::name().into(), ArticleInDoc::schema()));
+    }
 }
 
 /// One stats group.
@@ -326,7 +535,7 @@ impl Modify for BearerAuth {
         crate::api::event_page,
         crate::api::asset,
     ),
-    components(schemas(ErrorDoc, EventDoc, EventPageDoc, ArticleDoc, ArticleInDoc, StatsDoc, MetaDoc, IngestAnswerDoc)),
+    components(schemas(ErrorDoc, EventDoc, EventPageDoc, ArticleDoc, ArticleInDoc, ArticlesInDoc, StatsDoc, MetaDoc, IngestAnswerDoc)),
     modifiers(&BearerAuth),
     tags(
         (name = "events", description = "Coded events"),

@@ -30,29 +30,31 @@ macro_rules! filter_struct {
         #[into_params(parameter_in = Query)]
         pub struct $name {
             /// First day, inclusive (`YYYY-MM-DD`).
-            #[param(example = "2026-01-01")]
+            #[param(format = Date, example = "2026-01-01")]
             pub from: Option<String>,
-            /// Last day, inclusive (`YYYY-MM-DD`).
-            #[param(example = "2026-02-28")]
+            /// Last day, inclusive (`YYYY-MM-DD`). A `to` before `from` selects nothing.
+            #[param(format = Date, example = "2026-02-28")]
             pub to: Option<String>,
-            /// ISO 3166-1 alpha-2 country code.
-            #[param(example = "PK")]
+            /// ISO 3166-1 alpha-2 country code (either case).
+            #[param(pattern = "^[A-Za-z]{2}$", example = "PK")]
             pub country: Option<String>,
-            /// Province/state (admin1), current name, case-insensitive.
-            #[param(example = "Balochistan")]
+            /// Province/state (admin1), current name, case-insensitive. Empty: no filter.
+            #[param(max_length = 200, pattern = "^[^\\x00-\\x1F\\x7F-\\x9F]*$", example = "Balochistan")]
             pub admin1: Option<String>,
             /// ACLED event type, spelled as in the taxonomy.
             #[serde(rename = "type")]
-            #[param(example = "Explosions/Remote violence")]
+            #[param(schema_with = crate::openapi::event_type_param, example = "Explosions/Remote violence")]
             pub event_type: Option<String>,
-            /// Substring of an actor's name (actor1 or actor2), case-insensitive.
-            #[param(example = "Baloch")]
+            /// Substring of an actor's name (actor1 or actor2), case-insensitive. Empty: no filter.
+            #[param(max_length = 200, pattern = "^[^\\x00-\\x1F\\x7F-\\x9F]*$", example = "Baloch")]
             pub actor: Option<String>,
-            /// Bounding box `W,S,E,N` in degrees (WGS84).
-            #[param(example = "60,23,78,37")]
+            /// Bounding box `W,S,E,N` in degrees (WGS84), plain decimals. West greater than
+            /// east crosses the antimeridian; south greater than north selects nothing.
+            #[param(schema_with = crate::openapi::bbox_param, example = "60,23,78,37")]
             pub bbox: Option<String>,
-            /// Full-text query over the articles behind the events.
-            #[param(example = "suicide")]
+            /// Full-text query over the articles behind the events: every word must occur.
+            /// Empty: no filter; no word at all (only punctuation): selects nothing.
+            #[param(max_length = 500, pattern = "^[^\\x00-\\x1F\\x7F-\\x9F]*$", example = "suicide")]
             pub text: Option<String>,
             $($(#[$fmeta])* #[serde(rename = $rename)] pub $field: Option<String>,)*
         }
@@ -78,9 +80,15 @@ filter_struct! {
     /// Parameters of `GET /api/events`.
     EventsParams {
         /// Page size, 1 to 500 (default 50).
+        #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
         limit: "limit",
         /// Opaque cursor from the previous page's `next_cursor`.
+        #[param(schema_with = crate::openapi::cursor_param)]
         cursor: "cursor",
+        /// `true`: every item carries its `evidence` too (default `false`: the list stays
+        /// light; `GET /api/events/{id}` has the whole record).
+        #[param(value_type = Option<bool>)]
+        evidence: "evidence",
     }
 }
 
@@ -88,6 +96,7 @@ filter_struct! {
     /// Parameters of `GET /api/stats`.
     StatsParams {
         /// How to group: `day`, `week`, `month` (stacked by event type), `admin1`, `actor`, `type`.
+        #[param(schema_with = crate::openapi::group_param)]
         group: "group",
     }
 }
@@ -95,7 +104,9 @@ filter_struct! {
 filter_struct! {
     /// Parameters of `GET /api/events.geojson` and `GET /api/events.csv`.
     ExportParams {
-        /// At most this many events (default and maximum: the server's export cap).
+        /// At most this many events (default: the server's export cap; larger values are
+        /// lowered to it).
+        #[param(value_type = Option<u32>, minimum = 1, maximum = 1000000000)]
         limit: "limit",
     }
 }
@@ -133,7 +144,8 @@ pub fn parse<T: DeserializeOwned + Default>(raw: Option<&str>) -> Result<T, ApiE
     })
 }
 
-/// A value with surrounding blanks removed; empty means absent (as an empty form field).
+/// A free-text value with surrounding blanks removed; empty means absent (as an empty
+/// form field).
 fn present(v: Option<&str>) -> Option<&str> {
     v.map(str::trim).filter(|s| !s.is_empty())
 }
@@ -151,29 +163,53 @@ fn check_plain(param: &str, v: &str, max: usize) -> Result<String, ApiError> {
     Ok(v.to_string())
 }
 
+/// A `YYYY-MM-DD` calendar date, exactly (RFC 3339 `full-date`).
 fn date(param: &str, v: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
-    present(v)
-        .map(|s| {
-            NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .map_err(|_| ApiError::invalid(param, format!("`{s}` is not a YYYY-MM-DD date")))
-        })
-        .transpose()
+    v.map(|s| {
+        let b = s.as_bytes();
+        let shaped = b.len() == 10
+            && b.iter().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    *c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        shaped
+            .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            .flatten()
+            .ok_or_else(|| ApiError::invalid(param, format!("`{s}` is not a YYYY-MM-DD date")))
+    })
+    .transpose()
+}
+
+/// A plain decimal number: `-?[0-9]+(\.[0-9]+)?`.
+fn plain_decimal(p: &str) -> Option<f64> {
+    let digits = p.strip_prefix('-').unwrap_or(p);
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let ok = !int.is_empty()
+        && int.bytes().all(|c| c.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|c| c.is_ascii_digit()));
+    if ok {
+        p.parse().ok()
+    } else {
+        None
+    }
 }
 
 fn bbox(v: &str) -> Result<[f64; 4], ApiError> {
-    let parts: Vec<&str> = v.split(',').map(str::trim).collect();
+    let parts: Vec<&str> = v.split(',').collect();
     if parts.len() != 4 {
         return Err(ApiError::invalid("bbox", "expected four numbers W,S,E,N"));
     }
     let mut out = [0.0f64; 4];
     for (slot, p) in out.iter_mut().zip(&parts) {
-        let x: f64 = p
-            .parse()
-            .map_err(|_| ApiError::invalid("bbox", format!("`{p}` is not a number")))?;
-        if !x.is_finite() {
-            return Err(ApiError::invalid("bbox", "numbers must be finite"));
-        }
-        *slot = x;
+        *slot = plain_decimal(p).ok_or_else(|| {
+            ApiError::invalid("bbox", format!("`{p}` is not a plain decimal number"))
+        })?;
     }
     let [w, s, e, n] = out;
     if !(-180.0..=180.0).contains(&w) || !(-180.0..=180.0).contains(&e) {
@@ -185,25 +221,32 @@ fn bbox(v: &str) -> Result<[f64; 4], ApiError> {
     if !(-90.0..=90.0).contains(&s) || !(-90.0..=90.0).contains(&n) {
         return Err(ApiError::invalid("bbox", "latitudes must lie in -90..90"));
     }
-    if s > n || w > e {
-        return Err(ApiError::invalid(
-            "bbox",
-            "west must not exceed east, nor south north",
-        ));
-    }
     Ok(out)
 }
 
+/// An ACLED event type by its exact label.
+fn event_type(v: &str) -> Result<EventType, ApiError> {
+    EventType::ALL
+        .iter()
+        .copied()
+        .find(|t| t.label() == v)
+        .ok_or_else(|| {
+            let all: Vec<&str> = EventType::ALL.iter().map(|t| t.label()).collect();
+            ApiError::invalid("type", format!("expected one of: {}", all.join(", ")))
+        })
+}
+
+/// Checked filters: the query for the store, or `None` when the filters can select no
+/// event at all (`to` before `from`, a box with south above north, a text without words),
+/// which the handlers answer with an empty result without asking the store.
+pub type Checked = Option<EventQuery>;
+
 /// Turn checked filter values into an [`EventQuery`] (no limit or cursor yet).
-pub fn to_query(f: FilterRefs<'_>) -> Result<EventQuery, ApiError> {
+pub fn to_query(f: FilterRefs<'_>) -> Result<Checked, ApiError> {
     let from = date("from", f.from)?;
     let to = date("to", f.to)?;
-    if let (Some(a), Some(b)) = (from, to) {
-        if a > b {
-            return Err(ApiError::invalid("from", "`from` is after `to`"));
-        }
-    }
-    let country = present(f.country)
+    let country = f
+        .country
         .map(|c| {
             if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) {
                 Ok(c.to_ascii_uppercase())
@@ -215,55 +258,87 @@ pub fn to_query(f: FilterRefs<'_>) -> Result<EventQuery, ApiError> {
             }
         })
         .transpose()?;
-    let event_type = present(f.event_type)
-        .map(|t| {
-            EventType::from_label(t).ok_or_else(|| {
-                let all: Vec<&str> = EventType::ALL.iter().map(|t| t.label()).collect();
-                ApiError::invalid("type", format!("expected one of: {}", all.join(", ")))
-            })
-        })
+    let event_type = f.event_type.map(event_type).transpose()?;
+    let bbox = f.bbox.map(bbox).transpose()?;
+    let admin1 = present(f.admin1)
+        .map(|v| check_plain("admin1", v, MAX_NAME))
         .transpose()?;
-    Ok(EventQuery {
+    let actor = present(f.actor)
+        .map(|v| check_plain("actor", v, MAX_NAME))
+        .transpose()?;
+    let text = match f.text {
+        Some(v) => {
+            check_plain("text", v, MAX_TEXT)?;
+            present(Some(v)).map(str::to_string)
+        }
+        None => None,
+    };
+    let nothing = matches!((from, to), (Some(a), Some(b)) if a > b)
+        || bbox.is_some_and(|[_, s, _, n]| s > n)
+        || text
+            .as_deref()
+            .is_some_and(|t| sitrep_store::sqlite::fts_query(t).is_none());
+    if nothing {
+        return Ok(None);
+    }
+    Ok(Some(EventQuery {
         from,
         to,
         country,
-        admin1: present(f.admin1)
-            .map(|v| check_plain("admin1", v, MAX_NAME))
-            .transpose()?,
+        admin1,
         event_type,
-        actor: present(f.actor)
-            .map(|v| check_plain("actor", v, MAX_NAME))
-            .transpose()?,
-        bbox: present(f.bbox).map(bbox).transpose()?,
-        text: present(f.text)
-            .map(|v| check_plain("text", v, MAX_TEXT))
-            .transpose()?,
+        actor,
+        bbox,
+        text,
         limit: None,
         cursor: None,
-    })
+    }))
 }
 
-/// Parse a `limit` value within `1..=max`.
-pub fn limit(v: Option<&str>, default: usize, max: usize) -> Result<usize, ApiError> {
-    match present(v) {
-        None => Ok(default),
-        Some(s) => match s.parse::<usize>() {
-            Ok(n) if (1..=max).contains(&n) => Ok(n),
-            _ => Err(ApiError::invalid(
-                "limit",
-                format!("expected a whole number from 1 to {max}"),
-            )),
-        },
+/// Parse a `limit` value (digits only) within `1..=max`; `clamp`: larger values (up to
+/// 1,000,000,000, the documented maximum) are lowered to `max` instead of refused.
+pub fn limit(v: Option<&str>, default: usize, max: usize, clamp: bool) -> Result<usize, ApiError> {
+    let Some(s) = v else {
+        return Ok(default);
+    };
+    let bad = || {
+        ApiError::invalid(
+            "limit",
+            if clamp {
+                "expected a whole number of at least 1".to_string()
+            } else {
+                format!("expected a whole number from 1 to {max}")
+            },
+        )
+    };
+    if s.is_empty() || s.len() > 10 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    match s.parse::<u64>() {
+        Ok(n) if n >= 1 && n <= max as u64 => Ok(n as usize),
+        Ok(n) if n >= 1 && clamp && n <= 1_000_000_000 => Ok(max),
+        _ => Err(bad()),
+    }
+}
+
+/// Whether `GET /api/events` items carry their evidence (`evidence=true|false`).
+pub fn with_evidence(p: &EventsParams) -> Result<bool, ApiError> {
+    match p.evidence.as_deref() {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(_) => Err(ApiError::invalid("evidence", "expected true or false")),
     }
 }
 
 /// The query of `GET /api/events`.
-pub fn events_query(p: &EventsParams) -> Result<EventQuery, ApiError> {
-    let mut q = to_query(p.filters())?;
-    q.limit = Some(limit(p.limit.as_deref(), DEFAULT_LIMIT, MAX_LIMIT)?);
-    q.cursor = present(p.cursor.as_deref())
+pub fn events_query(p: &EventsParams) -> Result<Checked, ApiError> {
+    let checked = to_query(p.filters())?;
+    let limit = limit(p.limit.as_deref(), DEFAULT_LIMIT, MAX_LIMIT, false)?;
+    let cursor = p
+        .cursor
+        .as_deref()
         .map(|c| {
-            if c.len() <= MAX_CURSOR && c.bytes().all(|b| b.is_ascii_graphic()) {
+            if c.len() <= MAX_CURSOR && sitrep_store::decode_cursor(c).is_ok() {
                 Ok(c.to_string())
             } else {
                 Err(ApiError::invalid(
@@ -273,13 +348,16 @@ pub fn events_query(p: &EventsParams) -> Result<EventQuery, ApiError> {
             }
         })
         .transpose()?;
-    Ok(q)
+    Ok(checked.map(|mut q| {
+        q.limit = Some(limit);
+        q.cursor = cursor;
+        q
+    }))
 }
 
 /// The query and grouping of `GET /api/stats`.
-pub fn stats_query(p: &StatsParams) -> Result<(EventQuery, StatsGroup), ApiError> {
-    let q = to_query(p.filters())?;
-    let group = match present(p.group.as_deref()).unwrap_or("week") {
+pub fn stats_query(p: &StatsParams) -> Result<(Checked, StatsGroup), ApiError> {
+    let group = match p.group.as_deref().unwrap_or("week") {
         "day" => StatsGroup::Day,
         "week" => StatsGroup::Week,
         "month" => StatsGroup::Month,
@@ -293,13 +371,14 @@ pub fn stats_query(p: &StatsParams) -> Result<(EventQuery, StatsGroup), ApiError
             ))
         }
     };
+    let q = to_query(p.filters())?;
     Ok((q, group))
 }
 
 /// The query and cap of the export endpoints.
-pub fn export_query(p: &ExportParams, cap: usize) -> Result<(EventQuery, usize), ApiError> {
+pub fn export_query(p: &ExportParams, cap: usize) -> Result<(Checked, usize), ApiError> {
     let q = to_query(p.filters())?;
-    let n = limit(p.limit.as_deref(), cap, cap)?;
+    let n = limit(p.limit.as_deref(), cap, cap, true)?;
     Ok((q, n))
 }
 
@@ -318,32 +397,84 @@ mod tests {
     #[test]
     fn filters_are_checked_and_typed() {
         let p: EventsParams = parse(Some(
-            "from=2026-01-01&to=2026-01-31&country=pk&type=battles&bbox=60,23,78,37&limit=10&admin1=",
+            "from=2026-01-01&to=2026-01-31&country=pk&type=Battles&bbox=60,23,78.5,37&limit=10&admin1=",
         ))
         .unwrap();
-        let q = events_query(&p).unwrap();
+        let q = events_query(&p).unwrap().unwrap();
         assert_eq!(q.country.as_deref(), Some("PK"));
         assert_eq!(q.event_type, Some(EventType::Battles));
-        assert_eq!(q.bbox, Some([60.0, 23.0, 78.0, 37.0]));
+        assert_eq!(q.bbox, Some([60.0, 23.0, 78.5, 37.0]));
         assert_eq!(q.limit, Some(10));
         assert_eq!(q.admin1, None);
         for bad in [
             "from=2026-13-01",
-            "from=2026-02-01&to=2026-01-01",
+            "from=2026-1-01",
+            "from=+2026-01-01",
+            "from=",
+            "to=2026-02-30",
             "country=PAK",
+            "country=",
             "type=War",
+            "type=battles",
             "bbox=1,2,3",
-            "bbox=10,0,5,1",
             "bbox=0,0,NaN,1",
+            "bbox=0,0,inf,1",
+            "bbox=0,0,1e1,1",
+            "bbox=0,0,+1,1",
+            "bbox=0,0,%201,1",
+            "bbox=0,0,181,1",
+            "bbox=0,-91,1,1",
             "limit=0",
             "limit=501",
             "limit=-1",
+            "limit=+5",
+            "limit=",
             "cursor=a%20b",
+            "cursor=7631",
             "text=a%00b",
+            "evidence=1",
+            "evidence=",
         ] {
             let p: EventsParams = parse(Some(bad)).unwrap();
-            assert!(events_query(&p).is_err(), "{bad} accepted");
+            assert!(
+                events_query(&p).is_err() || with_evidence(&p).is_err(),
+                "{bad} accepted"
+            );
         }
+        // a cursor as the store hands it out
+        let c = sitrep_store::encode_cursor("2026-01-05", "ev1");
+        let p: EventsParams = parse(Some(&format!("cursor={c}"))).unwrap();
+        assert_eq!(events_query(&p).unwrap().unwrap().cursor, Some(c));
+    }
+
+    #[test]
+    fn filters_that_select_nothing_are_not_errors() {
+        for nothing in [
+            "from=2026-02-01&to=2026-01-01",
+            "bbox=0,10,1,5",
+            "text=%2B%2B%2B",
+        ] {
+            let p: EventsParams = parse(Some(nothing)).unwrap();
+            assert_eq!(events_query(&p).unwrap(), None, "{nothing}");
+        }
+        // west above east crosses the antimeridian: a real box
+        let p: EventsParams = parse(Some("bbox=170,-20,-170,0")).unwrap();
+        let q = events_query(&p).unwrap().unwrap();
+        assert_eq!(q.bbox, Some([170.0, -20.0, -170.0, 0.0]));
+        // blank free text is no filter
+        let p: EventsParams = parse(Some("text=%20&actor=&admin1=%20")).unwrap();
+        let q = events_query(&p).unwrap().unwrap();
+        assert_eq!((q.text, q.actor, q.admin1), (None, None, None));
+    }
+
+    #[test]
+    fn export_limits_are_lowered_to_the_cap() {
+        let p: ExportParams = parse(Some("limit=5000000")).unwrap();
+        assert_eq!(export_query(&p, 1000).unwrap().1, 1000);
+        let p: ExportParams = parse(Some("limit=7")).unwrap();
+        assert_eq!(export_query(&p, 1000).unwrap().1, 7);
+        let p: ExportParams = parse(Some("limit=0")).unwrap();
+        assert!(export_query(&p, 1000).is_err());
     }
 
     #[test]

@@ -123,18 +123,35 @@ impl Store for MemStore {
             std::thread::sleep(std::time::Duration::from_millis(self.delay_ms));
         }
         let all = self.filtered(q);
+        // keyset cursor in the store's shared format: the (date, id) of the last item
+        let key = |e: &Event| {
+            (
+                e.event_date.map(|d| d.to_string()).unwrap_or_default(),
+                e.id.clone(),
+            )
+        };
         let start = match &q.cursor {
             None => 0,
-            Some(c) => c
-                .strip_prefix("o:")
-                .and_then(|n| n.parse::<usize>().ok())
-                .ok_or_else(|| StoreError::BadQuery("bad cursor".into()))?,
+            Some(c) => {
+                let (d, id) = decode_cursor(c)?;
+                all.iter()
+                    .position(|e| key(e) == (d.clone(), id.clone()))
+                    .map(|i| i + 1)
+                    .ok_or_else(|| StoreError::BadQuery("stale cursor".into()))?
+            }
         };
         let limit = q.limit.unwrap_or(50);
         let events: Vec<Event> = all.iter().skip(start).take(limit).cloned().collect();
         let next = start + events.len();
         Ok(EventPage {
-            next_cursor: (next < all.len()).then(|| format!("o:{next}")),
+            next_cursor: (next < all.len())
+                .then(|| {
+                    events.last().map(|e| {
+                        let (d, id) = key(e);
+                        encode_cursor(&d, &id)
+                    })
+                })
+                .flatten(),
             events,
         })
     }
