@@ -226,9 +226,8 @@ pub(crate) fn resolve(
             || text[e..].starts_with("\u{2019}s outskirts");
         let next = after.first().map(String::as_str).unwrap_or("");
         let want = match next {
-            "district" | "districts" | "agency" | "tehsil" | "subdivision" => {
-                Some(PlaceKind::Admin2)
-            }
+            "district" | "districts" | "agency" | "tehsil" | "subdivision" | "upazila"
+            | "upazilla" | "taluk" | "taluka" => Some(PlaceKind::Admin2),
             "province" | "state" | "region" | "division" => Some(PlaceKind::Admin1),
             "city" | "town" | "village" | "area" | "bazaar" | "market" => {
                 Some(PlaceKind::Populated)
@@ -325,6 +324,16 @@ pub(crate) fn resolve(
             && other_strong
             && en.population < 1_000_000
             && en.seat < 3
+            && !ctx.dateline.contains(&idx)
+        {
+            continue;
+        }
+        // Likewise a foreign province named in passing, not as a place ("The
+        // Centre for Indian Trade Unions" is no region of Burkina Faso).
+        if en.kind == PlaceKind::Admin1
+            && strong <= 0.0
+            && other_strong
+            && !locative
             && !ctx.dateline.contains(&idx)
         {
             continue;
