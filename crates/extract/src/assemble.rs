@@ -472,6 +472,46 @@ fn fighting(a: &Actor) -> bool {
     }
 }
 
+/// Whether a state actor was read from a bare country name ("in Hangu,
+/// Pakistan"), not from a word for armed men ("Pakistani troops").
+fn bare_country(text: &str, r: &RoleActor) -> bool {
+    if r.actor.actor_type != Some(ActorType::StateForces) {
+        return false;
+    }
+    let w = text
+        .get(r.span.start..r.span.end)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    ![
+        "force",
+        "army",
+        "troop",
+        "soldier",
+        "police",
+        "military",
+        "security",
+        "paramilitar",
+        "corps",
+        "ranger",
+        "levies",
+        "navy",
+        "naval",
+        "air",
+        "personnel",
+        "guard",
+        "fc",
+        "jawan",
+        "cop",
+        "constable",
+        "officer",
+        "commando",
+        "marine",
+        "militia",
+    ]
+    .iter()
+    .any(|k| w.contains(k))
+}
+
 /// Non-state armed: rebels, unidentified armed groups, foreign forces.
 fn nonstate_fighting(a: &Actor) -> bool {
     fighting(a) && a.actor_type != Some(ActorType::StateForces)
@@ -483,6 +523,7 @@ fn code_violent(
     a1: Option<&Actor>,
     a2: Option<&Actor>,
     words: &str,
+    armed_hurt: bool,
 ) -> (SubEventType, &'static str) {
     let has = |t: Trig| trigs.contains(&t);
     if has(Trig::Sexual) {
@@ -504,6 +545,10 @@ fn code_violent(
             },
         );
     }
+    // shelling in the course of a fight between two sides is a battle
+    if has(Trig::Shell) && has(Trig::Clash) {
+        return (SubEventType::ArmedClash, "heavy-weapons");
+    }
     if has(Trig::Shell) {
         return (
             SubEventType::ShellingArtilleryMissileAttack,
@@ -523,7 +568,8 @@ fn code_violent(
     if has(Trig::Capture) {
         return (SubEventType::NonStateActorOvertakesTerritory, "firearms");
     }
-    let armed_victims = f.state_forces.is_some_and(|x| x > 0) || f.militants.is_some_and(|x| x > 0);
+    let armed_victims =
+        f.state_forces.is_some_and(|x| x > 0) || f.militants.is_some_and(|x| x > 0) || armed_hurt;
     // an attack on armed men (unknown attackers count as armed) is a battle
     let armed_pair = a1.is_none_or(fighting)
         && a2.is_some_and(fighting)
@@ -537,7 +583,9 @@ fn code_violent(
     } else {
         "firearms"
     };
-    if has(Trig::Clash) || armed_victims || armed_pair {
+    // the dead are all civilians and nobody fought back: an attack on civilians
+    let civilian_victims = f.civilians.is_some_and(|x| x > 0) && !armed_victims;
+    if has(Trig::Clash) || armed_victims || (armed_pair && !civilian_victims) {
         return (SubEventType::ArmedClash, "firearms");
     }
     (SubEventType::Attack, mode)
@@ -699,11 +747,64 @@ fn notes(e: &Event) -> String {
     s
 }
 
+/// A violent happening named as the reason for a protest in the same
+/// sentence ("residents protested after a girl was killed", "gathered to
+/// protest the bombing") is context for the protest, not a new report:
+/// its drafts become background.
+fn mark_causes(ms: &[Mention], drafts: &mut [Draft], text: &str) {
+    const BECAUSE: &[&str] = &[
+        "after",
+        "over",
+        "against",
+        "following",
+        "demanding",
+        "condemning",
+        "protest",
+        "seeking",
+        "for",
+        "sparked",
+        "triggered",
+        "denouncing",
+        "in protest",
+    ];
+    let protests: Vec<&Mention> = ms.iter().filter(|m| m.family == Family::Protest).collect();
+    if protests.is_empty() {
+        return;
+    }
+    for d in drafts.iter_mut() {
+        if d.background || d.family != Family::Violent {
+            continue;
+        }
+        let cause = d.mentions.iter().all(|&i| {
+            let m = &ms[i];
+            let Some(mt) = m.trigs.first().map(|t| t.1) else {
+                return false;
+            };
+            protests.iter().any(|p| {
+                p.sent == m.sent
+                    && p.trigs.first().is_some_and(|(_, pt)| {
+                        pt.end <= mt.start
+                            && text.get(pt.end..mt.start).is_some_and(|between| {
+                                let b = between.to_ascii_lowercase();
+                                b.len() < 160
+                                    && b.split(|c: char| !c.is_ascii_alphanumeric())
+                                        .any(|w| BECAUSE.contains(&w))
+                            })
+                    })
+            })
+        });
+        if cause {
+            d.background = true;
+        }
+    }
+}
+
 /// Assembles the events of one article from its mentions.
 pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
     let art = ctx.article;
     let text = art.text.as_str();
-    let drafts = group(ms, ctx);
+    let mut drafts = group(ms, ctx);
+    mark_causes(ms, &mut drafts, text);
     // main date: the first dated, non-background violent draft
     let main_date = drafts
         .iter()
@@ -797,9 +898,21 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             .find_map(|&i| ms[i].trigs.first().map(|t| t.1))
             .unwrap_or(first.clause);
         ev_e.push(("event_type".into(), trig_span));
+        // the clauses, lower-cased, any Unicode space (NBSP) read as a space
         let words: String = idx
             .iter()
-            .map(|&i| text[ms[i].clause.start..ms[i].clause.end].to_ascii_lowercase())
+            .map(|&i| {
+                text[ms[i].clause.start..ms[i].clause.end]
+                    .chars()
+                    .map(|c| {
+                        if c.is_whitespace() {
+                            ' '
+                        } else {
+                            c.to_ascii_lowercase()
+                        }
+                    })
+                    .collect::<String>()
+            })
             .collect::<Vec<_>>()
             .join(" ");
         let (sub, plover, mode): (Option<SubEventType>, Plover, Option<&str>) = match d.family {
@@ -845,10 +958,60 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                     && !words.contains("encounter")
                     && !words.contains("exchange of fire")
                     && !words.contains("firing");
-                let crowd = !strong
-                    && !armed_any
-                    && !armed_dead
-                    && (plain_clash || (protest_article && !trigs.contains(&Trig::Kill)));
+                // an army on either side is never a crowd fight
+                let army = idx.iter().any(|&i| {
+                    [&ms[i].actor1, &ms[i].actor2].iter().any(|a| {
+                        a.as_ref().is_some_and(|a| {
+                            a.actor.actor_type == Some(ActorType::StateForces)
+                                && a.actor.name.starts_with("Military Forces")
+                                && !bare_country(text, a)
+                        })
+                    })
+                });
+                // a deadly fight between rival factions or groups is an
+                // armed clash between militias, not a riot
+                let factional = fat.best.is_some_and(|b| b > 0)
+                    && [
+                        "rival group",
+                        "rival faction",
+                        "two groups",
+                        "two factions",
+                        "two rival",
+                        "supremacy",
+                        "dominance",
+                    ]
+                    .iter()
+                    .any(|w| words.contains(w));
+                // hand-thrown crude or incendiary bombs ("crude bombs",
+                // "cocktails", "petrol bombs") that kill nobody are street
+                // violence, not remote violence
+                let improvised = [
+                    "crude bomb",
+                    "cocktail",
+                    "petrol bomb",
+                    "petrol-bomb",
+                    "molotov",
+                    "hand bomb",
+                    "hand-made bomb",
+                    "handmade bomb",
+                    "country-made bomb",
+                    "country made bomb",
+                    "sound bomb",
+                ]
+                .iter()
+                .any(|w| words.contains(w))
+                    && fat.best.unwrap_or(0) == 0
+                    && !trigs.iter().any(|t| {
+                        matches!(t, Trig::Air | Trig::Shell | Trig::Suicide | Trig::Chemical)
+                    })
+                    && !army;
+                let crowd = improvised
+                    || (!strong
+                        && !armed_any
+                        && !army
+                        && !factional
+                        && !armed_dead
+                        && (plain_clash || (protest_article && !trigs.contains(&Trig::Kill))));
                 if crowd {
                     let demo = protest_article
                         || [
@@ -878,8 +1041,21 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                         Some("riot"),
                     )
                 } else {
+                    // a target read from a bare country name ("…, Pakistan") is
+                    // no armed side: it does not make a battle
+                    let target = actor2
+                        .as_ref()
+                        .filter(|_| a2.as_ref().is_none_or(|r| !bare_country(text, r)));
+                    // soldiers, police or militants among the wounded
+                    let armed_hurt = idx.iter().any(|&i| {
+                        ms[i].counts.iter().any(|c| {
+                            c.outcome == Outcome::Wounded
+                                && c.best > 0
+                                && matches!(c.side, Side::State | Side::Militants)
+                        })
+                    });
                     let (s, m) =
-                        code_violent(&trigs, &fat, actor1.as_ref(), actor2.as_ref(), &words);
+                        code_violent(&trigs, &fat, actor1.as_ref(), target, &words, armed_hurt);
                     (Some(s), Plover::Assault, Some(m))
                 }
             }

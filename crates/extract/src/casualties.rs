@@ -242,6 +242,18 @@ fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, boo
             k += 1;
             continue;
         }
+        // "a tribal chief", "a coast guard", "two bus passengers": up to two
+        // plain words right before a person noun belong to the phrase
+        if k < 3
+            && plain_word(w)
+            && (ts.get(j + 1).is_some_and(|t| person_side(t.s).is_some())
+                || (ts.get(j + 1).is_some_and(|t| plain_word(t.s))
+                    && ts.get(j + 2).is_some_and(|t| person_side(t.s).is_some())))
+        {
+            j += 1;
+            k += 1;
+            continue;
+        }
         break;
     }
     match side {
@@ -255,6 +267,92 @@ fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, boo
         }
         None => (Side::Unknown, j, None, false),
     }
+}
+
+/// A month name or its abbreviation ("March", "Oct", "Sept").
+fn is_month(w: &str) -> bool {
+    matches!(
+        lower(w.trim_end_matches('.')).as_str(),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    ) && w.as_bytes()[0].is_ascii_uppercase()
+}
+
+/// A lower-case content word that may modify a following person noun (not a
+/// verb form, not a function word).
+fn plain_word(w: &str) -> bool {
+    let lw = lower(w);
+    w.len() > 2
+        && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
+        && !lw.ends_with("ing")
+        && !lw.ends_with("ed")
+        && !AUX.contains(&lw.as_str())
+        && !CHAIN.contains(&lw.as_str())
+        && !matches!(
+            lw.as_str(),
+            "for"
+                | "from"
+                | "with"
+                | "into"
+                | "onto"
+                | "near"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "where"
+                | "which"
+                | "during"
+                | "inside"
+                | "outside"
+                | "under"
+                | "over"
+                | "across"
+                | "along"
+                | "against"
+                | "between"
+                | "among"
+                | "through"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "them"
+                | "they"
+                | "him"
+        )
 }
 
 /// A number found in a sentence: (token index, best, low, high, tokens used,
@@ -292,6 +390,10 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             {
                 continue;
             }
+            // "on March 15", "Oct. 19": a day of the month
+            if i > 0 && is_month(ts[i - 1].s) {
+                continue;
+            }
             // "no" alone is a count only before a person noun
             quants.push((i, q.best, q.low, q.high, n, false));
         }
@@ -307,7 +409,38 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             && ts
                 .get(i + 1)
                 .is_some_and(|t| person_side(t.s).is_some() && !t.s.ends_with('s'));
-        if (w == "a" || w == "an" || possessive || definite) && !quants.iter().any(|q| q.0 == i) {
+        // "killing both", "both were killed": two people
+        if w == "both" && !quants.iter().any(|q| q.0 == i) {
+            let after_outcome = i > 0 && outcome_at(hits, &ts[i - 1]).is_some();
+            let next = ts.get(i + 1).map(|t| lower(t.s)).unwrap_or_default();
+            let before_outcome = matches!(next.as_str(), "were" | "of" | "died")
+                || ts.get(i + 1).is_some_and(|t| outcome_at(hits, t).is_some());
+            if (after_outcome
+                && (next.is_empty()
+                    || matches!(next.as_str(), "." | "," | "and" | "of" | "on" | "in")))
+                || (before_outcome
+                    && i > 0
+                    && matches!(lower(ts[i - 1].s).as_str(), "," | "." | "and"))
+            {
+                quants.push((i, 2, Some(2), Some(2), 1, false));
+            }
+            continue;
+        }
+        // "a couple" (not "a couple of"): two people
+        if w == "a"
+            && ts.get(i + 1).is_some_and(|t| lower(t.s) == "couple")
+            && ts.get(i + 2).is_none_or(|t| lower(t.s) != "of")
+            && !quants.iter().any(|q| q.0 == i)
+        {
+            quants.push((i, 2, Some(2), Some(2), 1, false));
+            continue;
+        }
+        // "one of a family", "members of an extended family": not a count
+        let after_of = i > 0 && lower(ts[i - 1].s) == "of";
+        if (w == "a" || w == "an" || possessive || definite)
+            && !after_of
+            && !quants.iter().any(|q| q.0 == i)
+        {
             let (_, _, _, head) = noun_phrase(&ts, i + 1);
             let right_outcome = (2..=7).any(|k| {
                 ts.get(i + k).and_then(|x| outcome_at(hits, x)).is_some()
@@ -350,7 +483,50 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 let is_outcome = outcome_at(hits, t).is_some();
                 let lw = lower(t.s);
                 let aux = AUX.contains(&lw.as_str()) || lw == "of";
-                if !is_outcome && !aux && t.s.len() > 1 && t.s.as_bytes()[0].is_ascii_alphabetic() {
+                // "killing 18 and wounding 25", "killed eight in …": a bare
+                // number right after an outcome verb counts people
+                let rise = |x: &Tok<'_>| {
+                    matches!(
+                        lower(x.s).as_str(),
+                        "rose"
+                            | "risen"
+                            | "climbed"
+                            | "reached"
+                            | "jumped"
+                            | "mounted"
+                            | "increased"
+                            | "rises"
+                            | "climbs"
+                            | "reaches"
+                    )
+                };
+                let bare_object = i > 0
+                    && (outcome_at(hits, &ts[i - 1]).is_some()
+                        || rise(&ts[i - 1])
+                        || (i > 1 && lower(ts[i - 1].s) == "to" && rise(&ts[i - 2])))
+                    && matches!(
+                        lw.as_str(),
+                        "and"
+                            | "or"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "near"
+                            | "while"
+                            | "when"
+                            | "as"
+                            | "during"
+                            | "after"
+                            | "including"
+                            | "inside"
+                            | "outside"
+                    );
+                if !is_outcome
+                    && !aux
+                    && !bare_object
+                    && t.s.len() > 1
+                    && t.s.as_bytes()[0].is_ascii_alphabetic()
+                {
                     continue;
                 }
             }
@@ -374,8 +550,17 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         while k < ts.len() && steps < 8 {
             let t = &ts[k];
             if let Some((o, e)) = outcome_at(hits, t) {
-                // "…, wounding 13": an active participle governs what follows
-                if !lower(t.s).ends_with("ing") {
+                // "…, wounding 13": an active participle governs what follows;
+                // "nine militants abducted four labourers": a verb right after
+                // the subject with its own object is active, the subject acts
+                let after = ts.iter().position(|x| x.start >= e);
+                let object = k == j
+                    && after.is_some_and(|a| {
+                        quants.iter().any(|q| q.0 == a)
+                            || person_side(ts[a].s).is_some()
+                            || matches!(lower(ts[a].s).as_str(), "a" | "an" | "his" | "their")
+                    });
+                if !lower(t.s).ends_with("ing") && !object {
                     outcome = Some(o);
                     end = e;
                 }
@@ -407,6 +592,31 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 }
                 break;
             }
+            // "were targeted and killed", "was kidnapped and beheaded"
+            if lw.ends_with("ed")
+                && ts.get(k + 1).is_some_and(|x| lower(x.s) == "and")
+                && ts.get(k + 2).is_some_and(|x| outcome_at(hits, x).is_some())
+            {
+                k += 2;
+                steps += 1;
+                continue;
+            }
+            // "three members of a family were killed": skip a short of-phrase
+            if lw == "of" && head {
+                if let Some(m) = (k + 1..(k + 6).min(ts.len())).find(|&m| {
+                    outcome_at(hits, &ts[m]).is_some()
+                        || matches!(lower(ts[m].s).as_str(), "was" | "were" | "have" | "had")
+                }) {
+                    if ts[k + 1..m]
+                        .iter()
+                        .all(|x| x.s.as_bytes()[0].is_ascii_alphanumeric())
+                    {
+                        k = m;
+                        steps += 1;
+                        continue;
+                    }
+                }
+            }
             // "… militants that troops said were killed": skip the reporting clause
             if matches!(lw.as_str(), "that" | "who" | "which") {
                 if let Some(off) = (1..=4).find(|o| {
@@ -435,6 +645,23 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 k += 1;
                 steps += 1;
                 continue;
+            }
+            // a reduced relative clause: "two policemen deployed for the
+            // security of the complex were shot dead"
+            if head && (lw.ends_with("ed") || lw.ends_with("ing")) {
+                let stop = (k + 1..(k + 10).min(ts.len()))
+                    .find(|&m| matches!(lower(ts[m].s).as_str(), "was" | "were"));
+                if let Some(m) = stop {
+                    let clean = ts[k..m].iter().all(|x| {
+                        !matches!(x.s, "," | "." | ";" | ":" | "(" | ")")
+                            && outcome_at(hits, x).is_none()
+                    }) && !quants.iter().any(|q| q.0 > k && q.0 < m);
+                    if clean {
+                        k = m;
+                        steps += 1;
+                        continue;
+                    }
+                }
             }
             break;
         }
@@ -472,6 +699,31 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                     || (t.s.as_bytes()[0].is_ascii_uppercase() && k + 1 < i);
                 if !ok {
                     break;
+                }
+            }
+        }
+        // "the number of people killed in the bombing rose to 27", "the
+        // toll climbed to 40": the outcome stands earlier in the sentence
+        if outcome.is_none() && !head && i > 0 {
+            let mut p = i - 1;
+            if lower(ts[p].s) == "to" && p > 0 {
+                p -= 1;
+            }
+            if matches!(
+                lower(ts[p].s).as_str(),
+                "rose"
+                    | "risen"
+                    | "climbed"
+                    | "reached"
+                    | "jumped"
+                    | "mounted"
+                    | "increased"
+                    | "rises"
+                    | "climbs"
+                    | "reaches"
+            ) {
+                if let Some((o, _)) = ts[..p].iter().rev().find_map(|x| outcome_at(hits, x)) {
+                    outcome = Some(o);
                 }
             }
         }

@@ -313,6 +313,7 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("set on fire", Trig::Loot),
     ("set fire", Trig::Loot),
     ("set afire", Trig::Loot),
+    ("ablaze", Trig::Loot),
     ("burnt", Trig::Loot),
     ("burned", Trig::Loot),
     ("vandalis*", Trig::Loot),
@@ -387,13 +388,34 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("road blockade*", Trig::Protest),
     ("stalled", Trig::Protest),
     ("hit the streets", Trig::Protest),
+    ("tear gas", Trig::Protest),
+    ("teargas", Trig::Protest),
+    ("tear-gas", Trig::Protest),
+    ("tear gas shell*", Trig::Protest),
+    ("teargas shell*", Trig::Protest),
+    ("tear-gas shell*", Trig::Protest),
+    ("tear gas canister*", Trig::Protest),
+    ("striking", Trig::Protest),
+    ("strikers", Trig::Protest),
+    ("sat on a", Trig::Protest),
+    ("observed a fast", Trig::Protest),
+    ("relay fast", Trig::Protest),
+    ("black flags", Trig::Protest),
+    ("blocking traffic", Trig::Protest),
+    ("blocked traffic", Trig::Protest),
+    ("blocked the road", Trig::Protest),
+    ("blocked the highway", Trig::Protest),
     // riot
     ("riot", Trig::Riot),
     ("riots", Trig::Riot),
+    ("rioted", Trig::Riot),
     ("rioting", Trig::Riot),
     ("rioter*", Trig::Riot),
     ("stone pelting", Trig::Riot),
     ("stone-pelting", Trig::Riot),
+    ("stone-throwing", Trig::Riot),
+    ("stone throwing", Trig::Riot),
+    ("pelting stones", Trig::Riot),
     ("pelted", Trig::Riot),
     ("hurled stones", Trig::Riot),
     ("threw stones", Trig::Riot),
@@ -697,6 +719,36 @@ impl Lexicon {
     }
 }
 
+/// Whether an ambiguous protest word ("marched", "rallied", "striking")
+/// stands near a word that makes it a protest ("to demand", "peaceful",
+/// "slogans", "workers").
+fn protest_context(text: &str, h: &LexHit) -> bool {
+    let mut a = h.start.saturating_sub(100);
+    while a > 0 && !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (h.end + 100).min(text.len());
+    while b < text.len() && !text.is_char_boundary(b) {
+        b += 1;
+    }
+    let win = text.get(a..b).unwrap_or("").to_ascii_lowercase();
+    [
+        "demand",
+        "peaceful",
+        "slogan",
+        "protest",
+        "workers",
+        "activists",
+        "students",
+        "wage",
+        "in support of",
+        "to press",
+        "condemn",
+    ]
+    .iter()
+    .any(|c| win.contains(c))
+}
+
 /// Whether a hit is a conflict signal on its own: a death, injury,
 /// abduction or arrest, a weapon, an attack or a clash, a protest or riot,
 /// a ceasefire. Articles without one (sport, business: "shot", "beat",
@@ -730,10 +782,19 @@ pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
                 w.as_str(),
                 "operation" | "operations" | "battle" | "battled" | "offensive" | "retaliated"
             ),
-            Trig::Protest => !matches!(
-                w.as_str(),
-                "march" | "marched" | "marches" | "rallied" | "blocked" | "stalled" | "took out"
-            ),
+            Trig::Protest => {
+                !matches!(
+                    w.as_str(),
+                    "march"
+                        | "marched"
+                        | "marches"
+                        | "rallied"
+                        | "blocked"
+                        | "stalled"
+                        | "took out"
+                        | "striking"
+                ) || protest_context(text, h)
+            }
             Trig::Agree => matches!(
                 w.as_str(),
                 "ceasefire"
@@ -827,14 +888,24 @@ pub fn person_side(word: &str) -> Option<Side> {
         | "teenagers" | "patients" | "employees" | "employee" | "officials" | "official"
         | "leader" | "leaders" | "supporters" | "supporter" | "candidate" | "candidates"
         | "lawyer" | "lawyers" | "judge" | "judges" | "prisoners" | "inmates" | "villager's"
-        | "persons-civilian" => Civilians,
+        | "persons-civilian" | "protester" | "protesters" | "protestor" | "protestors"
+        | "demonstrator" | "demonstrators" | "volunteer" | "volunteers" | "chief" | "chieftain"
+        | "couple" | "priest" | "priests" | "monk" | "monks" | "pastor" | "imam" | "vendor"
+        | "vendors" | "businessman" | "businessmen" | "owner" | "passerby" | "passersby"
+        | "tribals" | "adivasi" | "adivasis" | "informer" | "informers" | "spy" | "sarpanch"
+        | "headman" | "mayor" | "councilors" | "lawmaker" | "lawmakers" | "legislator"
+        | "minister" | "nephew's" | "widow" | "girl's" | "boy's" | "herder" | "herders"
+        | "miner" | "miners" | "pilgrim's" | "rickshaw-puller" | "helper" | "helpers"
+        | "nationals" | "foreigner" | "foreigners" => Civilians,
         "soldier" | "soldiers" | "troop" | "troops" | "serviceman" | "servicemen" | "policeman"
         | "policemen" | "police" | "policewoman" | "policewomen" | "personnel" | "constable"
         | "constables" | "cop" | "cops" | "guard" | "guards" | "paramilitary"
         | "paramilitaries" | "levies" | "rangers" | "commando" | "commandos" | "jawan"
         | "jawans" | "trooper" | "troopers" | "sepoy" | "sepoys" | "officer" | "officers"
         | "marines" | "sailors" | "airmen" | "army" | "forces" | "cadets" | "fc" | "militiamen"
-        | "lawmen" | "enforcers" => State,
+        | "lawmen" | "enforcers" | "marine" | "sailor" | "airman" | "ranger" | "cadet"
+        | "militiaman" | "policemen's" | "inspector" | "sub-inspector" | "havildar"
+        | "rifleman" | "riflemen" | "guardsman" | "guardsmen" | "gendarme" | "gendarmes" => State,
         "militant" | "militants" | "insurgent" | "insurgents" | "attacker" | "attackers"
         | "terrorist" | "terrorists" | "rebel" | "rebels" | "fighter" | "fighters" | "gunman"
         | "gunmen" | "assailant" | "assailants" | "bomber" | "bombers" | "maoist" | "maoists"
@@ -842,7 +913,11 @@ pub fn person_side(word: &str) -> Option<Side> {
         | "separatist" | "separatists" | "jihadist" | "jihadists" | "jihadis" | "miscreants"
         | "kidnappers" | "cadres" | "cadre" | "taliban" | "hijackers" | "raiders" | "dacoits"
         | "criminals" | "robbers" | "suspects" | "commanders" | "commander" | "infiltrators"
-        | "intruders" => Militants,
+        | "intruders" | "ultra" | "ultras" | "kidnapper" | "hijacker" | "raider" | "dacoit"
+        | "criminal" | "robber" | "suspect" | "infiltrator" | "intruder" | "guerrilla"
+        | "guerrillas" | "guerilla" | "guerillas" | "jihadi" | "mujahid" | "mujahideen" => {
+            Militants
+        }
         "people" | "persons" | "person" | "men" | "man" | "others" | "individuals" | "members"
         | "member" | "nephew" | "nephews" | "cousin" | "cousins" | "uncle" | "father"
         | "mother" | "sister" | "sisters" | "councilor" | "councillor's" | "individual"
