@@ -174,16 +174,21 @@ impl Extractor {
             .filter(|p| !not_a_venue(text, p))
             .cloned()
             .collect();
-        let dateline_loc = article
-            .dateline
-            .as_deref()
-            .and_then(|d| gaz.lookup_place(d, None));
+        // a dateline names a place of the country the text is about when it can
+        // ("HANGU" over a story about Hangu district: Pakistan, not China)
+        let text_focus = gaz.focus_country(&places);
+        let dateline_loc = article.dateline.as_deref().and_then(|d| {
+            text_focus
+                .as_deref()
+                .and_then(|c| gaz.lookup_place(d, Some(c)))
+                .or_else(|| gaz.lookup_place(d, None))
+        });
         // the dateline's country first: a story filed from Karachi is about
         // Pakistan even when it names Afghanistan more often
         let focus_iso = dateline_loc
             .as_ref()
             .and_then(|l| l.country_code.clone())
-            .or_else(|| gaz.focus_country(&places));
+            .or(text_focus);
         let country_name = focus_iso
             .as_deref()
             .and_then(|c| gaz.country(c).map(|ci| ci.name))

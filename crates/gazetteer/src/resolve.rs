@@ -182,11 +182,21 @@ pub(crate) fn resolve(
         let first = dl.split([',', '/']).next().unwrap_or(dl).trim();
         let mut cands = m.entries_named(data, first);
         cands.retain(|&i| data.entries[i as usize].kind != PlaceKind::Region);
-        if let Some(best) = cands
-            .iter()
-            .copied()
-            .max_by_key(|&i| (data.entries[i as usize].population, std::cmp::Reverse(i)))
-        {
+        // The text's own places choose among same-named datelines ("HANGU" over
+        // a story about Hangu district is the Pakistani one, not the Chinese
+        // town); population decides otherwise.
+        let cued = unit_cued_countries(data, text, rec, first);
+        let supported = |i: u32| {
+            let c = data.entries[i as usize].country;
+            cued.contains(&c) || ctx.all.get(&c).is_some_and(|w| *w > 0.0)
+        };
+        if let Some(best) = cands.iter().copied().max_by_key(|&i| {
+            (
+                supported(i),
+                data.entries[i as usize].population,
+                std::cmp::Reverse(i),
+            )
+        }) {
             let c = data.entries[best as usize].country;
             *ctx.strong.entry(c).or_default() += 3.0;
             *ctx.all.entry(c).or_default() += 3.0;
@@ -250,8 +260,20 @@ pub(crate) fn resolve(
                 o.kind == PlaceKind::Populated && o.country == country
             })
         };
+        // A unit word names the kind: "Hangu district" is the district, never a
+        // same-named town abroad.
+        let unit_kind = want.filter(|k| {
+            matches!(k, PlaceKind::Admin1 | PlaceKind::Admin2)
+                && pm
+                    .candidates
+                    .iter()
+                    .any(|c| data.entries[c.0 as usize].kind == *k)
+        });
         for c in &pm.candidates {
             let en = &data.entries[c.0 as usize];
+            if unit_kind.is_some_and(|k| k != en.kind) {
+                continue;
+            }
             let mut sc = 0.0;
             let cs = ctx.all.get(&en.country).copied().unwrap_or(0.0);
             sc += 3.0 * cs / max_all;
@@ -416,6 +438,32 @@ pub(crate) fn resolve(
             near,
             locative,
         });
+    }
+    out
+}
+
+/// Countries of the district or province that a mention named `name` followed by
+/// a unit word ("Hangu district", "Punjab province") can be.
+fn unit_cued_countries(data: &Data, text: &str, rec: &Recognition, name: &str) -> Vec<u16> {
+    let mut out = Vec::new();
+    for pm in &rec.places {
+        if !text[pm.span.start..pm.span.end].eq_ignore_ascii_case(name) {
+            continue;
+        }
+        let kind = match words_after(text, pm.span.end, 1)
+            .first()
+            .map(String::as_str)
+        {
+            Some("district" | "districts" | "agency" | "tehsil") => PlaceKind::Admin2,
+            Some("province" | "state" | "division") => PlaceKind::Admin1,
+            _ => continue,
+        };
+        for c in &pm.candidates {
+            let e = &data.entries[c.0 as usize];
+            if e.kind == kind && !out.contains(&e.country) {
+                out.push(e.country);
+            }
+        }
     }
     out
 }

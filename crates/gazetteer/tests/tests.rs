@@ -495,3 +495,21 @@ fn foreign_homonyms_in_a_pakistani_story_are_not_places() {
     let j = place(&ps, text, "Jacobabad").expect("Jacobabad found");
     assert_eq!(j.location.country_code.as_deref(), Some("PK"));
 }
+
+#[test]
+fn a_dateline_homonym_is_read_in_the_texts_country() {
+    // "Hangu" is a Pakistani district and a bigger Chinese town: the story's
+    // own district mention decides which one the dateline names.
+    let g = gaz();
+    let text = "Gunmen opened fire on a passenger van in Hangu district on Saturday, \
+                killing three passengers.";
+    let rec = g.recognise(text);
+    let ctx = DocContext {
+        dateline: Some("HANGU".into()),
+        title: None,
+    };
+    let ps = g.resolve(text, &rec, &ctx);
+    let h = place(&ps, text, "Hangu").expect("Hangu");
+    assert_eq!(h.location.country_code.as_deref(), Some("PK"), "{ps:?}");
+    assert_eq!(g.focus_country(&ps).as_deref(), Some("PK"));
+}
