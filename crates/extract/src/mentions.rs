@@ -290,6 +290,12 @@ const IRREALIS: &[&str] = &[
 ];
 
 fn words_before(text: &str, from: usize, to: usize, n: usize) -> Vec<String> {
+    // only the last few words are wanted: look back a bounded stretch, so that
+    // the cost does not grow with the clause (run-on lines)
+    let mut from = from.max(to.saturating_sub(24 * n + 48));
+    while from < to && !text.is_char_boundary(from) {
+        from += 1;
+    }
     text.get(from..to)
         .unwrap_or("")
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
@@ -583,25 +589,34 @@ pub fn not_an_actor(text: &str, sp: Span) -> bool {
 
 /// Finds generic actor nouns in `text` (whole words, case-insensitive).
 pub fn find_generics(text: &str) -> Vec<(Span, Generic)> {
+    // one pass over the text for all the nouns (every occurrence of every
+    // noun, overlapping ones included; the longest wins below)
+    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    let Some(ac) = AC
+        .get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(GENERICS.iter().map(|(p, _)| *p))
+                .ok()
+        })
+        .as_ref()
+    else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
-    let lower = text.to_ascii_lowercase();
-    let b = lower.as_bytes();
-    for (p, g) in GENERICS {
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(p) {
-            let s = from + i;
-            let e = s + p.len();
-            from = e;
-            if (s > 0 && b[s - 1].is_ascii_alphanumeric())
-                || (e < b.len() && b[e].is_ascii_alphanumeric())
-            {
-                continue;
-            }
-            if not_an_actor(text, Span::new(s, e)) {
-                continue;
-            }
-            out.push((Span::new(s, e), *g));
+    let b = text.as_bytes();
+    for m in ac.find_overlapping_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        let g = GENERICS[m.pattern().as_usize()].1;
+        if (s > 0 && b[s - 1].is_ascii_alphanumeric())
+            || (e < b.len() && b[e].is_ascii_alphanumeric())
+        {
+            continue;
         }
+        if not_an_actor(text, Span::new(s, e)) {
+            continue;
+        }
+        out.push((Span::new(s, e), g));
     }
     // longest first, no overlaps
     out.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
@@ -692,9 +707,45 @@ fn has_word(l: &str, words: &[&str]) -> bool {
     })
 }
 
+/// The longest stretch of text treated as one sentence. A longer "sentence"
+/// (a run-on line, a table, text without full stops) is coded in pieces of at
+/// most this size, cut after a comma or at a space, so that the work per
+/// sentence is bounded and the whole article costs linear time.
+pub const MAX_SENTENCE: usize = 2000;
+
+/// The actor candidates (sorted by start) that start inside `span`.
+fn actors_in(actors: &[ActorCand], span: Span) -> &[ActorCand] {
+    let a = actors.partition_point(|x| x.span.start < span.start);
+    let b = actors.partition_point(|x| x.span.start < span.end);
+    &actors[a..b.max(a)]
+}
+
 /// Builds the mentions of one sentence.
 pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut Vec<Mention>) {
     let text = doc.text;
+    if sent.end.saturating_sub(sent.start) > MAX_SENTENCE {
+        let mut s = sent.start;
+        while s < sent.end {
+            let mut e = (s + MAX_SENTENCE).min(sent.end);
+            while e > s && !text.is_char_boundary(e) {
+                e -= 1;
+            }
+            if e < sent.end {
+                let seg = &text[s..e];
+                if let Some(k) = seg.rfind(", ").filter(|k| *k > MAX_SENTENCE / 2) {
+                    e = s + k + 1;
+                } else if let Some(k) = seg.rfind(' ').filter(|k| *k > 0) {
+                    e = s + k;
+                }
+            }
+            if e <= s {
+                break;
+            }
+            sentence_mentions(doc, sent_idx, Span::new(s, e), out);
+            s = e;
+        }
+        return;
+    }
     let shits = hits_in(doc.hits, sent);
     if shits.is_empty() {
         return;
@@ -1342,8 +1393,7 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
 /// The claimant before a "claimed responsibility" trigger: a named actor,
 /// else the capitalised name that opens the clause.
 fn claimant(doc: &Doc<'_>, clause: Span, trig: Span) -> Option<String> {
-    let named = doc
-        .actors
+    let named = actors_in(doc.actors, Span::new(clause.start, trig.start))
         .iter()
         .rfind(|a| {
             a.span.start >= clause.start
@@ -1449,7 +1499,7 @@ fn accused_target(doc: &Doc<'_>, clause: Span, trig: Span, by: &str) -> Option<(
 }
 
 fn accused_named(doc: &Doc<'_>, clause: Span, trig: Span, by: &str) -> Option<(String, Span)> {
-    doc.actors
+    actors_in(doc.actors, Span::new(trig.start, clause.end))
         .iter()
         .filter(|a| a.span.start >= trig.start && a.span.end <= clause.end)
         .find(|a| {
@@ -1488,6 +1538,230 @@ fn state_actor_of_country(c: &ActorCand, verbal: bool) -> Actor {
     )
 }
 
+/// Whether the actor at `sp` is the subject of an active verb that takes an
+/// object: "<actor> kidnapped four workers", "<actor> shot a policeman".
+fn active_subject(text: &str, sp: Span, limit: usize) -> bool {
+    let mut stop = limit.min(sp.end + 60);
+    while stop > sp.end && !text.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let rest = text.get(sp.end..stop).unwrap_or("");
+    let mut ws = rest.split_whitespace();
+    let verb = ws.next().unwrap_or("");
+    if verb.ends_with(|c: char| !c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let verb = verb.to_ascii_lowercase();
+    let active = matches!(
+        verb.as_str(),
+        "kidnapped"
+            | "abducted"
+            | "killed"
+            | "shot"
+            | "attacked"
+            | "ambushed"
+            | "stormed"
+            | "raided"
+            | "beheaded"
+            | "executed"
+            | "murdered"
+            | "hanged"
+            | "torched"
+            | "bombed"
+            | "targeted"
+            | "seized"
+            | "opened"
+            | "fired"
+            | "hurled"
+            | "threw"
+            | "detonated"
+            | "planted"
+    );
+    if !active {
+        return false;
+    }
+    let obj = ws
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    obj.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            obj.as_str(),
+            "a" | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "their"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "several"
+                | "dozens"
+                | "scores"
+                | "fire"
+                | "at"
+                | "on"
+                | "upon"
+                | "into"
+        )
+}
+
+/// An unidentified armed group (or none at all): a perpetrator the text may
+/// still name elsewhere.
+fn unnamed_armed(a: &Actor) -> bool {
+    a.name.starts_with("Unidentified Armed Group")
+}
+
+/// How far (bytes) from a clause an attribution is looked for.
+const ATTRIBUTION_WINDOW: usize = 1500;
+
+/// A named non-state armed group the text holds responsible near `clause`:
+/// in the same sentence as "responsible", "blamed", "behind the", "suspected",
+/// "believed to", "loyal to" … and not in a denial. Only actors within
+/// [`ATTRIBUTION_WINDOW`] bytes are looked at, so the cost per clause is bounded.
+fn attributed(doc: &Doc<'_>, clause: Span) -> Option<RoleActor> {
+    let text = doc.text;
+    let lo = clause.start.saturating_sub(ATTRIBUTION_WINDOW);
+    let hi = clause.end.saturating_add(ATTRIBUTION_WINDOW);
+    let from = doc.actors.partition_point(|a| a.span.start < lo);
+    for a in doc.actors[from..].iter().take_while(|a| a.span.start < hi) {
+        if a.generic.is_some()
+            || a.country
+            || !matches!(
+                a.actor.actor_type,
+                Some(
+                    ActorType::RebelGroups
+                        | ActorType::PoliticalMilitias
+                        | ActorType::IdentityMilitias
+                )
+            )
+            || in_quotes(doc.quotes, a.span.start)
+            || text
+                .get(a.span.end..)
+                .is_some_and(|r| r.starts_with("-style") || r.starts_with("-like"))
+        {
+            continue;
+        }
+        let (ss, se) = sentence_around(text, a.span);
+        let s = text[ss..se].to_ascii_lowercase();
+        let cue = has_word(
+            &s,
+            &[
+                "responsible",
+                "blamed",
+                "blames",
+                "blame",
+                "behind the",
+                "suspected",
+                "believed",
+                "suspect",
+                "loyal to",
+                "linked to",
+                "affiliated with",
+                "associated with",
+            ],
+        );
+        let denial = has_word(
+            &s,
+            &[
+                "denied",
+                "denies",
+                "deny",
+                "rejected",
+                "condemned",
+                "condemns",
+            ],
+        );
+        if cue && !denial {
+            return Some(RoleActor {
+                actor: a.actor.clone(),
+                span: a.span,
+            });
+        }
+    }
+    None
+}
+
+/// The sentence around `sp`: from after the previous ". " (or line break) to
+/// the next one, at most 400 bytes each way.
+fn sentence_around(text: &str, sp: Span) -> (usize, usize) {
+    let b = text.as_bytes();
+    let mut s = sp.start;
+    let lo = sp.start.saturating_sub(400);
+    while s > lo {
+        if b[s - 1] == b'\n' || (s >= 2 && b[s - 2] == b'.' && b[s - 1] == b' ') {
+            break;
+        }
+        s -= 1;
+    }
+    let mut e = sp.end;
+    let hi = (sp.end + 400).min(b.len());
+    while e < hi {
+        if b[e] == b'\n' || (b[e] == b'.' && (e + 1 >= b.len() || b[e + 1] == b' ')) {
+            break;
+        }
+        e += 1;
+    }
+    while s < sp.start && !text.is_char_boundary(s) {
+        s += 1;
+    }
+    while e > sp.end && !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    (s, e)
+}
+
+/// Words of a crowd's own violence ("clashed with police", "pelted stones",
+/// "vandalised shops"): a demonstration where they occur is coded as a riot
+/// and its crowd as rioters (ACLED).
+const CROWD_VIOLENCE: &[&str] = &[
+    "clash",
+    "clashed",
+    "clashes",
+    "clashing",
+    "scuffle",
+    "scuffled",
+    "scuffles",
+    "vandalised",
+    "vandalized",
+    "vandalism",
+    "vandalising",
+    "vandalizing",
+    "torched",
+    "torching",
+    "set ablaze",
+    "set on fire",
+    "pelted",
+    "pelting",
+    "stone pelting",
+    "stone-pelting",
+    "threw stones",
+    "hurled stones",
+    "throwing stones",
+    "brickbats",
+    "ransacked",
+    "ransacking",
+    "looted",
+    "looting",
+    "smashed",
+    "fought",
+    "attacked",
+    "rampage",
+    "went on a rampage",
+];
+
+/// Whether `s` reports a crowd's own violence ([`CROWD_VIOLENCE`]).
+fn crowd_violence(s: &str) -> bool {
+    has_word(&s.to_ascii_lowercase(), CROWD_VIOLENCE)
+}
+
 /// Actor roles in a clause.
 fn roles(
     doc: &Doc<'_>,
@@ -1500,13 +1774,11 @@ fn roles(
     let text = doc.text;
     let verbal = fam.verbal();
     let trig = ts.first().map(|t| t.1).unwrap_or(clause);
-    let cands: Vec<&ActorCand> = doc
-        .actors
+    let cands: Vec<&ActorCand> = actors_in(doc.actors, clause)
         .iter()
         .filter(|a| clause.contains(a.span) && !in_quotes(doc.quotes, a.span.start))
         .collect();
-    let sent_cands: Vec<&ActorCand> = doc
-        .actors
+    let sent_cands: Vec<&ActorCand> = actors_in(doc.actors, sent)
         .iter()
         .filter(|a| sent.contains(a.span) && !in_quotes(doc.quotes, a.span.start))
         .collect();
@@ -1585,7 +1857,8 @@ fn roles(
         return (sp, other);
     }
     if fam == Family::Protest {
-        let riot = ts.iter().any(|t| matches!(t.0, Trig::Riot | Trig::Mob));
+        let riot = ts.iter().any(|t| matches!(t.0, Trig::Riot | Trig::Mob))
+            || crowd_violence(&text[sent.start..sent.end]);
         let g = if riot {
             Generic::Rioters
         } else {
@@ -1605,7 +1878,12 @@ fn roles(
             .map(|a| conv(a));
         return (Some(a1), a2);
     }
-    let victim = |a: &ActorCand| cs.iter().any(|c| c.span.overlaps(a.span));
+    // a count overlapping the actor makes it a victim ("two militants were
+    // killed"), unless the actor is the subject of an active verb with an
+    // object ("12 Taliban militants kidnapped four workers")
+    let victim = |a: &ActorCand| {
+        cs.iter().any(|c| c.span.overlaps(a.span)) && !active_subject(text, a.span, clause.end)
+    };
     let l = text[clause.start..clause.end].to_ascii_lowercase();
     // "between X and Y"
     if let Some(b) = l.find("between ") {
@@ -1699,10 +1977,38 @@ fn roles(
                 && a.generic != Some(Generic::Government)
         })
         .collect();
+    // a country after the verb is a target only as the object of the action
+    // ("attacked India", "against Pakistan"), not as the end of a place
+    // phrase ("in Hangu, North West Frontier, Pakistan")
+    let target_country = |a: &ActorCand| {
+        if !a.country {
+            return true;
+        }
+        let before = text
+            .get(clause.start..a.span.start)
+            .unwrap_or("")
+            .trim_end();
+        if before.ends_with(',') {
+            return false;
+        }
+        words_before(text, clause.start, a.span.start, 1)
+            .first()
+            .is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "against" | "targeting" | "targeted" | "attacked" | "with" | "struck" | "hit"
+                )
+            })
+    };
     let targets: Vec<&ActorCand> = cands
         .iter()
         .copied()
-        .filter(|a| a.span.start >= first_verb && !by(a) && a.generic != Some(Generic::Government))
+        .filter(|a| {
+            a.span.start >= first_verb
+                && !by(a)
+                && a.generic != Some(Generic::Government)
+                && target_country(a)
+        })
         .collect();
     // a passive agent ("by X") goes first
     if let Some(p) = agents.iter().position(|a| {
@@ -1729,6 +2035,25 @@ fn roles(
             .map(|a| conv(a))
             .find(|x| a1.as_ref().is_none_or(|y| y.actor.name != x.actor.name));
     }
+    // an unnamed perpetrator is the group the text holds responsible
+    // ("… although it was widely believed the Taliban was responsible")
+    let a1 = match a1 {
+        Some(a) if !unnamed_armed(&a.actor) => Some(a),
+        other
+            if !matches!(
+                fam,
+                Family::Violent | Family::Abduct | Family::Loot | Family::Jailbreak
+            ) =>
+        {
+            other
+        }
+        other => attributed(doc, clause)
+            .filter(|x| {
+                a2.as_ref().is_none_or(|y| y.actor.name != x.actor.name)
+                    && !cands.iter().any(|c| c.span == x.span && victim(c))
+            })
+            .or(other),
+    };
     if a2.is_none() {
         if let Some(c) = cs
             .iter()

@@ -158,14 +158,21 @@ pub(crate) fn lookup(data: &Data, name: &str) -> Option<Actor> {
     if n.is_empty() {
         return None;
     }
-    data.actors
-        .iter()
-        .find(|a| {
-            normalise_actor_name(&a.name) == n
-                || actor_patterns(a)
-                    .iter()
-                    .any(|p| normalise_actor_name(p) == n)
-        })
+    // The first actor (in table order) whose name or a pattern normalises
+    // to `n`; the index is built once, so a look-up costs one hash probe.
+    let index = data.actor_index.get_or_init(|| {
+        let mut m: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (i, a) in data.actors.iter().enumerate() {
+            m.entry(normalise_actor_name(&a.name)).or_insert(i);
+            for p in actor_patterns(a) {
+                m.entry(normalise_actor_name(&p)).or_insert(i);
+            }
+        }
+        m
+    });
+    index
+        .get(&n)
+        .and_then(|&i| data.actors.get(i))
         .map(ActorRec::to_actor)
 }
 
@@ -236,4 +243,5 @@ pub(crate) fn synthesise_state_actors(data: &mut Data) {
             data.actors.push(rec);
         }
     }
+    data.actor_index = std::sync::OnceLock::new();
 }

@@ -99,6 +99,9 @@ pub(crate) struct Data {
     pub generics: Vec<Generic>,
     /// Lower-cased English words that are also place names somewhere.
     pub stop: std::collections::HashSet<String>,
+    /// Normalised actor name or pattern → index into `actors` (built on the
+    /// first look-up, reset whenever actors are added).
+    pub actor_index: std::sync::OnceLock<HashMap<String, usize>>,
 }
 
 fn perr(path: &Path, line: usize, message: impl Into<String>) -> GazetteerError {
@@ -459,6 +462,7 @@ impl Data {
     /// inter code; country ISO2 or empty; aliases `|`-separated). Same name →
     /// replaced.
     pub fn add_actors_tsv(&mut self, text: &str, path: &Path) -> Result<(), GazetteerError> {
+        self.actor_index = std::sync::OnceLock::new();
         for (i, line) in text.lines().enumerate() {
             let ln = i + 1;
             let line = line.trim_end_matches(['\r', '\n']);
