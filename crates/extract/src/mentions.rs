@@ -1039,6 +1039,16 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                 trigs.push((t, Span::new(h.start, h.end)));
             }
         }
+        // "X claimed responsibility for the assassination": what follows the
+        // claim verb names the event claimed, it does not report a new one
+        if let Some(claim_at) = trigs
+            .iter()
+            .filter(|t| t.0 == Trig::Claim)
+            .map(|t| t.1.start)
+            .min()
+        {
+            trigs.retain(|(t, sp)| *t == Trig::Claim || sp.start < claim_at);
+        }
         let ccounts: Vec<Count> = all_counts
             .iter()
             .filter(|c| {
@@ -1430,7 +1440,9 @@ fn claimant(doc: &Doc<'_>, clause: Span, trig: Span) -> Option<String> {
         }
     }
     let name = name.trim().trim_end_matches(" of").to_string();
-    (name.len() > 2).then_some(name)
+    // a group's name is a few words; a longer capitalised run is a heading,
+    // a list of places or all-capitals text, not a claimant
+    (name.len() > 2 && name.split_whitespace().count() <= 6).then_some(name)
 }
 
 /// The capitalised name right before `to` within `[from, to)` ("India" in
