@@ -10,6 +10,9 @@
 //! # the ingest path (one transaction per article, fusion under advisory locks):
 //! cargo run --release -p sitrep-store-pg --example pg_bench -- --db "$URL" --ingest 20000
 //! cargo run --release -p sitrep-store-pg --example pg_bench -- --db "$URL" --queries-only
+//! # the same over TLS (the query-only run works with any sslmode):
+//! cargo run --release -p sitrep-store-pg --example pg_bench -- --queries-only \
+//!     --db "$URL&sslmode=verify-full&sslrootcert=$SITREP_TEST_PG_TLS_DIR/ca.crt"
 //! ```
 #![allow(missing_docs)]
 
@@ -227,6 +230,18 @@ fn main() {
         counts.events,
         store.db()
     );
+    // Connection set-up as a new process pays it: connect, TLS handshake
+    // (per the URL's sslmode), SCRAM login, schema check.
+    let tls = store
+        .connection_security()
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| "plain text".into());
+    time(&format!("open a new store ({tls})"), 20, || {
+        PgStore::open(&db)
+            .map(|s| s.schema_version().unwrap_or(0))
+            .unwrap_or(-1)
+    });
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     let month = EventQuery {
         country: Some("PK".into()),
