@@ -512,6 +512,29 @@ fn bare_country(text: &str, r: &RoleActor) -> bool {
     .any(|k| w.contains(k))
 }
 
+/// Whether a role actor is the agent of a passive verb ("was shot dead by
+/// unidentified militants"): the attacker, not the target.
+fn passive_agent(text: &str, r: &RoleActor) -> bool {
+    let mut a = r.span.start.saturating_sub(24);
+    while a > 0 && !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let before = text.get(a..r.span.start).unwrap_or("").to_ascii_lowercase();
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    words.first() == Some(&"by")
+        || (words.get(1) == Some(&"by")
+            && words.first().is_some_and(|w| {
+                matches!(
+                    *w,
+                    "the" | "unidentified" | "unknown" | "armed" | "suspected" | "masked"
+                )
+            }))
+        || (words.get(2) == Some(&"by")
+            && words
+                .first()
+                .is_some_and(|w| matches!(*w, "armed" | "unidentified" | "unknown")))
+}
+
 /// Non-state armed: rebels, unidentified armed groups, foreign forces.
 fn nonstate_fighting(a: &Actor) -> bool {
     fighting(a) && a.actor_type != Some(ActorType::StateForces)
@@ -584,7 +607,10 @@ fn code_violent(
         "firearms"
     };
     // the dead are all civilians and nobody fought back: an attack on civilians
-    let civilian_victims = f.civilians.is_some_and(|x| x > 0) && !armed_victims;
+    // (a killing verb whose dead are not said to be armed counts too)
+    let civilian_victims = (f.civilians.is_some_and(|x| x > 0)
+        || (has(Trig::Kill) && f.best.is_some_and(|x| x > 0)))
+        && !armed_victims;
     if has(Trig::Clash) || armed_victims || (armed_pair && !civilian_victims) {
         return (SubEventType::ArmedClash, "firearms");
     }
@@ -1043,9 +1069,10 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                 } else {
                     // a target read from a bare country name ("…, Pakistan") is
                     // no armed side: it does not make a battle
-                    let target = actor2
-                        .as_ref()
-                        .filter(|_| a2.as_ref().is_none_or(|r| !bare_country(text, r)));
+                    let target = actor2.as_ref().filter(|_| {
+                        a2.as_ref()
+                            .is_none_or(|r| !bare_country(text, r) && !passive_agent(text, r))
+                    });
                     // soldiers, police or militants among the wounded
                     let armed_hurt = idx.iter().any(|&i| {
                         ms[i].counts.iter().any(|c| {

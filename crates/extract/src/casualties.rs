@@ -436,7 +436,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             continue;
         }
         // "one of a family", "members of an extended family": not a count
-        let after_of = i > 0 && lower(ts[i - 1].s) == "of";
+        let after_of = i > 0 && matches!(lower(ts[i - 1].s).as_str(), "of" | "from");
         if (w == "a" || w == "an" || possessive || definite)
             && !after_of
             && !quants.iter().any(|q| q.0 == i)
@@ -601,8 +601,25 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 steps += 1;
                 continue;
             }
-            // "three members of a family were killed": skip a short of-phrase
-            if lw == "of" && head {
+            // "50 others including 10 policemen were injured": skip the
+            // unpunctuated inclusion up to the verb
+            if lw == "including" && head {
+                if let Some(m) = (k + 1..(k + 8).min(ts.len()))
+                    .find(|&m| matches!(lower(ts[m].s).as_str(), "was" | "were" | "have" | "had"))
+                {
+                    if ts[k + 1..m]
+                        .iter()
+                        .all(|x| x.s.as_bytes()[0].is_ascii_alphanumeric())
+                    {
+                        k = m;
+                        steps += 1;
+                        continue;
+                    }
+                }
+            }
+            // "three members of a family were killed", "two men from the
+            // Hazara community were killed": skip a short of-phrase
+            if (lw == "of" || lw == "from") && head {
                 if let Some(m) = (k + 1..(k + 6).min(ts.len())).find(|&m| {
                     outcome_at(hits, &ts[m]).is_some()
                         || matches!(lower(ts[m].s).as_str(), "was" | "were" | "have" | "had")
@@ -842,6 +859,38 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 included: false,
                 additive: false,
             });
+        }
+    }
+    // "He died in hospital", "she succumbed to her injuries": one person
+    // killed ("the death of a …" is left alone: protests name it as a cause)
+    if !res.iter().any(|c| c.outcome == Outcome::Killed) {
+        for (k, t) in ts.iter().enumerate() {
+            let lw = lower(t.s);
+            let pronoun = matches!(lw.as_str(), "he" | "she")
+                && ts.get(k + 1).is_some_and(|x| {
+                    matches!(lower(x.s).as_str(), "died" | "succumbed")
+                        || (lower(x.s) == "later"
+                            && ts.get(k + 2).is_some_and(|y| {
+                                matches!(lower(y.s).as_str(), "died" | "succumbed")
+                            }))
+                });
+            if pronoun {
+                let end = ts
+                    .get(k + 3)
+                    .map_or(t.end, |x| x.end)
+                    .min(base + sent.len());
+                res.push(Count {
+                    outcome: Outcome::Killed,
+                    side: Side::Unknown,
+                    low: Some(1),
+                    best: 1,
+                    high: Some(1),
+                    span: Span::new(t.start, end),
+                    included: false,
+                    additive: false,
+                });
+                break;
+            }
         }
     }
     // explicit zeros
