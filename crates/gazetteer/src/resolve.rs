@@ -373,6 +373,22 @@ pub(crate) fn resolve(
         {
             continue;
         }
+        // A small one-word town after a capitalised word that is no place of its
+        // own ("Lowara Mandi", "Guli Bagh") is the tail of a longer local name
+        // the gazetteer lacks, whatever the country context (cities and
+        // district seats stay: "Pir Colony Peshawar", "Commissioner Karachi").
+        if en.kind == PlaceKind::Populated
+            && en.population < 100_000
+            && en.seat < 2
+            && !text[s..e].contains(' ')
+            && cap_word_before(text, s)
+            && !rec.places[..mi]
+                .iter()
+                .any(|o| o.span.end + 1 == s || o.span.end + 2 == s)
+            && !ctx.dateline.contains(&idx)
+        {
+            continue;
+        }
         // The first part of a hyphenated word ("Para-medical") is no place.
         if text[e..].starts_with('-')
             && text[e + 1..].chars().next().is_some_and(char::is_lowercase)
