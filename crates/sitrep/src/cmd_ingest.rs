@@ -8,34 +8,18 @@
 //! files), plain log lines otherwise; `--quiet` prints only errors.
 
 use crate::cli::IngestArgs;
-use anyhow::Context;
-use sitrep_extract::{ExtractOptions, Extractor};
+use crate::pipeline::{self, BatchSink, Step};
+use sitrep_extract::ExtractOptions;
 use sitrep_model::Article;
-use sitrep_store::{ArticleReports, IngestReport};
+use sitrep_store::{ArticleReports, IngestReport, Store};
+use std::fmt::Display;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// Articles per store transaction.
-const BATCH: usize = 64;
 /// A batch is also written when it has waited this long (slow inputs, stdin).
 const BATCH_MAX_WAIT: Duration = Duration::from_secs(2);
-
-/// Builds the extractor from the embedded gazetteer plus the user's files.
-fn build_extractor(args: &crate::cli::ExtractArgs) -> anyhow::Result<Extractor> {
-    let mut gaz = sitrep_gazetteer::Gazetteer::embedded().context("loading the gazetteer")?;
-    if let Some(p) = &args.places {
-        gaz.add_places_file(p)
-            .with_context(|| format!("--places {}", p.display()))?;
-    }
-    if let Some(p) = &args.actors {
-        gaz.add_actors_file(p)
-            .with_context(|| format!("--actors {}", p.display()))?;
-    }
-    Ok(Extractor::new(Arc::new(gaz)))
-}
 
 /// Counts the files under the inputs (for the progress bar's ETA).
 fn count_files(paths: &[PathBuf]) -> u64 {
@@ -69,52 +53,6 @@ fn count_files(paths: &[PathBuf]) -> u64 {
         }
     }
     n
-}
-
-/// Extracts the events of each article, over all cores, keeping the order.
-fn extract_batch(
-    ex: &Extractor,
-    opts: &ExtractOptions,
-    batch: Vec<Article>,
-) -> Vec<ArticleReports> {
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(batch.len().max(1));
-    if threads <= 1 {
-        return batch
-            .into_iter()
-            .map(|article| {
-                let events = ex.extract(&article, opts);
-                ArticleReports { article, events }
-            })
-            .collect();
-    }
-    let chunk = batch.len().div_ceil(threads);
-    let mut parts: Vec<Vec<Article>> = Vec::new();
-    let mut it = batch.into_iter().peekable();
-    while it.peek().is_some() {
-        parts.push(it.by_ref().take(chunk).collect());
-    }
-    std::thread::scope(|s| {
-        let handles: Vec<_> = parts
-            .into_iter()
-            .map(|part| {
-                s.spawn(move || {
-                    part.into_iter()
-                        .map(|article| {
-                            let events = ex.extract(&article, opts);
-                            ArticleReports { article, events }
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
 }
 
 struct Progress {
@@ -198,6 +136,37 @@ impl Progress {
     }
 }
 
+/// Stores each batch and keeps the counts and the progress display.
+struct IngestSink<'a> {
+    store: &'a dyn Store,
+    progress: Progress,
+    total: IngestReport,
+    rejected: u64,
+}
+
+impl BatchSink for IngestSink<'_> {
+    fn article(&mut self, article: &Article) {
+        self.progress.saw_input(&article.input);
+    }
+
+    fn rejected(&mut self, error: &dyn Display) {
+        self.rejected += 1;
+        self.progress.println(&format!("sitrep: {error}"));
+    }
+
+    fn batch(&mut self, reports: Vec<ArticleReports>) -> anyhow::Result<Step> {
+        let n = reports.len() as u64;
+        let events: u64 = reports.iter().map(|r| r.events.len() as u64).sum();
+        let r = self.store.ingest(&reports)?;
+        self.total.added += r.added;
+        self.total.unchanged += r.unchanged;
+        self.total.replaced += r.replaced;
+        self.total.events_touched += r.events_touched;
+        self.progress.update(n, events);
+        Ok(Step::Continue)
+    }
+}
+
 /// Runs `sitrep ingest`.
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let read = &args.extract.read;
@@ -205,7 +174,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("--format does not apply to ingest (events go to the store; use `sitrep events --format`)");
     }
     let store = crate::db::open(&args.db.db)?;
-    let extractor = build_extractor(&args.extract)?;
+    let extractor = pipeline::build_extractor(&args.extract)?;
     let reading = crate::reading::Reading::new(read)?;
     let ex_opts = ExtractOptions {
         published: reading.published(),
@@ -216,52 +185,20 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     } else {
         read.paths.clone()
     };
-    let mut progress = Progress::new(quiet, count_files(&paths));
-    let mut total = IngestReport::default();
-    let mut rejected = 0u64;
-    let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
-    let mut batch_started = Instant::now();
-
-    let flush = |batch: &mut Vec<Article>,
-                 total: &mut IngestReport,
-                 progress: &mut Progress|
-     -> anyhow::Result<()> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let n = batch.len() as u64;
-        let reports = extract_batch(&extractor, &ex_opts, std::mem::take(batch));
-        let events: u64 = reports.iter().map(|r| r.events.len() as u64).sum();
-        let r = store.ingest(&reports)?;
-        total.added += r.added;
-        total.unchanged += r.unchanged;
-        total.replaced += r.replaced;
-        total.events_touched += r.events_touched;
-        progress.update(n, events);
-        Ok(())
+    let mut sink = IngestSink {
+        store: store.as_ref(),
+        progress: Progress::new(quiet, count_files(&paths)),
+        total: IngestReport::default(),
+        rejected: 0,
     };
-
-    for path in &paths {
-        for item in reading.read(path) {
-            match item {
-                Ok(article) => {
-                    progress.saw_input(&article.input);
-                    if batch.is_empty() {
-                        batch_started = Instant::now();
-                    }
-                    batch.push(article);
-                    if batch.len() >= BATCH || batch_started.elapsed() >= BATCH_MAX_WAIT {
-                        flush(&mut batch, &mut total, &mut progress)?;
-                    }
-                }
-                Err(e) => {
-                    rejected += 1;
-                    progress.println(&format!("sitrep: {e}"));
-                }
-            }
-        }
-    }
-    flush(&mut batch, &mut total, &mut progress)?;
+    let items = paths.iter().flat_map(|p| reading.read(p));
+    pipeline::run(items, &extractor, &ex_opts, Some(BATCH_MAX_WAIT), &mut sink)?;
+    let IngestSink {
+        progress,
+        total,
+        rejected,
+        ..
+    } = sink;
     progress.finish();
 
     if !quiet {

@@ -13,19 +13,17 @@
 //! or expire, so that a dead worker's item is still done).
 
 use crate::cli::{QueueAction, QueueArgs, WorkerArgs};
-use anyhow::Context;
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::pipeline::{self, BatchSink, Step};
+use crate::reading::{parse_day, parse_now};
 use sitrep_extract::{ExtractOptions, Extractor};
 use sitrep_model::Article;
 use sitrep_store::{ArticleReports, Store};
 use sitrep_store_pg::{is_pg_url, Claim, PgStore};
+use std::fmt::Display;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// Articles per ingest call of a worker (each article is still its own transaction).
-const BATCH: usize = 64;
 /// Claims of one item before it is given up (its workers keep dying or stalling).
 const MAX_ATTEMPTS: i32 = 5;
 
@@ -135,32 +133,6 @@ pub fn run_queue(args: QueueArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn parse_day(s: &str) -> anyhow::Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
-        .with_context(|| format!("bad date {s:?} (expected YYYY-MM-DD)"))
-}
-
-fn parse_now(s: &str) -> anyhow::Result<DateTime<Utc>> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(t.with_timezone(&Utc));
-    }
-    let d = parse_day(s)?;
-    Ok(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc())
-}
-
-fn build_extractor(args: &crate::cli::ExtractArgs) -> anyhow::Result<Extractor> {
-    let mut gaz = sitrep_gazetteer::Gazetteer::embedded().context("loading the gazetteer")?;
-    if let Some(p) = &args.places {
-        gaz.add_places_file(p)
-            .with_context(|| format!("--places {}", p.display()))?;
-    }
-    if let Some(p) = &args.actors {
-        gaz.add_actors_file(p)
-            .with_context(|| format!("--actors {}", p.display()))?;
-    }
-    Ok(Extractor::new(Arc::new(gaz)))
-}
-
 /// What one work item gave.
 struct ItemResult {
     articles: usize,
@@ -177,50 +149,47 @@ struct Worker {
     quiet: bool,
 }
 
-impl Worker {
-    fn ingest(&self, batch: &mut Vec<Article>) -> anyhow::Result<()> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let reports: Vec<ArticleReports> = std::mem::take(batch)
-            .into_iter()
-            .map(|article| {
-                let events = self.extractor.extract(&article, &self.ex_opts);
-                ArticleReports { article, events }
-            })
-            .collect();
-        self.store.ingest(&reports)?;
-        Ok(())
+/// Stores one work item's batches, renewing the lease after each.
+struct ItemSink<'a> {
+    worker: &'a Worker,
+    claim: &'a Claim,
+    res: ItemResult,
+}
+
+impl BatchSink for ItemSink<'_> {
+    fn article(&mut self, _article: &Article) {
+        self.res.articles += 1;
     }
 
-    fn process(&self, claim: &Claim) -> anyhow::Result<ItemResult> {
-        let mut res = ItemResult {
-            articles: 0,
-            rejected: 0,
-            lost_lease: false,
-        };
-        let mut batch = Vec::with_capacity(BATCH);
-        for item in sitrep_ingest::read_path(Path::new(&claim.path), &self.read_opts) {
-            match item {
-                Ok(a) => {
-                    res.articles += 1;
-                    batch.push(a);
-                    if batch.len() >= BATCH {
-                        self.ingest(&mut batch)?;
-                        if !self.store.renew(claim, self.lease)? {
-                            res.lost_lease = true;
-                            return Ok(res);
-                        }
-                    }
-                }
-                Err(e) => {
-                    res.rejected += 1;
-                    eprintln!("sitrep: {e}");
-                }
-            }
+    fn rejected(&mut self, error: &dyn Display) {
+        self.res.rejected += 1;
+        eprintln!("sitrep: {error}");
+    }
+
+    fn batch(&mut self, reports: Vec<ArticleReports>) -> anyhow::Result<Step> {
+        self.worker.store.ingest(&reports)?;
+        if !self.worker.store.renew(self.claim, self.worker.lease)? {
+            self.res.lost_lease = true;
+            return Ok(Step::Stop);
         }
-        self.ingest(&mut batch)?;
-        Ok(res)
+        Ok(Step::Continue)
+    }
+}
+
+impl Worker {
+    fn process(&self, claim: &Claim) -> anyhow::Result<ItemResult> {
+        let mut sink = ItemSink {
+            worker: self,
+            claim,
+            res: ItemResult {
+                articles: 0,
+                rejected: 0,
+                lost_lease: false,
+            },
+        };
+        let items = sitrep_ingest::read_path(Path::new(&claim.path), &self.read_opts);
+        pipeline::run(items, &self.extractor, &self.ex_opts, None, &mut sink)?;
+        Ok(sink.res)
     }
 }
 
@@ -238,7 +207,7 @@ pub fn run_worker(args: WorkerArgs) -> anyhow::Result<ExitCode> {
     let store = open_pg(&args.db.db)?;
     let worker = Worker {
         store,
-        extractor: build_extractor(&args.extract)?,
+        extractor: pipeline::build_extractor(&args.extract)?,
         ex_opts: ExtractOptions { published },
         read_opts: sitrep_ingest::ReadOptions {
             now,

@@ -11,6 +11,7 @@ mod cmd_ingest;
 mod cmd_queue;
 mod cmd_serve;
 mod db;
+mod pipeline;
 mod reading;
 
 use clap::Parser;

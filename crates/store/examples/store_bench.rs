@@ -6,6 +6,9 @@
 //! cargo run --release -p sitrep-store --example store_bench -- --db /tmp/bench.db --events 1000000
 //! cargo run --release -p sitrep-store --example store_bench -- --db /tmp/bench.db --queries-only
 //! ```
+//!
+//! `--batch N` sets the articles per ingest call (one transaction; default 1000). A rerun on
+//! the same `--db` continues where the last run stopped.
 
 use chrono::NaiveDate;
 use sitrep_model::EventType;
@@ -41,7 +44,10 @@ fn main() {
         let have = store.counts().map(|c| c.articles).unwrap_or(0);
         let t0 = Instant::now();
         let mut n = have;
-        let batch_size = 1000;
+        let batch_size: usize = arg("--batch")
+            .and_then(|s| s.parse().ok())
+            .filter(|&b| b > 0)
+            .unwrap_or(1000);
         let mut last = Instant::now();
         // Skip the random stream of what is already there, so reruns continue.
         for _ in 0..have {
