@@ -254,6 +254,41 @@ fn tls_verification_failures_are_clear_errors_naming_tls() {
     assert!(e.to_string().contains("/nonexistent/ca.crt"), "{e}");
 }
 
+/// A fake server that answers every connection's SSLRequest with `answer`
+/// and then hangs up; returns its port.
+fn fake_server(answer: &'static [u8]) -> u16 {
+    use std::io::{Read, Write};
+    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = l.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        for conn in l.incoming().take(4) {
+            let Ok(mut c) = conn else { continue };
+            let mut req = [0u8; 8];
+            if c.read_exact(&mut req).is_ok() {
+                let _ = c.write_all(answer);
+            }
+        }
+    });
+    port
+}
+
+#[test]
+fn require_refuses_a_server_without_tls_and_a_broken_handshake() {
+    // No PostgreSQL needed: the fake server says "no TLS" ('N').
+    let port = fake_server(b"N");
+    let url = format!("postgres://u:secret@127.0.0.1:{port}/db?sslmode=require&connect_timeout=5");
+    let e = PgStore::open(&url).err().expect("must fail");
+    let m = e.to_string();
+    assert!(matches!(e, StoreError::Open { .. }), "{e:?}");
+    assert!(m.contains("TLS switched off"), "{m}");
+    assert!(!m.contains("secret"), "{m}");
+    // The server says yes ('S') but then speaks no TLS.
+    let port = fake_server(b"Snot a TLS server hello at all\n");
+    let url = format!("postgres://u:secret@127.0.0.1:{port}/db?sslmode=require&connect_timeout=5");
+    let e = PgStore::open(&url).err().expect("must fail");
+    assert!(e.to_string().contains("TLS failed"), "{e}");
+}
+
 #[test]
 fn a_client_certificate_logs_in_without_a_password() {
     let Some(base) = base_url() else { return };
