@@ -1201,8 +1201,29 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                 Family::Arrest | Family::Seal | Family::Defuse => {
                     Some(generic_actor(Generic::Police, country.as_deref()))
                 }
+                Family::Protest => Some(generic_actor(
+                    if matches!(
+                        sub,
+                        Some(SubEventType::ViolentDemonstration | SubEventType::MobViolence)
+                    ) {
+                        Generic::Rioters
+                    } else {
+                        Generic::Protesters
+                    },
+                    country.as_deref(),
+                )),
                 _ => None,
             };
+        }
+        // a riot's crowd are rioters (ACLED), not protesters
+        if matches!(
+            sub,
+            Some(SubEventType::ViolentDemonstration | SubEventType::MobViolence)
+        ) && actor1
+            .as_ref()
+            .is_some_and(|a| a.name.starts_with("Protesters"))
+        {
+            actor1 = Some(generic_actor(Generic::Rioters, country.as_deref()));
         }
         // the claimed-by group is the perpetrator
         let mut claimed: Vec<(String, Span)> =
