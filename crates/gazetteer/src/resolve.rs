@@ -253,6 +253,14 @@ pub(crate) fn resolve(
             .filter(|&c| data.entries[c as usize].kind == PlaceKind::Admin1)
             .collect();
 
+        // Without any country evidence for this name in the text, the region
+        // sitrep is built for breaks ties ("Mansa" is the Indian district seat,
+        // not the Zambian town; "the Centre" no region of Burkina Faso).
+        let no_evidence = pm.candidates.iter().all(|c| {
+            ctx.all
+                .get(&data.entries[c.0 as usize].country)
+                .is_none_or(|w| *w <= 0.0)
+        });
         let mut best: Option<(f64, u32)> = None;
         let town_in = |country: u16| {
             pm.candidates.iter().any(|c| {
@@ -307,6 +315,9 @@ pub(crate) fn resolve(
             }
             if ctx.dateline.contains(&c.0) {
                 sc += 2.0;
+            }
+            if no_evidence && focus_region(data, en.country) {
+                sc += 1.0;
             }
             if best.is_none_or(|b| sc > b.0) {
                 best = Some((sc, c.0));
@@ -482,6 +493,18 @@ fn unit_cued_countries(data: &Data, text: &str, rec: &Recognition, name: &str) -
         }
     }
     out
+}
+
+/// The countries sitrep is built for (South and Southeast Asia, the same list as
+/// `FOCUS` in `xtask`, which keeps all their aliases).
+const FOCUS_REGION: &[&str] = &[
+    "PK", "AF", "IN", "BD", "NP", "LK", "BT", "MM", "IR", "TH", "KH", "LA",
+];
+
+fn focus_region(data: &Data, country: u16) -> bool {
+    data.countries
+        .get(country as usize)
+        .is_some_and(|c| FOCUS_REGION.contains(&c.iso2.as_str()))
 }
 
 /// A demonym mention is only evidence ("Pakistani troops"), never a place.

@@ -525,3 +525,18 @@ fn a_small_town_name_ending_a_longer_local_name_is_no_place() {
     assert!(place(&ps, text, "North Waziristan").is_some());
     assert!(place(&ps, text, "Peshawar").is_some());
 }
+
+#[test]
+fn without_country_evidence_the_focus_region_breaks_ties() {
+    // Mansa is a district seat in Indian Punjab and a Zambian provincial town;
+    // a note that names no country reads it in the region sitrep is built for.
+    let text = "Farmers blocked a highway in Mansa on Tuesday to demand compensation.";
+    let ps = places(text);
+    let m = place(&ps, text, "Mansa").expect("Mansa");
+    assert_eq!(m.location.country_code.as_deref(), Some("IN"));
+    // Country evidence in the text still wins.
+    let text = "Miners marched through Mansa, the capital of Zambia's Luapula Province.";
+    let ps = places(text);
+    let m = place(&ps, text, "Mansa").expect("Mansa");
+    assert_eq!(m.location.country_code.as_deref(), Some("ZM"));
+}
