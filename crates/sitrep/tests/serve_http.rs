@@ -76,6 +76,33 @@ fn reads_from_the_real_store() {
         assert_eq!(&text[a..b], x["text"].as_str().unwrap().as_bytes());
     }
 
+    // the list is spliced from the stored records: each item is the record served by id,
+    // whole with `evidence=true`, and without its evidence otherwise
+    let (_, full) = srv.get_json("/api/events?limit=500&evidence=true");
+    let (_, light) = srv.get_json("/api/events?limit=500");
+    let full = full["events"].as_array().unwrap();
+    let light = light["events"].as_array().unwrap();
+    assert_eq!(full.len() as u64, n.min(500));
+    assert_eq!(full.len(), light.len());
+    for (f, l) in full.iter().zip(light) {
+        let (s, one) = srv.get_json(&format!("/api/events/{}", enc(f["id"].as_str().unwrap())));
+        assert_eq!(s, 200);
+        assert_eq!(&one, f);
+        let mut stripped = f.clone();
+        stripped.as_object_mut().unwrap().remove("evidence");
+        assert_eq!(&stripped, l);
+    }
+    // filters that can select nothing answer an empty page, not an error
+    for q in [
+        "from=2026-02-01&to=2026-01-01",
+        "bbox=60,30,70,20",
+        "text=%2B%2B",
+    ] {
+        let (s, page) = srv.get_json(&format!("/api/events?{q}"));
+        assert_eq!(s, 200, "{q}: {page}");
+        assert_eq!(page["events"].as_array().unwrap().len(), 0, "{q}");
+    }
+
     // stats add up to the events
     let (_, st) = srv.get_json("/api/stats?group=type");
     let total: u64 = st["rows"]
