@@ -191,6 +191,18 @@ fn main() {
             .map(|r| r.len())
             .unwrap_or(0)
     });
+    time("actor breakdown, country PK", 5, || {
+        store
+            .stats(
+                &EventQuery {
+                    country: Some("PK".into()),
+                    ..EventQuery::default()
+                },
+                StatsGroup::Actor,
+            )
+            .map(|r| r.len())
+            .unwrap_or(0)
+    });
     time(
         "full-text page of 50 ('forces met near place 1234')",
         5,

@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_event_days.sql"),
     include_str!("../migrations/0003_window_index.sql"),
+    include_str!("../migrations/0004_breakdown_indexes.sql"),
 ];
 
 /// The schema version this build writes and understands.
