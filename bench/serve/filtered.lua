@@ -1,12 +1,14 @@
 -- wrk script: filtered /api/events pages, a different filter on every request.
 -- Filters: a country, an event type, and a one-month window over 2016-2025 (the span of
--- the generated store), page size from LIMIT (default 50). No response() callback: it would
+-- the generated store), page size from LIMIT (default 50), EXTRA appended to every path
+-- (e.g. "&evidence=true" for whole records). No response() callback: it would
 -- copy every body into Lua and spend the shared CPU on the load generator; wrk itself
 -- reports non-2xx answers ("Non-2xx or 3xx responses") and socket errors.
 local countries = {"PK", "AF", "IN", "BD", "MM", "SY"}
 local types = {"Battles", "Explosions%2FRemote%20violence", "Violence%20against%20civilians",
                "Protests", "Riots", "Strategic%20developments"}
 local limit = os.getenv("LIMIT") or "50"
+local extra = os.getenv("EXTRA") or ""   -- e.g. "&evidence=true"
 local paths = {}
 
 function init(args)
@@ -21,7 +23,7 @@ function init(args)
     if math.random() < 0.5 then
       p = p .. "&type=" .. types[math.random(#types)]
     end
-    paths[i] = p
+    paths[i] = p .. extra
   end
 end
 

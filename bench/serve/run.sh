@@ -2,7 +2,8 @@
 # Load test of `sitrep serve` (numbers go to bench/RESULTS.md, "serve" section).
 #   usage: bench/serve/run.sh [EVENTS] [DURATION]     (defaults: 110000 reports, 30s)
 #   knobs: SITREP_BIN (a release `sitrep` to use instead of building one), CONNS (32),
-#          THREADS (2), LIMIT (page size, 50), CARGO_TARGET_DIR.
+#          THREADS (2), LIMIT (page size, 50), EXTRA (appended to every filtered path,
+#          e.g. "&evidence=true"), CARGO_TARGET_DIR.
 # 1. Builds release `sitrep` and the store engineer's generator (store_bench: invented
 #    places, actors and figures, ingested through the real fusion path; no news text).
 # 2. Generates a SQLite store with >= 100,000 fused events (kept in bench/out/, reused).
@@ -76,7 +77,7 @@ print(f"cpu: server {srv:.2f} s = {1000 * srv / reqs:.3f} ms/request; wrk {wrk:.
 PY
 }
 
-run "filtered /api/events pages (limit ${LIMIT:-50})" -t"$threads" -c"$conns" -d"$duration" --latency -s bench/serve/filtered.lua "$url"
+run "filtered /api/events pages (limit ${LIMIT:-50}${EXTRA:+, $EXTRA})" -t"$threads" -c"$conns" -d"$duration" --latency -s bench/serve/filtered.lua "$url"
 run "unfiltered first page /api/events?limit=50" -t"$threads" -c"$conns" -d10s --latency "$url/api/events?limit=50"
 run "one event /api/events/$id" -t"$threads" -c"$conns" -d10s --latency "$url/api/events/$id"
 run "/api/stats?group=week&country=PK" -t"$threads" -c"$conns" -d10s --latency "$url/api/stats?group=week&country=PK"
