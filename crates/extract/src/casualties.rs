@@ -426,6 +426,18 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
             continue;
         }
+        // "killing three officials and injuring another": one more person
+        if w == "another"
+            && i > 0
+            && outcome_at(hits, &ts[i - 1]).is_some()
+            && ts.get(i + 1).is_none_or(|t| {
+                matches!(lower(t.s).as_str(), "." | "," | ";" | "and" | "in" | "on")
+            })
+            && !quants.iter().any(|q| q.0 == i)
+        {
+            quants.push((i, 1, Some(1), Some(1), 1, false));
+            continue;
+        }
         // "a couple" (not "a couple of"): two people
         if w == "a"
             && ts.get(i + 1).is_some_and(|t| lower(t.s) == "couple")
@@ -502,6 +514,9 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 };
                 let bare_object = i > 0
                     && (outcome_at(hits, &ts[i - 1]).is_some()
+                        || (i > 1
+                            && matches!(lower(ts[i - 1].s).as_str(), "another" | "other")
+                            && outcome_at(hits, &ts[i - 2]).is_some())
                         || rise(&ts[i - 1])
                         || (i > 1 && lower(ts[i - 1].s) == "to" && rise(&ts[i - 2])))
                     && matches!(

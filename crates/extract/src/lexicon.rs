@@ -896,7 +896,10 @@ pub fn person_side(word: &str) -> Option<Side> {
         | "headman" | "mayor" | "councilors" | "lawmaker" | "lawmakers" | "legislator"
         | "minister" | "nephew's" | "widow" | "girl's" | "boy's" | "herder" | "herders"
         | "miner" | "miners" | "pilgrim's" | "rickshaw-puller" | "helper" | "helpers"
-        | "nationals" | "foreigner" | "foreigners" => Civilians,
+        | "nationals" | "foreigner" | "foreigners" | "peasant" | "peasants" | "campesino"
+        | "campesinos" | "jesuit" | "jesuits" | "nun" | "nuns" | "diplomat" | "diplomats"
+        | "ambassador" | "senator" | "senators" | "congressman" | "congressmen" | "unionist"
+        | "unionists" | "housewife" | "housewives" => Civilians,
         "soldier" | "soldiers" | "troop" | "troops" | "serviceman" | "servicemen" | "policeman"
         | "policemen" | "police" | "policewoman" | "policewomen" | "personnel" | "constable"
         | "constables" | "cop" | "cops" | "guard" | "guards" | "paramilitary"
