@@ -540,3 +540,13 @@ fn without_country_evidence_the_focus_region_breaks_ties() {
     let m = place(&ps, text, "Mansa").expect("Mansa");
     assert_eq!(m.location.country_code.as_deref(), Some("ZM"));
 }
+
+#[test]
+fn pak_in_a_headline_is_pakistan() {
+    // Headline shorthand, not the Malaysian town Paka (alias "Pak").
+    let text = "Six militants killed in Pak";
+    let ps = places(text);
+    let p = place(&ps, text, "Pak").expect("Pak");
+    assert_eq!(p.kind, PlaceKind::Country);
+    assert_eq!(p.location.country_code.as_deref(), Some("PK"));
+}
