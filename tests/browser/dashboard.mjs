@@ -91,6 +91,15 @@ try {
   const clusters = await page.$$eval('#map .marker-cluster span', (s) => s.map((x) => Number(x.textContent)));
   const singles = await page.locator('#map path.ev-marker').count();
   check(located0.length < 2 || clusters.length > 0, `markers cluster when dense (${clusters.length} clusters at world zoom)`);
+  const clusterLooks = await page.$$eval('#map .ev-cluster div', (ds) => ds.map((d) => ({
+    type: d.getAttribute('data-type'), killed: Number(d.getAttribute('data-killed')), bg: d.style.background,
+  })));
+  const rgb = (hex) => `rgb(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)})`;
+  check(clusterLooks.length === clusters.length && clusterLooks.every((c) => c.type in COLORS && c.bg === rgb(COLORS[c.type])),
+    `clusters are coloured by their most frequent event type (${clusterLooks.map((c) => c.type || 'untyped').join(', ')})`);
+  const killedAll = located0.reduce((a, e) => a + (e.fatalities.best || 0), 0);
+  check(singles > 0 || clusterLooks.reduce((a, c) => a + c.killed, 0) === killedAll,
+    `clusters carry the fatalities of their events (${clusterLooks.map((c) => c.killed).join(', ')} of ${killedAll})`);
   check(clusters.reduce((a, b) => a + b, 0) + singles === markers0, `clusters and single markers account for every located event (${markers0})`);
   await page.screenshot({ path: join(out, 'dashboard-clusters.png') });
 

@@ -111,7 +111,8 @@
     map = L.map('map', { preferCanvas: false, worldCopyJump: true, zoomSnap: 0.5, minZoom: 2, maxZoom: 13 }).setView([30, 69], 5);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution('Base map: Natural Earth (public domain)');
-    cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, chunkedLoading: true });
+    cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, chunkedLoading: true,
+      iconCreateFunction: clusterIcon });
     map.addLayer(cluster);
     fetch('/assets/countries-50m.json').then(function (r) { return r.json(); }).then(function (topo) {
       var geo = topojson.feature(topo, topo.objects.countries);
@@ -128,6 +129,25 @@
     });
     legend.appendChild(el('span', { class: 'note' }, 'size = fatalities'));
   }
+  // A cluster is coloured by the event type most of its events have and sized by
+  // their fatalities, like the markers it gathers; its title gives the mix.
+  function clusterIcon(c) {
+    var ms = c.getAllChildMarkers(), counts = {}, killed = 0, best = '', n = -1;
+    ms.forEach(function (m) {
+      var t = m.options.evType || '';
+      counts[t] = (counts[t] || 0) + 1;
+      killed += m.options.evKilled || 0;
+    });
+    TYPES.concat(['']).forEach(function (t) { if ((counts[t] || 0) > n) { n = counts[t] || 0; best = t; } });
+    var d = Math.round(24 + Math.min(24, 2.2 * Math.sqrt(killed)));
+    var title = TYPES.concat(['']).filter(function (t) { return counts[t]; }).map(function (t) {
+      return (t || 'verbal / untyped') + ': ' + counts[t];
+    }).join(', ') + ' · ' + killed + ' killed';
+    var inner = el('div', { style: 'background:' + typeColor(best) + ';width:' + d + 'px;height:' + d + 'px;margin:3px;border-radius:50%;' +
+      'color:#fff;font:600 12px/' + d + 'px sans-serif;text-align:center;opacity:0.9', title: title,
+      'data-type': best, 'data-killed': String(killed) }, el('span', { style: 'line-height:' + d + 'px' }, String(ms.length)));
+    return L.divIcon({ html: inner.outerHTML, className: 'marker-cluster ev-cluster', iconSize: L.point(d + 6, d + 6) });
+  }
   function markerFor(ev) {
     var loc = ev.location;
     if (!loc || loc.lat === null || loc.lon === null || loc.lat === undefined) return null;
@@ -135,7 +155,7 @@
     var m = L.circleMarker([loc.lat, loc.lon], {
       radius: 4 + Math.min(18, 2.2 * Math.sqrt(k)),
       color: '#fff', weight: 1, fillColor: typeColor(ev.event_type), fillOpacity: 0.85,
-      className: 'ev-marker'
+      className: 'ev-marker', evType: ev.event_type || '', evKilled: k
     });
     m.bindPopup(function () {
       return el('div', null,

@@ -52,9 +52,15 @@ impl Analyzer for Pipeline {
 
 /// Runs `sitrep serve`.
 pub fn run(args: crate::cli::ServeArgs) -> anyhow::Result<ExitCode> {
-    let store = crate::db::open(&args.db.db)?;
     let token = args.token.filter(|t| !t.trim().is_empty());
     let writable = token.is_some();
+    // A read-only server also answers from a store it cannot write (read-only media,
+    // no write permission); with a token it needs a writable store.
+    let store = if writable {
+        crate::db::open(&args.db.db)?
+    } else {
+        crate::db::open_for_reading(&args.db.db)?
+    };
     let config = ServeConfig {
         token,
         ..ServeConfig::default()

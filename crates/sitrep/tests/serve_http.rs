@@ -296,3 +296,55 @@ fn writes_need_the_token_and_then_go_through_the_pipeline() {
     let ans: serde_json::Value = serde_json::from_slice(&b).unwrap();
     assert_eq!(ans["report"]["unchanged"], 1, "{ans}");
 }
+
+/// A read-only server answers from a store on read-only media (here a tmpfs remounted
+/// `ro`; needs root to mount, skipped loudly otherwise).
+#[test]
+fn a_read_only_server_answers_from_read_only_media() {
+    use std::process::Command;
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    if !is_root {
+        eprintln!("\n!!!!! SKIPPED a_read_only_server_answers_from_read_only_media: not root, cannot mount a tmpfs\n");
+        return;
+    }
+    let (_dir, db) = store();
+    let mnt = tempfile::tempdir().expect("mount point");
+    let m = mnt.path();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64m", "tmpfs"])
+        .arg(m)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("\n!!!!! SKIPPED a_read_only_server_answers_from_read_only_media: mount -t tmpfs is not permitted here\n");
+        return;
+    }
+    struct Unmount<'a>(&'a std::path::Path);
+    impl Drop for Unmount<'_> {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(self.0).status();
+        }
+    }
+    let _unmount = Unmount(m);
+    // a checkpointed copy: no -wal or -shm beside it
+    let ro_db = m.join("ro.db");
+    std::fs::copy(&db, &ro_db).expect("copy the store");
+    let remounted = Command::new("mount")
+        .args(["-o", "remount,ro"])
+        .arg(m)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(remounted, "remount ro");
+    let srv = Server::start(&ro_db, None);
+    let (s, meta) = srv.get_json("/api/meta");
+    assert_eq!(s, 200, "{meta}");
+    assert!(meta["counts"]["events"].as_u64().unwrap_or(0) > 0, "{meta}");
+    let (s, page) = srv.get_json("/api/events?limit=3");
+    assert_eq!(s, 200, "{page}");
+    assert_eq!(page["events"].as_array().unwrap().len(), 3);
+    let (s, _) = srv.get_json("/api/stats?group=week");
+    assert_eq!(s, 200);
+}
