@@ -1164,11 +1164,96 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                 Some("seize"),
             ),
             Family::Jailbreak => (Some(SubEventType::Other), Plover::Assault, None),
-            Family::Loot => (
-                Some(SubEventType::LootingPropertyDestruction),
-                Plover::Assault,
-                Some("destroy"),
-            ),
+            Family::Loot => {
+                // arson and vandalism by party men, supporters or unnamed
+                // assailants is street violence; by militants it is property
+                // destruction
+                let militant = [
+                    "militant",
+                    "taliban",
+                    "insurgent",
+                    "terrorist",
+                    "rebel",
+                    "maoist",
+                    "naxal",
+                    "extremist",
+                    "armed",
+                    "gunmen",
+                    "explosive",
+                    "soldier",
+                    "troops",
+                    "army",
+                    "police",
+                    "security forces",
+                ]
+                .iter()
+                .any(|w| words.contains(w))
+                    || actor1.as_ref().is_some_and(|a| {
+                        nonstate_fighting(a) && !a.name.starts_with("Unidentified Armed Group")
+                            || a.actor_type == Some(ActorType::StateForces)
+                    });
+                // the political or crowd setting that makes it a riot
+                let street = [
+                    "supporter",
+                    "activist",
+                    "cadre",
+                    "party",
+                    "league",
+                    "hartal",
+                    "blockade",
+                    "strike",
+                    "bandh",
+                    "election",
+                    "poll",
+                    "procession",
+                    "mob",
+                    "crowd",
+                    "protest",
+                    "demonstrat",
+                    "enforcer",
+                    "picket",
+                    "rival",
+                    "villagers",
+                    "residents",
+                    "students",
+                    "workers",
+                    "agitat",
+                    "members",
+                    "candidate",
+                ]
+                .iter()
+                .any(|w| words.contains(w))
+                    || actor1.as_ref().is_some_and(|a| {
+                        matches!(
+                            a.actor_type,
+                            Some(
+                                ActorType::PoliticalMilitias
+                                    | ActorType::Rioters
+                                    | ActorType::Protesters
+                                    | ActorType::Civilians
+                            )
+                        ) && !a.name.starts_with("Unidentified Armed Group")
+                    });
+                if militant || !street || fat.best.unwrap_or(0) > 0 {
+                    (
+                        Some(SubEventType::LootingPropertyDestruction),
+                        Plover::Assault,
+                        Some("destroy"),
+                    )
+                } else {
+                    if actor1.as_ref().is_none_or(|a| {
+                        a.name.starts_with("Unidentified Armed Group")
+                            || a.actor_type == Some(ActorType::Civilians)
+                    }) {
+                        actor1 = Some(generic_actor(Generic::Rioters, country.as_deref()));
+                    }
+                    (
+                        Some(SubEventType::MobViolence),
+                        Plover::Protest,
+                        Some("riot"),
+                    )
+                }
+            }
             Family::Seal => (
                 Some(SubEventType::Other),
                 Plover::Coerce,
