@@ -154,7 +154,7 @@ impl BatchSink for IngestSink<'_> {
         self.progress.println(&format!("sitrep: {error}"));
     }
 
-    fn batch(&mut self, reports: Vec<ArticleReports>) -> anyhow::Result<Step> {
+    fn batch(&mut self, reports: Vec<ArticleReports>, _last: bool) -> anyhow::Result<Step> {
         let n = reports.len() as u64;
         let events: u64 = reports.iter().map(|r| r.events.len() as u64).sum();
         let r = self.store.ingest(&reports)?;

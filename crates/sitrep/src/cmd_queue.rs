@@ -166,9 +166,10 @@ impl BatchSink for ItemSink<'_> {
         eprintln!("sitrep: {error}");
     }
 
-    fn batch(&mut self, reports: Vec<ArticleReports>) -> anyhow::Result<Step> {
+    fn batch(&mut self, reports: Vec<ArticleReports>, last: bool) -> anyhow::Result<Step> {
         self.worker.store.ingest(&reports)?;
-        if !self.worker.store.renew(self.claim, self.worker.lease)? {
+        // After the last batch the item is completed at once (which checks the lease).
+        if !last && !self.worker.store.renew(self.claim, self.worker.lease)? {
             self.res.lost_lease = true;
             return Ok(Step::Stop);
         }

@@ -82,8 +82,9 @@ pub trait BatchSink {
     fn article(&mut self, _article: &Article) {}
     /// An input (or a part of one) could not be read; the loop goes on.
     fn rejected(&mut self, error: &dyn Display);
-    /// A batch, extracted: store it.
-    fn batch(&mut self, reports: Vec<ArticleReports>) -> anyhow::Result<Step>;
+    /// A batch, extracted: store it. `last`: the input is exhausted (nothing
+    /// follows this batch).
+    fn batch(&mut self, reports: Vec<ArticleReports>, last: bool) -> anyhow::Result<Step>;
 }
 
 /// Reads `items`, extracts them in batches of [`BATCH`] articles and hands
@@ -110,7 +111,7 @@ pub fn run<E: Display>(
                 let waited = max_wait.is_some_and(|w| started.elapsed() >= w);
                 if batch.len() >= BATCH || waited {
                     let reports = extract_batch(ex, opts, std::mem::take(&mut batch));
-                    if sink.batch(reports)? == Step::Stop {
+                    if sink.batch(reports, false)? == Step::Stop {
                         return Ok(Step::Stop);
                     }
                 }
@@ -122,7 +123,7 @@ pub fn run<E: Display>(
         return Ok(Step::Continue);
     }
     let reports = extract_batch(ex, opts, batch);
-    sink.batch(reports)
+    sink.batch(reports, true)
 }
 
 #[cfg(test)]
@@ -134,6 +135,7 @@ mod tests {
         seen: Vec<String>,
         errors: Vec<String>,
         batches: Vec<Vec<String>>,
+        lasts: Vec<bool>,
         stop_after: usize,
     }
 
@@ -144,9 +146,10 @@ mod tests {
         fn rejected(&mut self, e: &dyn Display) {
             self.errors.push(e.to_string());
         }
-        fn batch(&mut self, reports: Vec<ArticleReports>) -> anyhow::Result<Step> {
+        fn batch(&mut self, reports: Vec<ArticleReports>, last: bool) -> anyhow::Result<Step> {
             self.batches
                 .push(reports.into_iter().map(|r| r.article.id).collect());
+            self.lasts.push(last);
             Ok(if self.batches.len() >= self.stop_after {
                 Step::Stop
             } else {
@@ -186,6 +189,7 @@ mod tests {
             seen: Vec::new(),
             errors: Vec::new(),
             batches: Vec::new(),
+            lasts: Vec::new(),
             stop_after: usize::MAX,
         };
         let input = items(150, 10);
@@ -197,6 +201,11 @@ mod tests {
         assert_eq!(sizes, vec![BATCH, BATCH, 135 - 2 * BATCH]);
         let flat: Vec<String> = rec.batches.concat();
         assert_eq!(flat, rec.seen, "every article once, in reading order");
+        assert_eq!(
+            rec.lasts,
+            vec![false, false, true],
+            "only the final flush is the last"
+        );
     }
 
     #[test]
@@ -207,6 +216,7 @@ mod tests {
             seen: Vec::new(),
             errors: Vec::new(),
             batches: Vec::new(),
+            lasts: Vec::new(),
             stop_after: 1,
         };
         let step = run(items(200, 0).into_iter(), &ex, &opts, None, &mut rec).expect("run");
@@ -218,6 +228,7 @@ mod tests {
             seen: Vec::new(),
             errors: Vec::new(),
             batches: Vec::new(),
+            lasts: Vec::new(),
             stop_after: usize::MAX,
         };
         run(
