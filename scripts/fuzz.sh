@@ -30,6 +30,8 @@ case "${1:-}" in
   *) echo "usage: scripts/fuzz.sh [--long [SECS] | --secs N]" >&2; exit 2 ;;
 esac
 targets=(plaintext html feed warc jsonl numbers_dates extract)
+# FUZZ_TARGETS="feed extract" runs only those.
+[ -n "${FUZZ_TARGETS:-}" ] && read -r -a targets <<<"$FUZZ_TARGETS"
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "fuzz.sh: installing cargo-fuzz from crates.io" >&2

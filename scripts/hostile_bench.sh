@@ -76,7 +76,7 @@ row() { # name, command...
   wall=$(grep 'Elapsed (wall clock)' "$work/err" | awk '{print $NF}')
   cpu=$(grep -E '(User|System) time \(seconds\)' "$work/err" | awk '{s+=$NF} END {printf "%.1f", s}')
   rss=$(grep 'Maximum resident set size' "$work/err" | awk '{printf "%.0f", $NF/1024}')
-  msg=$(grep -v -E '^\s+(Command being timed|User time|System time|Percent|Elapsed|Average|Maximum|Major|Minor|Voluntary|Involuntary|Swaps|File system|Socket|Signals|Page size|Exit status)' "$work/err" | head -1 | cut -c1-90)
+  msg=$(grep -v -E '^\s+(Command being timed|User time|System time|Percent|Elapsed|Average|Maximum|Major|Minor|Voluntary|Involuntary|Swaps|File system|Socket|Signals|Page size|Exit status)' "$work/err" | head -1 | cut -c1-90 || true)
   local lines; lines=$(wc -l <"$work/out")
   printf '| %s | `%s` | %s | %s | %s | %s | %s lines out | %s |\n' "$name" "${*:2:1}" "$rc" "$wall" "$cpu" "$rss" "$lines" "$msg"
 }
@@ -91,4 +91,6 @@ for f in line50mb.txt line51mb.txt atleast1m.txt numbers1m.txt nested200k.html f
 done
 db=$work/h.db
 row "confusables100k.jsonl" "$bin" ingest --quiet --db "$db" "$work/confusables100k.jsonl"
+row "stored events" "$bin" events --db "$db"
 row "confusables100k.jsonl (rerun)" "$bin" ingest --quiet --db "$db" "$work/confusables100k.jsonl"
+row "stored events after the rerun (no duplicates: same count)" "$bin" events --db "$db"
