@@ -1968,8 +1968,21 @@ fn roles(
         }
         at
     };
+    // a passive agent: "by X", "by Pakistani X" (one capitalised word between)
+    let after_by = |a: &ActorCand| {
+        let wb = words_before(text, clause.start, a.span.start, 2);
+        wb.first().is_some_and(|w| w == "by")
+            || (wb.get(1).is_some_and(|w| w == "by")
+                && text
+                    .get(clause.start..a.span.start)
+                    .unwrap_or("")
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase())))
+    };
     let by = |a: &ActorCand| {
-        words_before(text, clause.start, a.span.start, 1).first().is_some_and(|w| w == "by")
+        after_by(a)
             // the subject of a later verb: "… was killed when gunmen stormed"
             || ts.iter().any(|(_, t)| t.start > a.span.end && t.start <= a.span.end + 12)
             || {
@@ -2023,11 +2036,7 @@ fn roles(
         })
         .collect();
     // a passive agent ("by X") goes first
-    if let Some(p) = agents.iter().position(|a| {
-        words_before(text, clause.start, a.span.start, 1)
-            .first()
-            .is_some_and(|w| w == "by")
-    }) {
+    if let Some(p) = agents.iter().position(|a| after_by(a)) {
         let a = agents.remove(p);
         agents.insert(0, a);
     }
