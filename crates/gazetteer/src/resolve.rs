@@ -400,6 +400,11 @@ pub(crate) fn resolve(
         {
             continue;
         }
+        // A month name is a date ("on March 15", "in May"), not a town named so,
+        // unless a unit word says otherwise ("May district").
+        if want.is_none() && is_month(&text[s..e]) {
+            continue;
+        }
         // The first part of a hyphenated word ("Para-medical") is no place.
         if text[e..].starts_with('-')
             && text[e + 1..].chars().next().is_some_and(char::is_lowercase)
@@ -505,6 +510,25 @@ fn focus_region(data: &Data, country: u16) -> bool {
     data.countries
         .get(country as usize)
         .is_some_and(|c| FOCUS_REGION.contains(&c.iso2.as_str()))
+}
+
+/// Whether a word is an English month name (capitalised as written in text).
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
 }
 
 /// A demonym mention is only evidence ("Pakistani troops"), never a place.

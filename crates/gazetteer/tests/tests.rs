@@ -550,3 +550,12 @@ fn pak_in_a_headline_is_pakistan() {
     assert_eq!(p.kind, PlaceKind::Country);
     assert_eq!(p.location.country_code.as_deref(), Some("PK"));
 }
+
+#[test]
+fn month_names_are_dates_not_places() {
+    let text = "Militants attacked a checkpoint in Badakhshan on March 15 and again in May.";
+    let ps = places(text);
+    assert!(place(&ps, text, "March").is_none(), "{ps:?}");
+    assert!(place(&ps, text, "May").is_none(), "{ps:?}");
+    assert!(place(&ps, text, "Badakhshan").is_some());
+}
