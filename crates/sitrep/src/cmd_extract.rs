@@ -91,7 +91,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         for evs in extract_batch(&ex, &batch, &opts) {
             for ev in &evs {
                 if let Err(e) = w.write(ev) {
-                    if is_broken_pipe(&e) {
+                    if e.is_broken_pipe() {
                         return Ok(exit_code(all.rejected()));
                     }
                     return Err(anyhow::Error::new(e).context("writing events"));
@@ -100,14 +100,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if let Err(e) = w.finish() {
-        if !is_broken_pipe(&e) {
+        if !e.is_broken_pipe() {
             return Err(anyhow::Error::new(e).context("writing events"));
         }
     }
+    // The process ends right after this: tearing down the gazetteer's automata
+    // and tables (hundreds of thousands of small allocations) is pure cost for a
+    // one-shot command, ~8% of the CPU of a small `extract` run. The OS frees it.
+    std::mem::forget(ex);
     Ok(exit_code(all.rejected()))
-}
-
-fn is_broken_pipe(e: &sitrep_export::ExportError) -> bool {
-    let s = e.to_string().to_ascii_lowercase();
-    s.contains("broken pipe")
 }
