@@ -1769,6 +1769,20 @@ const CROWD_VIOLENCE: &[&str] = &[
     "went on a rampage",
 ];
 
+/// The text after `from` up to `max` bytes, within the paragraph (the
+/// sentences that go on to tell what the same crowd did).
+fn following(text: &str, from: usize, max: usize) -> &str {
+    let mut end = (from + max).min(text.len());
+    while end > from && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let seg = text.get(from..end).unwrap_or("");
+    match seg.find("\n\n") {
+        Some(k) => &seg[..k],
+        None => seg,
+    }
+}
+
 /// Whether `s` reports a crowd's own violence ([`CROWD_VIOLENCE`]).
 fn crowd_violence(s: &str) -> bool {
     has_word(&s.to_ascii_lowercase(), CROWD_VIOLENCE)
@@ -1870,7 +1884,8 @@ fn roles(
     }
     if fam == Family::Protest {
         let riot = ts.iter().any(|t| matches!(t.0, Trig::Riot | Trig::Mob))
-            || crowd_violence(&text[sent.start..sent.end]);
+            || crowd_violence(&text[sent.start..sent.end])
+            || crowd_violence(following(text, sent.end, 400));
         let g = if riot {
             Generic::Rioters
         } else {

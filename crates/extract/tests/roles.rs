@@ -134,6 +134,16 @@ fn a_crowd_that_clashes_and_pelts_stones_is_coded_as_rioters() {
 }
 
 #[test]
+fn a_crowd_whose_violence_is_told_in_the_next_sentence_is_coded_as_rioters() {
+    let evs = extract(
+        "Local traders staged a protest in Birgunj on Monday [9 March] demanding lower taxes. \
+         The protesters later vandalised a tax office.",
+    );
+    let e = primary(&evs);
+    assert!(actor1(e).starts_with("Rioters"), "{}", actor1(e));
+}
+
+#[test]
 fn a_peaceful_crowd_stays_protesters() {
     let evs = extract(
         "Hundreds of schoolteachers staged a sit-in protest in front of the press club in \
