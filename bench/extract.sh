@@ -46,8 +46,11 @@ run() {
   local label=$1; shift
   local bytes
   bytes=$(du -cb "$@" | tail -1 | cut -f1)
-  /usr/bin/time -f "%U %S %e %M" -o "$TMP/time" "$BIN" extract --quiet --published 2020-01-01 "$@" > "$TMP/out.jsonl" 2>/dev/null || true
-  read -r user sys wall rss < "$TMP/time"
+  local rc=0
+  /usr/bin/time -f "%U %S %e %M" -o "$TMP/time" "$BIN" extract --quiet --published 2020-01-01 "$@" > "$TMP/out.jsonl" 2>/dev/null || rc=$?
+  [ "$rc" = 0 ] || echo "($label: sitrep extract exited with status $rc)"
+  # /usr/bin/time prefixes "Command exited with non-zero status N": the figures are the last line
+  read -r user sys wall rss < <(tail -n 1 "$TMP/time")
   python3 - "$label" "$bytes" "$user" "$sys" "$wall" "$rss" "$(wc -l < "$TMP/out.jsonl")" <<'PY'
 import sys
 label, b, u, s, w, rss, n = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7])
