@@ -463,7 +463,16 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                             && h.end <= ts[i + k - 1].start
                     })
             });
-            if head || right_outcome {
+            // "kidnapped a professor", "shot dead a retired police officer":
+            // the object of an active killing or abducting verb is a person
+            let object_of_verb = (w == "a" || w == "an")
+                && i > 0
+                && outcome_at(hits, &ts[i - 1])
+                    .is_some_and(|(o, _)| matches!(o, Outcome::Killed | Outcome::Abducted))
+                && ts
+                    .get(i + 1)
+                    .is_some_and(|t| t.s.as_bytes()[0].is_ascii_alphabetic());
+            if head || right_outcome || object_of_verb {
                 quants.push((i, 1, Some(1), Some(1), 1, !head));
             }
         }
