@@ -917,6 +917,44 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
         }
     }
+    // ";"-joined restatements ("Bus blast kills at least 16; 16 killed in
+    // bus blast"): as across sentences, repetition is not addition — per
+    // outcome, keep the counts of the part with the largest total
+    let cuts: Vec<usize> = sent.match_indices(';').map(|(at, _)| base + at).collect();
+    if !cuts.is_empty() {
+        let part = |c: &Count| cuts.iter().filter(|&&x| x < c.span.start).count();
+        for o in [
+            Outcome::Killed,
+            Outcome::Wounded,
+            Outcome::Abducted,
+            Outcome::Arrested,
+        ] {
+            let mut totals: Vec<(usize, u32)> = Vec::new();
+            for c in res
+                .iter()
+                .filter(|c| c.outcome == o && !c.included && !c.additive)
+            {
+                let p = part(c);
+                match totals.iter_mut().find(|t| t.0 == p) {
+                    Some(t) => t.1 = t.1.saturating_add(c.best),
+                    None => totals.push((p, c.best)),
+                }
+            }
+            if totals.len() > 1 {
+                let keep = totals
+                    .iter()
+                    .fold((usize::MAX, 0u32), |b, t| {
+                        if t.1 > b.1 || b.0 == usize::MAX {
+                            *t
+                        } else {
+                            b
+                        }
+                    })
+                    .0;
+                res.retain(|c| c.outcome != o || c.additive || part(c) == keep);
+            }
+        }
+    }
     // explicit zeros
     let l = sent.to_ascii_lowercase();
     let zero_all = [
