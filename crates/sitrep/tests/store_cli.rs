@@ -342,7 +342,8 @@ fn fusion_set_pairwise_precision_and_recall() {
         precision >= 0.95,
         "pairwise precision {precision:.3} < 0.95"
     );
-    assert!(recall >= 0.5, "pairwise recall {recall:.3} < 0.5");
+    // 0.906 measured at commit 2c23150 (docs/FUSION.md); the floor catches a regression.
+    assert!(recall >= 0.85, "pairwise recall {recall:.3} < 0.85");
 }
 
 /// Runs `sitrep ARGS` with standard output on a pipe whose reader has already
