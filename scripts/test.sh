@@ -97,8 +97,10 @@ step clippy cargo clippy --workspace --all-targets --locked -- -D warnings
 
 log "cargo test"
 t0=$(date +%s)
+# A log of this run's own (two runs on one machine must not count each other's tests).
+test_log=$(mktemp /tmp/sitrep-cargo-test.XXXXXX)
 set +e
-cargo test --workspace --locked --no-fail-fast 2>&1 | tee /tmp/sitrep-cargo-test.log
+cargo test --workspace --locked --no-fail-fast 2>&1 | tee "$test_log"
 test_status=${PIPESTATUS[0]}
 set -e
 report+=("$(printf '%-14s %-8s %5s s' "cargo test" "exit $test_status" "$(( $(date +%s) - t0 ))")")
@@ -130,8 +132,8 @@ schemathesis_step() {
 }
 step schemathesis schemathesis_step
 
-passed=$(grep -Eo '[0-9]+ passed' /tmp/sitrep-cargo-test.log | awk '{s+=$1} END {print s+0}')
-failed=$(grep -Eo '[0-9]+ failed' /tmp/sitrep-cargo-test.log | awk '{s+=$1} END {print s+0}')
+passed=$(grep -Eo '[0-9]+ passed' "$test_log" | awk '{s+=$1} END {print s+0}')
+failed=$(grep -Eo '[0-9]+ failed' "$test_log" | awk '{s+=$1} END {print s+0}')
 # A cargo test run that stopped before its summary lines (a build error) fails.
 if [ "$test_status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 passed=$((passed + steps_passed))
