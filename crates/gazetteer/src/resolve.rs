@@ -677,7 +677,17 @@ pub(crate) fn locate(
     places: &[ResolvedPlace],
     focus: Span,
 ) -> Option<(Location, Span)> {
-    places
+    // Places come in text order: only those starting inside the focus can lie
+    // in it, so a long run-on text with many mentions stays linear, not
+    // mentions × places. (Any order still works, by a full scan.)
+    let window = if places.is_sorted_by_key(|p| p.span.start) {
+        let lo = places.partition_point(|p| p.span.start < focus.start);
+        let hi = lo + places[lo..].partition_point(|p| p.span.start < focus.end);
+        &places[lo..hi]
+    } else {
+        places
+    };
+    window
         .iter()
         .filter(|p| focus.contains(p.span))
         .min_by_key(|p| {
