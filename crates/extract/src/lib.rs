@@ -360,7 +360,11 @@ impl Extractor {
         }
         actors.sort_by_key(|a| a.span.start);
         let quotes = quote_ranges(text);
-        let locate = |sp: Span| gaz.locate(text, &venues, sp);
+        // in text order (stable: equal starts keep their order), so that
+        // `locate` only looks at the venues inside the span it is given
+        let mut by_pos = venues.clone();
+        by_pos.sort_by_key(|p| p.span.start);
+        let locate = |sp: Span| gaz.locate_sorted(text, &by_pos, sp);
         let doc = Doc {
             text,
             published,

@@ -282,6 +282,19 @@ impl Gazetteer {
         resolve::locate(text, places, focus)
     }
 
+    /// [`Gazetteer::locate`] for `places` sorted by `span.start` (a stable
+    /// sort keeps the answer identical): logarithmic in the number of places,
+    /// so that a text with many mentions and places stays linear. Unsorted
+    /// input gives wrong answers.
+    pub fn locate_sorted(
+        &self,
+        text: &str,
+        places: &[ResolvedPlace],
+        focus: Span,
+    ) -> Option<(Location, Span)> {
+        resolve::locate_sorted(text, places, focus)
+    }
+
     /// The country (ISO2) a document is mostly about, from its resolved
     /// places (countries, admin units and towns, weighted), or `None`.
     pub fn focus_country(&self, places: &[ResolvedPlace]) -> Option<String> {
