@@ -506,21 +506,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 let aux = AUX.contains(&lw.as_str()) || lw == "of";
                 // "killing 18 and wounding 25", "killed eight in …": a bare
                 // number right after an outcome verb counts people
-                let rise = |x: &Tok<'_>| {
-                    matches!(
-                        lower(x.s).as_str(),
-                        "rose"
-                            | "risen"
-                            | "climbed"
-                            | "reached"
-                            | "jumped"
-                            | "mounted"
-                            | "increased"
-                            | "rises"
-                            | "climbs"
-                            | "reaches"
-                    )
-                };
+                let rise = |x: &Tok<'_>| is_rise_verb(&lower(x.s));
                 let bare_object = i > 0
                     && (outcome_at(hits, &ts[i - 1]).is_some()
                         || (i > 1
@@ -750,19 +736,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             if lower(ts[p].s) == "to" && p > 0 {
                 p -= 1;
             }
-            if matches!(
-                lower(ts[p].s).as_str(),
-                "rose"
-                    | "risen"
-                    | "climbed"
-                    | "reached"
-                    | "jumped"
-                    | "mounted"
-                    | "increased"
-                    | "rises"
-                    | "climbs"
-                    | "reaches"
-            ) {
+            if is_rise_verb(&lower(ts[p].s)) {
                 if let Some((o, _)) = ts[..p].iter().rev().find_map(|x| outcome_at(hits, x)) {
                     outcome = Some(o);
                 }
@@ -1005,6 +979,23 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     }
 
     res
+}
+
+/// A verb that moves a toll up ("the death toll rose to 27", "has climbed to").
+fn is_rise_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "rose"
+            | "risen"
+            | "climbed"
+            | "reached"
+            | "jumped"
+            | "mounted"
+            | "increased"
+            | "rises"
+            | "climbs"
+            | "reaches"
+    )
 }
 
 #[cfg(test)]

@@ -139,6 +139,18 @@ mod tests {
         stop_after: usize,
     }
 
+    impl Record {
+        fn stopping_after(stop_after: usize) -> Self {
+            Record {
+                seen: Vec::new(),
+                errors: Vec::new(),
+                batches: Vec::new(),
+                lasts: Vec::new(),
+                stop_after,
+            }
+        }
+    }
+
     impl BatchSink for Record {
         fn article(&mut self, a: &Article) {
             self.seen.push(a.id.clone());
@@ -185,13 +197,7 @@ mod tests {
     fn batches_keep_order_report_errors_and_flush_the_rest() {
         let ex = extractor();
         let opts = ExtractOptions::default();
-        let mut rec = Record {
-            seen: Vec::new(),
-            errors: Vec::new(),
-            batches: Vec::new(),
-            lasts: Vec::new(),
-            stop_after: usize::MAX,
-        };
+        let mut rec = Record::stopping_after(usize::MAX);
         let input = items(150, 10);
         let step = run(input.into_iter(), &ex, &opts, None, &mut rec).expect("run");
         assert_eq!(step, Step::Continue);
@@ -212,25 +218,13 @@ mod tests {
     fn a_sink_can_stop_the_loop_and_a_wait_limit_cuts_batches() {
         let ex = extractor();
         let opts = ExtractOptions::default();
-        let mut rec = Record {
-            seen: Vec::new(),
-            errors: Vec::new(),
-            batches: Vec::new(),
-            lasts: Vec::new(),
-            stop_after: 1,
-        };
+        let mut rec = Record::stopping_after(1);
         let step = run(items(200, 0).into_iter(), &ex, &opts, None, &mut rec).expect("run");
         assert_eq!(step, Step::Stop);
         assert_eq!(rec.batches.len(), 1);
         assert_eq!(rec.seen.len(), BATCH, "reading stops with the batch");
         // A zero wait hands every article over at once.
-        let mut rec = Record {
-            seen: Vec::new(),
-            errors: Vec::new(),
-            batches: Vec::new(),
-            lasts: Vec::new(),
-            stop_after: usize::MAX,
-        };
+        let mut rec = Record::stopping_after(usize::MAX);
         run(
             items(5, 0).into_iter(),
             &ex,
