@@ -491,6 +491,26 @@ impl SqliteStore {
         }
     }
 
+    /// Rows of a stats query whose columns are key, event type, events, fatalities.
+    fn stats_rows(&self, sql: &str, vals: &[Value]) -> Result<Vec<StatsRow>, StoreError> {
+        let db = self.name.clone();
+        self.with_reader(|conn| {
+            let me = |e| map_err(&db, e);
+            let mut st = conn.prepare_cached(sql).map_err(me)?;
+            let rows = st
+                .query_map(rusqlite::params_from_iter(vals.iter()), |r| {
+                    Ok(StatsRow {
+                        key: r.get(0)?,
+                        event_type: r.get(1)?,
+                        events: r.get::<_, i64>(2)?.max(0) as u64,
+                        fatalities: r.get::<_, i64>(3)?.max(0) as u64,
+                    })
+                })
+                .map_err(me)?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(me)
+        })
+    }
+
     fn with_reader<T>(
         &self,
         f: impl FnOnce(&Connection) -> Result<T, StoreError>,
@@ -562,22 +582,7 @@ impl SqliteStore {
              WHERE {} GROUP BY {key}, event_type ORDER BY 1, 2",
             conds.join(" AND ")
         );
-        let db = self.name.clone();
-        self.with_reader(|conn| {
-            let me = |e| map_err(&db, e);
-            let mut st = conn.prepare_cached(&sql).map_err(me)?;
-            let rows = st
-                .query_map(rusqlite::params_from_iter(vals.iter()), |r| {
-                    Ok(StatsRow {
-                        key: r.get(0)?,
-                        event_type: r.get(1)?,
-                        events: r.get::<_, i64>(2)?.max(0) as u64,
-                        fatalities: r.get::<_, i64>(3)?.max(0) as u64,
-                    })
-                })
-                .map_err(me)?;
-            rows.collect::<Result<Vec<_>, _>>().map_err(me).map(Some)
-        })
+        self.stats_rows(&sql, &vals).map(Some)
     }
 
     fn ingest_one(
@@ -1217,22 +1222,7 @@ impl Store for SqliteStore {
                  WHERE {clause} AND {extra} GROUP BY 1 ORDER BY {order}"
             )
         };
-        let db = self.name.clone();
-        self.with_reader(|conn| {
-            let me = |e| map_err(&db, e);
-            let mut st = conn.prepare_cached(&sql).map_err(me)?;
-            let rows = st
-                .query_map(rusqlite::params_from_iter(vals.iter()), |r| {
-                    Ok(StatsRow {
-                        key: r.get(0)?,
-                        event_type: r.get(1)?,
-                        events: r.get::<_, i64>(2)?.max(0) as u64,
-                        fatalities: r.get::<_, i64>(3)?.max(0) as u64,
-                    })
-                })
-                .map_err(me)?;
-            rows.collect::<Result<Vec<_>, _>>().map_err(me)
-        })
+        self.stats_rows(&sql, &vals)
     }
 
     fn counts(&self) -> Result<StoreCounts, StoreError> {
