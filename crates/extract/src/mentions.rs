@@ -423,6 +423,12 @@ const GENERICS: &[(&str, Generic)] = &[
     ("levies", Generic::Military),
     ("rangers", Generic::Military),
     ("police", Generic::Police),
+    ("law enforcement agencies", Generic::Police),
+    ("law-enforcement agencies", Generic::Police),
+    ("law enforcement personnel", Generic::Police),
+    ("law-enforcement personnel", Generic::Police),
+    ("border guards", Generic::Military),
+    ("border guard", Generic::Military),
     ("policemen", Generic::Police),
     ("policeman", Generic::Police),
     ("cops", Generic::Police),
@@ -1102,7 +1108,13 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
             .filter(|c| matches!(c.outcome, Outcome::Killed | Outcome::Wounded) && !c.included)
             .collect();
         let protest = has(Trig::Protest) || has(Trig::Riot) || has(Trig::Mob);
-        let strong = trigs.iter().any(|t| strong_violent.contains(&t.0));
+        // a protest against a bombing is a protest: the bombing it names is
+        // its grievance, not a new report
+        let strong = trigs.iter().any(|(t, sp)| {
+            strong_violent.contains(t)
+                && !(protest
+                    && grievance_cue(&sl, Span::new(sp.start - sent.start, sp.end - sent.start)))
+        });
         let defuse = has(Trig::Defuse) && !killish.iter().any(|c| c.best > 0);
         let mut fams: Vec<(Family, Vec<(Trig, Span)>)> = Vec::new();
         if protest && !strong {
@@ -1123,6 +1135,16 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                     )
                 })
                 .collect();
+            // the grievance of the protest ("protesting the attack on an
+            // imambargah") and burnt symbols ("burnt an effigy") are not the
+            // crowd's violence
+            let sent_l = sl.as_str();
+            ts.retain(|(t, s)| {
+                matches!(t, Trig::Protest | Trig::Riot | Trig::Mob) || {
+                    let w = Span::new(s.start - sent.start, s.end - sent.start);
+                    !(grievance(sent_l, w) || (*t == Trig::Loot && symbolic_burning(sent_l, w.end)))
+                }
+            });
             ts.sort_by_key(|(t, s)| {
                 (
                     !matches!(t, Trig::Protest | Trig::Riot | Trig::Mob),
@@ -1783,9 +1805,122 @@ fn following(text: &str, from: usize, max: usize) -> &str {
     }
 }
 
-/// Whether `s` reports a crowd's own violence ([`CROWD_VIOLENCE`]).
+/// Whether `s` reports a crowd's own violence ([`CROWD_VIOLENCE`]): a word
+/// that names the grievance of a protest ("protesting the attack on …",
+/// "against the recent clashes") or burns a symbol ("torched an effigy") is
+/// not the crowd's violence.
 fn crowd_violence(s: &str) -> bool {
-    has_word(&s.to_ascii_lowercase(), CROWD_VIOLENCE)
+    let l = s.to_ascii_lowercase();
+    CROWD_VIOLENCE.iter().any(|w| {
+        let mut from = 0;
+        while let Some(i) = l[from..].find(w) {
+            let s0 = from + i;
+            let e0 = s0 + w.len();
+            from = e0;
+            let lb = s0 == 0 || !l.as_bytes()[s0 - 1].is_ascii_alphanumeric();
+            let rb = e0 >= l.len() || !l.as_bytes()[e0].is_ascii_alphanumeric();
+            if lb && rb && !grievance(&l, Span::new(s0, e0)) && !symbolic_burning(&l, e0) {
+                return true;
+            }
+        }
+        false
+    })
+}
+
+/// Words that introduce what a protest is about ("protesting the killing",
+/// "against the attack", "over the arrest of").
+const GRIEVANCE_CUES: &[&str] = &[
+    "against",
+    "over",
+    "protest",
+    "protests",
+    "protesting",
+    "protested",
+    "condemn",
+    "condemning",
+    "condemned",
+    "denounce",
+    "denouncing",
+    "denounced",
+    "demanding",
+    "demanded",
+    "demand",
+    "justice",
+    "regarding",
+    "about",
+    "alleged",
+    "allegedly",
+];
+
+/// Whether the violent word at `w` (a span of the lower-case text `l`) names
+/// a grievance rather than an act: a noun ("attack", "killing", "clashes", not
+/// a verb form in -ed) after a grievance cue within four words ("protesting
+/// the brutal attack", "against the recent killings and clashes") or right
+/// after a determiner or a possessive ("the attack on", "its chairperson's
+/// arrest").
+pub fn grievance(l: &str, w: Span) -> bool {
+    grievance_cue(l, w) || {
+        let word = l.get(w.start..w.end).unwrap_or("");
+        !word.ends_with("ed")
+            && words_before(l, w.start.saturating_sub(30), w.start, 1)
+                .first()
+                .is_some_and(|b| {
+                    matches!(
+                        b.as_str(),
+                        "the"
+                            | "this"
+                            | "that"
+                            | "their"
+                            | "its"
+                            | "his"
+                            | "her"
+                            | "recent"
+                            | "brutal"
+                    ) || b.ends_with("'s")
+                })
+    }
+}
+
+/// [`grievance`] by a cue word only ("protesting the suicide bombing").
+fn grievance_cue(l: &str, w: Span) -> bool {
+    let word = l.get(w.start..w.end).unwrap_or("");
+    if word.ends_with("ed") || matches!(word, "shot" | "fought" | "hit" | "struck") {
+        return false;
+    }
+    let before = words_before(l, w.start.saturating_sub(60), w.start, 4);
+    before.iter().any(|b| GRIEVANCE_CUES.contains(&b.as_str()))
+}
+
+/// Whether a burning verb ending at `end` of the lower-case text `l` burns a
+/// symbol ("burnt the effigy of", "burned tyres", "torched copies of the
+/// bill"): street theatre of a protest, not arson.
+pub fn symbolic_burning(l: &str, end: usize) -> bool {
+    let mut stop = (end + 40).min(l.len());
+    while stop > end && !l.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    l.get(end..stop)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .any(|w| {
+            matches!(
+                w,
+                "effigy"
+                    | "effigies"
+                    | "tyres"
+                    | "tires"
+                    | "tyre"
+                    | "tire"
+                    | "copies"
+                    | "copy"
+                    | "posters"
+                    | "flag"
+                    | "flags"
+                    | "banners"
+            )
+        })
 }
 
 /// Actor roles in a clause.
@@ -1988,6 +2123,10 @@ fn roles(
         let wb = words_before(text, clause.start, a.span.start, 2);
         wb.first().is_some_and(|w| w == "by")
             || (wb.get(1).is_some_and(|w| w == "by")
+                && wb.first().is_some_and(|w| w == "the")
+                && a.generic.is_none()
+                && !a.country)
+            || (wb.get(1).is_some_and(|w| w == "by")
                 && text
                     .get(clause.start..a.span.start)
                     .unwrap_or("")
@@ -1996,14 +2135,55 @@ fn roles(
                     .next()
                     .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase())))
     };
+    // the state side of a fight "with" it: "militants were killed in a clash
+    // with police", "in an exchange of fire with security forces" (ACLED codes
+    // the state forces as actor1 and the other side as actor2)
+    let fight = ts.iter().any(|t| t.0 == Trig::Clash)
+        && (cs.iter().any(|c| c.side == Side::Militants)
+            || cands.iter().any(|a| {
+                a.generic == Some(Generic::Gunmen)
+                    || (a.generic.is_none()
+                        && matches!(
+                            a.actor.actor_type,
+                            Some(
+                                ActorType::RebelGroups
+                                    | ActorType::PoliticalMilitias
+                                    | ActorType::IdentityMilitias
+                            )
+                        ))
+            }));
+    let after_with = |a: &ActorCand| {
+        let state = matches!(a.generic, Some(Generic::Military | Generic::Police))
+            || (a.generic.is_none()
+                && !a.country
+                && a.actor.actor_type == Some(ActorType::StateForces)
+                && !a.actor.name.starts_with("Government"));
+        if !fight || !state {
+            return false;
+        }
+        let wb = words_before(text, clause.start, a.span.start, 2);
+        wb.first().is_some_and(|w| w == "with")
+            || (wb.get(1).is_some_and(|w| w == "with")
+                && wb.first().is_some_and(|w| {
+                    w == "the"
+                        || text
+                            .get(clause.start..a.span.start)
+                            .unwrap_or("")
+                            .trim_end()
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+                }))
+    };
     let by = |a: &ActorCand| {
         after_by(a)
+            || after_with(a)
             // the subject of a later verb: "… was killed when gunmen stormed"
             || ts.iter().any(|(_, t)| t.start > a.span.end && t.start <= a.span.end + 12)
             || {
                 let rest = text.get(a.span.end..clause.end.min(a.span.end + 20)).unwrap_or("");
                 let next = rest.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-                matches!(next.as_str(), "stormed" | "attacked" | "opened" | "fired" | "shot" | "killed" | "ambushed" | "raided" | "abducted" | "kidnapped" | "hurled" | "threw" | "detonated" | "targeted")
+                matches!(next.as_str(), "stormed" | "attacked" | "opened" | "fired" | "shot" | "killed" | "ambushed" | "raided" | "abducted" | "kidnapped" | "hurled" | "threw" | "detonated" | "targeted" | "conducted" | "launched" | "carried")
             }
     };
     let mut agents: Vec<&ActorCand> = cands
@@ -2071,6 +2251,14 @@ fn roles(
             .map(|a| conv(a))
             .find(|x| a1.as_ref().is_none_or(|y| y.actor.name != x.actor.name));
     }
+    // a party ACLED codes as a crowd acts as "Rioters (X)" (its members in
+    // the street), the party being only an associate actor
+    let a1 = a1.map(|mut a| {
+        if a.actor.actor_type == Some(ActorType::Rioters) && !a.actor.name.starts_with("Rioters") {
+            a.actor = generic_actor(Generic::Rioters, doc.country.as_deref());
+        }
+        a
+    });
     // an unnamed perpetrator is the group the text holds responsible
     // ("… although it was widely believed the Taliban was responsible")
     let a1 = match a1 {
@@ -2090,6 +2278,27 @@ fn roles(
             })
             .or(other),
     };
+    // an air strike with no named perpetrator is the country's own air force
+    // (ACLED); drones are left open (often foreign)
+    let a1 = a1.or_else(|| {
+        let air = ts.iter().find(|(t, sp)| {
+            *t == Trig::Air
+                && !text[sp.start..sp.end]
+                    .to_ascii_lowercase()
+                    .contains("drone")
+        })?;
+        if has_word(
+            &l,
+            &["drone", "drones", "nato", "coalition", "us", "american"],
+        ) {
+            return None;
+        }
+        let c = doc.country.as_deref()?;
+        Some(RoleActor {
+            actor: generic_actor(Generic::Military, Some(c)),
+            span: air.1,
+        })
+    });
     if a2.is_none() {
         if let Some(c) = cs
             .iter()

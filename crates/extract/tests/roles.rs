@@ -174,3 +174,76 @@ fn a_run_on_line_is_coded_piece_by_piece() {
         }
     }
 }
+
+#[test]
+fn a_protest_against_an_attack_is_peaceful_and_its_crowd_are_protesters() {
+    let evs = extract(
+        "SUKKUR: Hundreds of traders staged a rally in Sukkur, Sindh, on Monday protesting the \
+         attack on a shrine in Jacobabad last week.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| actor1(e).starts_with("Protesters") || actor1(e).starts_with("Rioters"))
+        .expect("a demonstration");
+    assert_eq!(actor1(e), "Protesters (Pakistan)");
+}
+
+#[test]
+fn burning_an_effigy_is_a_protest_not_a_riot() {
+    let evs = extract(
+        "GUWAHATI: Activists of a students' union burnt an effigy of the education minister in \
+         Guwahati, Assam, India, on Friday to protest against the fee hike.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Protesters (India)");
+    // the same crowd burning a bus is a riot
+    let evs = extract(
+        "GUWAHATI: Activists of a students' union burnt a bus in Guwahati, Assam, India, on \
+         Friday to protest against the fee hike.",
+    );
+    assert_eq!(actor1(primary(&evs)), "Rioters (India)");
+}
+
+#[test]
+fn militants_killed_in_a_clash_with_police_make_the_police_actor1() {
+    let evs = extract(
+        "PESHAWAR: Three militants were killed in an exchange of fire with police in Swabi \
+         district of Khyber Pakhtunkhwa, Pakistan, on Sunday.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Police Forces of Pakistan");
+    // villagers who clash with police are no armed side: the state is not made actor1
+    let evs = extract(
+        "PESHAWAR: Villagers clashed with police in Swabi district of Khyber Pakhtunkhwa, \
+         Pakistan, on Sunday over a land dispute.",
+    );
+    assert!(
+        evs.iter().all(|e| !actor1(e).starts_with("Police")),
+        "{:?}",
+        evs.iter().map(actor1).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_passive_agent_after_by_the_is_actor1() {
+    let evs = extract(
+        "QUETTA: Six insurgents were killed in a search operation by the Frontier Corps in \
+         Awaran district of Balochistan, Pakistan, on Tuesday.",
+    );
+    assert_eq!(actor1(primary(&evs)), "Military Forces of Pakistan");
+}
+
+#[test]
+fn an_air_strike_without_a_named_perpetrator_is_the_countrys_air_force() {
+    let evs = extract(
+        "PESHAWAR: At least nine militants were killed in air strikes on hideouts in Tirah \
+         valley of Khyber district, Pakistan, on Wednesday.",
+    );
+    assert_eq!(actor1(primary(&evs)), "Military Forces of Pakistan");
+    // a drone strike is left open
+    let evs = extract(
+        "PESHAWAR: At least nine militants were killed in a drone strike on a compound in \
+         North Waziristan, Pakistan, on Wednesday.",
+    );
+    assert_ne!(actor1(primary(&evs)), "Military Forces of Pakistan");
+}
