@@ -4,7 +4,7 @@
 //! others, including two civilians, sustained bullet wounds", "a deputy
 //! district commissioner had been abducted", "causing no injuries").
 
-use crate::lexicon::{is_noun_modifier, person_side, Hit, LexHit, Outcome, Side};
+use crate::lexicon::{is_noun_modifier, Hit, LexHit, Outcome, Side};
 use sitrep_model::Span;
 use sitrep_text::numbers::find_quantities;
 
@@ -70,6 +70,33 @@ fn toks(text: &str, base: usize) -> Vec<Tok<'_>> {
         }
     }
     out
+}
+
+/// The side of a person noun: the lexicon's person nouns, plus kin, companions
+/// and outlaws that only ever stand for people in a casualty phrase
+/// ("his nephew", "a cleaner", "his brother-in-law", "two bandits").
+fn pside(w: &str) -> Option<Side> {
+    crate::lexicon::person_side(w).or_else(|| {
+        let lw = lower(w);
+        let lw = lw.trim_end_matches("'s");
+        if lw.ends_with("-in-law") || lw.ends_with("-in-laws") {
+            return Some(Side::Unknown);
+        }
+        match lw {
+            "cleaner" | "cleaners" | "conductor" | "conductors" | "guests" | "mechanic"
+            | "mechanics" | "labour" | "watchman" | "watchmen" | "chowkidar" | "beggar"
+            | "beggars" | "begger" | "student's" | "teens" | "youngster" | "youngsters"
+            | "grandson" | "grandsons" | "granddaughter" | "granddaughters" => {
+                Some(Side::Civilians)
+            }
+            "niece" | "nieces" | "grandfather" | "grandmother" | "mothers" | "fathers"
+            | "relative" | "kin" | "bodyguard" | "bodyguards" | "colleague" | "colleagues"
+            | "associate" | "associates" | "companion" | "companions" | "friend" | "friends"
+            | "aide" | "aides" | "pair" | "victim" | "smuggler" | "smugglers" | "bandit"
+            | "bandits" | "thief" | "thieves" | "worshipper's" => Some(Side::Unknown),
+            _ => None,
+        }
+    })
 }
 
 const AUX: &[&str] = &[
@@ -180,6 +207,8 @@ const CHAIN: &[&str] = &[
     "to",
     "jumped",
     "mounted",
+    "all",
+    "them",
 ];
 
 fn lower(s: &str) -> String {
@@ -200,14 +229,25 @@ fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, boo
     let mut statey = false;
     let mut end = None;
     let mut k = 0;
-    while j < ts.len() && k < 5 {
+    // up to 7 words: "two suspected Karen National Army (KNA) fighters"
+    while j < ts.len() && k < 7 {
         let w = ts[j].s;
-        if let Some(s) = person_side(w) {
+        if let Some(s) = pside(w) {
             side = Some(s);
             end = Some(ts[j].end);
             j += 1;
             // "security personnel", "police officers": keep reading nouns
-            if j < ts.len() && person_side(ts[j].s).is_some() {
+            if j < ts.len() && pside(ts[j].s).is_some() {
+                k += 1;
+                continue;
+            }
+            // "Karen National Army (KNA) fighters": a bracketed acronym
+            // between two person nouns
+            if ts.get(j).is_some_and(|t| t.s == "(")
+                && ts.get(j + 2).is_some_and(|t| t.s == ")")
+                && ts.get(j + 3).is_some_and(|t| pside(t.s).is_some())
+            {
+                j += 3;
                 k += 1;
                 continue;
             }
@@ -215,8 +255,25 @@ fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, boo
         }
         if w == "(" || w == ")" {
             j += 1;
-            k += 1;
             continue;
+        }
+        // "a 41 year old teacher", "a 52-year-old shopkeeper": skip the age
+        if w.as_bytes()[0].is_ascii_digit() || sitrep_text::numbers::word_value(w).is_some() {
+            let lw = lower(w);
+            if lw.contains("-year") {
+                j += 1;
+                k += 1;
+                continue;
+            }
+            let yr = ts
+                .get(j + 1)
+                .is_some_and(|t| matches!(lower(t.s).as_str(), "year" | "years" | "yr" | "yrs"));
+            let old = ts.get(j + 2).is_some_and(|t| lower(t.s) == "old");
+            if yr && old {
+                j += 3;
+                k += 1;
+                continue;
+            }
         }
         let cap = w.as_bytes()[0].is_ascii_uppercase();
         if is_noun_modifier(w) || (cap && w.len() > 1 && !matches!(w, "The" | "A" | "An")) {
@@ -246,9 +303,9 @@ fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, boo
         // plain words right before a person noun belong to the phrase
         if k < 3
             && plain_word(w)
-            && (ts.get(j + 1).is_some_and(|t| person_side(t.s).is_some())
+            && (ts.get(j + 1).is_some_and(|t| pside(t.s).is_some())
                 || (ts.get(j + 1).is_some_and(|t| plain_word(t.s))
-                    && ts.get(j + 2).is_some_and(|t| person_side(t.s).is_some())))
+                    && ts.get(j + 2).is_some_and(|t| pside(t.s).is_some())))
         {
             j += 1;
             k += 1;
@@ -363,7 +420,11 @@ type Quant = (usize, u32, Option<u32>, Option<u32>, usize, bool);
 /// given the lexicon hits inside it.
 pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     let ts = toks(sent, base);
+    let extra = extra_outcomes(&ts, hits);
+    let hits: &[LexHit] = extra.as_deref().unwrap_or(hits);
     let mut quants: Vec<Quant> = Vec::new();
+    // end of the last age read ("aged nine and eleven")
+    let mut age_end: Option<usize> = None;
     for q in find_quantities(sent) {
         let s = base + q.span.start;
         let e = base + q.span.end;
@@ -394,6 +455,19 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             if i > 0 && is_month(ts[i - 1].s) {
                 continue;
             }
+            // "no one was hurt": not one person
+            if i > 0
+                && ts[i].s.eq_ignore_ascii_case("one")
+                && ts[i - 1].s.eq_ignore_ascii_case("no")
+            {
+                continue;
+            }
+            // "a 41 year old teacher", "a 52-year-old", "aged nine and eleven",
+            // "Rahim Gul (22)": ages, not counts
+            if is_age(&ts, i, n, age_end) {
+                age_end = Some(i + n);
+                continue;
+            }
             // "no" alone is a count only before a person noun
             quants.push((i, q.best, q.low, q.high, n, false));
         }
@@ -401,17 +475,64 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     // singular "a/an" before a person noun
     for (i, t) in ts.iter().enumerate() {
         let w = lower(t.s);
-        let possessive =
-            matches!(w.as_str(), "his" | "her" | "their") && i > 0 && lower(ts[i - 1].s) == "and";
+        let possessive = matches!(w.as_str(), "his" | "her" | "their")
+            && i > 0
+            && matches!(ts[i - 1].s, "and" | ",");
         let definite = w == "the"
             && i > 0
             && outcome_at(hits, &ts[i - 1]).is_some_and(|(o, _)| o == Outcome::Killed)
             && ts
                 .get(i + 1)
-                .is_some_and(|t| person_side(t.s).is_some() && !t.s.ends_with('s'));
-        // "killing both", "both were killed": two people
+                .is_some_and(|t| pside(t.s).is_some() && !t.s.ends_with('s'));
+        // "shot dead Qasim Jan", "killing district councillor Abdul Baig",
+        // "killing him": a name, a singular person noun or a pronoun right
+        // after an active killing or abducting verb is one person
+        if i > 0 && !quants.iter().any(|q| q.0 == i) && active_verb_before(hits, &ts, i) {
+            let (_, j, _, head) = noun_phrase(&ts, i);
+            let head_word = ts.get(j.wrapping_sub(1)).map_or("", |t| t.s);
+            let singular_head = head
+                && !head_word.ends_with('s')
+                && !matches!(lower(head_word).as_str(), "police" | "personnel" | "people");
+            // "kidnapped Shahid Khan, an official of …": the name is counted
+            // through its apposition
+            let name = !head && is_name_word(t.s) && {
+                let mut e = i + 1;
+                while ts.get(e).is_some_and(|x| is_name_word(x.s)) {
+                    e += 1;
+                }
+                !(ts.get(e).is_some_and(|x| x.s == ",")
+                    && ts.get(e + 1).is_some_and(|x| {
+                        matches!(lower(x.s).as_str(), "a" | "an" | "the" | "his" | "her")
+                    }))
+            };
+            let pronoun = matches!(w.as_str(), "him" | "her");
+            if singular_head || name || pronoun {
+                quants.push((i, 1, Some(1), Some(1), 1, !singular_head));
+                continue;
+            }
+            // "kidnapped three farmers and killed them": as many as counted before
+            if w == "them"
+                && ts
+                    .get(i + 1)
+                    .is_none_or(|x| !x.s.eq_ignore_ascii_case("both"))
+            {
+                if let Some(&(_, b, l, h, _, _)) = quants
+                    .iter()
+                    .filter(|q| q.0 < i && q.1 > 0 && !q.5)
+                    .max_by_key(|q| q.0)
+                {
+                    quants.push((i, b, l, h, 1, true));
+                    continue;
+                }
+            }
+        }
+        // "killing both", "both were killed", "killing them both": two people
         if w == "both" && !quants.iter().any(|q| q.0 == i) {
-            let after_outcome = i > 0 && outcome_at(hits, &ts[i - 1]).is_some();
+            let after_outcome = i > 0
+                && (outcome_at(hits, &ts[i - 1]).is_some()
+                    || (i > 1
+                        && ts[i - 1].s.eq_ignore_ascii_case("them")
+                        && outcome_at(hits, &ts[i - 2]).is_some()));
             let next = ts.get(i + 1).map(|t| lower(t.s)).unwrap_or_default();
             let before_outcome = matches!(next.as_str(), "were" | "of" | "died")
                 || ts.get(i + 1).is_some_and(|t| outcome_at(hits, t).is_some());
@@ -467,23 +588,58 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             // the object of an active killing or abducting verb is a person
             let object_of_verb = (w == "a" || w == "an")
                 && i > 0
-                && outcome_at(hits, &ts[i - 1])
+                && (outcome_at(hits, &ts[i - 1])
                     .is_some_and(|(o, _)| matches!(o, Outcome::Killed | Outcome::Abducted))
+                    || active_verb_before(hits, &ts, i))
                 && ts
                     .get(i + 1)
                     .is_some_and(|t| t.s.as_bytes()[0].is_ascii_alphabetic());
-            if head || right_outcome || object_of_verb {
+            // ", his elder brother, Malik …" is an apposition; ", his son and
+            // his nephew" a list
+            let appositive = possessive
+                && ts[i - 1].s == ","
+                && noun_phrase(&ts, i + 1).1 < ts.len()
+                && ts[noun_phrase(&ts, i + 1).1].s != "and";
+            if (head || right_outcome || object_of_verb) && !appositive {
                 quants.push((i, 1, Some(1), Some(1), 1, !head));
             }
         }
     }
     quants.sort_by_key(|q| q.0);
     let mut out: Vec<Option<Count>> = vec![None; quants.len()];
+    // counts of people whose outcome was not found: (side, span, included,
+    // index after the noun phrase), for the list pass below
+    let mut pending: Vec<Option<(Side, Span, bool, usize)>> = vec![None; quants.len()];
+    // per count, the token index right after its noun phrase
+    let mut jend: Vec<usize> = vec![usize::MAX; quants.len()];
     // right to left, so a list shares the outcome of its last member
     for qi in (0..quants.len()).rev() {
         let (i, best, low, high, n, article) = quants[qi];
         let w0 = lower(ts[i].s);
-        let (side, mut j, head_end, head) = noun_phrase(&ts, i + n);
+        let (side, mut j, mut head_end, mut head) = noun_phrase(&ts, i + n);
+        // "three alleged looters were beaten to death": an unlisted plural
+        // noun is people when a passive outcome follows it
+        if !head && !article && w0 != "no" {
+            if let Some(t) = ts.get(j) {
+                let plural = t.s.len() > 3
+                    && t.s.ends_with('s')
+                    && t.s.bytes().all(|c| c.is_ascii_alphabetic());
+                let passive = ts.get(j + 1).is_some_and(|x| {
+                    ["were", "have", "had", "are"]
+                        .iter()
+                        .any(|a| x.s.eq_ignore_ascii_case(a))
+                }) && (ts.get(j + 2).is_some_and(|x| outcome_at(hits, x).is_some())
+                    || (ts
+                        .get(j + 2)
+                        .is_some_and(|x| x.s.eq_ignore_ascii_case("been"))
+                        && ts.get(j + 3).is_some_and(|x| outcome_at(hits, x).is_some())));
+                if plural && passive {
+                    head = true;
+                    head_end = Some(t.end);
+                    j += 1;
+                }
+            }
+        }
         if w0 == "no" && !head {
             continue;
         }
@@ -510,7 +666,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 let bare_object = i > 0
                     && (outcome_at(hits, &ts[i - 1]).is_some()
                         || (i > 1
-                            && matches!(lower(ts[i - 1].s).as_str(), "another" | "other")
+                            && matches!(lower(ts[i - 1].s).as_str(), "another" | "other" | "all")
                             && outcome_at(hits, &ts[i - 2]).is_some())
                         || rise(&ts[i - 1])
                         || (i > 1 && lower(ts[i - 1].s) == "to" && rise(&ts[i - 2])))
@@ -541,17 +697,29 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 }
             }
         }
-        let included = i >= 1
-            && ts[i.saturating_sub(2)..i].iter().any(|t| {
-                matches!(
+        // "including two civilians", "including Malik Andaz and his nephew":
+        // an inclusion word earlier in the same comma-free stretch
+        let included = i >= 1 && {
+            let mut inc = false;
+            for t in ts[i.saturating_sub(8)..i].iter().rev() {
+                if matches!(t.s, "," | "." | ";" | ":") || hits.iter().any(|h| h.start == t.start) {
+                    break;
+                }
+                if matches!(
                     lower(t.s).as_str(),
                     "including" | "includes" | "include" | "among" | "included"
-                )
-            });
+                ) {
+                    inc = true;
+                    break;
+                }
+            }
+            inc
+        };
         // "two of them"
         if !head && ts.get(j).is_some_and(|t| lower(t.s) == "of") {
             j += 2;
         }
+        jend[qi] = j;
         // right context
         let mut outcome = None;
         let mut end = head_end.unwrap_or(ts[i + n - 1].end);
@@ -567,7 +735,8 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 let object = k == j
                     && after.is_some_and(|a| {
                         quants.iter().any(|q| q.0 == a)
-                            || person_side(ts[a].s).is_some()
+                            || pside(ts[a].s).is_some()
+                            || is_name_word(ts[a].s)
                             || matches!(lower(ts[a].s).as_str(), "a" | "an" | "his" | "their")
                     });
                 if !lower(t.s).ends_with("ing") && !object {
@@ -577,6 +746,14 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 break;
             }
             let lw = lower(t.s);
+            // "two boys, aged nine and eleven, were killed": skip the ages
+            if lw == "," && ts.get(k + 1).is_some_and(|x| lower(x.s) == "aged") {
+                if let Some(m) = (k + 2..(k + 8).min(ts.len())).find(|&m| ts[m].s == ",") {
+                    k = m + 1;
+                    steps += 1;
+                    continue;
+                }
+            }
             if lw == "," && ts.get(k + 1).is_some_and(|x| lower(x.s) == "including") {
                 // skip the appositive ", including two civilians,"
                 let mut m = k + 1;
@@ -630,14 +807,14 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             // "three members of a family were killed", "two men from the
             // Hazara community were killed": skip a short of-phrase
             if (lw == "of" || lw == "from") && head {
-                if let Some(m) = (k + 1..(k + 6).min(ts.len())).find(|&m| {
+                if let Some(m) = (k + 1..(k + 10).min(ts.len())).find(|&m| {
                     outcome_at(hits, &ts[m]).is_some()
                         || matches!(lower(ts[m].s).as_str(), "was" | "were" | "have" | "had")
                 }) {
-                    if ts[k + 1..m]
-                        .iter()
-                        .all(|x| x.s.as_bytes()[0].is_ascii_alphanumeric())
-                    {
+                    // "two members of the Eastern Front (EF) were killed"
+                    if ts[k + 1..m].iter().all(|x| {
+                        x.s.as_bytes()[0].is_ascii_alphanumeric() || x.s == "(" || x.s == ")"
+                    }) {
                         k = m;
                         steps += 1;
                         continue;
@@ -719,7 +896,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 let lw = lower(t.s);
                 let ok = CHAIN.contains(&lw.as_str())
                     || lw == ","
-                    || person_side(&lw).is_some()
+                    || pside(&lw).is_some()
                     || is_noun_modifier(&lw)
                     || t.s.as_bytes()[0].is_ascii_digit()
                     || quants.iter().any(|q| q.0 <= k && k < q.0 + q.4)
@@ -754,7 +931,13 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 }
             }
         }
-        let Some(outcome) = outcome else { continue };
+        let Some(outcome) = outcome else {
+            if head || article {
+                let sp = Span::new(ts[i].start, end.max(ts[i].end));
+                pending[qi] = Some((side, sp, included, j));
+            }
+            continue;
+        };
         let head_word = ts
             .get(j.saturating_sub(1))
             .map(|t| lower(t.s))
@@ -771,6 +954,35 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             span,
             included,
             additive,
+        });
+    }
+    // "shot dead a village elder and his nephew": a later member of a list
+    // shares the outcome of the member right before it
+    for qi in 1..quants.len() {
+        let Some((side, sp, included, _)) = pending[qi] else {
+            continue;
+        };
+        let Some(prev) = out[qi - 1] else { continue };
+        let prev_end = jend[qi - 1];
+        let i = quants[qi].0;
+        if prev_end >= i {
+            continue;
+        }
+        let joined = (prev_end + 1 == i && matches!(ts[prev_end].s, "and" | ","))
+            || (prev_end + 2 == i && ts[prev_end].s == "," && ts[prev_end + 1].s == "and");
+        if !joined {
+            continue;
+        }
+        let (_, best, low, high, _, _) = quants[qi];
+        out[qi] = Some(Count {
+            outcome: prev.outcome,
+            side,
+            low,
+            best,
+            high,
+            span: sp,
+            included,
+            additive: false,
         });
     }
     let mut res: Vec<Count> = out.into_iter().flatten().collect();
@@ -800,7 +1012,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             let side = ts[k.saturating_sub(8)..k]
                 .iter()
                 .rev()
-                .find_map(|x| person_side(x.s))
+                .find_map(|x| pside(x.s))
                 .unwrap_or(Side::Unknown);
             let start = ts[k.saturating_sub(3)].start;
             res.push(Count {
@@ -841,7 +1053,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
             if lw == "and" || lw == "," {
                 conj += 1;
-            } else if person_side(&lw).is_some() {
+            } else if pside(&lw).is_some() {
                 person = true;
             }
         }
@@ -979,6 +1191,182 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     }
 
     res
+}
+
+/// Whether the number `ts[i..i + n]` is an age: "41 year old", "52-year-old",
+/// "aged nine" (and "and eleven" right after an age ending at `age_end`), or a
+/// bracketed number after a name ("Rahim Gul (22)").
+fn is_age(ts: &[Tok<'_>], i: usize, n: usize, age_end: Option<usize>) -> bool {
+    let last = ts[i + n - 1].s;
+    let lw = last.to_ascii_lowercase();
+    if lw.contains("-year") || lw.contains("-yr") {
+        return true;
+    }
+    let next = ts.get(i + n).map(|t| t.s.to_ascii_lowercase());
+    if next.as_deref().is_some_and(|x| {
+        matches!(x, "year" | "years" | "yr" | "yrs")
+            && ts
+                .get(i + n + 1)
+                .is_some_and(|y| y.s.eq_ignore_ascii_case("old") || y.s.starts_with("-old"))
+            || x.starts_with("year-old")
+            || x.starts_with("years-old")
+    }) {
+        return true;
+    }
+    if i == 0 {
+        return false;
+    }
+    let prev = ts[i - 1].s;
+    if ["aged", "age", "ages"]
+        .iter()
+        .any(|a| prev.eq_ignore_ascii_case(a))
+    {
+        return true;
+    }
+    if matches!(prev, "and" | "," | "or") && age_end == Some(i - 1) {
+        return true;
+    }
+    prev == "("
+        && next.as_deref() == Some(")")
+        && i > 1
+        && ts[i - 2].s.as_bytes()[0].is_ascii_uppercase()
+}
+
+/// Outcome words the lexicon leaves out, found in the tokens of one
+/// sentence: "chopped to death", "crushed to death" (any verb before "to
+/// death", not "sentenced"), "decapitated", "hanged" (not "hanged himself"),
+/// "slaughtered", "slew". `None` when there are none (no allocation).
+fn extra_outcomes(ts: &[Tok<'_>], hits: &[LexHit]) -> Option<Vec<LexHit>> {
+    let mut extra: Option<Vec<LexHit>> = None;
+    for (k, t) in ts.iter().enumerate() {
+        let killed = if t.s.eq_ignore_ascii_case("death") {
+            k >= 2
+                && ts[k - 1].s.eq_ignore_ascii_case("to")
+                && ts[k - 2].s.bytes().all(|c| c.is_ascii_alphabetic())
+                && ts[k - 2].s.len() > 2
+                && ![
+                    "sentenced",
+                    "condemned",
+                    "sentence",
+                    "sentencing",
+                    "close",
+                    "near",
+                    "due",
+                    "linked",
+                    "related",
+                    "threats",
+                    "threat",
+                    "threatened",
+                ]
+                .iter()
+                .any(|v| ts[k - 2].s.eq_ignore_ascii_case(v))
+        } else {
+            [
+                "decapitated",
+                "slaughtered",
+                "slew",
+                "hanged",
+                "strangled",
+                "butchered",
+            ]
+            .iter()
+            .any(|v| t.s.eq_ignore_ascii_case(v))
+                && !ts.get(k + 1).is_some_and(|x| {
+                    ["himself", "herself", "themselves"]
+                        .iter()
+                        .any(|r| x.s.eq_ignore_ascii_case(r))
+                })
+        };
+        if !killed {
+            continue;
+        }
+        let start = if t.s.eq_ignore_ascii_case("death") {
+            ts[k - 2].start
+        } else {
+            t.start
+        };
+        let covered = hits
+            .iter()
+            .any(|h| matches!(h.hit, Hit::Outcome(_)) && h.start <= start && h.end >= t.end);
+        if covered {
+            continue;
+        }
+        extra.get_or_insert_with(|| hits.to_vec()).push(LexHit {
+            start,
+            end: t.end,
+            hit: Hit::Outcome(Outcome::Killed),
+        });
+    }
+    extra
+}
+
+/// Whether `ts[i]` follows an active killing or abducting verb ("killing",
+/// "shot dead", "kidnapped", "hacked to death") whose object it can be.
+fn active_verb_before(hits: &[LexHit], ts: &[Tok<'_>], i: usize) -> bool {
+    let prev = &ts[i - 1];
+    hits.iter().any(|h| {
+        h.end == prev.end
+            && matches!(h.hit, Hit::Outcome(Outcome::Killed | Outcome::Abducted))
+            && {
+                let w = prev.s.to_ascii_lowercase();
+                w.ends_with("ing")
+                    || matches!(
+                        w.as_str(),
+                        "killed" | "kidnapped" | "abducted" | "murdered" | "beheaded" | "executed"
+                            | "assassinated" | "lynched" | "kills" | "kill" | "slew" | "hanged"
+                            | "decapitated" | "slaughtered" | "strangled" | "butchered"
+                    )
+                    || (h.start < prev.start && matches!(w.as_str(), "dead" | "down" | "killed"))
+            }
+            // not passive: "were killed Sunday" has no object
+            && !(i >= 2
+                && ["was", "were", "been", "be", "is", "are"]
+                    .iter()
+                    .any(|a| ts[i - 2].s.eq_ignore_ascii_case(a)))
+    })
+}
+
+/// A capitalised word that can start a person's name (not a weekday, month,
+/// article or sentence-start function word).
+fn is_name_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() > 1
+        && b[0].is_ascii_uppercase()
+        && b[1].is_ascii_lowercase()
+        && !is_month(w)
+        && ![
+            "The",
+            "A",
+            "An",
+            "In",
+            "On",
+            "At",
+            "After",
+            "Before",
+            "During",
+            "When",
+            "While",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+            "Today",
+            "Yesterday",
+            "Tonight",
+            "Police",
+            "Officials",
+            "Security",
+            "This",
+            "That",
+            "Near",
+            "According",
+            "Both",
+            "All",
+        ]
+        .contains(&w)
 }
 
 /// A verb that moves a toll up ("the death toll rose to 27", "has climbed to").

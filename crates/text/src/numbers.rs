@@ -74,6 +74,20 @@ fn tens_word(w: &str) -> Option<u32> {
     })
 }
 
+/// The value of a number word from "one" to "ninety" (any letter case;
+/// "zero"/"no"/"none" are not numbers here), e.g. for ages ("aged nine").
+pub fn word_value(w: &str) -> Option<u32> {
+    if w.len() > 9 || !w.bytes().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    for (d, c) in buf.iter_mut().zip(w.bytes()) {
+        *d = c.to_ascii_lowercase();
+    }
+    let lw = std::str::from_utf8(&buf[..w.len()]).ok()?;
+    unit_word(lw).filter(|&v| v > 0).or_else(|| tens_word(lw))
+}
+
 /// A word token with its byte range.
 #[derive(Debug, Clone, Copy)]
 struct Tok<'a> {

@@ -1,0 +1,119 @@
+//! Golden tests for the casualty counts of one sentence
+//! (`casualties::counts`): invented sentences in the style of wire stories,
+//! one per line of `tests/fixtures/counts/sentences.tsv`, with the counts a
+//! careful coder would read from them.
+//!
+//! Line format: `sentence<TAB>expected`, where `expected` lists the counts
+//! separated by `;`, each `outcome side best` (outcome `killed`, `wounded`,
+//! `abducted`, `arrested`; side `civ`, `state`, `mil`, `unk`), with a
+//! trailing `+` for a count stated as part of another ("including two
+//! civilians"); `-` expects no count at all. Lines starting with `#` are
+//! comments. The comparison is on the set of non-included counts per
+//! outcome, summed by side, so a list read as one count or as several
+//! counts of the same side compares equal.
+
+use std::collections::BTreeMap;
+
+use sitrep_extract::casualties::counts;
+use sitrep_extract::lexicon::{Lexicon, Outcome, Side};
+
+fn outcome_name(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Killed => "killed",
+        Outcome::Wounded => "wounded",
+        Outcome::Abducted => "abducted",
+        Outcome::Arrested => "arrested",
+    }
+}
+
+fn side_name(s: Side) -> &'static str {
+    match s {
+        Side::Civilians => "civ",
+        Side::State => "state",
+        Side::Militants => "mil",
+        Side::Unknown => "unk",
+    }
+}
+
+/// The counts of `sent` as `outcome side` -> summed best, `+` marking
+/// included counts.
+fn read(lx: &Lexicon, sent: &str) -> BTreeMap<String, u32> {
+    let hits = lx.scan(sent);
+    let mut m = BTreeMap::new();
+    for c in counts(sent, 0, &hits) {
+        assert!(
+            c.span.start <= c.span.end && c.span.end <= sent.len(),
+            "span out of the sentence: {c:?} in {sent:?}"
+        );
+        let key = format!(
+            "{} {}{}",
+            outcome_name(c.outcome),
+            side_name(c.side),
+            if c.included { "+" } else { "" }
+        );
+        *m.entry(key).or_insert(0) += c.best;
+    }
+    m
+}
+
+fn expected(spec: &str) -> BTreeMap<String, u32> {
+    let mut m = BTreeMap::new();
+    if spec.trim() == "-" {
+        return m;
+    }
+    for part in spec.split(';') {
+        let w: Vec<&str> = part.split_whitespace().collect();
+        assert_eq!(w.len(), 3, "bad expectation {part:?}");
+        let (side, inc) = match w[1].strip_suffix('+') {
+            Some(s) => (s, "+"),
+            None => (w[1], ""),
+        };
+        let n: u32 = w[2].parse().expect("a number");
+        *m.entry(format!("{} {side}{inc}", w[0])).or_insert(0) += n;
+    }
+    m
+}
+
+#[test]
+fn golden_sentences() {
+    let lx = Lexicon::new();
+    let data = include_str!("fixtures/counts/sentences.tsv");
+    let mut bad = Vec::new();
+    let mut n = 0;
+    for line in data.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((sent, spec)) = line.split_once('\t') else {
+            panic!("line without a tab: {line:?}");
+        };
+        n += 1;
+        let got = read(&lx, sent);
+        let want = expected(spec);
+        if got != want {
+            bad.push(format!("{sent}\n   want {want:?}\n   got  {got:?}"));
+        }
+    }
+    assert!(n > 20, "too few golden sentences: {n}");
+    assert!(
+        bad.is_empty(),
+        "{} of {n} wrong:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+/// Prints the counts of the sentences in the file named by
+/// `SITREP_COUNTS_PRINT` (one per line), for error analysis.
+#[test]
+#[ignore = "a tool: set SITREP_COUNTS_PRINT=<file of sentences>"]
+fn print_counts() {
+    let Ok(path) = std::env::var("SITREP_COUNTS_PRINT") else {
+        return;
+    };
+    let lx = Lexicon::new();
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    for sent in text.lines() {
+        println!("{:?}  <-  {sent}", read(&lx, sent));
+    }
+}
