@@ -85,8 +85,8 @@ fn pside(w: &str) -> Option<Side> {
         match lw {
             "cleaner" | "cleaners" | "conductor" | "conductors" | "guests" | "mechanic"
             | "mechanics" | "labour" | "watchman" | "watchmen" | "chowkidar" | "beggar"
-            | "beggars" | "begger" | "student's" | "teens" | "youngster" | "youngsters"
-            | "grandson" | "grandsons" | "granddaughter" | "granddaughters" => {
+            | "beggars" | "begger" | "puller" | "pullers" | "student's" | "teens" | "youngster"
+            | "youngsters" | "grandson" | "grandsons" | "granddaughter" | "granddaughters" => {
                 Some(Side::Civilians)
             }
             "niece" | "nieces" | "grandfather" | "grandmother" | "mothers" | "fathers"
@@ -654,6 +654,17 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 j += 1;
             }
         }
+        // "12 Assam Rifles", "one JCO of 24 Rajputana Rifles": a unit
+        if !head
+            && !article
+            && (ts[i + n..(j + 1).min(ts.len())]
+                .iter()
+                .any(|t| is_unit_word(t.s))
+                // "three 303 rifles": a number right after a number
+                || ts.get(j).is_some_and(|t| j == i + n && t.s.as_bytes()[0].is_ascii_digit()))
+        {
+            continue;
+        }
         // non-person noun right after the number: not a count of people
         if !head && !article {
             if let Some(t) = ts.get(j) {
@@ -746,6 +757,27 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 break;
             }
             let lw = lower(t.s);
+            // "his helper, Nur Islam, 26, were killed": skip a name or an age
+            // in apposition
+            if lw == "," && head {
+                let mut m = k + 1;
+                while m < ts.len() && m < k + 6 && is_name_word(ts[m].s) {
+                    m += 1;
+                }
+                let name = m > k + 1;
+                if !name
+                    && ts
+                        .get(m)
+                        .is_some_and(|x| x.s.len() <= 3 && x.s.bytes().all(|c| c.is_ascii_digit()))
+                {
+                    m += 1;
+                }
+                if m > k + 1 && ts.get(m).is_some_and(|x| x.s == ",") {
+                    k = m;
+                    steps += 1;
+                    continue;
+                }
+            }
             // "two boys, aged nine and eleven, were killed": skip the ages
             if lw == "," && ts.get(k + 1).is_some_and(|x| lower(x.s) == "aged") {
                 if let Some(m) = (k + 2..(k + 8).min(ts.len())).find(|&m| ts[m].s == ",") {
@@ -764,14 +796,17 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 steps += 1;
                 continue;
             }
-            if (lw == "and" || lw == ",")
-                && (head || article)
-                && quants.iter().any(|q| q.0 == k + 1)
-            {
+            // ", and his helper": the next member after a comma and "and"
+            let nk = if lw == "," && ts.get(k + 1).is_some_and(|x| x.s == "and") {
+                k + 2
+            } else {
+                k + 1
+            };
+            if (lw == "and" || lw == ",") && (head || article) && quants.iter().any(|q| q.0 == nk) {
                 // shares the outcome of the next count in the list
                 if let Some(Some(next)) = quants
                     .iter()
-                    .position(|q| q.0 == k + 1)
+                    .position(|q| q.0 == nk)
                     .map(|p| out[p].as_ref().map(|c| (c.outcome, c.span.end)))
                 {
                     outcome = Some(next.0);
@@ -1226,10 +1261,39 @@ fn is_age(ts: &[Tok<'_>], i: usize, n: usize, age_end: Option<usize>) -> bool {
     if matches!(prev, "and" | "," | "or") && age_end == Some(i - 1) {
         return true;
     }
-    prev == "("
+    // "Nur Hossain, 32, and his helper", "Saber Ahmed, 29, was shot dead"
+    let after_name = i > 1 && is_name_word(ts[i - 2].s);
+    let small = last.len() <= 3 && last.bytes().all(|c| c.is_ascii_digit());
+    (prev == "("
         && next.as_deref() == Some(")")
         && i > 1
-        && ts[i - 2].s.as_bytes()[0].is_ascii_uppercase()
+        && ts[i - 2].s.as_bytes()[0].is_ascii_uppercase())
+        || (prev == ","
+            && after_name
+            && small
+            && matches!(
+                next.as_deref(),
+                Some("," | "and" | "of" | "was" | "." | "a" | "an")
+            ))
+}
+
+/// Units and weapons that follow a number like a noun ("12 Assam Rifles",
+/// "the 5th Battalion", "three 303 Rifles"): never people.
+fn is_unit_word(w: &str) -> bool {
+    [
+        "rifles",
+        "rifle",
+        "brigade",
+        "battalion",
+        "regiment",
+        "division",
+        "squadron",
+        "infantry",
+        "mm",
+        "bore",
+    ]
+    .iter()
+    .any(|u| w.eq_ignore_ascii_case(u))
 }
 
 /// Outcome words the lexicon leaves out, found in the tokens of one
