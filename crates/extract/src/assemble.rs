@@ -798,7 +798,7 @@ fn mark_causes(ms: &[Mention], drafts: &mut [Draft], text: &str) {
         return;
     }
     for d in drafts.iter_mut() {
-        if d.background || d.family != Family::Violent {
+        if d.background || !matches!(d.family, Family::Violent | Family::Abduct) {
             continue;
         }
         let cause = d.mentions.iter().all(|&i| {
@@ -806,6 +806,23 @@ fn mark_causes(ms: &[Mention], drafts: &mut [Draft], text: &str) {
             let Some(mt) = m.trigs.first().map(|t| t.1) else {
                 return false;
             };
+            // named as the grievance next to a protest: "rallied against
+            // the attack", "the killing of X sparked a protest" (a clause
+            // that states its own toll still reports the attack)
+            let own_toll = m
+                .counts
+                .iter()
+                .any(|c| matches!(c.outcome, Outcome::Killed | Outcome::Wounded) && c.best > 0);
+            let named = !own_toll
+                && m.trigs.iter().filter(|t| violent_trig(t.0)).all(|t| {
+                    grievance_cue(text, t.1)
+                        && protests.iter().any(|p| p.sent.abs_diff(m.sent) <= 1)
+                        || nominal_reference(text, t.1) && protests.iter().any(|p| p.sent == m.sent)
+                })
+                && m.trigs.iter().any(|t| violent_trig(t.0));
+            if named {
+                return true;
+            }
             protests.iter().any(|p| {
                 p.sent == m.sent
                     && p.trigs.first().is_some_and(|(_, pt)| {
@@ -825,10 +842,263 @@ fn mark_causes(ms: &[Mention], drafts: &mut [Draft], text: &str) {
     }
 }
 
+/// The lower-cased text of up to `n` bytes before `at`, cut after the last
+/// sentence end (". ") so that a cue never comes from the sentence before.
+fn window_before(text: &str, at: usize, n: usize) -> String {
+    let mut a = at.saturating_sub(n);
+    while a > 0 && !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let w = text.get(a..at).unwrap_or("").to_ascii_lowercase();
+    match w.rfind(". ") {
+        Some(k) => w[k + 2..].to_string(),
+        None => w,
+    }
+}
+
+/// Whether a violent trigger names the grievance of a protest rather than a
+/// new happening: "rally against the X attack", "protested the killing of",
+/// "over the bombing", "condemning the blast", "in the wake of the attack".
+fn grievance_cue(text: &str, sp: Span) -> bool {
+    let w = window_before(text, sp.start, 60);
+    [
+        "against",
+        "condemn",
+        "denounc",
+        "over the",
+        "over a ",
+        "over an ",
+        "over his",
+        "over her",
+        "over their",
+        "over its",
+        "to protest",
+        "protesting the",
+        "protested the",
+        "protest the",
+        "in the wake of",
+        "following the",
+        "justice for",
+        "mourn",
+    ]
+    .iter()
+    .any(|c| w.contains(c))
+}
+
+/// Whether a trigger is a bare nominal reference ("the attack", "the
+/// torture and murder of"): an article or a possessive right before it.
+fn nominal_reference(text: &str, sp: Span) -> bool {
+    let word = text
+        .get(sp.start..sp.end)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if word.ends_with("ed") {
+        return false;
+    }
+    let w = window_before(text, sp.start, 40);
+    let before: Vec<&str> = w.split_whitespace().rev().take(4).collect();
+    before
+        .iter()
+        .take_while(|x| !matches!(**x, "was" | "were" | "is" | "are" | "has" | "have"))
+        .any(|x| {
+            matches!(
+                *x,
+                "the" | "this" | "that" | "its" | "their" | "his" | "her"
+            )
+        })
+}
+
+/// Whether the words around a clash name a crowd on one side (villagers,
+/// youths, students, party workers or supporters) and no armed group.
+fn crowd_around(text: &str, sp: Span) -> bool {
+    let before = window_before(text, sp.start, 90);
+    let mut b = (sp.end + 90).min(text.len());
+    while b < text.len() && !text.is_char_boundary(b) {
+        b += 1;
+    }
+    let after = text.get(sp.end..b).unwrap_or("").to_ascii_lowercase();
+    let after = after.split(". ").next().unwrap_or("");
+    let w = format!("{before} {after}");
+    let has = |list: &[&str]| {
+        w.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|x| list.contains(&x))
+    };
+    has(&[
+        "villagers",
+        "youths",
+        "youth",
+        "locals",
+        "residents",
+        "students",
+        "protesters",
+        "protestors",
+        "demonstrators",
+        "supporters",
+        "activists",
+        "workers",
+        "cadres",
+        "mob",
+        "mobs",
+        "farmers",
+        "crowd",
+        "agitators",
+        "followers",
+        "rioters",
+        "traders",
+        "devotees",
+        "miners",
+        "villages",
+    ]) && !has(&[
+        "militant",
+        "militants",
+        "rebel",
+        "rebels",
+        "insurgent",
+        "insurgents",
+        "terrorist",
+        "terrorists",
+        "maoist",
+        "maoists",
+        "naxal",
+        "naxals",
+        "naxalites",
+        "taliban",
+        "gunmen",
+        "separatists",
+        "guerrillas",
+        "fighters",
+        "encounter",
+    ])
+}
+
+/// The triggers a mention reports the happening with (its violent words).
+fn violent_trig(t: Trig) -> bool {
+    matches!(
+        t,
+        Trig::Air
+            | Trig::Shell
+            | Trig::Suicide
+            | Trig::Grenade
+            | Trig::Bomb
+            | Trig::Chemical
+            | Trig::Clash
+            | Trig::Attack
+            | Trig::Kill
+            | Trig::Abduct
+    )
+}
+
+/// The shared trigger lexicon, for re-reading a clause.
+fn lexicon() -> &'static crate::lexicon::Lexicon {
+    static LEX: std::sync::OnceLock<crate::lexicon::Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(crate::lexicon::Lexicon::new)
+}
+
+/// Corrections of a mention's family that need the words around it:
+/// - a clause whose weapon words only name what a crowd protests against
+///   ("gathered to protest the deadly bomb blast") reports the protest;
+/// - a "procession" in the same sentence as a bombing is its target (a
+///   funeral or religious procession), not a protest: its counts are the
+///   bombing's.
+///
+/// Returns `None` when nothing changes.
+fn retype(ms: &[Mention], text: &str) -> Option<Vec<Mention>> {
+    let mut out: Option<Vec<Mention>> = None;
+    let strong = |m: &Mention| {
+        m.family == Family::Violent
+            && m.trigs.iter().any(|t| {
+                matches!(
+                    t.0,
+                    Trig::Air | Trig::Shell | Trig::Suicide | Trig::Grenade | Trig::Bomb
+                )
+            })
+    };
+    for (i, m) in ms.iter().enumerate() {
+        let own_toll = m
+            .counts
+            .iter()
+            .any(|c| matches!(c.outcome, Outcome::Killed | Outcome::Wounded) && c.best > 0);
+        if m.family == Family::Violent
+            && !own_toll
+            && m.trigs
+                .iter()
+                .filter(|t| violent_trig(t.0))
+                .all(|t| grievance_cue(text, t.1))
+            && m.trigs.iter().any(|t| violent_trig(t.0))
+        {
+            let first = m
+                .trigs
+                .iter()
+                .map(|t| t.1.start)
+                .min()
+                .unwrap_or(m.clause.end);
+            let Some(clause) = text.get(m.clause.start..first) else {
+                continue;
+            };
+            let protest: Vec<(Trig, Span)> = lexicon()
+                .scan(clause)
+                .into_iter()
+                .filter(|h| {
+                    matches!(
+                        h.hit,
+                        crate::lexicon::Hit::Trigger(Trig::Protest | Trig::Riot)
+                    ) && crate::lexicon::is_conflict_signal(clause, h)
+                        // "attacks … to protest the murder": a purpose, not a crowd
+                        && !window_before(clause, h.start, 4).ends_with("to ")
+                })
+                .map(|h| {
+                    let t = match h.hit {
+                        crate::lexicon::Hit::Trigger(t) => t,
+                        _ => Trig::Protest,
+                    };
+                    (
+                        t,
+                        Span::new(m.clause.start + h.start, m.clause.start + h.end),
+                    )
+                })
+                .collect();
+            if !protest.is_empty() {
+                let v = out.get_or_insert_with(|| ms.to_vec());
+                let n = &mut v[i];
+                n.family = Family::Protest;
+                n.trigs = protest;
+                n.counts.retain(|c| c.outcome == Outcome::Arrested);
+                n.actor2 = None;
+                continue;
+            }
+        }
+        if m.family == Family::Protest
+            && !m.trigs.is_empty()
+            && m.trigs.iter().all(|(t, sp)| {
+                !matches!(t, Trig::Protest | Trig::Riot | Trig::Mob)
+                    || text
+                        .get(sp.start..sp.end)
+                        .is_some_and(|w| w.to_ascii_lowercase().starts_with("procession"))
+            })
+            && ms.iter().any(|o| o.sent == m.sent && strong(o))
+        {
+            let v = out.get_or_insert_with(|| ms.to_vec());
+            let n = &mut v[i];
+            n.family = Family::Violent;
+            n.trigs = n
+                .counts
+                .iter()
+                .find(|c| matches!(c.outcome, Outcome::Killed | Outcome::Wounded))
+                .map(|c| vec![(Trig::Kill, c.span)])
+                .unwrap_or_default();
+            n.counts
+                .retain(|c| matches!(c.outcome, Outcome::Killed | Outcome::Wounded));
+        }
+    }
+    out
+}
+
 /// Assembles the events of one article from its mentions.
 pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
     let art = ctx.article;
     let text = art.text.as_str();
+    let retyped = retype(ms, text);
+    let ms: &[Mention] = retyped.as_deref().unwrap_or(ms);
     let mut drafts = group(ms, ctx);
     mark_causes(ms, &mut drafts, text);
     // main date: the first dated, non-background violent draft
@@ -996,6 +1266,7 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                 });
                 // a deadly fight between rival factions or groups is an
                 // armed clash between militias, not a riot
+                let has_clash = trigs.contains(&Trig::Clash);
                 let factional = fat.best.is_some_and(|b| b > 0)
                     && [
                         "rival group",
@@ -1007,7 +1278,42 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                         "dominance",
                     ]
                     .iter()
-                    .any(|w| words.contains(w));
+                    .any(|w| words.contains(w))
+                    // a fight over land, water or local supremacy is one
+                    // between (communal or political) militias, dead or not
+                    || has_clash
+                        && [
+                            "supremacy",
+                            "dominance",
+                            "land dispute",
+                            "land-related",
+                            "land related",
+                            "disputed land",
+                            "over land",
+                            "over a land",
+                            "over the land",
+                            "piece of land",
+                            "water body",
+                            "enmity",
+                            "ownership",
+                            "two communities",
+                            "communal clash",
+                        ]
+                        .iter()
+                        .any(|w| words.contains(w));
+                // a crowd (villagers, youths, party workers) fighting police
+                // or another crowd: a riot, even against soldiers
+                let crowd_clash = idx.iter().any(|&i| {
+                    ms[i].trigs.iter().any(|(t, sp)| {
+                        *t == Trig::Clash && {
+                            let w = text[sp.start..sp.end].to_ascii_lowercase();
+                            matches!(w.as_str(), "clash" | "clashes" | "clashed" | "clashing")
+                                && crowd_around(text, *sp)
+                        }
+                    })
+                }) && !words.contains("gunfight")
+                    && !words.contains("encounter")
+                    && !words.contains("exchange of fire");
                 // hand-thrown crude or incendiary bombs ("crude bombs",
                 // "cocktails", "petrol bombs") that kill nobody are street
                 // violence, not remote violence
@@ -1034,10 +1340,12 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                 let crowd = improvised
                     || (!strong
                         && !armed_any
-                        && !army
                         && !factional
                         && !armed_dead
-                        && (plain_clash || (protest_article && !trigs.contains(&Trig::Kill))));
+                        && (crowd_clash
+                            || !army
+                                && (plain_clash
+                                    || (protest_article && !trigs.contains(&Trig::Kill)))));
                 if crowd {
                     let demo = protest_article
                         || [

@@ -313,6 +313,7 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("set on fire", Trig::Loot),
     ("set fire", Trig::Loot),
     ("set afire", Trig::Loot),
+    ("afire", Trig::Loot),
     ("ablaze", Trig::Loot),
     ("burnt", Trig::Loot),
     ("burned", Trig::Loot),
@@ -405,6 +406,17 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("blocked traffic", Trig::Protest),
     ("blocked the road", Trig::Protest),
     ("blocked the highway", Trig::Protest),
+    ("blocked the main road", Trig::Protest),
+    ("blocked roads", Trig::Protest),
+    ("road roko", Trig::Protest),
+    ("rail roko", Trig::Protest),
+    ("rasta roko", Trig::Protest),
+    ("chakka jam", Trig::Protest),
+    ("indefinite strike", Trig::Protest),
+    ("transport strike", Trig::Protest),
+    ("general strike", Trig::Protest),
+    ("smoke shell*", Trig::Protest),
+    ("smoke-shell*", Trig::Protest),
     // riot
     ("riot", Trig::Riot),
     ("riots", Trig::Riot),
@@ -424,6 +436,12 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("went on a rampage", Trig::Riot),
     ("rampage*", Trig::Riot),
     ("violent protest*", Trig::Riot),
+    ("scuffle*", Trig::Riot),
+    ("exchanged blows", Trig::Riot),
+    ("came to blows", Trig::Riot),
+    ("went berserk", Trig::Riot),
+    ("brick-batting", Trig::Riot),
+    ("brickbatting", Trig::Riot),
     // agreement
     ("ceasefire", Trig::Agree),
     ("cease-fire", Trig::Agree),
@@ -850,6 +868,9 @@ pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
                             | "hacked"
                             | "petrol bomb"
                             | "petrol bombs"
+                            | "cocktail"
+                            | "cocktails"
+                            | "molotov"
                     )
             }
             _ => false,
