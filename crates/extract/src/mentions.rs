@@ -969,6 +969,37 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                             ],
                         )
                     }
+                    // "riot police", "riot gear", "charges of rioting" name no riot
+                    Trig::Riot if lw.starts_with("riot") => {
+                        let next = text[h.end..]
+                            .split_whitespace()
+                            .next()
+                            .unwrap_or("")
+                            .trim_matches(|c: char| !c.is_ascii_alphabetic())
+                            .to_ascii_lowercase();
+                        let prev = words_before(text, cl.span.start, h.start, 1);
+                        !matches!(
+                            next.as_str(),
+                            "police"
+                                | "policemen"
+                                | "gear"
+                                | "control"
+                                | "squad"
+                                | "squads"
+                                | "shields"
+                                | "shield"
+                                | "act"
+                                | "case"
+                                | "cases"
+                                | "charges"
+                                | "vehicle"
+                                | "vehicles"
+                                | "unit"
+                                | "units"
+                        ) && !prev
+                            .first()
+                            .is_some_and(|w| matches!(w.as_str(), "for" | "of" | "with" | "anti"))
+                    }
                     Trig::Consult if lw == "talks" => true,
                     Trig::Shell if lw.starts_with("missile") || lw.starts_with("rocket") => {
                         !has_word(&cl_l, &["test", "tested", "launcher", "launchers"])
@@ -1113,7 +1144,11 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
         let strong = trigs.iter().any(|(t, sp)| {
             strong_violent.contains(t)
                 && !(protest
-                    && grievance_cue(&sl, Span::new(sp.start - sent.start, sp.end - sent.start)))
+                    && grievance_cue(
+                        &sl,
+                        Span::new(sp.start - sent.start, sp.end - sent.start),
+                        false,
+                    ))
         });
         let defuse = has(Trig::Defuse) && !killish.iter().any(|c| c.best > 0);
         let mut fams: Vec<(Family, Vec<(Trig, Span)>)> = Vec::new();
@@ -1142,7 +1177,14 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
             ts.retain(|(t, s)| {
                 matches!(t, Trig::Protest | Trig::Riot | Trig::Mob) || {
                     let w = Span::new(s.start - sent.start, s.end - sent.start);
-                    !(grievance(sent_l, w) || (*t == Trig::Loot && symbolic_burning(sent_l, w.end)))
+                    // besieging an office or blocking a road is the
+                    // demonstration itself (a gherao), not violence
+                    let tw = sent_l.get(w.start..w.end).unwrap_or("");
+                    let siege =
+                        tw.contains("siege") || tw.contains("gherao") || tw.contains("block");
+                    !(siege
+                        || grievance(sent_l, w)
+                        || (*t == Trig::Loot && symbolic_burning(sent_l, w.end)))
                 }
             });
             ts.sort_by_key(|(t, s)| {
@@ -1819,7 +1861,15 @@ fn crowd_violence(s: &str) -> bool {
             from = e0;
             let lb = s0 == 0 || !l.as_bytes()[s0 - 1].is_ascii_alphanumeric();
             let rb = e0 >= l.len() || !l.as_bytes()[e0].is_ascii_alphanumeric();
-            if lb && rb && !grievance(&l, Span::new(s0, e0)) && !symbolic_burning(&l, e0) {
+            let negated = words_before(&l, s0.saturating_sub(40), s0, 2)
+                .iter()
+                .any(|b| matches!(b.as_str(), "no" | "not" | "without" | "never" | "any"));
+            if lb
+                && rb
+                && !negated
+                && !grievance(&l, Span::new(s0, e0))
+                && !symbolic_burning(&l, e0)
+            {
                 return true;
             }
         }
@@ -1852,6 +1902,10 @@ const GRIEVANCE_CUES: &[&str] = &[
     "allegedly",
 ];
 
+/// Weaker cues of a grievance, used only for a crowd's own acts ("rally
+/// following the attack", "justice for the killing").
+const GRIEVANCE_WEAK_CUES: &[&str] = &["following", "after", "for", "into", "probe"];
+
 /// Whether the violent word at `w` (a span of the lower-case text `l`) names
 /// a grievance rather than an act: a noun ("attack", "killing", "clashes", not
 /// a verb form in -ed) after a grievance cue within four words ("protesting
@@ -1859,7 +1913,7 @@ const GRIEVANCE_CUES: &[&str] = &[
 /// after a determiner or a possessive ("the attack on", "its chairperson's
 /// arrest").
 pub fn grievance(l: &str, w: Span) -> bool {
-    grievance_cue(l, w) || {
+    grievance_cue(l, w, true) || {
         let word = l.get(w.start..w.end).unwrap_or("");
         !word.ends_with("ed")
             && words_before(l, w.start.saturating_sub(30), w.start, 1)
@@ -1882,13 +1936,15 @@ pub fn grievance(l: &str, w: Span) -> bool {
 }
 
 /// [`grievance`] by a cue word only ("protesting the suicide bombing").
-fn grievance_cue(l: &str, w: Span) -> bool {
+fn grievance_cue(l: &str, w: Span, weak: bool) -> bool {
     let word = l.get(w.start..w.end).unwrap_or("");
     if word.ends_with("ed") || matches!(word, "shot" | "fought" | "hit" | "struck") {
         return false;
     }
     let before = words_before(l, w.start.saturating_sub(60), w.start, 4);
-    before.iter().any(|b| GRIEVANCE_CUES.contains(&b.as_str()))
+    before.iter().any(|b| {
+        GRIEVANCE_CUES.contains(&b.as_str()) || (weak && GRIEVANCE_WEAK_CUES.contains(&b.as_str()))
+    })
 }
 
 /// Whether a burning verb ending at `end` of the lower-case text `l` burns a
