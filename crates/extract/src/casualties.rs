@@ -144,6 +144,9 @@ const AUX: &[&str] = &[
     "confirmed",
     "feared",
     "believed",
+    "suspected",
+    "thought",
+    "presumed",
     "officials",
     "police",
     "forces",
@@ -241,13 +244,19 @@ fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, boo
                 k += 1;
                 continue;
             }
-            // "Karen National Army (KNA) fighters": a bracketed acronym
-            // between two person nouns
-            if ts.get(j).is_some_and(|t| t.s == "(")
-                && ts.get(j + 2).is_some_and(|t| t.s == ")")
-                && ts.get(j + 3).is_some_and(|t| pside(t.s).is_some())
+            // "Karen National Army (KNA) fighters", "Central Reserve Police
+            // Force (CRPF) personnel": names and a bracketed acronym between
+            // two person nouns
+            let mut m = j;
+            while m < ts.len()
+                && m < j + 5
+                && (matches!(ts[m].s, "(" | ")")
+                    || (ts[m].s.as_bytes()[0].is_ascii_uppercase() && pside(ts[m].s).is_none()))
             {
-                j += 3;
+                m += 1;
+            }
+            if m > j && ts.get(m).is_some_and(|t| pside(t.s).is_some()) {
+                j = m;
                 k += 1;
                 continue;
             }
@@ -255,6 +264,17 @@ fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, boo
         }
         if w == "(" || w == ")" {
             j += 1;
+            continue;
+        }
+        // "three heavily-armed militants", "two pro-government elders"
+        if w.contains('-')
+            && w.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-')
+            && ts
+                .get(j + 1)
+                .is_some_and(|t| pside(t.s).is_some() || is_noun_modifier(t.s))
+        {
+            j += 1;
+            k += 1;
             continue;
         }
         // "a 41 year old teacher", "a 52-year-old shopkeeper": skip the age
@@ -698,7 +718,28 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                             | "inside"
                             | "outside"
                     );
-                if !is_outcome
+                // "a mob killed two extortionists": the plural object of an
+                // active killing verb is people
+                let plural = |x: &Tok<'_>| {
+                    x.s.len() > 3
+                        && x.s.ends_with('s')
+                        && !x.s.ends_with("ss")
+                        && x.s.bytes().all(|c| c.is_ascii_lowercase())
+                };
+                // "two cattle lifters": one plain word before the noun
+                let obj = if plural(t) {
+                    Some(j)
+                } else if plain_word(t.s) && ts.get(j + 1).is_some_and(plural) {
+                    Some(j + 1)
+                } else {
+                    None
+                };
+                let plural_object = i > 0 && active_verb_before(hits, &ts, i) && obj.is_some();
+                if let (true, Some(o)) = (plural_object, obj) {
+                    head = true;
+                    head_end = Some(ts[o].end);
+                    j = o + 1;
+                } else if !is_outcome
                     && !aux
                     && !bare_object
                     && t.s.len() > 1
@@ -726,8 +767,11 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
             inc
         };
+        // "one JCO of 12 Assam Rifles died": an unlisted noun before an
+        // of-phrase is read like a person noun
+        let named = !head && !article && j > i + n;
         // "two of them"
-        if !head && ts.get(j).is_some_and(|t| lower(t.s) == "of") {
+        if !head && !named && ts.get(j).is_some_and(|t| lower(t.s) == "of") {
             j += 2;
         }
         jend[qi] = j;
@@ -826,13 +870,40 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             // "50 others including 10 policemen were injured": skip the
             // unpunctuated inclusion up to the verb
             if lw == "including" && head {
-                if let Some(m) = (k + 1..(k + 8).min(ts.len()))
+                if let Some(m) = (k + 1..(k + 16).min(ts.len()))
                     .find(|&m| matches!(lower(ts[m].s).as_str(), "was" | "were" | "have" | "had"))
                 {
-                    if ts[k + 1..m]
-                        .iter()
-                        .all(|x| x.s.as_bytes()[0].is_ascii_alphanumeric())
-                    {
+                    if ts[k + 1..m].iter().all(|x| {
+                        x.s.as_bytes()[0].is_ascii_alphanumeric() || matches!(x.s, "(" | ")")
+                    }) {
+                        k = m;
+                        steps += 1;
+                        continue;
+                    }
+                }
+            }
+            // "are suspected to have been killed": skip the infinitive
+            if lw == "to"
+                && ts
+                    .get(k + 1)
+                    .is_some_and(|x| matches!(lower(x.s).as_str(), "have" | "be" | "had"))
+            {
+                k += 1;
+                steps += 1;
+                continue;
+            }
+            // "five women in a village in Ramgarh were lynched": skip a place
+            // phrase up to a passive outcome
+            if head && matches!(lw.as_str(), "in" | "at" | "near" | "inside" | "on") {
+                let passive = (k + 1..(k + 12).min(ts.len())).find(|&m| {
+                    matches!(lower(ts[m].s).as_str(), "was" | "were")
+                        && ts.get(m + 1).is_some_and(|x| outcome_at(hits, x).is_some())
+                });
+                if let Some(m) = passive {
+                    let clean = ts[k + 1..m].iter().all(|x| {
+                        x.s.as_bytes()[0].is_ascii_alphanumeric() && outcome_at(hits, x).is_none()
+                    }) && !quants.iter().any(|q| q.0 > k && q.0 < m);
+                    if clean {
                         k = m;
                         steps += 1;
                         continue;
@@ -841,7 +912,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
             // "three members of a family were killed", "two men from the
             // Hazara community were killed": skip a short of-phrase
-            if (lw == "of" || lw == "from") && head {
+            if (lw == "of" || lw == "from") && (head || named) {
                 if let Some(m) = (k + 1..(k + 10).min(ts.len())).find(|&m| {
                     outcome_at(hits, &ts[m]).is_some()
                         || matches!(lower(ts[m].s).as_str(), "was" | "were" | "have" | "had")
@@ -1106,6 +1177,42 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             });
         }
     }
+    // "four policemen were abducted and killed", "arrested by the army and
+    // killed": the same people are counted killed too
+    if !res.iter().any(|c| c.outcome == Outcome::Killed) {
+        let mut more = Vec::new();
+        for c in res
+            .iter()
+            .filter(|c| matches!(c.outcome, Outcome::Abducted | Outcome::Arrested) && !c.included)
+        {
+            let Some(k) = ts.iter().position(|t| t.start >= c.span.end) else {
+                continue;
+            };
+            let stop = (k..(k + 8).min(ts.len()))
+                .take_while(|&m| !matches!(ts[m].s, "." | ";" | ","))
+                .find(|&m| ts[m].s.eq_ignore_ascii_case("and"));
+            let Some(a) = stop else { continue };
+            let killed = (a + 1..(a + 3).min(ts.len())).find(|&m| {
+                hits.iter().any(|h| {
+                    h.start == ts[m].start && matches!(h.hit, Hit::Outcome(Outcome::Killed))
+                }) && !ts[m].s.to_ascii_lowercase().ends_with("ing")
+            });
+            if let Some(m) = killed {
+                let end = hits
+                    .iter()
+                    .filter(|h| h.start == ts[m].start)
+                    .map(|h| h.end)
+                    .max()
+                    .unwrap_or(ts[m].end);
+                more.push(Count {
+                    outcome: Outcome::Killed,
+                    span: Span::new(c.span.start, end),
+                    ..*c
+                });
+            }
+        }
+        res.extend(more);
+    }
     // "He died in hospital", "she succumbed to her injuries": one person
     // killed ("the death of a …" is left alone: protests name it as a cause)
     if !res.iter().any(|c| c.outcome == Outcome::Killed) {
@@ -1303,6 +1410,28 @@ fn is_unit_word(w: &str) -> bool {
 fn extra_outcomes(ts: &[Tok<'_>], hits: &[LexHit]) -> Option<Vec<LexHit>> {
     let mut extra: Option<Vec<LexHit>> = None;
     for (k, t) in ts.iter().enumerate() {
+        // "shot a policeman dead", "shot Yadav, a contractor, dead"
+        if t.s.eq_ignore_ascii_case("dead") && k >= 2 {
+            let shot = (k.saturating_sub(7)..k - 1).rev().find(|&m| {
+                ts[m].s.eq_ignore_ascii_case("shot") || ts[m].s.eq_ignore_ascii_case("gunned")
+            });
+            if let Some(m) = shot {
+                let clean = ts[m + 1..k]
+                    .iter()
+                    .all(|x| !matches!(x.s, "." | ";" | ":") && !x.s.eq_ignore_ascii_case("and"));
+                let covered = hits.iter().any(|h| {
+                    matches!(h.hit, Hit::Outcome(_)) && h.start <= ts[m].start && h.end >= t.end
+                });
+                if clean && !covered {
+                    extra.get_or_insert_with(|| hits.to_vec()).push(LexHit {
+                        start: ts[m].start,
+                        end: t.end,
+                        hit: Hit::Outcome(Outcome::Killed),
+                    });
+                }
+            }
+            continue;
+        }
         let killed = if t.s.eq_ignore_ascii_case("death") {
             k >= 2
                 && ts[k - 1].s.eq_ignore_ascii_case("to")
