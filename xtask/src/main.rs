@@ -5,8 +5,10 @@
 //! header without name or time).
 //!
 //! Output rows (TSV), referenced by line order (entry index):
-//! `type cc admin1_entry admin2_entry name lat lon geonameid population seat aliases [demonyms capital]`
-//! with `type` ∈ `C` (country), `A1`, `A2`, `P` (populated place).
+//! `type cc admin1_entry admin2_entry name lat lon geonameid population seat aliases [demonyms capital | feature class]`
+//! with `type` ∈ `C` (country), `A1`, `A2`, `P` (populated place). `P` rows
+//! derived from UCDP GED (`../shared/data/dev/ucdp_ged_pakistan.csv`, CC BY 4.0)
+//! carry a 12th column, their feature class (`UCDP town`, `UCDP village`…).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{Read, Write};
@@ -167,6 +169,9 @@ struct Row {
     aliases: BTreeSet<String>,
     demonyms: BTreeSet<String>,
     capital: String,
+    /// Feature class of a supplementary place ("UCDP town"), written as an
+    /// extra column of `P` rows (the loader ignores it).
+    fclass: String,
 }
 
 fn add_alias(set: &mut BTreeSet<String>, name: &str, a: &str) {
@@ -243,14 +248,49 @@ fn load_districts(path: &Path) -> Result<Vec<District>> {
                 bbox = (bbox.0.min(x), bbox.1.min(y), bbox.2.max(x), bbox.3.max(y));
             }
         }
-        out.push(District {
+        let mut d = District {
             name,
             rings,
             bbox,
             centroid: best.1,
-        });
+        };
+        d.centroid = interior_point(&d);
+        out.push(d);
     }
     Ok(out)
+}
+
+/// The district's centroid when it lies inside the district, else a point
+/// that surely does (a concave or crescent-shaped district's centroid may
+/// fall outside): the middle of the widest inside stretch of nine horizontal
+/// lines across the district.
+fn interior_point(d: &District) -> (f64, f64) {
+    let (cx, cy) = d.centroid;
+    if in_district(d, cx, cy) {
+        return (cx, cy);
+    }
+    let mut best: Option<(f64, (f64, f64))> = None;
+    for i in 1..=9 {
+        let y = d.bbox.1 + (d.bbox.3 - d.bbox.1) * f64::from(i) / 10.0;
+        let mut xs: Vec<f64> = Vec::new();
+        for r in &d.rings {
+            for w in r.windows(2) {
+                let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+                if (y0 > y) != (y1 > y) {
+                    xs.push(x0 + (y - y0) * (x1 - x0) / (y1 - y0));
+                }
+            }
+        }
+        xs.sort_by(f64::total_cmp);
+        for pair in xs.chunks_exact(2) {
+            let width = pair[1] - pair[0];
+            let mid = (pair[0] + pair[1]) / 2.0;
+            if best.is_none_or(|b| width > b.0) && in_district(d, mid, y) {
+                best = Some((width, (mid, y)));
+            }
+        }
+    }
+    best.map_or((cx, cy), |b| b.1)
 }
 
 fn ring_centroid(pts: &[(f64, f64)]) -> (f64, (f64, f64)) {
@@ -861,9 +901,18 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         rows.push(r);
     }
 
+    // --- UCDP GED places (Pakistan): towns, villages and tehsils GeoNames
+    // cities1000 lacks, and representative points of districts without a seat.
+    let ucdp = shared.join("dev/ucdp_ged_pakistan.csv");
+    if ucdp.exists() {
+        add_ucdp_places(&ucdp, &mut rows)?;
+    } else {
+        eprintln!("{} absent: no UCDP places", ucdp.display());
+    }
+
     // --- write
     let mut out = String::new();
-    out.push_str("# sitrep compiled gazetteer: derived from GeoNames (CC BY 4.0, geonames.org), ISO 3166 (pycountry), geoBoundaries AFG ADM2. Rebuild: cargo xtask gazetteer\n");
+    out.push_str("# sitrep compiled gazetteer: derived from GeoNames (CC BY 4.0, geonames.org), ISO 3166 (pycountry), geoBoundaries AFG ADM2, UCDP GED v21 (CC BY 4.0, Sundberg & Melander 2013). Rebuild: cargo xtask gazetteer\n");
     for r in &rows {
         let opt = |v: Option<usize>| v.map(|x| x.to_string()).unwrap_or_default();
         let aliases: Vec<&str> = r
@@ -889,6 +938,9 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         if r.kind == "C" {
             let d: Vec<&str> = r.demonyms.iter().map(String::as_str).collect();
             out.push_str(&format!("\t{}\t{}", d.join("|"), r.capital));
+        } else if !r.fclass.is_empty() {
+            out.push('\t');
+            out.push_str(&r.fclass);
         }
         out.push('\n');
     }
@@ -910,6 +962,321 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         out.len(),
         size,
         t0.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Unit words of UCDP GED `where_coordinates` that name a settlement or a
+/// local area ("Mir Ali town", "Kel village", "Mamozai Area", "Baizai tehsil");
+/// other features (passes, dams, roads, sectors of the Line of Control) are
+/// left out.
+const UCDP_UNITS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "area",
+    "areaq",
+    "locality",
+    "tehsil",
+    "teshsil",
+    "sub-district",
+    "valley",
+    "suburb",
+];
+
+/// One-word UCDP names that are ordinary English words ("Upper tehsil",
+/// "Bazaar area"): as places they would turn "Upper Kurram" or "the bazaar"
+/// into a village.
+const UCDP_WORDS: &[&str] = &[
+    "upper", "lower", "central", "north", "south", "east", "west", "new", "old", "bazaar",
+    "market", "gang", "much", "spin", "main", "border", "camp", "post", "station",
+];
+
+/// A UCDP place name without its unit word and parentheses: "Ali Khel Town
+/// (Orakzai)" → ("Ali Khel", "town"); "Matta village, Upper Mohammad tehsil" →
+/// ("Matta", "village"). `None` for features that are no settlement, names
+/// with digits or slashes, and names not capitalised.
+fn ucdp_name(raw: &str) -> Option<(String, String)> {
+    let mut s = raw.split(',').next().unwrap_or("").to_string();
+    while let (Some(a), Some(b)) = (s.find('('), s.find(')')) {
+        if b < a {
+            break;
+        }
+        s.replace_range(a..=b, " ");
+    }
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (head, unit) = s.rsplit_once(' ')?;
+    let unit = unit.to_lowercase();
+    if !UCDP_UNITS.contains(&unit.as_str()) {
+        return None;
+    }
+    let unit = match unit.as_str() {
+        "areaq" => "area".to_string(),
+        "teshsil" => "tehsil".to_string(),
+        _ => unit,
+    };
+    let head = head.trim().trim_matches('-').trim();
+    if head.chars().count() < 3
+        || !head.chars().next().is_some_and(char::is_uppercase)
+        || head
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '/' | '&'))
+        || !good_alias(head)
+        || UCDP_WORDS.contains(&head.to_lowercase().as_str())
+    {
+        return None;
+    }
+    Some((head.to_string(), unit))
+}
+
+/// A UCDP `adm_2` as the name GeoNames `admin2Codes.txt` gives it, stripped of
+/// its unit word: "Bajaur agency" → "Bajaur"; "FR Kohat" → "Kohat Tribal Area";
+/// "FR Tank - Jandola" → "Tank Tribal Area"; "Killa Abdullah" → "Qila Abdullah".
+fn ucdp_admin2(raw: &str) -> String {
+    let s = raw.trim();
+    if let Some(fr) = s.strip_prefix("FR ") {
+        let base = fr.split(" - ").next().unwrap_or(fr).trim();
+        return format!("{base} Tribal Area");
+    }
+    let mut t = s.to_string();
+    for suf in [" district", " distrcit", " agency"] {
+        if t.to_lowercase().ends_with(suf) {
+            t.truncate(t.len() - suf.len());
+        }
+    }
+    if let Some(rest) = t.strip_prefix("Killa ") {
+        t = format!("Qila {rest}");
+    }
+    t.trim().to_string()
+}
+
+/// Median of a non-empty list.
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+/// The most frequent value (ties: the smallest), if any.
+fn most_common<T: Ord + Clone>(v: impl IntoIterator<Item = T>) -> Option<T> {
+    let mut count: BTreeMap<T, usize> = BTreeMap::new();
+    for x in v {
+        *count.entry(x).or_default() += 1;
+    }
+    let top = count.values().copied().max()?;
+    count.into_iter().find(|(_, n)| *n == top).map(|(x, _)| x)
+}
+
+/// Supplementary Pakistani places from UCDP GED (CC BY 4.0, Sundberg &
+/// Melander 2013): only facts (names, coordinates, admin units) are read.
+///
+/// - points with `where_prec` ≤ 2 ("Mir Ali town", "Kel village") become
+///   populated places: the name without its unit word, the median of the
+///   name's points (clustered within 20 km, so homonyms stay apart), the
+///   current admin1 (FATA → Khyber Pakhtunkhwa, through the crosswalk aliases)
+///   and the GeoNames admin2 matched from `adm_2`;
+/// - a place GeoNames already has (same name within 10 km, or a same-named
+///   admin unit of the province) is not added; a transliteration variant of
+///   it ("Miramshah" for "Miran Shah") becomes an alias instead;
+/// - points with `where_prec` 3 (district level) give districts that have no
+///   coordinates their median point.
+fn add_ucdp_places(path: &Path, rows: &mut Vec<Row>) -> Result<()> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(path)
+        .with_context(|| format!("reading {}", path.display()))?;
+    let head = rdr.headers()?.clone();
+    let col = |n: &str| {
+        head.iter()
+            .position(|h| h == n)
+            .context(format!("UCDP column {n}"))
+    };
+    let (c_id, c_prec, c_where, c_a1, c_a2, c_lat, c_lon, c_iso) = (
+        col("id")?,
+        col("where_prec")?,
+        col("where_coordinates")?,
+        col("adm_1")?,
+        col("adm_2")?,
+        col("latitude")?,
+        col("longitude")?,
+        col("iso3")?,
+    );
+    let pk_a1: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].kind == "A1" && rows[i].cc == "PK")
+        .collect();
+    let pk_a2: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].kind == "A2" && rows[i].cc == "PK")
+        .collect();
+    let names_of = |r: &Row| -> Vec<String> {
+        std::iter::once(&r.name)
+            .chain(r.aliases.iter())
+            .map(|n| strip_unit(n))
+            .collect()
+    };
+    let find_in = |cands: &[usize], rows: &[Row], want: &str| -> Option<usize> {
+        let (k, l) = (key(want), loose(want));
+        if k.is_empty() {
+            return None;
+        }
+        cands
+            .iter()
+            .copied()
+            .find(|&i| names_of(&rows[i]).iter().any(|n| key(n) == k))
+            .or_else(|| {
+                cands
+                    .iter()
+                    .copied()
+                    .find(|&i| names_of(&rows[i]).iter().any(|n| loose(n) == l))
+            })
+    };
+    let admin1_of = |rows: &[Row], s: &str| -> Option<usize> {
+        let t = s.trim();
+        let lower = t.to_lowercase();
+        let bare = [" province", " territory"]
+            .iter()
+            .find_map(|suf| lower.ends_with(suf).then(|| &t[..t.len() - suf.len()]))
+            .unwrap_or(t);
+        find_in(&pk_a1, rows, t).or_else(|| find_in(&pk_a1, rows, bare))
+    };
+    // (name key, admin1 row) → points (spelling, unit, lat, lon, admin2 row)
+    type Pt = (String, String, f64, f64, Option<usize>);
+    let mut places: BTreeMap<(String, usize), Vec<Pt>> = BTreeMap::new();
+    let mut district_pts: BTreeMap<usize, Vec<(f64, f64)>> = BTreeMap::new();
+    let mut n_rows = 0usize;
+    for rec in rdr.records() {
+        let rec = rec?;
+        let get = |i: usize| rec.get(i).unwrap_or("").trim();
+        if get(c_id).is_empty() || get(c_id).starts_with('#') || get(c_iso) != "PAK" {
+            continue;
+        }
+        n_rows += 1;
+        let (Ok(prec), Ok(lat), Ok(lon)) = (
+            get(c_prec).parse::<u8>(),
+            get(c_lat).parse::<f64>(),
+            get(c_lon).parse::<f64>(),
+        ) else {
+            continue;
+        };
+        let Some(a1) = admin1_of(rows, get(c_a1)) else {
+            continue;
+        };
+        let a2 = Some(get(c_a2))
+            .filter(|s| !s.is_empty())
+            .map(ucdp_admin2)
+            .and_then(|n| {
+                let same: Vec<usize> = pk_a2
+                    .iter()
+                    .copied()
+                    .filter(|&i| rows[i].admin1 == Some(a1))
+                    .collect();
+                find_in(&same, rows, &n)
+            });
+        if prec == 3 {
+            if let Some(a2) = a2 {
+                district_pts.entry(a2).or_default().push((lat, lon));
+            }
+        } else if prec <= 2 {
+            if let Some((name, unit)) = ucdp_name(get(c_where)) {
+                places
+                    .entry((key(&name), a1))
+                    .or_default()
+                    .push((name, unit, lat, lon, a2));
+            }
+        }
+    }
+    let mut n_district = 0;
+    for (a2, pts) in &district_pts {
+        let r = &mut rows[*a2];
+        if r.lat.is_none() {
+            r.lat = Some(median(pts.iter().map(|p| p.0).collect()));
+            r.lon = Some(median(pts.iter().map(|p| p.1).collect()));
+            n_district += 1;
+        }
+    }
+    let existing_p: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].kind == "P" && rows[i].cc == "PK")
+        .collect();
+    let (mut n_new, mut n_alias, mut n_dup) = (0, 0, 0);
+    for ((_, a1), pts) in places {
+        // clusters of points within 20 km of their first point
+        let mut clusters: Vec<Vec<&Pt>> = Vec::new();
+        for p in &pts {
+            match clusters
+                .iter_mut()
+                .find(|c| km(c[0].2, c[0].3, p.2, p.3) <= 20.0)
+            {
+                Some(c) => c.push(p),
+                None => clusters.push(vec![p]),
+            }
+        }
+        for c in clusters {
+            let Some(name) = most_common(c.iter().map(|p| p.0.clone())) else {
+                continue;
+            };
+            let unit = most_common(c.iter().map(|p| p.1.clone())).unwrap_or_default();
+            let lat = median(c.iter().map(|p| p.2).collect());
+            let lon = median(c.iter().map(|p| p.3).collect());
+            let (k, l) = (key(&name), loose(&name));
+            // Already known: a same-named town nearby or admin unit of the province.
+            let near_town = existing_p.iter().copied().find(|&i| {
+                let r = &rows[i];
+                r.lat
+                    .zip(r.lon)
+                    .is_some_and(|(la, lo)| km(la, lo, lat, lon) <= 10.0)
+                    && names_of(r).iter().any(|n| loose(n) == l)
+            });
+            let unit_row = std::iter::once(a1)
+                .chain(
+                    pk_a2
+                        .iter()
+                        .copied()
+                        .filter(|&i| rows[i].admin1 == Some(a1)),
+                )
+                .find(|&i| names_of(&rows[i]).iter().any(|n| loose(n) == l));
+            if let Some(i) = near_town.or(unit_row) {
+                if names_of(&rows[i]).iter().any(|n| key(n) == k) {
+                    n_dup += 1;
+                } else {
+                    let rname = rows[i].name.clone();
+                    add_alias(&mut rows[i].aliases, &rname, &name);
+                    n_alias += 1;
+                }
+                continue;
+            }
+            let admin2 = most_common(c.iter().filter_map(|p| p.4)).or_else(|| {
+                pk_a2
+                    .iter()
+                    .copied()
+                    .filter(|&i| rows[i].admin1 == Some(a1))
+                    .filter_map(|i| {
+                        let d = km(lat, lon, rows[i].lat?, rows[i].lon?);
+                        (d < 60.0).then_some((d, i))
+                    })
+                    .min_by(|a, b| a.0.total_cmp(&b.0))
+                    .map(|x| x.1)
+            });
+            let mut r = Row {
+                kind: "P",
+                cc: "PK".into(),
+                admin1: Some(a1),
+                admin2,
+                name: name.clone(),
+                lat: Some(lat),
+                lon: Some(lon),
+                fclass: format!("UCDP {unit}"),
+                ..Row::default()
+            };
+            add_alias(&mut r.aliases, &name, &name);
+            rows.push(r);
+            n_new += 1;
+        }
+    }
+    eprintln!(
+        "UCDP GED: {n_rows} events; {n_new} new places, {n_alias} aliases of known places, {n_dup} already known; {n_district} district points"
     );
     Ok(())
 }
