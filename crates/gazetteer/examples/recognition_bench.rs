@@ -51,8 +51,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         });
     let c0 = cpu_seconds();
     let t0 = Instant::now();
-    let g = Gazetteer::embedded()?;
+    #[allow(unused_mut)]
+    let mut g = Gazetteer::embedded()?;
     let ready = t0.elapsed();
+    // SITREP_BENCH_FULL=1: match with every phrase hashed at start-up (as when
+    // user places are added), instead of the pre-built place table.
+    if std::env::var_os("SITREP_BENCH_FULL").is_some() {
+        let empty = std::env::temp_dir().join(format!("sitrep-bench-{}.tsv", std::process::id()));
+        std::fs::write(&empty, "")?;
+        let t = Instant::now();
+        let c = cpu_seconds();
+        g.add_places_file(&empty)?;
+        let _ = std::fs::remove_file(&empty);
+        println!(
+            "full matcher built in {:.0} ms wall, {} CPU",
+            t.elapsed().as_secs_f64() * 1000.0,
+            c.zip(cpu_seconds())
+                .map(|(a, b)| format!("{:.0} ms", (b - a) * 1000.0))
+                .unwrap_or_else(|| "?".into())
+        );
+    }
     let cready = c0.zip(cpu_seconds()).map(|(a, b)| b - a);
     println!(
         "ready in {:.0} ms wall, {} CPU ({g:?})",

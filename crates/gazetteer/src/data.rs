@@ -1,15 +1,18 @@
 //! The dictionary tables and their (compiled or user) text formats.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::Path;
 
 use sitrep_model::{ActorType, Location};
 
 use crate::{GazetteerError, GenericKind, PlaceKind};
 
-/// The compiled places (built by `cargo xtask gazetteer`).
+/// The compiled places (built by `cargo xtask gazetteer`), as text; the
+/// library reads the table `build.rs` pre-builds from it (below).
+#[cfg(test)]
 const EMBEDDED_PLACES: &[u8] = include_bytes!("../data/places.tsv.gz");
+/// `data/places.tsv.gz` pre-built by `build.rs` (layout in `phrase.rs`).
+const COMPILED_PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bin"));
 /// The actor dictionary (hand-curated; plain TSV).
 const EMBEDDED_ACTORS: &str = include_str!("../data/actors.tsv");
 /// Actor names derived from PETRARCH2 and the dev sets (by the xtask).
@@ -102,6 +105,226 @@ pub(crate) struct Data {
     /// Normalised actor name or pattern → index into `actors` (built on the
     /// first look-up, reset whenever actors are added).
     pub actor_index: std::sync::OnceLock<HashMap<String, usize>>,
+    /// How many leading entries are exactly the pre-built table's (their
+    /// phrases are matched from it); 0 once user places change the entries.
+    pub compiled: usize,
+}
+
+/// The pre-built place table, read in place (no copy, no parse, no hashing).
+pub(crate) struct Compiled {
+    arena: &'static str,
+    entries: &'static [u8],
+    countries: &'static [u8],
+    p_tags: &'static [u8],
+    p_vals: &'static [u8],
+    p_recs: &'static [u8],
+    tlist: &'static [u8],
+    f_tags: &'static [u8],
+    f_vals: &'static [u8],
+    filter: &'static [u8],
+    n_entries: usize,
+    n_countries: usize,
+    n_phrases: usize,
+}
+
+impl std::fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Compiled")
+            .field("entries", &self.n_entries)
+            .field("phrases", &self.n_phrases)
+            .finish()
+    }
+}
+
+#[inline]
+fn u32_at(b: &[u8], i: usize) -> u32 {
+    match b.get(i * 4..i * 4 + 4) {
+        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+        _ => NONE_U32,
+    }
+}
+
+use crate::phrase::{hash, tag, COUNTRY_BYTES, ENTRY_BYTES, MAGIC, NONE_I32, NONE_U32, REC_BYTES};
+
+impl Compiled {
+    /// Parse the header and cut the sections.
+    fn parse(b: &'static [u8]) -> Option<Compiled> {
+        let head = b.get(..MAGIC.len() + 24)?;
+        if &head[..MAGIC.len()] != MAGIC {
+            return None;
+        }
+        let h = &head[MAGIC.len()..];
+        let (n_entries, n_countries, n_phrases) = (
+            u32_at(h, 0) as usize,
+            u32_at(h, 1) as usize,
+            u32_at(h, 2) as usize,
+        );
+        let mut rest = &b[MAGIC.len() + 24..];
+        let mut next = || -> Option<&'static [u8]> {
+            let len = u32_at(rest, 0) as usize;
+            let sec = rest.get(4..4 + len)?;
+            rest = &rest[4 + len..];
+            Some(sec)
+        };
+        let arena = std::str::from_utf8(next()?).ok()?;
+        let c = Compiled {
+            arena,
+            entries: next()?,
+            countries: next()?,
+            p_tags: next()?,
+            p_vals: next()?,
+            p_recs: next()?,
+            tlist: next()?,
+            f_tags: next()?,
+            f_vals: next()?,
+            filter: next()?,
+            n_entries,
+            n_countries,
+            n_phrases,
+        };
+        let ok = c.entries.len() == n_entries * ENTRY_BYTES
+            && c.countries.len() == n_countries * COUNTRY_BYTES
+            && c.p_recs.len() == n_phrases * REC_BYTES
+            && c.p_tags.len().is_power_of_two()
+            && c.p_vals.len() == 4 * c.p_tags.len()
+            && c.f_tags.len().is_power_of_two()
+            && c.f_vals.len() == 4 * c.f_tags.len()
+            && c.filter.len() == crate::phrase::FILTER_BITS / 8;
+        ok.then_some(c)
+    }
+
+    /// The table embedded in the binary (parsed once per process).
+    pub fn get() -> Result<&'static Compiled, GazetteerError> {
+        static TABLE: std::sync::OnceLock<Option<Compiled>> = std::sync::OnceLock::new();
+        TABLE
+            .get_or_init(|| Compiled::parse(COMPILED_PLACES))
+            .as_ref()
+            .ok_or_else(|| GazetteerError::Embedded("damaged pre-built place table".into()))
+    }
+
+    fn text(&self, off: u32, len: u32) -> &'static str {
+        let (o, l) = (off as usize, len as usize);
+        self.arena.get(o..o + l).unwrap_or("")
+    }
+
+    /// Entry ids (sorted) of the place phrase `key`: a start into the id list.
+    #[inline]
+    pub fn phrase(&self, key: &str) -> Option<u32> {
+        let k = key.as_bytes();
+        let h = hash(k);
+        let t = tag(h);
+        let mask = self.p_tags.len().checked_sub(1)?;
+        let mut s = (h as usize) & mask;
+        for _ in 0..self.p_tags.len() {
+            let st = *self.p_tags.get(s)?;
+            if st == 0 {
+                return None;
+            }
+            if st == t {
+                let r = u32_at(self.p_vals, s) as usize;
+                let (off, len) = (
+                    u32_at(self.p_recs, r * 3) as usize,
+                    u32_at(self.p_recs, r * 3 + 1) as usize,
+                );
+                if self.arena.as_bytes().get(off..off + len) == Some(k) {
+                    return Some(u32_at(self.p_recs, r * 3 + 2));
+                }
+            }
+            s = (s + 1) & mask;
+        }
+        None
+    }
+
+    /// The entry ids of a phrase found by [`Compiled::phrase`].
+    pub fn phrase_ids(&self, start: u32) -> impl Iterator<Item = u32> + '_ {
+        let s = start as usize;
+        let n = u32_at(self.tlist, s) as usize;
+        (s + 1..s + 1 + n.min(self.tlist.len() / 4)).map(move |i| u32_at(self.tlist, i))
+    }
+
+    /// The longest place phrase starting with word `w`, in words (rarely, for
+    /// a word that starts none, a harmless over-estimate: first words are
+    /// known by their hash only).
+    #[inline]
+    pub fn first(&self, w: &str) -> Option<u8> {
+        let h = hash(w.as_bytes());
+        let t = tag(h);
+        let mask = self.f_tags.len().checked_sub(1)?;
+        let mut s = (h as usize) & mask;
+        let mut best: Option<u32> = None;
+        for _ in 0..self.f_tags.len() {
+            let st = *self.f_tags.get(s)?;
+            if st == 0 {
+                break;
+            }
+            if st == t {
+                let v = u32_at(self.f_vals, s);
+                best = Some(best.map_or(v, |b| b.max(v)));
+            }
+            s = (s + 1) & mask;
+        }
+        best.map(|n| n.min(255) as u8)
+    }
+
+    /// Word `i` of the first-word filter.
+    pub fn filter_word(&self, i: usize) -> u64 {
+        match self.filter.get(i * 8..i * 8 + 8) {
+            Some(&[a, b, c, d, e, f, g, h]) => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
+            _ => 0,
+        }
+    }
+
+    /// Number of place phrases.
+    pub fn phrase_count(&self) -> usize {
+        self.n_phrases
+    }
+
+    fn entry(&self, i: usize) -> Option<Entry> {
+        let r = self.entries.get(i * ENTRY_BYTES..(i + 1) * ENTRY_BYTES)?;
+        let w = |k: usize| u32_at(r, k);
+        let opt = |v: u32| (v != NONE_U32).then_some(v);
+        let coord = |v: u32| {
+            let v = v as i32;
+            (v != NONE_I32).then(|| f64::from(v) / 1e5)
+        };
+        let kind = match r[0] {
+            0 => PlaceKind::Country,
+            1 => PlaceKind::Admin1,
+            2 => PlaceKind::Admin2,
+            3 => PlaceKind::Populated,
+            _ => PlaceKind::Region,
+        };
+        let (name_off, name_len, al_len) = (w(7), w(8), w(9));
+        Some(Entry {
+            kind,
+            name: self.text(name_off, name_len).to_string(),
+            country: u16::from_le_bytes([r[2], r[3]]),
+            admin1: opt(w(1)),
+            admin2: opt(w(2)),
+            lat: coord(w(3)),
+            lon: coord(w(4)),
+            gid: Some(u64::from(w(5))).filter(|g| *g != 0),
+            population: w(6),
+            seat: r[1],
+            aliases: self
+                .text(name_off.saturating_add(name_len), al_len)
+                .to_string(),
+        })
+    }
+
+    fn country(&self, i: usize) -> Option<Country> {
+        let r = self
+            .countries
+            .get(i * COUNTRY_BYTES..(i + 1) * COUNTRY_BYTES)?;
+        let t = |k: usize| self.text(u32_at(r, 2 * k), u32_at(r, 2 * k + 1));
+        Some(Country {
+            iso2: t(0).to_string(),
+            name: t(1).to_string(),
+            capital: Some(t(2).to_string()).filter(|s| !s.is_empty()),
+            entry: u32_at(r, 8),
+            demonyms: split_list(t(3)),
+        })
+    }
 }
 
 fn perr(path: &Path, line: usize, message: impl Into<String>) -> GazetteerError {
@@ -120,6 +343,7 @@ fn opt_f64(s: &str) -> Option<f64> {
     }
 }
 
+#[cfg(test)]
 fn opt_u32(s: &str) -> Option<u32> {
     if s.is_empty() {
         None
@@ -167,13 +391,9 @@ impl ActorRec {
 impl Data {
     /// Load the embedded tables.
     pub fn embedded() -> Result<Data, GazetteerError> {
-        let mut gz = flate2::read::GzDecoder::new(EMBEDDED_PLACES);
-        let mut places = String::new();
-        gz.read_to_string(&mut places)
-            .map_err(|e| GazetteerError::Embedded(e.to_string()))?;
         let mut d = Data::default();
         let emb = Path::new("<embedded>");
-        d.load_compiled(&places, emb)?;
+        d.load_table(Compiled::get()?)?;
         d.load_lexicon(EMBEDDED_LEXICON, emb)?;
         for w in EMBEDDED_STOPWORDS.lines() {
             if !w.starts_with('#') && !w.is_empty() {
@@ -209,8 +429,26 @@ impl Data {
         Ok(d)
     }
 
+    /// The entries and countries of the pre-built table.
+    fn load_table(&mut self, c: &Compiled) -> Result<(), GazetteerError> {
+        let bad = || GazetteerError::Embedded("damaged pre-built place table".into());
+        self.countries.reserve(c.n_countries);
+        for i in 0..c.n_countries {
+            let co = c.country(i).ok_or_else(bad)?;
+            self.country_by_iso.insert(co.iso2.clone(), i as u16);
+            self.countries.push(co);
+        }
+        self.entries.reserve(c.n_entries + 4096);
+        for i in 0..c.n_entries {
+            self.entries.push(c.entry(i).ok_or_else(bad)?);
+        }
+        self.compiled = c.n_entries;
+        Ok(())
+    }
+
     /// The compiled format (see `xtask`): one record per line, first field the
     /// record type (`C` country, `A1`, `A2`, `P` populated place, `R` region).
+    #[cfg(test)]
     fn load_compiled(&mut self, text: &str, path: &Path) -> Result<(), GazetteerError> {
         // Entry ids in the file are the line order of A1/A2/C/P/R rows.
         for (i, line) in text.lines().enumerate() {
@@ -389,6 +627,8 @@ impl Data {
     /// An existing town of the same name in the same country and admin1 is
     /// replaced; otherwise the place is added.
     pub fn add_places_tsv(&mut self, text: &str, path: &Path) -> Result<(), GazetteerError> {
+        // Entries may be replaced: the pre-built phrases no longer hold.
+        self.compiled = 0;
         for (i, line) in text.lines().enumerate() {
             let ln = i + 1;
             let line = line.trim_end_matches(['\r', '\n']);
@@ -559,4 +799,32 @@ impl Data {
 
 fn round5(v: f64) -> f64 {
     (v * 1e5).round() / 1e5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    /// The pre-built table holds exactly what parsing the text gives.
+    #[test]
+    fn the_prebuilt_table_equals_the_parsed_text() {
+        let mut gz = flate2::read::GzDecoder::new(EMBEDDED_PLACES);
+        let mut places = String::new();
+        gz.read_to_string(&mut places).expect("gunzip");
+        let mut text = Data::default();
+        text.load_compiled(&places, Path::new("<test>"))
+            .expect("parse");
+        let mut table = Data::default();
+        table
+            .load_table(Compiled::get().expect("table"))
+            .expect("load");
+        assert_eq!(table.compiled, text.entries.len());
+        assert_eq!(table.countries, text.countries);
+        assert_eq!(table.country_by_iso, text.country_by_iso);
+        assert_eq!(table.entries.len(), text.entries.len());
+        for (a, b) in table.entries.iter().zip(&text.entries) {
+            assert_eq!(a, b);
+        }
+    }
 }

@@ -24,6 +24,7 @@
 mod actors;
 mod data;
 mod matcher;
+mod phrase;
 mod resolve;
 mod text;
 

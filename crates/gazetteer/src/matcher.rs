@@ -21,8 +21,8 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 use sitrep_model::{Actor, ActorType, Span};
 
-use crate::data::Data;
-use crate::text::is_word_char;
+use crate::data::{Compiled, Data};
+use crate::phrase::{filter_key, is_word_char, key_shape, phrase_keys, FILTER_BITS};
 use crate::{
     ActorMention, ActorMentionKind, GazetteerError, GenericKind, PlaceId, PlaceKind, PlaceMention,
     Recognition,
@@ -48,15 +48,31 @@ pub(crate) struct Matcher {
     phrases: FxHashMap<Box<str>, u32>,
     /// First word of any phrase → the longest phrase starting with it, in words.
     first: FxHashMap<Box<str>, u8>,
-    /// Bit filter over (first byte, second byte, length) of first words: most
-    /// words of running text are rejected by one bit test, without hashing.
+    /// Bit filter over (first byte, second byte, length) of the first words
+    /// of `phrases`: most words of running text are rejected by one bit test,
+    /// without hashing.
     filter: Vec<u64>,
+    /// The same filter over the first words of the pre-built place phrases.
+    compiled_filter: Vec<u64>,
     /// The first target of each phrase (most phrases have one)…
     targets: Vec<Target>,
     /// …and the others, sorted, for phrases with several.
     extra: FxHashMap<u32, Vec<Target>>,
     /// Lower-cased name → entries; built on first use (look-ups by name).
     names: OnceLock<HashMap<String, Vec<u32>>>,
+    /// The place phrases of the compiled entries, pre-built by `build.rs`
+    /// (`None` once user places changed the entries): looked up alongside
+    /// `phrases`, which then holds only the rest (regions, demonyms, actors,
+    /// generic nouns).
+    compiled: Option<&'static Compiled>,
+}
+
+/// A phrase found in the text: its id among the built phrases and/or its
+/// entry list in the pre-built table.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    built: Option<u32>,
+    compiled: Option<u32>,
 }
 
 /// Cue words that end an organisation's name ("… Group", "… Front").
@@ -115,8 +131,22 @@ const JOINERS: &[&str] = &[
 impl Matcher {
     /// Build the matcher from the tables.
     pub fn build(data: &Data) -> Result<Matcher, GazetteerError> {
+        let compiled = if data.compiled > 0 {
+            Some(Compiled::get()?)
+        } else {
+            None
+        };
+        Matcher::build_with(data, compiled)
+    }
+
+    /// Build with (or without) the pre-built place phrases.
+    fn build_with(
+        data: &Data,
+        compiled: Option<&'static Compiled>,
+    ) -> Result<Matcher, GazetteerError> {
         let mut b = Builder::default();
-        for (i, e) in data.entries.iter().enumerate() {
+        let skip = if compiled.is_some() { data.compiled } else { 0 };
+        for (i, e) in data.entries.iter().enumerate().skip(skip) {
             let t = Target::Place(i as u32);
             b.add(&e.name, t);
             for a in e.alias_iter() {
@@ -141,6 +171,10 @@ impl Matcher {
         for t in b.extra.values_mut() {
             t.sort();
         }
+        let compiled_filter: Vec<u64> = match compiled {
+            Some(c) => (0..FILTER_BITS / 64).map(|i| c.filter_word(i)).collect(),
+            None => vec![0u64; FILTER_BITS / 64],
+        };
         let mut filter = vec![0u64; FILTER_BITS / 64];
         for w in b.first.keys() {
             let k = filter_key(w.as_bytes());
@@ -148,19 +182,71 @@ impl Matcher {
         }
         Ok(Matcher {
             filter,
+            compiled_filter,
             phrases: b.phrases,
             first: b.first,
             targets: b.targets,
             extra: b.extra,
             names: OnceLock::new(),
+            compiled,
         })
     }
 
+    /// The phrase `key`, if the dictionary has it.
+    #[inline]
+    fn lookup(&self, key: &str) -> Option<Hit> {
+        self.lookup_in(key, true, true)
+    }
+
+    /// The phrase `key` among the built phrases and/or the pre-built ones.
+    #[inline]
+    fn lookup_in(&self, key: &str, built: bool, compiled: bool) -> Option<Hit> {
+        let h = Hit {
+            built: if built {
+                self.phrases.get(key).copied()
+            } else {
+                None
+            },
+            compiled: if compiled {
+                self.compiled.and_then(|c| c.phrase(key))
+            } else {
+                None
+            },
+        };
+        (h.built.is_some() || h.compiled.is_some()).then_some(h)
+    }
+
+    /// The longest phrase starting with word `w`, in words, among the built
+    /// phrases and among the pre-built ones (0: none).
+    #[inline]
+    fn first_lens(&self, w: &str) -> (u8, u8) {
+        let k = filter_key(w.as_bytes());
+        let bit = 1u64 << (k % 64);
+        let built = if self.filter[k / 64] & bit != 0 {
+            self.first.get(w).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        let compiled = match self.compiled {
+            Some(c) if self.compiled_filter[k / 64] & bit != 0 => c.first(w).unwrap_or(0),
+            _ => 0,
+        };
+        (built, compiled)
+    }
+
     /// Every target of a phrase, in a stable order.
-    fn targets_of(&self, id: u32) -> Vec<Target> {
-        let mut v = vec![self.targets[id as usize]];
-        if let Some(more) = self.extra.get(&id) {
-            v.extend(more.iter().copied());
+    fn targets_of(&self, h: Hit) -> Vec<Target> {
+        let mut v = Vec::new();
+        if let (Some(c), Some(start)) = (self.compiled, h.compiled) {
+            v.extend(c.phrase_ids(start).map(Target::Place));
+        }
+        if let Some(id) = h.built {
+            v.push(self.targets[id as usize]);
+            if let Some(more) = self.extra.get(&id) {
+                v.extend(more.iter().copied());
+            }
+        }
+        if v.len() > 1 {
             v.sort();
             v.dedup();
         }
@@ -169,7 +255,7 @@ impl Matcher {
 
     /// Number of patterns.
     pub fn pattern_count(&self) -> usize {
-        self.targets.len()
+        self.targets.len() + self.compiled.map_or(0, Compiled::phrase_count)
     }
 
     /// Entries whose name or alias equals `name` (case-insensitive).
@@ -214,7 +300,7 @@ impl Matcher {
         if data.stop.contains(w) {
             return None; // "in capital", "near forest": ordinary words
         }
-        let id = *self.phrases.get(capitalise(w).as_str())?;
+        let id = self.lookup(capitalise(w).as_str())?;
         let cands: Vec<PlaceId> = self
             .targets_of(id)
             .iter()
@@ -251,18 +337,14 @@ impl Matcher {
         let words = word_spans(text);
         let mut i = 0;
         while i < words.len() {
-            let mut hit: Option<(usize, u32)> = None;
-            let w = &text.as_bytes()[words[i].0..words[i].1];
-            let k = filter_key(w);
-            let maybe = self.filter[k / 64] & (1 << (k % 64)) != 0;
-            if let Some(&maxn) = maybe
-                .then(|| self.first.get(&text[words[i].0..words[i].1]))
-                .flatten()
-            {
+            let mut hit: Option<(usize, Hit)> = None;
+            let (bmax, cmax) = self.first_lens(&text[words[i].0..words[i].1]);
+            let maxn = bmax.max(cmax);
+            if maxn > 0 {
                 let top = (maxn as usize).min(words.len() - i);
                 for k in (1..=top).rev() {
                     let key = &text[words[i].0..words[i + k - 1].1];
-                    if let Some(&id) = self.phrases.get(key) {
+                    if let Some(id) = self.lookup_in(key, k <= bmax as usize, k <= cmax as usize) {
                         hit = Some((k, id));
                         break;
                     }
@@ -418,17 +500,6 @@ impl Matcher {
     }
 }
 
-const FILTER_BITS: usize = 1 << 19;
-
-/// Filter index of a word: its first two bytes and its length.
-#[inline]
-fn filter_key(w: &[u8]) -> usize {
-    let b0 = w.first().copied().unwrap_or(0) as usize;
-    let b1 = w.get(1).copied().unwrap_or(0) as usize;
-    let len = w.len().min(7);
-    ((b0 << 11) | (b1 << 3) | len) & (FILTER_BITS - 1)
-}
-
 /// Accumulates phrases while building.
 #[derive(Default)]
 struct Builder {
@@ -440,13 +511,8 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, p: &str, t: Target) {
-        let key = p.trim().trim_end_matches('.');
-        if key.len() < 2 {
-            return;
-        }
-        self.add_key(key, t);
-        if key.contains('\'') {
-            self.add_key(&key.replace('\'', "\u{2019}"), t);
+        for key in phrase_keys(p) {
+            self.add_key(&key, t);
         }
     }
 
@@ -461,31 +527,15 @@ impl Builder {
             return;
         }
         // The phrase must start and end with a word character; count words.
-        let (mut n, mut in_word, mut first_end) = (0usize, false, None);
-        let mut last_is_word = false;
-        for (i, c) in key.char_indices() {
-            let w = is_word_char(c);
-            if i == 0 && !w {
-                return;
-            }
-            if w && !in_word {
-                n += 1;
-            }
-            if !w && in_word && first_end.is_none() {
-                first_end = Some(i);
-            }
-            in_word = w;
-            last_is_word = w;
-        }
-        if !last_is_word || n == 0 || n > 255 {
+        let Some((first_len, n)) = key_shape(key) else {
             return;
-        }
-        let first = &key[..first_end.unwrap_or(key.len())];
+        };
+        let first = &key[..first_len];
         let id = self.targets.len() as u32;
         self.targets.push(t);
         self.phrases.insert(key.into(), id);
         let f = self.first.entry(first.into()).or_insert(0);
-        *f = (*f).max(n as u8);
+        *f = (*f).max(n);
     }
 }
 
@@ -727,4 +777,55 @@ fn shape_actors(text: &str, toks: &[(usize, usize)], rec: &mut Recognition) {
         });
     }
     rec.actors.sort_by_key(|a| a.span);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Matching with the pre-built place phrases finds exactly what matching
+    /// with every phrase built at start-up finds.
+    #[test]
+    fn prebuilt_phrases_match_like_built_ones() {
+        let data = Data::embedded().expect("embedded");
+        assert!(data.compiled > 200_000);
+        let fast = Matcher::build(&data).expect("build");
+        assert!(fast.compiled.is_some());
+        let full = Matcher::build_with(&data, None).expect("build");
+        assert!(full.compiled.is_none());
+        let union: Vec<u64> = fast
+            .filter
+            .iter()
+            .zip(&fast.compiled_filter)
+            .map(|(a, b)| a | b)
+            .collect();
+        assert!(union == full.filter, "first-word filters differ");
+        // Every 97th entry's name and aliases, in sentences with cue words,
+        // lower-case forms, typographic apostrophes and actor names around.
+        let mut text = String::from(
+            "QUETTA: Gunmen killed two policemen near Mir Ali in North Waziristan. \
+             Pakistani troops said the Taliban attacked a post in Khyber Pakhtunkhwa. \
+             protesters gathered in lahore and Peshawar\u{2019}s old city. ",
+        );
+        for (i, e) in data.entries.iter().enumerate().step_by(97) {
+            let names: Vec<&str> = std::iter::once(e.name.as_str())
+                .chain(e.alias_iter())
+                .collect();
+            let n = names[i % names.len()];
+            match i % 4 {
+                0 => text.push_str(&format!("Militants attacked {n} on Monday. ")),
+                1 => text.push_str(&format!("in {} and near {n}, ", n.to_lowercase())),
+                2 => text.push_str(&format!("{n} {n}'s outskirts. ")),
+                _ => text.push_str(&format!("the {n} district police said. ")),
+            }
+        }
+        let a = fast.recognise(&data, &text);
+        let b = full.recognise(&data, &text);
+        assert!(a.places.len() > 2000, "{}", a.places.len());
+        assert_eq!(a.places.len(), b.places.len());
+        for (x, y) in a.places.iter().zip(&b.places) {
+            assert_eq!(x, y, "{}", &text[x.span.start..x.span.end]);
+        }
+        assert_eq!(a, b);
+    }
 }

@@ -1,9 +1,4 @@
-//! Small text helpers: word boundaries and neighbouring words.
-
-/// Whether the char counts as part of a word.
-pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
+//! Small text helpers: neighbouring words (word characters: `phrase::is_word_char`).
 
 /// The char just before byte `i` (which must be a char boundary).
 pub(crate) fn prev_char(text: &str, i: usize) -> Option<char> {

@@ -1,0 +1,115 @@
+//! How the matcher keys a dictionary phrase, and the layout of the compiled
+//! place table. Shared by the library and `build.rs`, which pre-builds the
+//! place phrases of `data/places.tsv.gz` at compile time (so start-up does
+//! not hash ~300k phrases): both sides must agree byte for byte.
+
+/// Magic bytes at the start of the compiled place table.
+pub(crate) const MAGIC: &[u8; 8] = b"SITRPG05";
+
+/// Bytes per entry record.
+pub(crate) const ENTRY_BYTES: usize = 40;
+/// Bytes per country record.
+pub(crate) const COUNTRY_BYTES: usize = 36;
+/// Bytes per phrase record (key offset, key length, start of its entry ids).
+pub(crate) const REC_BYTES: usize = 12;
+/// "No value" for optional u32 fields and empty hash slots.
+pub(crate) const NONE_U32: u32 = u32::MAX;
+/// "No coordinate".
+pub(crate) const NONE_I32: i32 = i32::MIN;
+
+/// Bits of the first-word filter.
+pub(crate) const FILTER_BITS: usize = 1 << 19;
+
+/// Filter index of a word: its first two bytes and its length.
+#[inline]
+pub(crate) fn filter_key(w: &[u8]) -> usize {
+    let b0 = w.first().copied().unwrap_or(0) as usize;
+    let b1 = w.get(1).copied().unwrap_or(0) as usize;
+    let len = w.len().min(7);
+    ((b0 << 11) | (b1 << 3) | len) & (FILTER_BITS - 1)
+}
+
+/// A fixed 64-bit hash (8 bytes per step, murmur3 finaliser), so that the
+/// table built at compile time is read with the same function.
+#[inline]
+pub(crate) fn hash(b: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h: u64 = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// One-byte tag of a hash in a table slot (1..=128; 0 marks an empty slot):
+/// the tags of a table are small enough to stay in cache, so most failed
+/// look-ups never touch the keys.
+#[inline]
+pub(crate) fn tag(h: u64) -> u8 {
+    (h >> 57) as u8 + 1
+}
+
+#[allow(dead_code)] // used by build.rs
+/// Slots of a hash table of `n` keys (a power of two, load ≤ 0.8).
+pub(crate) fn table_slots(n: usize) -> usize {
+    (n + n / 4 + 1).next_power_of_two().max(16)
+}
+
+/// Whether the char counts as part of a word.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The keys a dictionary phrase is matched by: the phrase trimmed, without a
+/// trailing dot, and (when it has an ASCII apostrophe) its typographic-quote
+/// spelling. Empty for phrases shorter than two bytes.
+pub(crate) fn phrase_keys(p: &str) -> Vec<std::borrow::Cow<'_, str>> {
+    let key = p.trim().trim_end_matches('.');
+    if key.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = vec![std::borrow::Cow::Borrowed(key)];
+    if key.contains('\'') {
+        out.push(std::borrow::Cow::Owned(key.replace('\'', "\u{2019}")));
+    }
+    out
+}
+
+/// A usable key: starts and ends with a word character and has 1..=255
+/// words. Returns (byte length of its first word, number of words).
+pub(crate) fn key_shape(key: &str) -> Option<(usize, u8)> {
+    let (mut n, mut in_word, mut first_end) = (0usize, false, None);
+    let mut last_is_word = false;
+    for (i, c) in key.char_indices() {
+        let w = is_word_char(c);
+        if i == 0 && !w {
+            return None;
+        }
+        if w && !in_word {
+            n += 1;
+        }
+        if !w && in_word && first_end.is_none() {
+            first_end = Some(i);
+        }
+        in_word = w;
+        last_is_word = w;
+    }
+    if !last_is_word || n == 0 || n > 255 {
+        return None;
+    }
+    Some((first_end.unwrap_or(key.len()), n as u8))
+}
