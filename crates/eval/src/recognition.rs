@@ -47,6 +47,24 @@ fn found(name: &str, gold: &GoldValue, rec: &Recognised) -> bool {
     }
 }
 
+/// Prints a recognition miss on stderr (`SITREP_EVAL_MISSES=<field>`, as for the
+/// event scorer): the gold value, what was found, and the text (terminal only).
+fn dump_miss(r: &GoldRecord, f: &crate::GoldField, rec: Option<&Recognised>) {
+    let found = rec.map_or_else(String::new, |rec| match f.value {
+        GoldValue::Admin1(_) => format!("{:?}", rec.admin1s),
+        GoldValue::Point(..) => format!("{:?}", rec.points),
+        _ => format!("{:?}", rec.actors),
+    });
+    eprintln!(
+        "MISS {} id={} gold={:?} found={}\n    {}",
+        f.name,
+        r.id,
+        f.value,
+        found,
+        r.text.replace('\n', " ")
+    );
+}
+
 /// Whether field `f` of a record is scored for recognition.
 fn scored(name: &str, gold: &GoldValue) -> bool {
     RECOGNITION_FIELDS.contains(&name) && !matches!(gold, GoldValue::Names(g) if g.is_empty())
@@ -64,12 +82,16 @@ where
         .collect();
     let seconds = t0.elapsed().as_secs_f64();
     let mut rows = Vec::new();
+    let dump = std::env::var("SITREP_EVAL_MISSES").ok();
     for (r, rec) in records.iter().zip(&found_per_record) {
         for f in &r.fields {
             if !scored(f.name, &f.value) {
                 continue;
             }
             let ok = rec.as_ref().is_some_and(|rec| found(f.name, &f.value, rec));
+            if !ok && dump.as_deref() == Some(f.name) {
+                dump_miss(r, f, rec.as_ref());
+            }
             rows.push((f.name.to_string(), (&f.value, f.name, ok)));
         }
     }

@@ -414,13 +414,35 @@ pub(crate) fn resolve(
         // A one-word town glued to other capitalised words ("Darra Adam Khel",
         // "Toba Tek Singh") is part of a longer name the gazetteer lacks; so is
         // a common word ("North Kashmir").
+        // A neighbouring word that is a place of its own ("in Jacobabad Kashmir
+        // Day", "in Manghopir Karachi") glues nothing; nor does a word before a
+        // city or district seat ("Pir Colony Peshawar").
+        let big = en.population >= 100_000 || en.seat >= 2;
+        let glued_before = cap_word_before(text, s) && !big && !place_ends_at(data, rec, mi, s);
+        let glued_after = cap_word_after(text, e) && !place_starts_at(data, rec, mi, e);
         if (pm.common_word
             || (matches!(
                 en.kind,
                 PlaceKind::Populated | PlaceKind::Admin1 | PlaceKind::Admin2
             ) && strong <= 0.0))
             && !text[s..e].contains(' ')
-            && (cap_word_before(text, s) || cap_word_after(text, e))
+            && (glued_before || glued_after)
+        {
+            continue;
+        }
+        // A name that only qualifies a people ("the Ali Khel tribe") is none.
+        if matches!(
+            next,
+            "tribe" | "tribes" | "tribesmen" | "clan" | "clans" | "sub-tribe"
+        ) {
+            continue;
+        }
+        // A landmark named after a place, itself placed in another ("the Tirah
+        // bazaar in Kohat", "Khyber Bazar, Peshawar"): the later place is where it
+        // happened.
+        if matches!(en.kind, PlaceKind::Populated | PlaceKind::Admin2)
+            && LANDMARKS.contains(&next)
+            && landmark_placed_elsewhere(text, rec, mi, e)
         {
             continue;
         }
@@ -472,6 +494,92 @@ pub(crate) fn resolve(
         });
     }
     out
+}
+
+/// Nouns of named landmarks ("Tirah bazaar", "Hyderabad Press Club").
+const LANDMARKS: &[&str] = &[
+    "bazaar",
+    "bazar",
+    "market",
+    "mandi",
+    "road",
+    "chowk",
+    "square",
+    "mosque",
+    "masjid",
+    "graveyard",
+    "hospital",
+    "college",
+    "university",
+    "school",
+    "colony",
+    "press",
+    "club",
+    "jail",
+    "prison",
+    "stadium",
+    "park",
+    "hotel",
+    "street",
+    "gate",
+    "camp",
+];
+
+/// Whether a mention can name a place of its own next to another: a country,
+/// province, district or region, or a city or district seat ("Karachi"), not a
+/// village homonym of a word ("Gul" in "Gul Mohalla").
+fn substantial(data: &Data, m: &PlaceMention) -> bool {
+    m.candidates.iter().any(|c| {
+        let o = &data.entries[c.0 as usize];
+        !matches!(o.kind, PlaceKind::Populated | PlaceKind::Demonym)
+            || o.population >= 100_000
+            || o.seat >= 2
+    })
+}
+
+/// Whether another place mention ends just before byte `s` ("Manghopir Karachi").
+fn place_ends_at(data: &Data, rec: &Recognition, mi: usize, s: usize) -> bool {
+    rec.places[..mi]
+        .last()
+        .is_some_and(|o| (o.span.end + 1 == s || o.span.end + 2 == s) && substantial(data, o))
+}
+
+/// Whether another place mention starts just after byte `e` ("Jamrud Khyber").
+fn place_starts_at(data: &Data, rec: &Recognition, mi: usize, e: usize) -> bool {
+    rec.places
+        .get(mi + 1)
+        .is_some_and(|o| (o.span.start == e + 1 || o.span.start == e + 2) && substantial(data, o))
+}
+
+/// Whether the landmark after mention `mi` (ending at `e`) is placed in a later
+/// place of the same sentence: "… bazaar in Kohat", "… Bazar, Peshawar".
+fn landmark_placed_elsewhere(text: &str, rec: &Recognition, mi: usize, e: usize) -> bool {
+    // the landmark noun itself may be a place name ("Bazar"): look past it
+    let noun_end = e + text[e..]
+        .char_indices()
+        .skip_while(|(_, c)| c.is_whitespace())
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(text.len() - e, |(i, _)| i);
+    let Some(o) = rec.places[mi + 1..]
+        .iter()
+        .find(|o| o.span.start >= noun_end)
+    else {
+        return false;
+    };
+    if o.span.start > e + 40 {
+        return false;
+    }
+    let Some(gap) = text.get(e..o.span.start) else {
+        return false;
+    };
+    if gap.contains(['.', ';', '!', '?', '\n']) {
+        return false;
+    }
+    let before = words_before(text, o.span.start, 2);
+    before
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "in" | "of" | "near" | "at" | "outside"))
+        || gap.trim_end().ends_with(',')
 }
 
 /// Countries of the district or province that a mention named `name` followed by
@@ -671,9 +779,106 @@ fn cue_start(text: &str, s: usize, cues: &[&str], allow_distance: bool) -> Optio
     None
 }
 
-/// The location of a focus span.
+/// Nouns after which "of X" says where ("the town of X", "the Shawal area of X").
+const PLACE_NOUNS: &[&str] = &[
+    "area",
+    "areas",
+    "town",
+    "city",
+    "village",
+    "villages",
+    "district",
+    "province",
+    "region",
+    "outskirts",
+    "suburbs",
+    "suburb",
+    "parts",
+    "part",
+    "vicinity",
+    "agency",
+    "tehsil",
+    "valley",
+    "locality",
+    "neighbourhood",
+    "neighborhood",
+    "capital",
+    "heart",
+    "centre",
+    "center",
+];
+
+/// How firmly the words before a town or district say that something happened
+/// there: 0 "in X", "at X", "near X", "the town of X", "Balochistan's X"; 1 a
+/// weaker cue ("from X", "to X", "and X", "house of X"); 2 none, and always for a
+/// province, region or country.
+fn cue_rank(text: &str, places: &[ResolvedPlace], p: &ResolvedPlace) -> u8 {
+    // "near Spin Boldak and Chaman": a place joined to the one before shares its
+    // cue (places are sorted by start; a few steps back at most)
+    let mut head = p;
+    for _ in 0..4 {
+        let i = places.partition_point(|q| q.span.start < head.span.start);
+        let Some(q) = i.checked_sub(1).and_then(|j| places.get(j)) else {
+            break;
+        };
+        let gap = text.get(q.span.end..head.span.start).unwrap_or("").trim();
+        if !matches!(gap, "and" | "or" | "," | ", and") {
+            break;
+        }
+        head = q;
+    }
+    if !std::ptr::eq(head, p)
+        && !matches!(
+            p.kind,
+            PlaceKind::Admin1 | PlaceKind::Country | PlaceKind::Region | PlaceKind::Demonym
+        )
+    {
+        return own_cue_rank(text, head).min(own_cue_rank(text, p));
+    }
+    own_cue_rank(text, p)
+}
+
+/// [`cue_rank`] from the words before the place itself.
+fn own_cue_rank(text: &str, p: &ResolvedPlace) -> u8 {
+    if matches!(
+        p.kind,
+        PlaceKind::Admin1 | PlaceKind::Country | PlaceKind::Region | PlaceKind::Demonym
+    ) {
+        // a province or country never outranks a town by its cue ("protests in
+        // Sindh" from "the Kandhkot chapter", "in Punjab such as Multan")
+        return 2;
+    }
+    if p.near {
+        return 0;
+    }
+    let before = words_before(text, p.span.start, 3);
+    // "Balochistan's Chaman", "Pakistan’s Bajaur Agency": the possessor places it
+    if before
+        .last()
+        .is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"))
+    {
+        return 0;
+    }
+    let mut it = before.iter().rev().map(String::as_str);
+    let mut w = it.next();
+    if w == Some("the") {
+        w = it.next();
+    }
+    match w {
+        Some(
+            "in" | "at" | "near" | "inside" | "outside" | "across" | "around" | "within" | "into"
+            | "along" | "nearby",
+        ) => 0,
+        Some("of") if it.next().is_some_and(|n| PLACE_NOUNS.contains(&n)) => 0,
+        _ if p.locative => 1,
+        _ => 2,
+    }
+}
+
+/// The location of a focus span: the place with the firmest locative cue, then
+/// the most precise, then the first.
 pub(crate) fn locate(
-    _text: &str,
+    text: &str,
     places: &[ResolvedPlace],
     focus: Span,
 ) -> Option<(Location, Span)> {
@@ -689,7 +894,12 @@ pub(crate) fn locate(
                 PlaceKind::Country => 4,
                 PlaceKind::Demonym => 5,
             };
-            (p.location.precision, !p.locative, kind_rank, p.span.start)
+            (
+                cue_rank(text, places, p),
+                p.location.precision,
+                kind_rank,
+                p.span.start,
+            )
         })
         .map(|p| (p.location.clone(), p.evidence))
 }
