@@ -452,6 +452,17 @@ const GENERICS: &[(&str, Generic)] = &[
     ("demonstrators", Generic::Protesters),
     ("rioters", Generic::Rioters),
     ("mob", Generic::Rioters),
+    // party men and crowds acting in the street (ACLED: rioters)
+    ("supporters", Generic::Rioters),
+    ("activists", Generic::Rioters),
+    ("followers", Generic::Rioters),
+    ("agitators", Generic::Rioters),
+    ("picketers", Generic::Rioters),
+    ("hartal supporters", Generic::Rioters),
+    ("blockade supporters", Generic::Rioters),
+    ("bandh supporters", Generic::Rioters),
+    ("enforcers", Generic::Rioters),
+    ("bandh enforcers", Generic::Rioters),
     ("civilians", Generic::Civilians),
     ("villagers", Generic::Civilians),
     ("residents", Generic::Civilians),
@@ -1361,6 +1372,27 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
         {
             no_claim = true;
         }
+        if ci == 0 && claims.is_empty() && !no_claim {
+            // this sentence, or a note told in the next one ("A note left on
+            // the body said …", a sentence with no cue word of its own)
+            let next = text
+                .get(sent.end..)
+                .and_then(|r| {
+                    let k = r.len() - r.trim_start().len();
+                    (k < 3 && sent.end + k < text.len()).then_some(sent.end + k)
+                })
+                .map(|k| sentence_around(text, Span::new(k, k)))
+                .filter(|(a, b)| b > a);
+            if let Some(c) = announced_killing(doc, sent, &sl).or_else(|| {
+                let (a, b) = next?;
+                let nl = text[a..b].to_ascii_lowercase();
+                (nl.contains("note") || nl.contains("letter") || nl.contains("pamphlet"))
+                    .then(|| announced_killing(doc, Span::new(a, b), &nl))
+                    .flatten()
+            }) {
+                claims.push(c);
+            }
+        }
         if fams.is_empty() {
             if !claims.is_empty() || no_claim {
                 // a claim sentence: a carrier mention with no family of its own
@@ -1462,6 +1494,104 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
             out.push(m);
         }
     }
+}
+
+/// Whether a candidate is a named non-state armed group.
+fn named_armed(a: &ActorCand) -> bool {
+    a.generic.is_none()
+        && !a.country
+        && matches!(
+            a.actor.actor_type,
+            Some(
+                ActorType::RebelGroups | ActorType::PoliticalMilitias | ActorType::IdentityMilitias
+            )
+        )
+}
+
+/// A killing its perpetrators announce themselves, which GTD codes as
+/// claimed: a note left on the victim's body ("a note found near the body
+/// said …") or a named group killing someone as a spy ("Taliban militants
+/// shot dead a man they accused of spying"). Returns the claimant (the
+/// named group; for a note, the last named group before it, else the
+/// unidentified armed group of the country) and the evidence span.
+fn announced_killing(doc: &Doc<'_>, sent: Span, sl: &str) -> Option<(String, Span)> {
+    if has_word(sl, &["denied", "denies", "condemned", "no group", "not"]) {
+        return None;
+    }
+    // the report says no one claimed it: the note or the motive is no claim
+    let mut lo = sent.start.saturating_sub(2000);
+    while lo > 0 && !doc.text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (sent.end + 2000).min(doc.text.len());
+    while hi < doc.text.len() && !doc.text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let around = doc.text[lo..hi].to_ascii_lowercase();
+    if has_word(
+        &around,
+        &[
+            "no group",
+            "no claim",
+            "no one",
+            "nobody",
+            "not claimed",
+            "no organization",
+        ],
+    ) {
+        return None;
+    }
+    let note = has_word(sl, &["note", "notes", "letter", "pamphlet"])
+        && has_word(
+            sl,
+            &["body", "bodies", "corpse", "corpses", "victim", "victims"],
+        )
+        && has_word(
+            sl,
+            &[
+                "found",
+                "left",
+                "attached",
+                "pinned",
+                "placed",
+                "recovered",
+                "behind",
+            ],
+        );
+    if note {
+        let from = doc
+            .actors
+            .partition_point(|a| a.span.start < sent.start.saturating_sub(ATTRIBUTION_WINDOW));
+        let to = doc.actors.partition_point(|a| a.span.start < sent.end);
+        let name = doc.actors[from..to.max(from)]
+            .iter()
+            .rev()
+            .find(|a| named_armed(a) && !in_quotes(doc.quotes, a.span.start))
+            .map(|a| a.actor.name.clone())
+            .unwrap_or_else(|| generic_actor(Generic::Gunmen, doc.country.as_deref()).name);
+        return Some((name, sent));
+    }
+    let spy = has_word(sl, &["spying", "spy", "spies", "informer", "informers"])
+        && has_word(
+            sl,
+            &[
+                "killed", "shot", "beheaded", "executed", "hanged", "murdered", "slit", "gunned",
+            ],
+        );
+    if !spy {
+        return None;
+    }
+    // the group must be named before the motive (the killers, not the side
+    // the victim spied for)
+    let spy_at = ["spying", "spy", "spies", "informer"]
+        .iter()
+        .filter_map(|w| sl.find(w))
+        .min()
+        .map_or(sent.end, |k| sent.start + k);
+    actors_in(doc.actors, Span::new(sent.start, spy_at))
+        .iter()
+        .find(|a| a.span.end <= spy_at && named_armed(a) && !in_quotes(doc.quotes, a.span.start))
+        .map(|a| (a.actor.name.clone(), sent))
 }
 
 /// The claimant before a "claimed responsibility" trigger: a named actor,
@@ -1831,6 +1961,11 @@ const CROWD_VIOLENCE: &[&str] = &[
     "attacked",
     "rampage",
     "went on a rampage",
+    "violent",
+    "violently",
+    "set fire",
+    "set afire",
+    "set alight",
 ];
 
 /// The text after `from` up to `max` bytes, within the paragraph (the
@@ -1863,7 +1998,9 @@ fn crowd_violence(s: &str) -> bool {
             let rb = e0 >= l.len() || !l.as_bytes()[e0].is_ascii_alphanumeric();
             let negated = words_before(&l, s0.saturating_sub(40), s0, 2)
                 .iter()
-                .any(|b| matches!(b.as_str(), "no" | "not" | "without" | "never" | "any"));
+                .any(|b| matches!(b.as_str(), "no" | "not" | "without" | "never" | "any"))
+                || l[..s0].ends_with("non-")
+                || l[..s0].ends_with("non ");
             if lb
                 && rb
                 && !negated

@@ -247,3 +247,50 @@ fn an_air_strike_without_a_named_perpetrator_is_the_countrys_air_force() {
     );
     assert_ne!(actor1(primary(&evs)), "Military Forces of Pakistan");
 }
+
+#[test]
+fn riot_police_and_reported_calm_make_no_riot() {
+    let evs = extract(
+        "DHAKA: Hundreds of garment workers staged a demonstration in Dhaka, Bangladesh, on \
+         Monday demanding unpaid wages. Riot police stood guard outside the factory but no \
+         clashes were reported.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Protesters (Bangladesh)");
+}
+
+#[test]
+fn party_supporters_who_torch_a_bus_are_rioters() {
+    let evs = extract(
+        "DHAKA: Supporters of the opposition set fire to a bus in Dhaka, Bangladesh, on \
+         Monday during a countrywide blockade.",
+    );
+    assert_eq!(actor1(primary(&evs)), "Rioters (Bangladesh)");
+}
+
+#[test]
+fn a_named_group_killing_a_spy_or_leaving_a_note_has_claimed_it() {
+    // a note on the body
+    let evs = extract(
+        "PESHAWAR: Gunmen shot dead a shopkeeper in Bajaur, Khyber Pakhtunkhwa, Pakistan, on \
+         Monday. A note left on the body said the Lashkar-e-Islam had punished him.",
+    );
+    assert!(!primary(&evs).claimed_by.is_empty(), "note: no claim");
+    // a named group killing a man as a spy
+    let evs = extract(
+        "PESHAWAR: Lashkar-e-Islam militants shot dead a shopkeeper in Bajaur, Khyber \
+         Pakhtunkhwa, Pakistan, on Monday for allegedly spying for the government.",
+    );
+    let e = primary(&evs);
+    assert_eq!(
+        e.claimed_by.first().map(|c| c.actor.as_str()),
+        Some("LeI: Lashkar-e-Islam")
+    );
+    // ... unless the report says nobody claimed it
+    let evs = extract(
+        "PESHAWAR: Lashkar-e-Islam militants shot dead a shopkeeper in Bajaur, Khyber \
+         Pakhtunkhwa, Pakistan, on Monday for allegedly spying for the government. No group \
+         claimed responsibility.",
+    );
+    assert!(primary(&evs).claimed_by.is_empty());
+}
