@@ -971,6 +971,106 @@ fn crowd_around(text: &str, sp: Span) -> bool {
     ])
 }
 
+/// Words for an unarmed crowd or a party's rank and file acting together.
+const CROWD_AGENTS: &[&str] = &[
+    "activists",
+    "activist",
+    "supporters",
+    "cadres",
+    "cadre",
+    "workers",
+    "members",
+    "followers",
+    "villagers",
+    "locals",
+    "residents",
+    "youths",
+    "students",
+    "farmers",
+    "mob",
+    "crowd",
+    "goons",
+];
+
+/// Words that make the actors armed fighters rather than a crowd.
+const ARMED_WORDS: &[&str] = &[
+    "militant",
+    "militants",
+    "rebel",
+    "rebels",
+    "insurgent",
+    "insurgents",
+    "terrorist",
+    "terrorists",
+    "maoist",
+    "maoists",
+    "naxal",
+    "naxals",
+    "naxalites",
+    "taliban",
+    "gunmen",
+    "gunman",
+    "separatists",
+    "guerrillas",
+    "fighters",
+    "armed",
+    "gun",
+    "guns",
+    "pistol",
+    "pistols",
+    "rifles",
+    "firearms",
+    "soldiers",
+    "troops",
+    "police",
+    "policemen",
+];
+
+/// Whether the attacker of a violent trigger is a crowd or a party's men:
+/// "activists of the Jubo League attacked them", "ruling party men attacked
+/// the motorcade", "was beaten up by supporters of the rival candidate".
+fn crowd_agent(text: &str, sp: Span) -> bool {
+    let split = |w: &str| -> Vec<String> {
+        w.split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .filter(|x| !x.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let before = split(&window_before(text, sp.start, 70));
+    let mut b = (sp.end + 70).min(text.len());
+    while b < text.len() && !text.is_char_boundary(b) {
+        b += 1;
+    }
+    let after_s = text.get(sp.end..b).unwrap_or("").to_ascii_lowercase();
+    let after = split(after_s.split(". ").next().unwrap_or(""));
+    let armed = |ws: &[String]| ws.iter().any(|w| ARMED_WORDS.contains(&w.as_str()));
+    // active: the crowd word is the last noun before the verb
+    let active = before
+        .iter()
+        .rposition(|w| CROWD_AGENTS.contains(&w.as_str()))
+        .is_some_and(|k| {
+            let rest = &before[k + 1..];
+            rest.len() <= 5
+                && !rest.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "was" | "were" | "been" | "injured" | "killed" | "wounded" | "by" | "and"
+                    )
+                })
+        })
+        && !armed(&before);
+    // passive: "by (a group of) <party> supporters"
+    let passive = after
+        .iter()
+        .take(3)
+        .position(|w| w == "by")
+        .is_some_and(|k| {
+            let agent: Vec<String> = after.iter().skip(k + 1).take(7).cloned().collect();
+            agent.iter().any(|w| CROWD_AGENTS.contains(&w.as_str())) && !armed(&agent)
+        });
+    active || passive
+}
+
 /// The triggers a mention reports the happening with (its violent words).
 fn violent_trig(t: Trig) -> bool {
     matches!(
@@ -1099,6 +1199,13 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
     let text = art.text.as_str();
     let retyped = retype(ms, text);
     let ms: &[Mention] = retyped.as_deref().unwrap_or(ms);
+    // the story is set in a campaign of shutdowns or blockades
+    let unrest = {
+        let l = text.to_ascii_lowercase();
+        ["hartal", "blockade", "blockage", "bandh", "shutdown"]
+            .iter()
+            .any(|w| l.contains(w))
+    };
     let mut drafts = group(ms, ctx);
     mark_causes(ms, &mut drafts, text);
     // main date: the first dated, non-background violent draft
@@ -1317,7 +1424,7 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                 // hand-thrown crude or incendiary bombs ("crude bombs",
                 // "cocktails", "petrol bombs") that kill nobody are street
                 // violence, not remote violence
-                let improvised = [
+                let hand_bomb = [
                     "crude bomb",
                     "cocktail",
                     "petrol bomb",
@@ -1332,12 +1439,50 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                 ]
                 .iter()
                 .any(|w| words.contains(w))
-                    && fat.best.unwrap_or(0) == 0
                     && !trigs.iter().any(|t| {
                         matches!(t, Trig::Air | Trig::Shell | Trig::Suicide | Trig::Chemical)
                     })
                     && !army;
+                // a hand-thrown bomb that kills, or burns the people in a
+                // bus or truck, is an attack on them (ACLED), not a riot
+                let burnt_riders = [
+                    "bus",
+                    "buses",
+                    "truck",
+                    "trucks",
+                    "rickshaw",
+                    "train",
+                    "vehicle",
+                    "microbus",
+                    "van",
+                    "passengers",
+                    "car",
+                ]
+                .iter()
+                .any(|v| {
+                    words
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .any(|w| w == *v)
+                }) && words.contains("burn");
+                let hand_attack = hand_bomb
+                    && !armed_dead
+                    && (fat.best.unwrap_or(0) > 0 || burnt_riders)
+                    && fat.state_forces.is_none_or(|x| x == 0);
+                let improvised = hand_bomb && fat.best.unwrap_or(0) == 0 && !hand_attack;
+                // a party's men or a crowd setting upon someone: mob violence
+                let crowd_attack = !strong
+                    && fat.best.unwrap_or(0) == 0
+                    && !armed_any
+                    && !armed_dead
+                    && !army
+                    && !factional
+                    && idx.iter().any(|&i| {
+                        ms[i].trigs.iter().any(|(t, sp)| {
+                            matches!(t, Trig::Attack | Trig::Kill) && crowd_agent(text, *sp)
+                        })
+                    });
                 let crowd = improvised
+                    || crowd_attack
                     || (!strong
                         && !armed_any
                         && !factional
@@ -1389,8 +1534,11 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                                 && matches!(c.side, Side::State | Side::Militants)
                         })
                     });
-                    let (s, m) =
-                        code_violent(&trigs, &fat, actor1.as_ref(), target, &words, armed_hurt);
+                    let (s, m) = if hand_attack {
+                        (SubEventType::Attack, "explosives")
+                    } else {
+                        code_violent(&trigs, &fat, actor1.as_ref(), target, &words, armed_hurt)
+                    };
                     (Some(s), Plover::Assault, Some(m))
                 }
             }
@@ -1531,6 +1679,8 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                 ]
                 .iter()
                 .any(|w| words.contains(w))
+                    // a story set in a shutdown or blockade campaign
+                    || unrest
                     || actor1.as_ref().is_some_and(|a| {
                         matches!(
                             a.actor_type,
