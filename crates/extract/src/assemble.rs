@@ -552,9 +552,6 @@ fn code_violent(
     if has(Trig::Sexual) {
         return (SubEventType::SexualViolence, "sexual");
     }
-    if has(Trig::Suicide) {
-        return (SubEventType::SuicideBomb, "suicide-attack");
-    }
     if has(Trig::Chemical) {
         return (SubEventType::ChemicalWeapon, "unconventional");
     }
@@ -568,9 +565,24 @@ fn code_violent(
             },
         );
     }
-    // shelling in the course of a fight between two sides is a battle
-    if has(Trig::Shell) && has(Trig::Clash) {
-        return (SubEventType::ArmedClash, "heavy-weapons");
+    // shelling, a grenade, a bomb or a suicide blast in the course of a
+    // fight between two armed sides is a battle
+    if has(Trig::Clash)
+        && [Trig::Shell, Trig::Grenade, Trig::Bomb, Trig::Suicide]
+            .iter()
+            .any(|t| has(*t))
+    {
+        return (
+            SubEventType::ArmedClash,
+            if has(Trig::Shell) {
+                "heavy-weapons"
+            } else {
+                "explosives"
+            },
+        );
+    }
+    if has(Trig::Suicide) {
+        return (SubEventType::SuicideBomb, "suicide-attack");
     }
     if has(Trig::Shell) {
         return (
