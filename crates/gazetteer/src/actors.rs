@@ -66,8 +66,31 @@ pub(crate) fn actor_patterns(a: &ActorRec) -> Vec<String> {
         if p.contains('-') {
             push(&mut out, &p.replace('-', " "));
         }
+        if let Some(t) = title_cased_abbreviation(&p) {
+            push(&mut out, &t);
+        }
     }
     out
+}
+
+/// The title-cased form of an abbreviation ("FMLN" → "Fmln"), which is how it
+/// reads once all-capitals wire copy has been title-cased for recognition.
+/// Only for consonant clusters (3 to 6 capitals, no vowel after the first
+/// letter: FMLN, URNG, ELN, TTP), whose title-cased form is never an
+/// ordinary word or a given name ("ANA", "IRA", "FARC" keep only their
+/// capitals).
+pub(crate) fn title_cased_abbreviation(p: &str) -> Option<String> {
+    let b = p.as_bytes();
+    if !(3..=6).contains(&b.len()) || !b.iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
+    if b[1..]
+        .iter()
+        .any(|c| matches!(c, b'A' | b'E' | b'I' | b'O' | b'U' | b'Y'))
+    {
+        return None;
+    }
+    Some(p[..1].to_string() + &p[1..].to_ascii_lowercase())
 }
 
 /// The actor a generic kind stands for in a country (ACLED conventions).
@@ -244,4 +267,21 @@ pub(crate) fn synthesise_state_actors(data: &mut Data) {
         }
     }
     data.actor_index = std::sync::OnceLock::new();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_cased_abbreviation as t;
+
+    #[test]
+    fn only_consonant_cluster_abbreviations_get_a_title_cased_form() {
+        assert_eq!(t("FMLN").as_deref(), Some("Fmln"));
+        assert_eq!(t("URNG").as_deref(), Some("Urng"));
+        assert_eq!(t("ELN").as_deref(), Some("Eln"));
+        assert_eq!(t("ANA"), None);
+        assert_eq!(t("IRA"), None);
+        assert_eq!(t("FARC"), None);
+        assert_eq!(t("LeJ"), None);
+        assert_eq!(t("AL"), None);
+    }
 }
