@@ -364,7 +364,17 @@ impl Extractor {
         // `locate` only looks at the venues inside the span it is given
         let mut by_pos = venues.clone();
         by_pos.sort_by_key(|p| p.span.start);
-        let locate = |sp: Span| gaz.locate_sorted(text, &by_pos, sp);
+        // A foreign country that is all a clause names ("spying for the United
+        // States", "bound for Afghanistan") is no venue when the text is about
+        // another country and names a place there: the event falls back to it.
+        let fallback_in_focus = fallback_location
+            .as_ref()
+            .is_some_and(|f| f.admin1.is_some() && f.country_code == focus_iso);
+        let locate = |sp: Span| {
+            gaz.locate_sorted(text, &by_pos, sp).filter(|(l, _)| {
+                !(fallback_in_focus && l.admin1.is_none() && l.country_code != focus_iso)
+            })
+        };
         let doc = Doc {
             text,
             published,
@@ -464,6 +474,46 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A foreign country that is all the event's sentence names gives way to
+    /// the place the text names in its own country; a foreign country the
+    /// text is about stays.
+    #[test]
+    fn a_foreign_country_in_passing_is_no_venue() {
+        let gaz = Arc::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let ex = Extractor::new(gaz);
+        let opts = ExtractOptions {
+            published: NaiveDate::from_ymd_opt(2008, 8, 4),
+        };
+        let article = |text: &str| Article {
+            id: "t".into(),
+            text: text.into(),
+            ..Article::default()
+        };
+        let evs = ex.extract(
+            &article(
+                "Militants shot dead a tribesman for spying for the United States. His \
+                 body was found in a drain in Bajaur Agency, Pakistan.",
+            ),
+            &opts,
+        );
+        let killing = evs
+            .iter()
+            .find(|e| e.fatalities.best.is_some_and(|n| n > 0))
+            .expect("the killing is coded");
+        let loc = killing.location.as_ref().expect("located");
+        assert_eq!(loc.country_code.as_deref(), Some("PK"), "{loc:?}");
+        assert!(loc.admin1.is_some(), "{loc:?}");
+        let evs = ex.extract(
+            &article("A suicide bomber killed six soldiers in Afghanistan on Sunday."),
+            &opts,
+        );
+        let loc = evs
+            .first()
+            .and_then(|e| e.location.as_ref())
+            .expect("located");
+        assert_eq!(loc.country_code.as_deref(), Some("AF"), "{loc:?}");
     }
 
     #[test]
