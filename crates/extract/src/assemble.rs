@@ -121,24 +121,18 @@ fn compatible(ms: &[Mention], d: &Draft, m: &Mention, strict_date: bool) -> bool
     true
 }
 
-/// Groups mentions into drafts.
-/// Arrests and property destruction around a protest are part of it; property
-/// destruction with no armed perpetrator is a riot.
+/// Arrests and property destruction around a protest are part of it.
 pub fn relabel(ms: &mut [Mention]) {
     let protest_sents: Vec<usize> = ms
         .iter()
         .filter(|m| m.family == Family::Protest)
         .map(|m| m.sent)
         .collect();
-    let violent = ms
-        .iter()
-        .any(|m| m.family == Family::Violent && !m.trigs.is_empty());
     for m in ms.iter_mut() {
         let near_protest = protest_sents.iter().any(|&s| s.abs_diff(m.sent) <= 2);
-        let armed1 = m.actor1.as_ref().is_some_and(|a| armed(&a.actor));
         match m.family {
             Family::Arrest if near_protest => m.family = Family::Protest,
-            Family::Loot if near_protest || (!armed1 && !violent) => m.family = Family::Protest,
+            Family::Loot if near_protest => m.family = Family::Protest,
             _ => {}
         }
     }
@@ -444,19 +438,6 @@ fn recompute_best(f: &mut Fatalities) {
 fn country_of(loc: Option<&Location>, ctx: &Ctx<'_>) -> Option<String> {
     loc.and_then(|l| l.country.clone())
         .or_else(|| ctx.country.clone())
-}
-
-fn armed(a: &Actor) -> bool {
-    matches!(
-        a.actor_type,
-        Some(
-            ActorType::StateForces
-                | ActorType::RebelGroups
-                | ActorType::PoliticalMilitias
-                | ActorType::IdentityMilitias
-                | ActorType::ExternalOtherForces
-        )
-    ) && !a.name.starts_with("Government of")
 }
 
 /// Armed in the fighting sense: soldiers, rebels, unidentified armed men —
@@ -1648,11 +1629,6 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                     "armed",
                     "gunmen",
                     "explosive",
-                    "soldier",
-                    "troops",
-                    "army",
-                    "police",
-                    "security forces",
                 ]
                 .iter()
                 .any(|w| words.contains(w))
@@ -1704,7 +1680,15 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                             )
                         ) && !a.name.starts_with("Unidentified Armed Group")
                     });
-                if militant || !street || fat.best.unwrap_or(0) > 0 {
+                // "activists of the party torched a bus", "was vandalised by
+                // supporters of …": the crowd is named as the agent
+                let crowd_did = idx.iter().any(|&i| {
+                    ms[i]
+                        .trigs
+                        .iter()
+                        .any(|(t, sp)| *t == Trig::Loot && crowd_agent(text, *sp))
+                });
+                if !crowd_did && (militant || !street) || fat.best.unwrap_or(0) > 0 {
                     (
                         Some(SubEventType::LootingPropertyDestruction),
                         Plover::Assault,
