@@ -331,6 +331,11 @@ pub(crate) fn resolve(
         // An English word ("Centre", "Capital", "Mobile") needs a cue and its
         // country in the text; a lower-case name ("in lahore") a cue and
         // context or a big place.
+        // "a town called Hub", "a village named Kot": the noun places the name
+        let called = before.len() >= 2
+            && matches!(before[before.len() - 1].as_str(), "called" | "named")
+            && PLACE_NOUNS.contains(&before[before.len() - 2].as_str());
+        let locative = locative || called;
         let english = pm.common_word && data.stop.contains(&text[s..e].to_lowercase());
         if english && !(locative && strong > 0.0) {
             continue;
@@ -462,6 +467,11 @@ pub(crate) fn resolve(
             PlaceKind::Admin2 => 2,
             _ => 3,
         };
+        // "Swat Valley", "Kurram valley": a valley named after its district is
+        // placed at the district, not at its province's point.
+        let (idx, precision) =
+            valley_district(data, m, text, s, e, idx, en.kind).map_or((idx, precision), |d| (d, 2));
+        let en = &data.entries[idx as usize];
         let mut location = data.location(idx, precision);
         if en.kind == PlaceKind::Region {
             location.name = location
@@ -494,6 +504,35 @@ pub(crate) fn resolve(
         });
     }
     out
+}
+
+/// The district a valley mention is named after ("Swat Valley" → Swat), when
+/// the mention resolved to a region and the district is in the same country.
+fn valley_district(
+    data: &Data,
+    m: &Matcher,
+    text: &str,
+    s: usize,
+    e: usize,
+    idx: u32,
+    kind: PlaceKind,
+) -> Option<u32> {
+    if kind != PlaceKind::Region {
+        return None;
+    }
+    let name = text.get(s..e)?;
+    let head = name
+        .strip_suffix(" Valley")
+        .or_else(|| name.strip_suffix(" valley"))?;
+    let country = data.entries[idx as usize].country;
+    let cands = m.entries_named(data, head);
+    let pick = |k: PlaceKind| {
+        cands.iter().copied().find(|&i| {
+            let o = &data.entries[i as usize];
+            o.kind == k && o.country == country && o.lat.is_some()
+        })
+    };
+    pick(PlaceKind::Admin2).or_else(|| pick(PlaceKind::Populated))
 }
 
 /// Nouns of named landmarks ("Tirah bazaar", "Hyderabad Press Club").

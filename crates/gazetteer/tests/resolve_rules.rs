@@ -95,3 +95,30 @@ fn the_firmest_locative_cue_places_the_event() {
     let (at, ps) = located(text);
     assert_eq!(at, "Chaman", "{ps:?}");
 }
+
+#[test]
+fn a_valley_named_after_its_district_is_placed_at_the_district() {
+    let text = "Two policemen were killed by a roadside bomb in the Swat Valley, Pakistan.";
+    let ps = places(text);
+    let v = place(&ps, text, "Swat Valley").expect("Swat Valley");
+    assert_eq!(v.location.admin2.as_deref(), Some("Swat"), "{ps:?}");
+    assert_eq!(v.location.precision, 2);
+    let (lat, lon) = (v.location.lat.expect("lat"), v.location.lon.expect("lon"));
+    // the district, not the provincial capital 150 km away
+    assert!(
+        sitrep_gazetteer::distance_km(lat, lon, 34.75, 72.36) < 25.0,
+        "{lat},{lon}"
+    );
+}
+
+#[test]
+fn a_town_called_by_a_common_word_is_a_place() {
+    // "hub" is an English word: "a town called" says it is a place.
+    let text = "Gunmen shot dead a coast guard in a town called Hub in Balochistan, Pakistan.";
+    let ps = places(text);
+    let h = place(&ps, text, "Hub").expect("Hub");
+    assert_eq!(h.location.admin1.as_deref(), Some("Balochistan"), "{ps:?}");
+    // without the noun the word is no place
+    let text = "The port is a hub of smuggling, Pakistani officials said.";
+    assert!(places(text).iter().all(|p| p.location.name != "Hub"));
+}
