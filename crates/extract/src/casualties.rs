@@ -31,12 +31,17 @@ pub struct Count {
 
 #[derive(Debug, Clone, Copy)]
 struct Tok<'a> {
+    /// The token as written.
     s: &'a str,
+    /// The token in ASCII lower case (a slice of the sentence's lower-case copy).
+    l: &'a str,
     start: usize,
     end: usize,
 }
 
-fn toks(text: &str, base: usize) -> Vec<Tok<'_>> {
+/// The tokens of `text` (article offsets from `base`); `low` is
+/// `text.to_ascii_lowercase()` (same byte offsets).
+fn toks<'a>(text: &'a str, low: &'a str, base: usize) -> Vec<Tok<'a>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -55,12 +60,14 @@ fn toks(text: &str, base: usize) -> Vec<Tok<'_>> {
             }
             out.push(Tok {
                 s: &text[s..i],
+                l: &low[s..i],
                 start: base + s,
                 end: base + i,
             });
         } else if matches!(c, b',' | b';' | b':' | b'.' | b'(' | b')' | b'"') {
             out.push(Tok {
                 s: &text[i..i + 1],
+                l: &low[i..i + 1],
                 start: base + i,
                 end: base + i + 1,
             });
@@ -236,7 +243,12 @@ fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, boo
     while j < ts.len() && k < 7 {
         let w = ts[j].s;
         if let Some(s) = pside(w) {
-            side = Some(s);
+            // "family members", "tribal elders' relatives": a generic last
+            // noun keeps the side of the one before
+            side = Some(match (side, s) {
+                (Some(p), Side::Unknown) => p,
+                _ => s,
+            });
             end = Some(ts[j].end);
             j += 1;
             // "security personnel", "police officers": keep reading nouns
@@ -287,8 +299,8 @@ fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, boo
             }
             let yr = ts
                 .get(j + 1)
-                .is_some_and(|t| matches!(lower(t.s).as_str(), "year" | "years" | "yr" | "yrs"));
-            let old = ts.get(j + 2).is_some_and(|t| lower(t.s) == "old");
+                .is_some_and(|t| matches!(t.l, "year" | "years" | "yr" | "yrs"));
+            let old = ts.get(j + 2).is_some_and(|t| t.l == "old");
             if yr && old {
                 j += 3;
                 k += 1;
@@ -439,7 +451,11 @@ type Quant = (usize, u32, Option<u32>, Option<u32>, usize, bool);
 /// All counts of people in the sentence `sent` (article offsets `base`),
 /// given the lexicon hits inside it.
 pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
-    let ts = toks(sent, base);
+    let low = sent.to_ascii_lowercase();
+    if !may_count(&low, hits) {
+        return Vec::new();
+    }
+    let ts = toks(sent, &low, base);
     let extra = extra_outcomes(&ts, hits);
     let hits: &[LexHit] = extra.as_deref().unwrap_or(hits);
     let mut quants: Vec<Quant> = Vec::new();
@@ -456,7 +472,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 && w.bytes().all(|c| c.is_ascii_digit())
                 && i > 0
                 && matches!(
-                    lower(ts[i - 1].s).as_str(),
+                    ts[i - 1].l,
                     "at" | "around" | "about" | "by" | "until" | "till" | "since" | "approximately"
                 );
             if clock
@@ -464,7 +480,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                     && w.bytes().all(|c| c.is_ascii_digit())
                     && ts.get(i + n).is_some_and(|t| {
                         matches!(
-                            lower(t.s).as_str(),
+                            t.l,
                             "hours" | "hrs" | "hrs." | "gmt" | "ist" | "pst" | "local"
                         )
                     }))
@@ -494,10 +510,9 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     }
     // singular "a/an" before a person noun
     for (i, t) in ts.iter().enumerate() {
-        let w = lower(t.s);
-        let possessive = matches!(w.as_str(), "his" | "her" | "their")
-            && i > 0
-            && matches!(ts[i - 1].s, "and" | ",");
+        let w = t.l;
+        let possessive =
+            matches!(w, "his" | "her" | "their") && i > 0 && matches!(ts[i - 1].s, "and" | ",");
         let definite = w == "the"
             && i > 0
             && outcome_at(hits, &ts[i - 1]).is_some_and(|(o, _)| o == Outcome::Killed)
@@ -515,17 +530,20 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 && !matches!(lower(head_word).as_str(), "police" | "personnel" | "people");
             // "kidnapped Shahid Khan, an official of …": the name is counted
             // through its apposition
-            let name = !head && is_name_word(t.s) && {
+            let caps_title = t.s.len() <= 4
+                && t.s.bytes().all(|c| c.is_ascii_uppercase())
+                && ts.get(i + 1).is_some_and(|x| is_name_word(x.s));
+            let name = !head && (is_name_word(t.s) || caps_title) && {
                 let mut e = i + 1;
                 while ts.get(e).is_some_and(|x| is_name_word(x.s)) {
                     e += 1;
                 }
                 !(ts.get(e).is_some_and(|x| x.s == ",")
-                    && ts.get(e + 1).is_some_and(|x| {
-                        matches!(lower(x.s).as_str(), "a" | "an" | "the" | "his" | "her")
-                    }))
+                    && ts
+                        .get(e + 1)
+                        .is_some_and(|x| matches!(x.l, "a" | "an" | "the" | "his" | "her")))
             };
-            let pronoun = matches!(w.as_str(), "him" | "her");
+            let pronoun = matches!(w, "him" | "her");
             if singular_head || name || pronoun {
                 quants.push((i, 1, Some(1), Some(1), 1, !singular_head));
                 continue;
@@ -547,21 +565,31 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
         }
         // "killing both", "both were killed", "killing them both": two people
+        // "his wife and daughter", "his son and mother-in-law": a bare
+        // singular person noun joined to a person noun is one more person
+        if i > 1
+            && ts[i - 1].l == "and"
+            && pside(ts[i - 2].s).is_some()
+            && pside(t.s).is_some()
+            && !t.l.ends_with('s')
+            && !matches!(t.l, "police" | "personnel" | "army" | "forces" | "family")
+            && !quants.iter().any(|q| q.0 == i)
+        {
+            quants.push((i, 1, Some(1), Some(1), 1, true));
+            continue;
+        }
         if w == "both" && !quants.iter().any(|q| q.0 == i) {
             let after_outcome = i > 0
                 && (outcome_at(hits, &ts[i - 1]).is_some()
                     || (i > 1
                         && ts[i - 1].s.eq_ignore_ascii_case("them")
                         && outcome_at(hits, &ts[i - 2]).is_some()));
-            let next = ts.get(i + 1).map(|t| lower(t.s)).unwrap_or_default();
-            let before_outcome = matches!(next.as_str(), "were" | "of" | "died")
+            let next = ts.get(i + 1).map(|t| t.l).unwrap_or_default();
+            let before_outcome = matches!(next, "were" | "of" | "died")
                 || ts.get(i + 1).is_some_and(|t| outcome_at(hits, t).is_some());
             if (after_outcome
-                && (next.is_empty()
-                    || matches!(next.as_str(), "." | "," | "and" | "of" | "on" | "in")))
-                || (before_outcome
-                    && i > 0
-                    && matches!(lower(ts[i - 1].s).as_str(), "," | "." | "and"))
+                && (next.is_empty() || matches!(next, "." | "," | "and" | "of" | "on" | "in")))
+                || (before_outcome && i > 0 && matches!(ts[i - 1].l, "," | "." | "and"))
             {
                 quants.push((i, 2, Some(2), Some(2), 1, false));
             }
@@ -571,9 +599,9 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         if w == "another"
             && i > 0
             && outcome_at(hits, &ts[i - 1]).is_some()
-            && ts.get(i + 1).is_none_or(|t| {
-                matches!(lower(t.s).as_str(), "." | "," | ";" | "and" | "in" | "on")
-            })
+            && ts
+                .get(i + 1)
+                .is_none_or(|t| matches!(t.l, "." | "," | ";" | "and" | "in" | "on"))
             && !quants.iter().any(|q| q.0 == i)
         {
             quants.push((i, 1, Some(1), Some(1), 1, false));
@@ -581,15 +609,15 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         }
         // "a couple" (not "a couple of"): two people
         if w == "a"
-            && ts.get(i + 1).is_some_and(|t| lower(t.s) == "couple")
-            && ts.get(i + 2).is_none_or(|t| lower(t.s) != "of")
+            && ts.get(i + 1).is_some_and(|t| t.l == "couple")
+            && ts.get(i + 2).is_none_or(|t| t.l != "of")
             && !quants.iter().any(|q| q.0 == i)
         {
             quants.push((i, 2, Some(2), Some(2), 1, false));
             continue;
         }
         // "one of a family", "members of an extended family": not a count
-        let after_of = i > 0 && matches!(lower(ts[i - 1].s).as_str(), "of" | "from");
+        let after_of = i > 0 && matches!(ts[i - 1].l, "of" | "from");
         if (w == "a" || w == "an" || possessive || definite)
             && !after_of
             && !quants.iter().any(|q| q.0 == i)
@@ -597,7 +625,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             let (_, _, _, head) = noun_phrase(&ts, i + 1);
             let right_outcome = (2..=7).any(|k| {
                 ts.get(i + k).and_then(|x| outcome_at(hits, x)).is_some()
-                    && matches!(lower(ts[i + k - 1].s).as_str(), "was" | "been" | "is")
+                    && matches!(ts[i + k - 1].l, "was" | "been" | "is")
                     && !hits.iter().any(|h| {
                         matches!(h.hit, Hit::Trigger(_))
                             && h.start >= ts[i].end
@@ -635,7 +663,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     // right to left, so a list shares the outcome of its last member
     for qi in (0..quants.len()).rev() {
         let (i, best, low, high, n, article) = quants[qi];
-        let w0 = lower(ts[i].s);
+        let w0 = ts[i].l;
         let (side, mut j, mut head_end, mut head) = noun_phrase(&ts, i + n);
         // "three alleged looters were beaten to death": an unlisted plural
         // noun is people when a passive outcome follows it
@@ -669,7 +697,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             while j < ts.len()
                 && j < i + 5
                 && outcome_at(hits, &ts[j]).is_none()
-                && !AUX.contains(&lower(ts[j].s).as_str())
+                && !AUX.contains(&ts[j].l)
             {
                 j += 1;
             }
@@ -689,20 +717,20 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         if !head && !article {
             if let Some(t) = ts.get(j) {
                 let is_outcome = outcome_at(hits, t).is_some();
-                let lw = lower(t.s);
-                let aux = AUX.contains(&lw.as_str()) || lw == "of";
+                let lw = t.l;
+                let aux = AUX.contains(&lw) || lw == "of";
                 // "killing 18 and wounding 25", "killed eight in …": a bare
                 // number right after an outcome verb counts people
-                let rise = |x: &Tok<'_>| is_rise_verb(&lower(x.s));
+                let rise = |x: &Tok<'_>| is_rise_verb(x.l);
                 let bare_object = i > 0
                     && (outcome_at(hits, &ts[i - 1]).is_some()
                         || (i > 1
-                            && matches!(lower(ts[i - 1].s).as_str(), "another" | "other" | "all")
+                            && matches!(ts[i - 1].l, "another" | "other" | "all")
                             && outcome_at(hits, &ts[i - 2]).is_some())
                         || rise(&ts[i - 1])
-                        || (i > 1 && lower(ts[i - 1].s) == "to" && rise(&ts[i - 2])))
+                        || (i > 1 && ts[i - 1].l == "to" && rise(&ts[i - 2])))
                     && matches!(
-                        lw.as_str(),
+                        lw,
                         "and"
                             | "or"
                             | "in"
@@ -758,7 +786,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                     break;
                 }
                 if matches!(
-                    lower(t.s).as_str(),
+                    t.l,
                     "including" | "includes" | "include" | "among" | "included"
                 ) {
                     inc = true;
@@ -770,9 +798,25 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         // "one JCO of 12 Assam Rifles died": an unlisted noun before an
         // of-phrase is read like a person noun
         let named = !head && !article && j > i + n;
-        // "two of them"
-        if !head && !named && ts.get(j).is_some_and(|t| lower(t.s) == "of") {
-            j += 2;
+        // "two of them", "six of his family members": the of-phrase names
+        // the people
+        let mut side = side;
+        if !head && !named && ts.get(j).is_some_and(|t| t.l == "of") {
+            let mut d = j + 1;
+            if ts
+                .get(d)
+                .is_some_and(|t| matches!(t.l, "the" | "his" | "her" | "their" | "its"))
+            {
+                d += 1;
+            }
+            let (s2, j2, e2, h2) = noun_phrase(&ts, d);
+            if h2 && d < j2 {
+                side = s2;
+                head_end = e2;
+                j = j2;
+            } else {
+                j += 2;
+            }
         }
         jend[qi] = j;
         // right context
@@ -792,15 +836,21 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                         quants.iter().any(|q| q.0 == a)
                             || pside(ts[a].s).is_some()
                             || is_name_word(ts[a].s)
-                            || matches!(lower(ts[a].s).as_str(), "a" | "an" | "his" | "their")
+                            || matches!(ts[a].l, "a" | "an" | "his" | "their")
                     });
-                if !lower(t.s).ends_with("ing") && !object {
+                if !t.l.ends_with("ing") && !object {
                     outcome = Some(o);
                     end = e;
                 }
                 break;
             }
-            let lw = lower(t.s);
+            let lw = t.l;
+            // "shot dead a commander and his guard and wounded three others":
+            // an outcome after "and" right after the phrase is not its verb
+            if lw == "and" && k == j && ts.get(k + 1).is_some_and(|x| outcome_at(hits, x).is_some())
+            {
+                break;
+            }
             // "his helper, Nur Islam, 26, were killed": skip a name or an age
             // in apposition
             if lw == "," && head {
@@ -823,14 +873,14 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 }
             }
             // "two boys, aged nine and eleven, were killed": skip the ages
-            if lw == "," && ts.get(k + 1).is_some_and(|x| lower(x.s) == "aged") {
+            if lw == "," && ts.get(k + 1).is_some_and(|x| x.l == "aged") {
                 if let Some(m) = (k + 2..(k + 8).min(ts.len())).find(|&m| ts[m].s == ",") {
                     k = m + 1;
                     steps += 1;
                     continue;
                 }
             }
-            if lw == "," && ts.get(k + 1).is_some_and(|x| lower(x.s) == "including") {
+            if lw == "," && ts.get(k + 1).is_some_and(|x| x.l == "including") {
                 // skip the appositive ", including two civilians,"
                 let mut m = k + 1;
                 while m < ts.len() && ts[m].s != "," && ts[m].s != "." {
@@ -860,7 +910,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
             // "were targeted and killed", "was kidnapped and beheaded"
             if lw.ends_with("ed")
-                && ts.get(k + 1).is_some_and(|x| lower(x.s) == "and")
+                && ts.get(k + 1).is_some_and(|x| x.l == "and")
                 && ts.get(k + 2).is_some_and(|x| outcome_at(hits, x).is_some())
             {
                 k += 2;
@@ -871,7 +921,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             // unpunctuated inclusion up to the verb
             if lw == "including" && head {
                 if let Some(m) = (k + 1..(k + 16).min(ts.len()))
-                    .find(|&m| matches!(lower(ts[m].s).as_str(), "was" | "were" | "have" | "had"))
+                    .find(|&m| matches!(ts[m].l, "was" | "were" | "have" | "had"))
                 {
                     if ts[k + 1..m].iter().all(|x| {
                         x.s.as_bytes()[0].is_ascii_alphanumeric() || matches!(x.s, "(" | ")")
@@ -886,7 +936,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             if lw == "to"
                 && ts
                     .get(k + 1)
-                    .is_some_and(|x| matches!(lower(x.s).as_str(), "have" | "be" | "had"))
+                    .is_some_and(|x| matches!(x.l, "have" | "be" | "had"))
             {
                 k += 1;
                 steps += 1;
@@ -894,9 +944,9 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
             // "five women in a village in Ramgarh were lynched": skip a place
             // phrase up to a passive outcome
-            if head && matches!(lw.as_str(), "in" | "at" | "near" | "inside" | "on") {
+            if head && matches!(lw, "in" | "at" | "near" | "inside" | "on") {
                 let passive = (k + 1..(k + 12).min(ts.len())).find(|&m| {
-                    matches!(lower(ts[m].s).as_str(), "was" | "were")
+                    matches!(ts[m].l, "was" | "were")
                         && ts.get(m + 1).is_some_and(|x| outcome_at(hits, x).is_some())
                 });
                 if let Some(m) = passive {
@@ -915,7 +965,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             if (lw == "of" || lw == "from") && (head || named) {
                 if let Some(m) = (k + 1..(k + 10).min(ts.len())).find(|&m| {
                     outcome_at(hits, &ts[m]).is_some()
-                        || matches!(lower(ts[m].s).as_str(), "was" | "were" | "have" | "had")
+                        || matches!(ts[m].l, "was" | "were" | "have" | "had")
                 }) {
                     // "two members of the Eastern Front (EF) were killed"
                     if ts[k + 1..m].iter().all(|x| {
@@ -928,11 +978,11 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 }
             }
             // "… militants that troops said were killed": skip the reporting clause
-            if matches!(lw.as_str(), "that" | "who" | "which") {
+            if matches!(lw, "that" | "who" | "which") {
                 if let Some(off) = (1..=4).find(|o| {
                     ts.get(k + o).is_some_and(|x| {
                         matches!(
-                            lower(x.s).as_str(),
+                            x.l,
                             "said" | "say" | "says" | "claimed" | "reported" | "confirmed"
                         )
                     })
@@ -943,15 +993,15 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 }
             }
             if lw == "," {
-                let next = ts.get(k + 1).map(|x| lower(x.s)).unwrap_or_default();
+                let next = ts.get(k + 1).map(|x| x.l).unwrap_or_default();
                 if !matches!(
-                    next.as_str(),
+                    next,
                     "who" | "all" | "reportedly" | "allegedly" | "mostly" | "both" | "were" | "was"
                 ) {
                     break;
                 }
             }
-            if AUX.contains(&lw.as_str()) || lw == "," {
+            if AUX.contains(&lw) || lw == "," {
                 k += 1;
                 steps += 1;
                 continue;
@@ -959,8 +1009,8 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             // a reduced relative clause: "two policemen deployed for the
             // security of the complex were shot dead"
             if head && (lw.ends_with("ed") || lw.ends_with("ing")) {
-                let stop = (k + 1..(k + 10).min(ts.len()))
-                    .find(|&m| matches!(lower(ts[m].s).as_str(), "was" | "were"));
+                let stop =
+                    (k + 1..(k + 10).min(ts.len())).find(|&m| matches!(ts[m].l, "was" | "were"));
                 if let Some(m) = stop {
                     let clean = ts[k..m].iter().all(|x| {
                         !matches!(x.s, "," | "." | ";" | ":" | "(" | ")")
@@ -999,11 +1049,11 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                         break;
                     }
                 }
-                let lw = lower(t.s);
-                let ok = CHAIN.contains(&lw.as_str())
+                let lw = t.l;
+                let ok = CHAIN.contains(&lw)
                     || lw == ","
-                    || pside(&lw).is_some()
-                    || is_noun_modifier(&lw)
+                    || pside(lw).is_some()
+                    || is_noun_modifier(lw)
                     || t.s.as_bytes()[0].is_ascii_digit()
                     || quants.iter().any(|q| q.0 <= k && k < q.0 + q.4)
                     || (t.s.as_bytes()[0].is_ascii_uppercase() && k + 1 < i);
@@ -1016,10 +1066,10 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         // toll climbed to 40": the outcome stands earlier in the sentence
         if outcome.is_none() && !head && i > 0 {
             let mut p = i - 1;
-            if lower(ts[p].s) == "to" && p > 0 {
+            if ts[p].l == "to" && p > 0 {
                 p -= 1;
             }
-            if is_rise_verb(&lower(ts[p].s)) {
+            if is_rise_verb(ts[p].l) {
                 if let Some((o, _)) = ts[..p].iter().rev().find_map(|x| outcome_at(hits, x)) {
                     outcome = Some(o);
                 }
@@ -1044,12 +1094,12 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
             continue;
         };
-        let head_word = ts
-            .get(j.saturating_sub(1))
-            .map(|t| lower(t.s))
-            .unwrap_or_default();
-        let additive = head && matches!(head_word.as_str(), "others" | "more")
-            || (i > 0 && matches!(lower(ts[i - 1].s).as_str(), "another" | "also"));
+        let head_word = ts.get(j.saturating_sub(1)).map(|t| t.l).unwrap_or_default();
+        let additive = head && matches!(head_word, "others" | "more")
+            || ts[i + n..j.min(ts.len())]
+                .last()
+                .is_some_and(|t| matches!(t.l, "other" | "others" | "more"))
+            || (i > 0 && matches!(ts[i - 1].l, "another" | "also"));
         let span = Span::new(start.min(ts[i].start), end.max(ts[i].end));
         out[qi] = Some(Count {
             outcome,
@@ -1094,7 +1144,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     let mut res: Vec<Count> = out.into_iter().flatten().collect();
     // singular passive without a count: "the driver was killed"
     for (k, t) in ts.iter().enumerate() {
-        if k == 0 || lower(ts[k - 1].s) != "was" {
+        if k == 0 || ts[k - 1].l != "was" {
             continue;
         }
         if let Some((o, e)) = outcome_at(hits, t) {
@@ -1111,7 +1161,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             let back = &ts[k.saturating_sub(4)..k];
             if back
                 .iter()
-                .any(|x| matches!(lower(x.s).as_str(), "no" | "one" | "nobody" | "none"))
+                .any(|x| matches!(x.l, "no" | "one" | "nobody" | "none"))
             {
                 continue;
             }
@@ -1135,7 +1185,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     }
     // "Shah Wali, his father and a child were killed": conjuncts before "were"
     for (k, t) in ts.iter().enumerate() {
-        if k == 0 || lower(ts[k - 1].s) != "were" {
+        if k == 0 || ts[k - 1].l != "were" {
             continue;
         }
         let Some((o, e)) = outcome_at(hits, t) else {
@@ -1149,9 +1199,9 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         let mut person = false;
         while j > 0 && k - j < 14 {
             j -= 1;
-            let lw = lower(ts[j].s);
+            let lw = ts[j].l;
             if matches!(
-                lw.as_str(),
+                lw,
                 "." | ";" | ":" | "when" | "after" | "that" | "as" | "while" | "where" | "result"
             ) || quants.iter().any(|q| q.0 == j)
             {
@@ -1159,7 +1209,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
             if lw == "and" || lw == "," {
                 conj += 1;
-            } else if pside(&lw).is_some() {
+            } else if pside(lw).is_some() {
                 person = true;
             }
         }
@@ -1217,14 +1267,14 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     // killed ("the death of a …" is left alone: protests name it as a cause)
     if !res.iter().any(|c| c.outcome == Outcome::Killed) {
         for (k, t) in ts.iter().enumerate() {
-            let lw = lower(t.s);
-            let pronoun = matches!(lw.as_str(), "he" | "she")
+            let lw = t.l;
+            let pronoun = matches!(lw, "he" | "she")
                 && ts.get(k + 1).is_some_and(|x| {
-                    matches!(lower(x.s).as_str(), "died" | "succumbed")
-                        || (lower(x.s) == "later"
-                            && ts.get(k + 2).is_some_and(|y| {
-                                matches!(lower(y.s).as_str(), "died" | "succumbed")
-                            }))
+                    matches!(x.l, "died" | "succumbed")
+                        || (x.l == "later"
+                            && ts
+                                .get(k + 2)
+                                .is_some_and(|y| matches!(y.l, "died" | "succumbed")))
                 });
             if pronoun {
                 let end = ts
@@ -1284,7 +1334,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         }
     }
     // explicit zeros
-    let l = sent.to_ascii_lowercase();
+    let l = &low;
     let zero_all = [
         "no casualties",
         "no loss of life",
@@ -1333,6 +1383,26 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     }
 
     res
+}
+
+/// Cheap pre-filter: a sentence can hold a count only with an outcome word
+/// (killed, wounded, …), one of the killing verbs the lexicon leaves out, or
+/// a stated absence of casualties. `low` is the sentence in lower case.
+fn may_count(low: &str, hits: &[LexHit]) -> bool {
+    hits.iter().any(|h| matches!(h.hit, Hit::Outcome(_)))
+        || [
+            "casualt",
+            "loss of life",
+            "to death",
+            "decapitat",
+            "slaughter",
+            "slew",
+            "hanged",
+            "strangle",
+            "butcher",
+        ]
+        .iter()
+        .any(|n| low.contains(n))
 }
 
 /// Whether the number `ts[i..i + n]` is an age: "41 year old", "52-year-old",

@@ -249,9 +249,27 @@ impl Timex {
     }
 }
 
+/// `w` in ASCII lower case in the stack buffer `buf`, or `None` when it is
+/// longer than the buffer (no month, weekday or number word is).
+fn lower_in<'b>(w: &str, buf: &'b mut [u8; 12]) -> Option<&'b str> {
+    let b = w.as_bytes();
+    if b.len() > buf.len() {
+        return None;
+    }
+    for (d, c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    // ASCII lower-casing keeps UTF-8 valid
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
 fn month_of(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.').to_ascii_lowercase();
-    Some(match w.as_str() {
+    let w = w.trim_end_matches('.');
+    if w.len() < 3 || !w.as_bytes()[0].is_ascii_alphabetic() {
+        return None;
+    }
+    let mut buf = [0u8; 12];
+    Some(match lower_in(w, &mut buf)? {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,
@@ -269,9 +287,12 @@ fn month_of(w: &str) -> Option<u32> {
 }
 
 fn weekday_of(w: &str) -> Option<Weekday> {
-    let w = w.to_ascii_lowercase();
     let w = w.trim_end_matches("'s").trim_end_matches("’s");
-    Some(match w {
+    if w.len() < 6 || !w.as_bytes()[0].is_ascii_alphabetic() {
+        return None;
+    }
+    let mut buf = [0u8; 12];
+    Some(match lower_in(w, &mut buf)? {
         "monday" => Weekday::Mon,
         "tuesday" => Weekday::Tue,
         "wednesday" => Weekday::Wed,
@@ -284,7 +305,8 @@ fn weekday_of(w: &str) -> Option<Weekday> {
 }
 
 fn small_number(w: &str) -> Option<i64> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 12];
+    Some(match lower_in(w, &mut buf)? {
         "a" | "an" | "one" => 1,
         "two" => 2,
         "three" => 3,
@@ -393,8 +415,9 @@ fn numeric_date(w: &str) -> Option<NaiveDate> {
 pub fn find_timexes(text: &str) -> Vec<Timex> {
     let ws = words(text);
     let mut out = Vec::new();
-    let lower: Vec<String> = ws.iter().map(|w| w.s.to_ascii_lowercase()).collect();
-    let l = |k: usize| lower.get(k).map(String::as_str).unwrap_or("");
+    // one lower-case copy of the text; words are slices of it
+    let low = text.to_ascii_lowercase();
+    let l = |k: usize| ws.get(k).map_or("", |w| &low[w.start..w.end]);
     let mut i = 0;
     while i < ws.len() {
         let push = |from: usize, to: usize, kind: TimexKind, out: &mut Vec<Timex>| {
