@@ -146,7 +146,8 @@ fn group(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Draft> {
         if !dated(m) || (m.trigs.is_empty() && !m.claims.is_empty()) {
             continue;
         }
-        let bg = is_background(m.date.and_then(|d| d.resolved).as_ref(), ctx.published);
+        let bg = is_background(m.date.and_then(|d| d.resolved).as_ref(), ctx.published)
+            || past_only(m, ctx.article.text.as_str());
         if let Some(d) = drafts
             .iter_mut()
             .find(|d| d.background == bg && compatible(ms, d, m, true) && !m.includes_into_previous)
@@ -181,6 +182,17 @@ fn group(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Draft> {
     // pass 2: the rest join the nearest compatible draft, else stand alone
     for (i, m) in ms.iter().enumerate() {
         if dated(m) || m.trigs.is_empty() {
+            continue;
+        }
+        // a past event named only as the reason or the charge stands apart
+        if past_only(m, ctx.article.text.as_str()) {
+            drafts.push(Draft {
+                family: m.family,
+                mentions: vec![i],
+                date: None,
+                inherited: None,
+                background: true,
+            });
             continue;
         }
         let best = drafts
@@ -770,6 +782,46 @@ fn notes(e: &Event) -> String {
 /// sentence ("residents protested after a girl was killed", "gathered to
 /// protest the bombing") is context for the protest, not a new report:
 /// its drafts become background.
+/// Whether a nominal weapon or attack word names a past event the story
+/// explains with ("was involved in the killing … in a missile strike", "in
+/// revenge for a drone attack", "blamed for the bombing").
+fn past_reference(text: &str, sp: Span) -> bool {
+    let w = window_before(text, sp.start, 70);
+    let word = text
+        .get(sp.start..sp.end)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !word.ends_with("ed")
+        && [
+            "involved in",
+            "responsible for",
+            "blamed for",
+            "accused of",
+            "revenge",
+            "retaliation for",
+            "avenge",
+            "mastermind",
+            "reconnaissance",
+            "wanted in",
+            "suspect in",
+            "suspects in",
+            "convicted",
+            "sentenced",
+            "anniversary",
+            "role in",
+        ]
+        .iter()
+        .any(|c| w.contains(c))
+}
+
+/// Whether every violent word of a violent mention names a past event.
+fn past_only(m: &Mention, text: &str) -> bool {
+    m.family == Family::Violent && {
+        let mut vt = m.trigs.iter().filter(|t| violent_trig(t.0)).peekable();
+        vt.peek().is_some() && vt.all(|t| past_reference(text, t.1))
+    }
+}
+
 fn mark_causes(ms: &[Mention], drafts: &mut [Draft], text: &str) {
     const BECAUSE: &[&str] = &[
         "after",
