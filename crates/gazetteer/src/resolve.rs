@@ -422,7 +422,8 @@ pub(crate) fn resolve(
         // A neighbouring word that is a place of its own ("in Jacobabad Kashmir
         // Day", "in Manghopir Karachi") glues nothing; nor does a word before a
         // city or district seat ("Pir Colony Peshawar").
-        let big = en.population >= 100_000 || en.seat >= 2;
+        // (a province or region glues like any name: "Community Health Centre")
+        let big = en.kind == PlaceKind::Populated && (en.population >= 100_000 || en.seat >= 2);
         let glued_before = cap_word_before(text, s) && !big && !place_ends_at(data, rec, mi, s);
         let glued_after = cap_word_after(text, e) && !place_starts_at(data, rec, mi, e);
         if (pm.common_word

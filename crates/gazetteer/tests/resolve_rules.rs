@@ -122,3 +122,11 @@ fn a_town_called_by_a_common_word_is_a_place() {
     let text = "The port is a hub of smuggling, Pakistani officials said.";
     assert!(places(text).iter().all(|p| p.location.name != "Hub"));
 }
+
+#[test]
+fn a_province_name_ending_a_facility_name_is_no_place() {
+    // "Centre" is a region of Burkina Faso; here it ends a facility's name.
+    let text = "Villagers laid siege to the Community Health Centre after a patient died.";
+    let ps = places(text);
+    assert!(place(&ps, text, "Centre").is_none(), "{ps:?}");
+}
