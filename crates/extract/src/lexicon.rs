@@ -262,6 +262,11 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("beat", Trig::Attack),
     ("beaten", Trig::Attack),
     ("thrashed", Trig::Attack),
+    ("beaten up", Trig::Attack),
+    ("beat up", Trig::Attack),
+    ("beating up", Trig::Attack),
+    ("roughed up", Trig::Attack),
+    ("manhandled", Trig::Attack),
     ("tortured", Trig::Attack),
     ("massacre*", Trig::Attack),
     ("siege", Trig::Attack),
@@ -421,6 +426,21 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("blocked the road", Trig::Protest),
     ("blocked the highway", Trig::Protest),
     ("blocked the main road", Trig::Protest),
+    ("block traffic", Trig::Protest),
+    ("blocked the railway", Trig::Protest),
+    ("blocked the rail", Trig::Protest),
+    ("blocked trains", Trig::Protest),
+    ("laid siege", Trig::Protest),
+    ("laid seige", Trig::Protest),
+    ("laid a siege", Trig::Protest),
+    ("hungerstrike*", Trig::Protest),
+    ("on strike", Trig::Protest),
+    ("continued their strike", Trig::Protest),
+    ("continued a strike", Trig::Protest),
+    ("continued the strike", Trig::Protest),
+    ("protest march*", Trig::Protest),
+    ("held a march", Trig::Protest),
+    ("shut their shops", Trig::Protest),
     ("blocked roads", Trig::Protest),
     ("road roko", Trig::Protest),
     ("rail roko", Trig::Protest),
@@ -444,6 +464,8 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("pelting stones", Trig::Riot),
     ("pelted", Trig::Riot),
     ("hurled stones", Trig::Riot),
+    ("threw bricks", Trig::Riot),
+    ("hurled bricks", Trig::Riot),
     ("threw stones", Trig::Riot),
     ("brickbats", Trig::Riot),
     ("turned violent", Trig::Riot),
@@ -776,6 +798,11 @@ fn protest_context(text: &str, h: &LexHit) -> bool {
         "in support of",
         "to press",
         "condemn",
+        "against",
+        "petition",
+        "union",
+        "farmers",
+        "villagers",
     ]
     .iter()
     .any(|c| win.contains(c))
@@ -885,6 +912,11 @@ pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
                             | "cocktail"
                             | "cocktails"
                             | "molotov"
+                            | "beaten up"
+                            | "beat up"
+                            | "beating up"
+                            | "roughed up"
+                            | "manhandled"
                     )
             }
             _ => false,
