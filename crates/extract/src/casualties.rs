@@ -668,12 +668,19 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         // "three alleged looters were beaten to death": an unlisted plural
         // noun is people when a passive outcome follows it
         if !head && !article && w0 != "no" {
+            // "one government loyalist was killed": a plain word before it
+            if ts.get(j).is_some_and(|t| plain_word(t.s))
+                && ts.get(j + 1).is_some_and(|t| plain_word(t.s))
+                && ts.get(j + 2).is_some_and(|x| matches!(x.l, "was" | "were"))
+            {
+                j += 1;
+            }
             if let Some(t) = ts.get(j) {
                 let plural = t.s.len() > 3
-                    && t.s.ends_with('s')
+                    && (t.s.ends_with('s') || (best == 1 && w0 == "one"))
                     && t.s.bytes().all(|c| c.is_ascii_alphabetic());
                 let passive = ts.get(j + 1).is_some_and(|x| {
-                    ["were", "have", "had", "are"]
+                    ["were", "have", "had", "are", "was"]
                         .iter()
                         .any(|a| x.s.eq_ignore_ascii_case(a))
                 }) && (ts.get(j + 2).is_some_and(|x| outcome_at(hits, x).is_some())
@@ -833,8 +840,13 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 let after = ts.iter().position(|x| x.start >= e);
                 let object = k == j
                     && after.is_some_and(|a| {
-                        quants.iter().any(|q| q.0 == a)
-                            || pside(ts[a].s).is_some()
+                        quants.iter().any(|q| {
+                            q.0 == a
+                                // "1 policeman killed 5 injured": a list of results
+                                && !ts
+                                    .get(a + q.4)
+                                    .is_some_and(|x| outcome_at(hits, x).is_some())
+                        }) || pside(ts[a].s).is_some()
                             || is_name_word(ts[a].s)
                             || matches!(ts[a].l, "a" | "an" | "his" | "their")
                     });
@@ -947,7 +959,10 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             if head && matches!(lw, "in" | "at" | "near" | "inside" | "on") {
                 let passive = (k + 1..(k + 12).min(ts.len())).find(|&m| {
                     matches!(ts[m].l, "was" | "were")
-                        && ts.get(m + 1).is_some_and(|x| outcome_at(hits, x).is_some())
+                        && (ts.get(m + 1).is_some_and(|x| outcome_at(hits, x).is_some())
+                            || (ts.get(m + 1).is_some_and(|x| {
+                                matches!(x.l, "allegedly" | "reportedly" | "also" | "later")
+                            }) && ts.get(m + 2).is_some_and(|x| outcome_at(hits, x).is_some())))
                 });
                 if let Some(m) = passive {
                     let clean = ts[k + 1..m].iter().all(|x| {
@@ -1268,6 +1283,43 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     if !res.iter().any(|c| c.outcome == Outcome::Killed) {
         for (k, t) in ts.iter().enumerate() {
             let lw = t.l;
+            // "Rajaram Jha, 25, died", "a police head constable died", "a
+            // policeman, ASHO Fard, died": a singular person subject
+            let died = matches!(lw, "died" | "succumbed") && k > 0 && {
+                let mut b = k - 1;
+                if ts[b].s == "," {
+                    // skip an apposition or age between commas
+                    if let Some(c) = (b.saturating_sub(5)..b).rev().find(|&c| ts[c].s == ",") {
+                        let inner = &ts[c + 1..b];
+                        let ok = inner.iter().all(|x| {
+                            is_name_word(x.s)
+                                || x.s.bytes().all(|c| c.is_ascii_digit())
+                                || x.s.bytes().all(|c| c.is_ascii_uppercase())
+                        });
+                        if ok && c > 0 {
+                            b = c - 1;
+                        }
+                    }
+                }
+                let w = &ts[b];
+                let person = pside(w.s)
+                    .is_some_and(|_| !w.l.ends_with('s') && !matches!(w.l, "police" | "people"));
+                let name = is_name_word(w.s) && b > 0 && is_name_word(ts[b - 1].s);
+                (person || name) && !ts[b.saturating_sub(3)..b].iter().any(|x| x.l == "no")
+            };
+            if died {
+                res.push(Count {
+                    outcome: Outcome::Killed,
+                    side: Side::Unknown,
+                    low: Some(1),
+                    best: 1,
+                    high: Some(1),
+                    span: Span::new(ts[k.saturating_sub(1)].start, t.end),
+                    included: false,
+                    additive: false,
+                });
+                break;
+            }
             let pronoun = matches!(lw, "he" | "she")
                 && ts.get(k + 1).is_some_and(|x| {
                     matches!(x.l, "died" | "succumbed")
@@ -1394,6 +1446,7 @@ fn may_count(low: &str, hits: &[LexHit]) -> bool {
             "casualt",
             "loss of life",
             "to death",
+            "death of",
             "decapitat",
             "slaughter",
             "slew",
@@ -1500,6 +1553,23 @@ fn extra_outcomes(ts: &[Tok<'_>], hits: &[LexHit]) -> Option<Vec<LexHit>> {
                     });
                 }
             }
+            continue;
+        }
+        // "resulting in the death of two policemen": an outcome noun
+        if t.l == "death"
+            && ts.get(k + 1).is_some_and(|x| x.l == "of")
+            && ts[k.saturating_sub(4)..k].iter().any(|x| {
+                matches!(
+                    x.l,
+                    "resulting" | "resulted" | "caused" | "causing" | "leading" | "led"
+                )
+            })
+        {
+            extra.get_or_insert_with(|| hits.to_vec()).push(LexHit {
+                start: t.start,
+                end: ts[k + 1].end,
+                hit: Hit::Outcome(Outcome::Killed),
+            });
             continue;
         }
         let killed = if t.s.eq_ignore_ascii_case("death") {
