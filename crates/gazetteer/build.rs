@@ -46,12 +46,17 @@ fn section(out: &mut Vec<u8>, bytes: &[u8]) {
 /// Open-addressing table (linear probing): one tag byte per slot (0 empty)
 /// and one u32 value per slot.
 fn table(keys: &[(&[u8], u32)]) -> (Vec<u8>, Vec<u32>) {
+    let hashed: Vec<(u64, u32)> = keys.iter().map(|&(k, v)| (hash(k), v)).collect();
+    table_of_hashes(&hashed)
+}
+
+/// [`table`] for keys given by their hash.
+fn table_of_hashes(keys: &[(u64, u32)]) -> (Vec<u8>, Vec<u32>) {
     let cap = table_slots(keys.len());
     let mask = cap - 1;
     let mut tags = vec![0u8; cap];
     let mut vals = vec![0u32; cap];
-    for &(k, v) in keys {
-        let h = hash(k);
+    for &(h, v) in keys {
         let mut s = (h as usize) & mask;
         while tags[s] != 0 {
             s = (s + 1) & mask;
@@ -80,6 +85,7 @@ fn main() {
     // phrase key → entry ids; key spans point into the arena where possible
     let mut phrases: BTreeMap<String, (u32, u32, Vec<u32>)> = BTreeMap::new();
     let mut n: u32 = 0;
+    let mut lower: BTreeMap<u64, Vec<u32>> = BTreeMap::new();
     let coord = |s: &str| -> i32 {
         if s.is_empty() {
             return NONE_I32;
@@ -164,6 +170,14 @@ fn main() {
             }
             o += a.len() + 1;
         }
+        // lower-cased names and aliases, for look-ups by name (verified at
+        // look-up time, so only the hash is kept)
+        for (_, p) in &items {
+            let v = lower.entry(hash(p.to_lowercase().as_bytes())).or_default();
+            if v.last() != Some(&n) {
+                v.push(n);
+            }
+        }
         for (p_off, p) in items {
             for k in phrase_keys(p) {
                 if key_shape(&k).is_none() {
@@ -230,6 +244,15 @@ fn main() {
         .map(|(w, n)| (w.as_bytes(), u32::from(*n)))
         .collect();
     let fslots = table(&fkeys);
+    // lower-cased name hash → entry ids
+    let mut nlist: Vec<u32> = Vec::new();
+    let mut nkeys: Vec<(u64, u32)> = Vec::with_capacity(lower.len());
+    for (h, ids) in &lower {
+        nkeys.push((*h, nlist.len() as u32));
+        nlist.push(ids.len() as u32);
+        nlist.extend_from_slice(ids);
+    }
+    let nslots = table_of_hashes(&nkeys);
 
     let mut out: Vec<u8> = Vec::with_capacity(arena.len() + entries.len() + (8 << 20));
     out.extend_from_slice(MAGIC);
@@ -256,6 +279,13 @@ fn main() {
     section(&mut out, &b);
     b.clear();
     u32s(&mut b, &tlist);
+    section(&mut out, &b);
+    b.clear();
+    section(&mut out, &nslots.0);
+    u32s(&mut b, &nslots.1);
+    section(&mut out, &b);
+    b.clear();
+    u32s(&mut b, &nlist);
     section(&mut out, &b);
     b.clear();
     section(&mut out, &fslots.0);

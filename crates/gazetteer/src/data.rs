@@ -119,6 +119,9 @@ pub(crate) struct Compiled {
     p_vals: &'static [u8],
     p_recs: &'static [u8],
     tlist: &'static [u8],
+    n_tags: &'static [u8],
+    n_vals: &'static [u8],
+    n_list: &'static [u8],
     f_tags: &'static [u8],
     f_vals: &'static [u8],
     filter: &'static [u8],
@@ -175,6 +178,9 @@ impl Compiled {
             p_vals: next()?,
             p_recs: next()?,
             tlist: next()?,
+            n_tags: next()?,
+            n_vals: next()?,
+            n_list: next()?,
             f_tags: next()?,
             f_vals: next()?,
             filter: next()?,
@@ -187,6 +193,8 @@ impl Compiled {
             && c.p_recs.len() == n_phrases * REC_BYTES
             && c.p_tags.len().is_power_of_two()
             && c.p_vals.len() == 4 * c.p_tags.len()
+            && c.n_tags.len().is_power_of_two()
+            && c.n_vals.len() == 4 * c.n_tags.len()
             && c.f_tags.len().is_power_of_two()
             && c.f_vals.len() == 4 * c.f_tags.len()
             && c.filter.len() == crate::phrase::FILTER_BITS / 8;
@@ -233,6 +241,34 @@ impl Compiled {
             s = (s + 1) & mask;
         }
         None
+    }
+
+    /// Entries that may have a name or alias whose lower-case form is
+    /// `lower` (a superset: the caller compares the names), ascending.
+    pub fn named(&self, lower: &str) -> Vec<u32> {
+        let h = hash(lower.as_bytes());
+        let t = tag(h);
+        let mut out = Vec::new();
+        let Some(mask) = self.n_tags.len().checked_sub(1) else {
+            return out;
+        };
+        let mut s = (h as usize) & mask;
+        for _ in 0..self.n_tags.len() {
+            match self.n_tags.get(s) {
+                None | Some(0) => break,
+                Some(&st) if st == t => {
+                    let start = u32_at(self.n_vals, s) as usize;
+                    let n = u32_at(self.n_list, start) as usize;
+                    let n = n.min(self.n_list.len() / 4);
+                    out.extend((start + 1..start + 1 + n).map(|i| u32_at(self.n_list, i)));
+                }
+                Some(_) => {}
+            }
+            s = (s + 1) & mask;
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The entry ids of a phrase found by [`Compiled::phrase`].

@@ -260,9 +260,31 @@ impl Matcher {
 
     /// Entries whose name or alias equals `name` (case-insensitive).
     pub fn entries_named(&self, data: &Data, name: &str) -> Vec<u32> {
+        let key = name.trim().to_lowercase();
+        // The pre-built entries come from the table (candidates by hash,
+        // checked here); the map is built, on first use, for the others only.
+        let skip = if self.compiled.is_some() {
+            data.compiled
+        } else {
+            0
+        };
+        let mut out: Vec<u32> = match self.compiled {
+            Some(c) => c
+                .named(&key)
+                .into_iter()
+                .filter(|&i| {
+                    (i as usize) < skip
+                        && data.entries.get(i as usize).is_some_and(|e| {
+                            e.name.to_lowercase() == key
+                                || e.alias_iter().any(|a| a.to_lowercase() == key)
+                        })
+                })
+                .collect(),
+            None => Vec::new(),
+        };
         let names = self.names.get_or_init(|| {
             let mut m: HashMap<String, Vec<u32>> = HashMap::new();
-            for (i, e) in data.entries.iter().enumerate() {
+            for (i, e) in data.entries.iter().enumerate().skip(skip) {
                 for n in std::iter::once(e.name.as_str()).chain(e.alias_iter()) {
                     let v = m.entry(n.to_lowercase()).or_default();
                     if v.last() != Some(&(i as u32)) {
@@ -272,10 +294,8 @@ impl Matcher {
             }
             m
         });
-        names
-            .get(&name.trim().to_lowercase())
-            .cloned()
-            .unwrap_or_default()
+        out.extend(names.get(&key).into_iter().flatten().copied());
+        out
     }
 
     /// A lower-case word right after "in/at/near/from" that is a place name
@@ -827,5 +847,29 @@ mod tests {
             assert_eq!(x, y, "{}", &text[x.span.start..x.span.end]);
         }
         assert_eq!(a, b);
+        // Look-ups by name: same entries, same order.
+        for (i, e) in data.entries.iter().enumerate().step_by(89) {
+            for n in std::iter::once(e.name.as_str()).chain(e.alias_iter()) {
+                assert!(fast.entries_named(&data, n).contains(&(i as u32)), "{n}");
+                for q in [
+                    n.to_string(),
+                    n.to_uppercase(),
+                    format!(" {} ", n.to_lowercase()),
+                ] {
+                    assert_eq!(
+                        fast.entries_named(&data, &q),
+                        full.entries_named(&data, &q),
+                        "{q}"
+                    );
+                }
+            }
+        }
+        for q in ["QUETTA", "Hangu", "Tribal Areas", "nowhere at all", ""] {
+            assert_eq!(
+                fast.entries_named(&data, q),
+                full.entries_named(&data, q),
+                "{q}"
+            );
+        }
     }
 }

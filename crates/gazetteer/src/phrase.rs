@@ -4,7 +4,7 @@
 //! not hash ~300k phrases): both sides must agree byte for byte.
 
 /// Magic bytes at the start of the compiled place table.
-pub(crate) const MAGIC: &[u8; 8] = b"SITRPG05";
+pub(crate) const MAGIC: &[u8; 8] = b"SITRPG06";
 
 /// Bytes per entry record.
 pub(crate) const ENTRY_BYTES: usize = 40;
