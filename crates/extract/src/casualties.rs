@@ -843,9 +843,9 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                         quants.iter().any(|q| {
                             q.0 == a
                                 // "1 policeman killed 5 injured": a list of results
-                                && !ts
+                                && ts
                                     .get(a + q.4)
-                                    .is_some_and(|x| outcome_at(hits, x).is_some())
+                                    .is_none_or(|x| outcome_at(hits, x).is_none())
                         }) || pside(ts[a].s).is_some()
                             || is_name_word(ts[a].s)
                             || matches!(ts[a].l, "a" | "an" | "his" | "their")
