@@ -130,6 +130,26 @@ fn not_a_venue(text: &str, p: &ResolvedPlace) -> bool {
         && !(before.ends_with("from ") && p.kind != PlaceKind::Country)
 }
 
+/// "protested outside the Karachi Press Club against the mistreatment of
+/// colleagues at the Kalakot police station": a place named after "against"
+/// is the grievance's; when the clause holds only that place, the place the
+/// sentence names before "against" is where it happened.
+fn gathered_before_grievance(
+    text: &str,
+    sentences: &[Span],
+    sp: Span,
+    found: &(Location, Span),
+    locate_in: &dyn Fn(Span) -> Option<(Location, Span)>,
+) -> Option<(Location, Span)> {
+    let i = sentences.partition_point(|s| s.end <= sp.start);
+    let sent = sentences.get(i).filter(|s| s.start <= sp.start)?;
+    let head = text.get(sent.start..found.1.start)?;
+    let g = head.rfind(" against ")?;
+    let before = locate_in(Span::new(sent.start, sent.start + g))?;
+    // a town or district, not a bare country or province
+    (before.0.precision <= 2).then_some(before)
+}
+
 /// Whether the text is written in capitals (more than 60% of its letters).
 fn shouting(text: &str) -> bool {
     let (mut up, mut letters) = (0usize, 0usize);
@@ -370,10 +390,18 @@ impl Extractor {
         let fallback_in_focus = fallback_location
             .as_ref()
             .is_some_and(|f| f.admin1.is_some() && f.country_code == focus_iso);
-        let locate = |sp: Span| {
+        let sentences = sitrep_text::sentences::split_sentences(text);
+        let locate_in = |sp: Span| {
             gaz.locate_sorted(text, &by_pos, sp).filter(|(l, _)| {
                 !(fallback_in_focus && l.admin1.is_none() && l.country_code != focus_iso)
             })
+        };
+        let locate = |sp: Span| {
+            let found = locate_in(sp)?;
+            Some(
+                gathered_before_grievance(text, &sentences, sp, &found, &locate_in)
+                    .unwrap_or(found),
+            )
         };
         let doc = Doc {
             text,
@@ -384,7 +412,6 @@ impl Extractor {
             country: country_name.clone(),
             locate: &locate,
         };
-        let sentences = sitrep_text::sentences::split_sentences(text);
         let mut ms = Vec::new();
         let mut hi = 0;
         for (si, s) in sentences.iter().enumerate() {
@@ -514,6 +541,30 @@ mod tests {
             .and_then(|e| e.location.as_ref())
             .expect("located");
         assert_eq!(loc.country_code.as_deref(), Some("AF"), "{loc:?}");
+    }
+
+    /// A protest is where the crowd gathered, not where the grievance it
+    /// names happened.
+    #[test]
+    fn a_protest_is_placed_where_the_crowd_gathered() {
+        let gaz = Arc::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let ex = Extractor::new(gaz);
+        let opts = ExtractOptions {
+            published: NaiveDate::from_ymd_opt(2015, 3, 2),
+        };
+        let article = Article {
+            id: "t".into(),
+            text: "Rickshaw drivers staged a protest outside the Multan Press Club against \
+                   the beating of a driver at the Bahawalpur police station."
+                .into(),
+            ..Article::default()
+        };
+        let evs = ex.extract(&article, &opts);
+        let loc = evs
+            .first()
+            .and_then(|e| e.location.as_ref())
+            .expect("located");
+        assert_eq!(loc.name, "Multan", "{evs:?}");
     }
 
     #[test]
