@@ -2227,10 +2227,57 @@ fn roles(
                 .map(|a| a.span)
                 .unwrap_or(trig),
         };
+        // the state side: police or troops in the clause, else in the
+        // sentence or what follows of the paragraph ("Police arrested 4
+        // farmers", "police began lathi-charging them"), else police implied
+        // by an intervention ("were arrested", "tear gas")
+        let state =
+            |a: &&&ActorCand| matches!(a.generic, Some(Generic::Police | Generic::Military));
+        let next = following(text, sent.end, 400);
         let a2 = cands
             .iter()
-            .find(|a| matches!(a.generic, Some(Generic::Police | Generic::Military)))
-            .map(|a| conv(a));
+            .find(state)
+            .or_else(|| sent_cands.iter().find(state))
+            .map(|a| conv(a))
+            .or_else(|| {
+                let after = Span::new(sent.end, sent.end + next.len());
+                actors_in(doc.actors, after)
+                    .iter()
+                    .find(|a| {
+                        after.contains(a.span)
+                            && matches!(a.generic, Some(Generic::Police | Generic::Military))
+                    })
+                    .map(&conv)
+            })
+            .or_else(|| {
+                let l = format!(
+                    "{} {}",
+                    text[sent.start..sent.end].to_ascii_lowercase(),
+                    next.to_ascii_lowercase()
+                );
+                has_word(
+                    &l,
+                    &[
+                        "arrested",
+                        "detained",
+                        "lathi-charged",
+                        "lathicharged",
+                        "lathi charge",
+                        "lathi-charge",
+                        "tear gas",
+                        "teargas",
+                        "tear-gas",
+                        "water cannon",
+                        "baton-charged",
+                        "baton charge",
+                        "courted arrest",
+                    ],
+                )
+                .then(|| RoleActor {
+                    actor: generic_actor(Generic::Police, doc.country.as_deref()),
+                    span: trig,
+                })
+            });
         return (Some(a1), a2);
     }
     // a count overlapping the actor makes it a victim ("two militants were
@@ -2495,7 +2542,34 @@ fn roles(
     if a2.is_none() {
         if let Some(c) = cs
             .iter()
-            .find(|c| c.side == Side::Civilians && c.outcome == Outcome::Killed)
+            .find(|c| {
+                c.side == Side::Civilians && matches!(c.outcome, Outcome::Killed | Outcome::Wounded)
+            })
+            .or_else(|| {
+                // people of no stated side hurt by an armed attacker (not in a
+                // fight between two sides) are civilians
+                (a1.as_ref().is_some_and(|a| {
+                    matches!(
+                        a.actor.actor_type,
+                        Some(
+                            ActorType::RebelGroups
+                                | ActorType::PoliticalMilitias
+                                | ActorType::IdentityMilitias
+                        )
+                    )
+                }) && !ts.iter().any(|t| t.0 == Trig::Clash))
+                .then(|| {
+                    cs.iter().find(|c| {
+                        c.side == Side::Unknown
+                            && c.best > 0
+                            && matches!(
+                                c.outcome,
+                                Outcome::Killed | Outcome::Wounded | Outcome::Abducted
+                            )
+                    })
+                })
+                .flatten()
+            })
         {
             a2 = Some(RoleActor {
                 actor: generic_actor(Generic::Civilians, doc.country.as_deref()),

@@ -294,3 +294,29 @@ fn a_named_group_killing_a_spy_or_leaving_a_note_has_claimed_it() {
     );
     assert!(primary(&evs).claimed_by.is_empty());
 }
+
+#[test]
+fn police_who_arrest_or_charge_a_demonstration_are_its_actor2() {
+    let evs = extract(
+        "LUCKNOW: Farmers staged a protest in Lucknow, Uttar Pradesh, India, on Monday against \
+         the new land law. Police arrested 12 of them.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Protesters (India)");
+    assert_eq!(actor2(e), "Police Forces of India");
+    // an intervention without the word police implies them
+    let evs = extract(
+        "LUCKNOW: Farmers staged a protest in Lucknow, Uttar Pradesh, India, on Monday against \
+         the new land law and 12 of them were detained.",
+    );
+    assert_eq!(actor2(primary(&evs)), "Police Forces of India");
+}
+
+#[test]
+fn people_of_no_stated_side_hurt_by_an_armed_group_are_civilians() {
+    let evs = extract(
+        "MINGORA: Taliban militants killed two men in Swat, Khyber Pakhtunkhwa, Pakistan, on \
+         Monday.",
+    );
+    assert_eq!(actor2(primary(&evs)), "Civilians (Pakistan)");
+}
