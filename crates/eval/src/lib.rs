@@ -304,8 +304,7 @@ fn agrees(gold: &GoldValue, pred: &Pred) -> bool {
             }
         }
         (GoldValue::Admin1(g), Pred::Admin1(p, p2)) => {
-            p.as_deref()
-                .is_some_and(|p| canonical_admin1(p) == canonical_admin1(g))
+            p.as_deref().is_some_and(|p| names::admin1_agrees(p, g))
                 || p2
                     .as_deref()
                     .is_some_and(|d| names::nepal_district_in_region(d, g))

@@ -150,6 +150,25 @@ const ADMIN1_ALIASES: &[(&str, &str)] = &[
     ("tbong khmum", "tboung khmum"),
 ];
 
+/// Admin1 units carved out of another (successor, predecessor; normalised): a
+/// place coded under the older boundaries carries the predecessor's name, so a
+/// predicted successor agrees with it ("Mymensingh" division was part of Dhaka
+/// division until September 2015; Rangpur of Rajshahi until 2010; Telangana of
+/// Andhra Pradesh until 2014). One way only: the predecessor's other parts are
+/// no successor.
+const ADMIN1_SPLITS: &[(&str, &str)] = &[
+    ("mymensingh", "dhaka"),
+    ("rangpur", "rajshahi"),
+    ("telangana", "andhra pradesh"),
+];
+
+/// Whether a predicted admin1 name agrees with a gold one: the same after
+/// [`canonical_admin1`], or a unit carved out of the gold one since.
+pub fn admin1_agrees(pred: &str, gold: &str) -> bool {
+    let (p, g) = (canonical_admin1(pred), canonical_admin1(gold));
+    p == g || ADMIN1_SPLITS.iter().any(|(s, from)| *s == p && *from == g)
+}
+
 /// The comparable form of an admin1 name: normalised, unit words (`province`,
 /// `state`, `division`, `region`) dropped, historical names mapped to current ones.
 pub fn canonical_admin1(s: &str) -> String {
@@ -357,6 +376,16 @@ mod tests {
             "Lashkar-e-Jhangvi",
             &["Tehrik-i-Taliban Pakistan".to_string()]
         ));
+    }
+
+    #[test]
+    fn admin1_splits_agree_one_way() {
+        assert!(admin1_agrees("Mymensingh", "Dhaka"));
+        assert!(admin1_agrees("Mymensingh Division", "Dhaka"));
+        assert!(!admin1_agrees("Dhaka", "Mymensingh"));
+        assert!(!admin1_agrees("Khulna", "Dhaka"));
+        assert!(admin1_agrees("Telangana", "Andhra Pradesh"));
+        assert!(admin1_agrees("Odisha", "Orissa"));
     }
 
     #[test]
