@@ -1819,6 +1819,11 @@ fn active_subject(text: &str, sp: Span, limit: usize) -> bool {
         )
 }
 
+/// Whether the triggers tell of a fight between two sides (clash, gunfight).
+fn fight_any(ts: &[(Trig, Span)]) -> bool {
+    ts.iter().any(|t| t.0 == Trig::Clash)
+}
+
 /// An unidentified armed group (or none at all): a perpetrator the text may
 /// still name elsewhere.
 fn unnamed_armed(a: &Actor) -> bool {
@@ -2517,6 +2522,38 @@ fn roles(
                     && !cands.iter().any(|c| c.span == x.span && victim(c))
             })
             .or(other),
+    };
+    // a crowd (protesters, party men, villagers) clashing with police or troops
+    // is coded crowd first: actor1 "Rioters (X)", actor2 the state force
+    // ("police clashed with activists", "a clash between police and supporters")
+    let is_state = |a: &Actor| {
+        a.actor_type == Some(ActorType::StateForces) && !a.name.starts_with("Government")
+    };
+    let (a1, mut a2) = match (a1, a2) {
+        (Some(st), other) if fight_any(ts) && is_state(&st.actor) => {
+            let crowd = sent_cands.iter().find(|c| {
+                matches!(
+                    c.generic,
+                    Some(Generic::Protesters | Generic::Rioters | Generic::Civilians)
+                ) || (c.generic.is_none()
+                    && !c.country
+                    && matches!(
+                        c.actor.actor_type,
+                        Some(ActorType::Rioters | ActorType::Protesters)
+                    ))
+            });
+            match crowd {
+                Some(c) if !victim(c) => (
+                    Some(RoleActor {
+                        actor: generic_actor(Generic::Rioters, doc.country.as_deref()),
+                        span: c.span,
+                    }),
+                    Some(st),
+                ),
+                _ => (Some(st), other),
+            }
+        }
+        other => other,
     };
     // an air strike with no named perpetrator is the country's own air force
     // (ACLED); drones are left open (often foreign)

@@ -320,3 +320,19 @@ fn people_of_no_stated_side_hurt_by_an_armed_group_are_civilians() {
     );
     assert_eq!(actor2(primary(&evs)), "Civilians (Pakistan)");
 }
+
+#[test]
+fn a_crowd_clashing_with_police_is_actor1_and_the_police_actor2() {
+    let evs = extract(
+        "KATHMANDU: Police clashed with activists of a royalist party outside the parliament \
+         in Kathmandu, Nepal, on Friday.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Rioters (Nepal)");
+    assert_eq!(actor2(e), "Police Forces of Nepal");
+    // police clashing with militants stay actor1
+    let evs = extract(
+        "QUETTA: Police clashed with militants in Quetta, Balochistan, Pakistan, on Friday.",
+    );
+    assert!(actor1(primary(&evs)).starts_with("Police Forces"));
+}
