@@ -128,6 +128,11 @@ const AUX: &[&str] = &[
     "received",
     "bullet",
     "gunshot",
+    "burn",
+    "splinter",
+    "shrapnel",
+    "stab",
+    "multiple",
     "serious",
     "critical",
     "critically",
@@ -455,7 +460,16 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     if !may_count(&low, hits) {
         return Vec::new();
     }
-    let ts = toks(sent, &low, base);
+    // an all-capitals sentence (MUC wires, headlines in capitals) says
+    // nothing through letter case: read it in lower case
+    let (upper, lowers) = sent.bytes().fold((0usize, 0usize), |(u, l), c| {
+        (
+            u + usize::from(c.is_ascii_uppercase()),
+            l + usize::from(c.is_ascii_lowercase()),
+        )
+    });
+    let shouting = upper > 8 && lowers * 10 < upper;
+    let ts = toks(if shouting { &low } else { sent }, &low, base);
     let extra = extra_outcomes(&ts, hits);
     let hits: &[LexHit] = extra.as_deref().unwrap_or(hits);
     let mut quants: Vec<Quant> = Vec::new();
@@ -488,7 +502,33 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 continue;
             }
             // "on March 15", "Oct. 19": a day of the month
-            if i > 0 && is_month(ts[i - 1].s) {
+            if i > 0
+                && (is_month(ts[i - 1].s)
+                    || (shouting && ts[i - 1].l != "may" && {
+                        let mut buf = [0u8; 10];
+                        let w = ts[i - 1].s.as_bytes();
+                        w.len() <= buf.len() && {
+                            buf[..w.len()].copy_from_slice(w);
+                            buf[0] = buf[0].to_ascii_uppercase();
+                            std::str::from_utf8(&buf[..w.len()]).is_ok_and(is_month)
+                        }
+                    }))
+            {
+                continue;
+            }
+            // "the Tk 20,000 toll", "Rs 5 lakh": money
+            let money_before = i > 0
+                && matches!(
+                    ts[i - 1].l,
+                    "tk" | "rs" | "inr" | "usd" | "pkr" | "taka" | "rupees" | "$" | "us$"
+                );
+            let money_after = ts.get(i + n).is_some_and(|t| {
+                matches!(
+                    t.l,
+                    "taka" | "rupees" | "dollars" | "lakh" | "crore" | "euros" | "afghanis"
+                )
+            });
+            if money_before || money_after {
                 continue;
             }
             // "no one was hurt": not one person
@@ -1045,14 +1085,50 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         if outcome.is_none() {
             let mut k = i;
             let mut steps = 0;
+            let mut crossed_and = false;
             while k > 0 && steps < 12 {
                 k -= 1;
                 steps += 1;
                 let t = &ts[k];
                 if let Some((o, _)) = outcome_at(hits, t) {
+                    // "38 victims died and over 650 people received burn
+                    // injuries": an intransitive verb takes no object list
+                    if crossed_and
+                        && matches!(t.l, "died" | "dead" | "succumbed" | "perished" | "martyred")
+                    {
+                        break;
+                    }
+                    // "protested against the killing of two civilians": a
+                    // killing named as a grievance is not counted here
+                    let nominal = matches!(t.l, "killing" | "killings" | "murder" | "murders")
+                        && k > 0
+                        && matches!(ts[k - 1].l, "the" | "brutal" | "alleged" | "recent")
+                        && ts[k.saturating_sub(6)..k].iter().any(|x| {
+                            matches!(
+                                x.l,
+                                "against"
+                                    | "condemn"
+                                    | "condemning"
+                                    | "condemned"
+                                    | "protest"
+                                    | "protesting"
+                                    | "protested"
+                                    | "over"
+                                    | "demanding"
+                                    | "retaliation"
+                                    | "mourn"
+                                    | "mourning"
+                            )
+                        });
+                    if nominal {
+                        break;
+                    }
                     outcome = Some(o);
                     start = t.start;
                     break;
+                }
+                if t.l == "and" {
+                    crossed_and = true;
                 }
                 // "shot dead": the outcome hit starts at "shot"
                 if let Some(h) = hits.iter().find(|h| {
