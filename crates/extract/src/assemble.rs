@@ -596,6 +596,27 @@ fn code_violent(
     if has(Trig::Capture) {
         return (SubEventType::NonStateActorOvertakesTerritory, "firearms");
     }
+    // killing a captive or executing a "spy" is one-sided, whoever the
+    // victim: an attack, not a battle
+    if !has(Trig::Clash)
+        && [
+            "kidnapped",
+            "abducted",
+            "beheaded",
+            "executed",
+            "hanged",
+            "decapitated",
+            "slaughtered",
+            "hostage",
+            "captive",
+            "spying",
+            "in custody",
+        ]
+        .iter()
+        .any(|w| words.contains(w))
+    {
+        return (SubEventType::Attack, "targeted");
+    }
     let armed_victims =
         f.state_forces.is_some_and(|x| x > 0) || f.militants.is_some_and(|x| x > 0) || armed_hurt;
     // an attack on armed men (unknown attackers count as armed) is a battle
