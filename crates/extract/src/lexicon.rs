@@ -302,6 +302,11 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("took hostage", Trig::Abduct),
     ("hostage*", Trig::Abduct),
     ("forcibly disappeared", Trig::Abduct),
+    ("picked up", Trig::Abduct),
+    ("took away", Trig::Abduct),
+    ("taken away", Trig::Abduct),
+    ("whisked away", Trig::Abduct),
+    ("dragged away", Trig::Abduct),
     ("enforced disappearance*", Trig::Abduct),
     // arrests
     ("arrest", Trig::Arrest),
@@ -707,6 +712,23 @@ impl Lexicon {
             {
                 continue;
             }
+            // "picked up", "took away" are abductions only with people as
+            // their object; "seized a dozen labourers" is one too
+            let lw = word.to_ascii_lowercase();
+            let weak_abduct = matches!(
+                lw.as_str(),
+                "picked up" | "took away" | "taken away" | "whisked away" | "dragged away"
+            );
+            if weak_abduct && !people_follow(text, e) {
+                continue;
+            }
+            if lw == "seized" && people_follow(text, e) {
+                out.push(LexHit {
+                    start: s,
+                    end: e,
+                    hit: Hit::Trigger(Trig::Abduct),
+                });
+            }
             out.push(LexHit {
                 start: s,
                 end: e,
@@ -791,6 +813,36 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// Whether the next few words after `at` name unarmed people or state
+/// personnel as an object ("a dozen labourers", "two policemen", "him").
+fn people_follow(text: &str, at: usize) -> bool {
+    let mut b = (at + 60).min(text.len());
+    while b < text.len() && !text.is_char_boundary(b) {
+        b += 1;
+    }
+    let after = text.get(at..b).unwrap_or("");
+    for (k, w) in after
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .enumerate()
+    {
+        let lw = w.to_ascii_lowercase();
+        if k == 0 && matches!(lw.as_str(), "him" | "them" | "her") {
+            return true;
+        }
+        match person_side(&lw) {
+            Some(Side::Civilians | Side::State) => return true,
+            Some(_) => return false,
+            None => {}
+        }
+        if matches!(lw.as_str(), "from" | "of" | "in" | "at" | "on" | "control") {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether an ambiguous protest word ("marched", "rallied", "striking")
