@@ -516,6 +516,20 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             {
                 continue;
             }
+            // "a jawan of 24 AR", "a havildar of 9 Rajput Rifles": a unit
+            if i > 1
+                && ts[i - 1].l == "of"
+                && pside(ts[i - 2].s).is_some()
+                && !ts[i - 2].l.ends_with('s')
+                && ts[i..i + n]
+                    .iter()
+                    .all(|t| t.s.as_bytes()[0].is_ascii_digit())
+                && ts
+                    .get(i + n)
+                    .is_some_and(|t| t.s.as_bytes()[0].is_ascii_uppercase() || is_unit_word(t.s))
+            {
+                continue;
+            }
             // "the Tk 20,000 toll", "Rs 5 lakh": money
             let money_before = i > 0
                 && matches!(
@@ -934,11 +948,25 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
             if lw == "," && ts.get(k + 1).is_some_and(|x| x.l == "including") {
                 // skip the appositive ", including two civilians,"
-                let mut m = k + 1;
-                while m < ts.len() && ts[m].s != "," && ts[m].s != "." {
+                // (or up to the verb when the closing comma is missing:
+                // ", including a captain sustained bullet injuries")
+                let mut m = k + 2;
+                while m < ts.len()
+                    && ts[m].s != ","
+                    && ts[m].s != "."
+                    && outcome_at(hits, &ts[m]).is_none()
+                    && !matches!(
+                        ts[m].l,
+                        "sustained" | "suffered" | "received" | "were" | "was" | "have" | "had"
+                    )
+                {
                     m += 1;
                 }
-                k = m + 1;
+                k = if ts.get(m).is_some_and(|x| x.s == ",") {
+                    m + 1
+                } else {
+                    m
+                };
                 steps += 1;
                 continue;
             }
@@ -1093,8 +1121,11 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 if let Some((o, _)) = outcome_at(hits, t) {
                     // "38 victims died and over 650 people received burn
                     // injuries": an intransitive verb takes no object list
+                    // nor a passive one: "two militants were killed and three
+                    // army men, including a major, sustained injuries"
                     if crossed_and
-                        && matches!(t.l, "died" | "dead" | "succumbed" | "perished" | "martyred")
+                        && (matches!(t.l, "died" | "dead" | "succumbed" | "perished" | "martyred")
+                            || (k > 0 && matches!(ts[k - 1].l, "was" | "were" | "been")))
                     {
                         break;
                     }
