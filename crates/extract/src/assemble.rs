@@ -148,6 +148,17 @@ fn group(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Draft> {
         }
         let bg = is_background(m.date.and_then(|d| d.resolved).as_ref(), ctx.published)
             || past_only(m, ctx.article.text.as_str());
+        // a victim who later dies of the wounds: the attack's own toll
+        if !bg && later_death(m, ctx.article.text.as_str()) {
+            if let Some(d) = drafts.iter_mut().rev().find(|d| {
+                d.family == Family::Violent
+                    && !d.background
+                    && d.mentions.iter().any(|&j| ms[j].sent <= m.sent && j < i)
+            }) {
+                d.mentions.push(i);
+                continue;
+            }
+        }
         if let Some(d) = drafts
             .iter_mut()
             .find(|d| d.background == bg && compatible(ms, d, m, true) && !m.includes_into_previous)
@@ -835,6 +846,28 @@ fn past_reference(text: &str, sp: Span) -> bool {
         .any(|c| w.contains(c))
 }
 
+/// Whether a violent mention only reports that someone died of wounds
+/// received earlier ("He succumbed to his injuries on Monday", "died in
+/// hospital"): the later death belongs to the attack.
+fn later_death(m: &Mention, text: &str) -> bool {
+    if m.family != Family::Violent || m.trigs.is_empty() {
+        return false;
+    }
+    let clause = text
+        .get(m.clause.start..m.clause.end)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    m.trigs.iter().all(|(t, sp)| {
+        *t == Trig::Kill
+            && text.get(sp.start..sp.end).is_some_and(|w| {
+                let w = w.to_ascii_lowercase();
+                w == "succumbed" || w == "died"
+            })
+    }) && ["succumbed", "injuries", "wounds", "hospital", "later"]
+        .iter()
+        .any(|c| clause.contains(c))
+}
+
 /// Whether every violent word of a violent mention names a past event.
 fn past_only(m: &Mention, text: &str) -> bool {
     m.family == Family::Violent && {
@@ -1346,6 +1379,27 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                 high: w.high,
             }
         });
+        // the wounded who later died are counted once, as dead
+        let late_dead: u32 = idx
+            .iter()
+            .filter(|&&i| later_death(&ms[i], text))
+            .flat_map(|&i| ms[i].counts.iter())
+            .filter(|c| c.outcome == Outcome::Killed)
+            .map(|c| c.best)
+            .sum();
+        let wounded = wounded
+            .map(|mut w| {
+                if late_dead > 0 {
+                    w.best = w.best.map(|b| b.saturating_sub(late_dead));
+                    w.low = w.low.map(|b| b.saturating_sub(late_dead));
+                    w.high = w.high.map(|b| b.saturating_sub(late_dead));
+                }
+                w
+            })
+            .filter(|w| w.best != Some(0) || late_dead == 0);
+        if wounded.is_none() {
+            ev_e.retain(|(f, _)| f != "wounded");
+        }
         let abducted = t.abducted.as_ref().map(|a| {
             for sp in &a.spans {
                 ev_e.push(("abducted".into(), *sp));
