@@ -950,22 +950,26 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 // skip the appositive ", including two civilians,"
                 // (or up to the verb when the closing comma is missing:
                 // ", including a captain sustained bullet injuries")
+                // ", including Asif Ashraf, a candidate of the party, were
+                // killed": up to the verb across the apposition's commas
+                let verb = |x: &Tok<'_>| {
+                    outcome_at(hits, x).is_some()
+                        || matches!(
+                            x.l,
+                            "sustained" | "suffered" | "received" | "were" | "was" | "have" | "had"
+                        )
+                };
+                let to_verb = (k + 2..(k + 30).min(ts.len()))
+                    .take_while(|&m| !matches!(ts[m].s, "." | ";" | ":"))
+                    .find(|&m| verb(&ts[m]));
                 let mut m = k + 2;
-                while m < ts.len()
-                    && ts[m].s != ","
-                    && ts[m].s != "."
-                    && outcome_at(hits, &ts[m]).is_none()
-                    && !matches!(
-                        ts[m].l,
-                        "sustained" | "suffered" | "received" | "were" | "was" | "have" | "had"
-                    )
-                {
+                while m < ts.len() && ts[m].s != "," && ts[m].s != "." && !verb(&ts[m]) {
                     m += 1;
                 }
-                k = if ts.get(m).is_some_and(|x| x.s == ",") {
-                    m + 1
-                } else {
-                    m
+                k = match to_verb {
+                    Some(v) if ts.get(m).is_some_and(|x| x.s == ",") && v > m => v,
+                    _ if ts.get(m).is_some_and(|x| x.s == ",") => m + 1,
+                    _ => m,
                 };
                 steps += 1;
                 continue;
