@@ -2365,12 +2365,24 @@ fn roles(
     };
     // a passive agent: "by X", "by Pakistani X" (one capitalised word between)
     let after_by = |a: &ActorCand| {
-        let wb = words_before(text, clause.start, a.span.start, 2);
+        let wb = words_before(text, clause.start, a.span.start, 3);
         wb.first().is_some_and(|w| w == "by")
             || (wb.get(1).is_some_and(|w| w == "by")
                 && wb.first().is_some_and(|w| w == "the")
                 && a.generic.is_none()
                 && !a.country)
+            // "by the Balochistan Frontier Corps": one capitalised word between
+            || (wb.get(2).is_some_and(|w| w == "by")
+                && wb.get(1).is_some_and(|w| w == "the")
+                && a.generic.is_none()
+                && !a.country
+                && text
+                    .get(clause.start..a.span.start)
+                    .unwrap_or("")
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase())))
             || (wb.get(1).is_some_and(|w| w == "by")
                 && text
                     .get(clause.start..a.span.start)
@@ -2522,6 +2534,38 @@ fn roles(
                     && !cands.iter().any(|c| c.span == x.span && victim(c))
             })
             .or(other),
+    };
+    // a fight in which both militants and state forces were hurt and no side
+    // is the subject ("9 militants were killed and two FC personnel injured in
+    // an exchange of fire"): the state forces are actor1 (ACLED)
+    let (a1, a2) = match a1 {
+        None if fight
+            && cs.iter().any(|c| c.side == Side::Militants && c.best > 0)
+            && cs.iter().any(|c| c.side == Side::State && c.best > 0) =>
+        {
+            let st = cands.iter().find(|c| {
+                matches!(c.generic, Some(Generic::Military | Generic::Police))
+                    || (c.generic.is_none()
+                        && !c.country
+                        && c.actor.actor_type == Some(ActorType::StateForces)
+                        && !c.actor.name.starts_with("Government"))
+            });
+            match st {
+                Some(st) => {
+                    let other = a2
+                        .filter(|x| x.actor.actor_type != Some(ActorType::StateForces))
+                        .or_else(|| {
+                            cands
+                                .iter()
+                                .find(|c| victim(c) && named_armed(c))
+                                .map(|c| conv(c))
+                        });
+                    (Some(conv(st)), other)
+                }
+                None => (None, a2),
+            }
+        }
+        other => (other, a2),
     };
     // a crowd (protesters, party men, villagers) clashing with police or troops
     // is coded crowd first: actor1 "Rioters (X)", actor2 the state force

@@ -336,3 +336,13 @@ fn a_crowd_clashing_with_police_is_actor1_and_the_police_actor2() {
     );
     assert!(actor1(primary(&evs)).starts_with("Police Forces"));
 }
+
+#[test]
+fn a_fight_that_hurt_both_sides_makes_the_state_forces_actor1() {
+    let evs = extract(
+        "QUETTA: Nine militants were killed and two soldiers were injured in an exchange of \
+         fire in Kalat, Balochistan, Pakistan, on Friday.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Military Forces of Pakistan");
+}
