@@ -815,6 +815,21 @@ impl Lexicon {
     }
 }
 
+/// Whether a person noun of any side follows `at` within a few words
+/// ("kills 35 militants", "kill two policemen").
+fn any_people_follow(text: &str, at: usize) -> bool {
+    let mut b = (at + 60).min(text.len());
+    while b < text.len() && !text.is_char_boundary(b) {
+        b += 1;
+    }
+    text.get(at..b)
+        .unwrap_or("")
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .any(|w| person_side(w).is_some())
+}
+
 /// Whether the next few words after `at` name unarmed people or state
 /// personnel as an object ("a dozen labourers", "two policemen", "him").
 fn people_follow(text: &str, at: usize) -> bool {
@@ -887,7 +902,10 @@ fn protest_context(text: &str, h: &LexHit) -> bool {
 pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
     let w = text.get(h.start..h.end).unwrap_or("").to_ascii_lowercase();
     match h.hit {
-        Hit::Outcome(_) => !matches!(w.as_str(), "lives" | "toll" | "hurt" | "kill" | "kills"),
+        // "Taliban kills 3 policemen": a present-tense kill verb with people
+        // as its object is a report (a headline); "kill time" is not
+        Hit::Outcome(_) if matches!(w.as_str(), "kill" | "kills") => any_people_follow(text, h.end),
+        Hit::Outcome(_) => !matches!(w.as_str(), "lives" | "toll" | "hurt"),
         Hit::Trigger(t) => match t {
             Trig::Air
             | Trig::Suicide
