@@ -92,10 +92,9 @@ fn pside(w: &str) -> Option<Side> {
         match lw {
             "cleaner" | "cleaners" | "conductor" | "conductors" | "guests" | "mechanic"
             | "mechanics" | "labour" | "watchman" | "watchmen" | "chowkidar" | "beggar"
-            | "beggars" | "begger" | "puller" | "pullers" | "student's" | "teens" | "youngster"
-            | "youngsters" | "grandson" | "grandsons" | "granddaughter" | "granddaughters" => {
-                Some(Side::Civilians)
-            }
+            | "beggars" | "begger" | "puller" | "pullers" | "headmaster" | "headmistress"
+            | "student's" | "teens" | "youngster" | "youngsters" | "grandson" | "grandsons"
+            | "granddaughter" | "granddaughters" => Some(Side::Civilians),
             "niece" | "nieces" | "grandfather" | "grandmother" | "mothers" | "fathers"
             | "relative" | "kin" | "bodyguard" | "bodyguards" | "colleague" | "colleagues"
             | "associate" | "associates" | "companion" | "companions" | "friend" | "friends"
@@ -1050,10 +1049,15 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             // "three members of a family were killed", "two men from the
             // Hazara community were killed": skip a short of-phrase
             if (lw == "of" || lw == "from") && (head || named) {
-                if let Some(m) = (k + 1..(k + 10).min(ts.len())).find(|&m| {
-                    outcome_at(hits, &ts[m]).is_some()
-                        || matches!(ts[m].l, "was" | "were" | "have" | "had")
-                }) {
+                if let Some(m) = (k + 1..(k + 10).min(ts.len()))
+                    .find(|&m| {
+                        outcome_at(hits, &ts[m]).is_some()
+                            || matches!(ts[m].l, "was" | "were" | "have" | "had" | "has")
+                    })
+                    // "shot dead an activist of a local unit and injured
+                    // another": a coordinated verb is not the phrase's own
+                    .filter(|&m| ts[m - 1].l != "and")
+                {
                     // "two members of the Eastern Front (EF) were killed"
                     if ts[k + 1..m].iter().all(|x| {
                         x.s.as_bytes()[0].is_ascii_alphanumeric() || x.s == "(" || x.s == ")"
@@ -1398,6 +1402,38 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             // policeman, ASHO Fard, died": a singular person subject
             let died = matches!(lw, "died" | "succumbed") && k > 0 && {
                 let mut b = k - 1;
+                // "the driver later died"
+                while b > 0
+                    && matches!(ts[b].l, "later" | "finally" | "eventually" | "subsequently")
+                {
+                    b -= 1;
+                }
+                // "a bus driver, who received fatal injuries when …, died",
+                // "the headmaster … who was injured on Friday died": the
+                // subject before the relative clause
+                if let Some(who) = (b.saturating_sub(30)..b)
+                    .find(|&c| ts[c].l == "who")
+                    .filter(|&c| !ts[c..b].iter().any(|x| matches!(x.s, "." | ";")))
+                {
+                    if who > 0 {
+                        b = if ts[who - 1].s == "," && who > 1 {
+                            who - 2
+                        } else {
+                            who - 1
+                        };
+                        // "the headmaster of a primary school who": the noun
+                        // before the of-phrase
+                        if pside(ts[b].s).is_none() {
+                            if let Some(of) =
+                                (b.saturating_sub(5)..b).rev().find(|&c| ts[c].l == "of")
+                            {
+                                if of > 0 && pside(ts[of - 1].s).is_some() {
+                                    b = of - 1;
+                                }
+                            }
+                        }
+                    }
+                }
                 if ts[b].s == "," {
                     // skip an apposition or age between commas
                     if let Some(c) = (b.saturating_sub(5)..b).rev().find(|&c| ts[c].s == ",") {
@@ -1646,8 +1682,12 @@ fn extra_outcomes(ts: &[Tok<'_>], hits: &[LexHit]) -> Option<Vec<LexHit>> {
     for (k, t) in ts.iter().enumerate() {
         // "shot a policeman dead", "shot Yadav, a contractor, dead"
         if t.s.eq_ignore_ascii_case("dead") && k >= 2 {
-            let shot = (k.saturating_sub(7)..k - 1).rev().find(|&m| {
-                ts[m].s.eq_ignore_ascii_case("shot") || ts[m].s.eq_ignore_ascii_case("gunned")
+            // also "beaten dead", "found dead"
+            let shot = (k.saturating_sub(7)..k).rev().find(|&m| {
+                matches!(
+                    ts[m].l,
+                    "shot" | "gunned" | "beaten" | "beat" | "stabbed" | "found"
+                ) && (m + 1 < k || ts[m].l != "shot")
             });
             if let Some(m) = shot {
                 let clean = ts[m + 1..k]
