@@ -883,6 +883,17 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                                         "show",
                                         "condemn",
                                         "slogans",
+                                        "oppose",
+                                        "opposing",
+                                        "opposition",
+                                        "express",
+                                        "voice",
+                                        "concern",
+                                        "concerns",
+                                        "grievances",
+                                        "petition",
+                                        "banners",
+                                        "placards",
                                     ],
                                 ))
                             && (lw != "took out"

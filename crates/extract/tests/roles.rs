@@ -346,3 +346,22 @@ fn a_fight_that_hurt_both_sides_makes_the_state_forces_actor1() {
     let e = primary(&evs);
     assert_eq!(actor1(e), "Military Forces of Pakistan");
 }
+
+#[test]
+fn a_crowd_gathered_to_voice_concerns_is_a_demonstration() {
+    let evs = extract(
+        "PHNOM PENH: About 300 villagers gathered in Kampong Speu, Cambodia, on Monday to voice \
+         concerns over the loss of their farmland to a sugar company.",
+    );
+    assert_eq!(actor1(primary(&evs)), "Protesters (Cambodia)");
+    // people gathered for a wedding are no demonstration
+    let evs = extract(
+        "PHNOM PENH: About 300 villagers gathered in Kampong Speu, Cambodia, on Monday for a \
+         wedding.",
+    );
+    assert!(
+        evs.is_empty(),
+        "{:?}",
+        evs.iter().map(actor1).collect::<Vec<_>>()
+    );
+}
