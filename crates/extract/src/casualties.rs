@@ -501,18 +501,23 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 continue;
             }
             // "on March 15", "Oct. 19": a day of the month
-            if i > 0
-                && (is_month(ts[i - 1].s)
-                    || (shouting && ts[i - 1].l != "may" && {
+            let month = |t: &Tok<'_>| {
+                is_month(t.s)
+                    || (shouting && t.l != "may" && {
                         let mut buf = [0u8; 10];
-                        let w = ts[i - 1].s.as_bytes();
+                        let w = t.s.as_bytes();
                         w.len() <= buf.len() && {
                             buf[..w.len()].copy_from_slice(w);
                             buf[0] = buf[0].to_ascii_uppercase();
                             std::str::from_utf8(&buf[..w.len()]).is_ok_and(is_month)
                         }
-                    }))
-            {
+                    })
+            };
+            if i > 0 && month(&ts[i - 1]) {
+                continue;
+            }
+            // "SAN MIGUEL, 9 MAR --", "on 15 March": a day before its month
+            if ts.get(i + n).is_some_and(|t| month(t) && t.l != "may") {
                 continue;
             }
             // "a jawan of 24 AR", "a havildar of 9 Rajput Rifles": a unit
