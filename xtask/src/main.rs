@@ -1197,6 +1197,22 @@ fn add_ucdp_places(path: &Path, rows: &mut Vec<Row>) -> Result<()> {
             n_district += 1;
         }
     }
+    // A point far from its own district is a geocoding slip in the source
+    // ("Sui" of Dera Bugti placed on the Makran coast). Pakistan's largest
+    // district (Chagai) reaches ~300 km from its seat, so a point farther than
+    // that from its district's point is outside it: the place keeps its name
+    // and district, at the district's point.
+    let mut n_far = 0usize;
+    for pts in places.values_mut() {
+        for p in pts.iter_mut() {
+            if let Some((la, lo)) = p.4.and_then(|a2| rows[a2].lat.zip(rows[a2].lon)) {
+                if km(la, lo, p.2, p.3) > 300.0 {
+                    (p.2, p.3) = (la, lo);
+                    n_far += 1;
+                }
+            }
+        }
+    }
     let existing_p: Vec<usize> = (0..rows.len())
         .filter(|&i| rows[i].kind == "P" && rows[i].cc == "PK")
         .collect();
@@ -1276,7 +1292,7 @@ fn add_ucdp_places(path: &Path, rows: &mut Vec<Row>) -> Result<()> {
         }
     }
     eprintln!(
-        "UCDP GED: {n_rows} events; {n_new} new places, {n_alias} aliases of known places, {n_dup} already known; {n_district} district points"
+        "UCDP GED: {n_rows} events; {n_new} new places, {n_alias} aliases of known places, {n_dup} already known; {n_district} district points; {n_far} points over 300 km from their district moved to it"
     );
     Ok(())
 }
