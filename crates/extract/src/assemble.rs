@@ -284,19 +284,43 @@ fn sum_counts<'c>(cs: impl Iterator<Item = &'c Count>) -> SideTotal {
 
 /// The largest per-mention total of counts matching `f` (repetition across
 /// sentences is not addition; parts within one sentence add up).
+///
+/// Clauses of one sentence count as one: "militants shot and killed a man
+/// and his wife" may be split into two clauses, each holding one member of
+/// the list (a count shared by two clauses is taken once).
 fn max_over(ms: &[Mention], idx: &[usize], f: impl Fn(&Count) -> bool) -> Option<SideTotal> {
-    let per: Vec<(usize, SideTotal)> = idx
-        .iter()
-        .map(|&i| (i, sum_counts(ms[i].counts.iter().filter(|c| f(c)))))
-        .filter(|(_, t)| !t.spans.is_empty())
-        .collect();
+    let mut per: Vec<(usize, SideTotal)> = Vec::new();
+    let mut seen_sent: Vec<usize> = Vec::new();
+    for &i in idx {
+        if seen_sent.contains(&ms[i].sent) {
+            continue;
+        }
+        seen_sent.push(ms[i].sent);
+        let mut cs: Vec<&Count> = Vec::new();
+        for &j in idx.iter().filter(|&&j| ms[j].sent == ms[i].sent) {
+            for c in ms[j].counts.iter().filter(|c| f(c)) {
+                if !cs.iter().any(|d| d.span == c.span && d.side == c.side) {
+                    cs.push(c);
+                }
+            }
+        }
+        let t = sum_counts(cs.into_iter());
+        if !t.spans.is_empty() {
+            per.push((i, t));
+        }
+    }
     let (ci, mut best) = per.iter().max_by_key(|(_, t)| t.best).cloned()?;
     // "the attack also killed two others": additions from other sentences
     for &(i, _) in &per {
         if i == ci {
             continue;
         }
-        let add = sum_counts(ms[i].counts.iter().filter(|c| f(c) && c.additive));
+        let add = sum_counts(
+            idx.iter()
+                .filter(|&&j| ms[j].sent == ms[i].sent)
+                .flat_map(|&j| ms[j].counts.iter())
+                .filter(|c| f(c) && c.additive),
+        );
         if !add.spans.is_empty() {
             best.best = best.best.saturating_add(add.best);
             best.low = best.low.zip(add.low).map(|(a, b)| a + b);
@@ -338,7 +362,42 @@ fn tally(ms: &[Mention], idx: &[usize]) -> Tally {
     t
 }
 
-fn fatalities(t: &Tally, evidence: &mut Vec<(String, Span)>) -> Fatalities {
+/// Whether the unknown-side count `u` sits in one list with the sided
+/// counts ("a village elder and his nephew", "the informant, his son and
+/// two guards"): every unknown span is joined to a sided span by only a
+/// comma or "and", so it names more people, not a total over them.
+fn listed_with_parts(t: &Tally, u: &SideTotal, text: &str) -> bool {
+    let sided: Vec<Span> = t.sides[..3]
+        .iter()
+        .flatten()
+        .flat_map(|s| s.spans.iter().copied())
+        .collect();
+    let joined = |a: Span, b: Span| {
+        a.end <= b.start
+            && text.get(a.end..b.start).is_some_and(|gap| {
+                let g = gap.trim_matches(|c: char| c == ',' || c.is_whitespace());
+                g.is_empty() || g.eq_ignore_ascii_case("and")
+            })
+    };
+    // "the suicide bomber and one other were killed": the sided span runs on
+    // over the later member, which follows "and" inside it
+    let inside = |outer: Span, inner: Span| {
+        outer.start < inner.start
+            && inner.end <= outer.end
+            && text.get(outer.start..inner.start).is_some_and(|head| {
+                let h = head.trim_end();
+                h.ends_with(',') || h.to_ascii_lowercase().ends_with(" and")
+            })
+    };
+    !u.spans.is_empty()
+        && u.spans.iter().all(|&us| {
+            sided
+                .iter()
+                .any(|&ss| joined(ss, us) || joined(us, ss) || inside(ss, us))
+        })
+}
+
+fn fatalities(t: &Tally, text: &str, evidence: &mut Vec<(String, Span)>) -> Fatalities {
     let mut f = Fatalities::default();
     let part = |k: usize| t.sides[k].as_ref().map(|s| s.best).unwrap_or(0);
     let parts = part(0) + part(1) + part(2);
@@ -390,6 +449,15 @@ fn fatalities(t: &Tally, evidence: &mut Vec<(String, Span)>) -> Fatalities {
                 for sp in &u.spans {
                     evidence.push(("fatalities.unknown".into(), *sp));
                 }
+            }
+        } else if u.best > 0 && listed_with_parts(t, u, text) {
+            // one more name in the list of the dead: in addition to the parts
+            f.unknown = Some(u.best);
+            best = Some(parts.saturating_add(u.best));
+            low = low.zip(u.low).map(|(a, b)| a.saturating_add(b));
+            high = high.zip(u.high).map(|(a, b)| a.saturating_add(b));
+            for sp in &u.spans {
+                evidence.push(("fatalities.unknown".into(), *sp));
             }
         } else if u.best > parts {
             // a total larger than its stated parts: the rest are of unknown side
@@ -1368,7 +1436,7 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
         }
         // counts
         let t = tally(ms, idx);
-        let fat = fatalities(&t, &mut ev_e);
+        let fat = fatalities(&t, text, &mut ev_e);
         let wounded = t.wounded.as_ref().map(|w| {
             for sp in &w.spans {
                 ev_e.push(("wounded".into(), *sp));

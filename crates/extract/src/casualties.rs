@@ -94,7 +94,9 @@ fn pside(w: &str) -> Option<Side> {
             | "mechanics" | "labour" | "watchman" | "watchmen" | "chowkidar" | "beggar"
             | "beggars" | "begger" | "puller" | "pullers" | "headmaster" | "headmistress"
             | "student's" | "teens" | "youngster" | "youngsters" | "grandson" | "grandsons"
-            | "granddaughter" | "granddaughters" => Some(Side::Civilians),
+            | "granddaughter" | "granddaughters" | "informant" | "informants" => {
+                Some(Side::Civilians)
+            }
             "niece" | "nieces" | "grandfather" | "grandmother" | "mothers" | "fathers"
             | "relative" | "kin" | "bodyguard" | "bodyguards" | "colleague" | "colleagues"
             | "associate" | "associates" | "companion" | "companions" | "friend" | "friends"
@@ -351,7 +353,13 @@ fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, boo
     }
     match side {
         Some(s) => {
-            let s = if statey && matches!(s, Side::Civilians | Side::Unknown) {
+            // "a police informer" informs the police: not one of them
+            let informer = j > 0
+                && matches!(
+                    ts[j - 1].l,
+                    "informant" | "informants" | "informer" | "informers"
+                );
+            let s = if statey && !informer && matches!(s, Side::Civilians | Side::Unknown) {
                 Side::State
             } else {
                 s
@@ -360,6 +368,51 @@ fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, boo
         }
         None => (Side::Unknown, j, None, false),
     }
+}
+
+/// "a rickshaw driver and another person died", "the elder's nephew and
+/// driver were killed": the first of a list of single people whose plural
+/// verb is an outcome is one person.
+fn first_of_subject_list(ts: &[Tok<'_>], hits: &[LexHit], i: usize) -> bool {
+    let (_, j, _, head) = noun_phrase(ts, i + 1);
+    let singular = ts
+        .get(j.wrapping_sub(1))
+        .is_some_and(|t| !t.l.ends_with('s') && !matches!(t.l, "police" | "personnel" | "people"));
+    if !head || !singular || ts.get(j).is_none_or(|t| t.l != "and") {
+        return false;
+    }
+    let end = (j + 9).min(ts.len());
+    (j + 1..end)
+        .find(|&k| {
+            matches!(ts[k].s, "." | ";" | ",")
+                || ts[k].l == "were"
+                || outcome_at(hits, &ts[k]).is_some()
+        })
+        .is_some_and(|k| {
+            (ts[k].l == "were" && ts.get(k + 1).and_then(|x| outcome_at(hits, x)).is_some())
+                || (ts[k].l == "died" && outcome_at(hits, &ts[k]).is_some())
+        })
+}
+
+/// "the kidnapped informant and six of his family members", "the elder and
+/// two of his sons": a singular person named before a count of his own kin
+/// is one more person in the list.
+fn first_of_kin_list(ts: &[Tok<'_>], i: usize) -> bool {
+    let (_, j, _, head) = noun_phrase(ts, i + 1);
+    let head_word = ts.get(j.wrapping_sub(1)).map_or("", |t| t.l);
+    let num = |k: usize| {
+        ts.get(k).is_some_and(|t| {
+            t.s.as_bytes()[0].is_ascii_digit() || sitrep_text::numbers::word_value(t.s).is_some()
+        })
+    };
+    head && !head_word.ends_with('s')
+        && !matches!(head_word, "police" | "personnel" | "people" | "family")
+        && ts.get(j).is_some_and(|t| t.l == "and")
+        && num(j + 1)
+        && ts.get(j + 2).is_some_and(|t| t.l == "of")
+        && ts
+            .get(j + 3)
+            .is_some_and(|t| matches!(t.l, "his" | "her" | "their"))
 }
 
 /// A month name or its abbreviation ("March", "Oct", "Sept").
@@ -571,12 +624,13 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         let w = t.l;
         let possessive =
             matches!(w, "his" | "her" | "their") && i > 0 && matches!(ts[i - 1].s, "and" | ",");
-        let definite = w == "the"
+        let definite = (w == "the"
             && i > 0
             && outcome_at(hits, &ts[i - 1]).is_some_and(|(o, _)| o == Outcome::Killed)
             && ts
                 .get(i + 1)
-                .is_some_and(|t| pside(t.s).is_some() && !t.s.ends_with('s'));
+                .is_some_and(|t| pside(t.s).is_some() && !t.s.ends_with('s')))
+            || (w == "the" && first_of_kin_list(&ts, i));
         // "shot dead Qasim Jan", "killing district councillor Abdul Baig",
         // "killing him": a name, a singular person noun or a pronoun right
         // after an active killing or abducting verb is one person
@@ -676,11 +730,16 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         }
         // "one of a family", "members of an extended family": not a count
         let after_of = i > 0 && matches!(ts[i - 1].l, "of" | "from");
-        if (w == "a" || w == "an" || possessive || definite)
+        if (w == "a"
+            || w == "an"
+            || possessive
+            || definite
+            || (w == "the" && first_of_subject_list(&ts, hits, i)))
             && !after_of
             && !quants.iter().any(|q| q.0 == i)
         {
             let (_, _, _, head) = noun_phrase(&ts, i + 1);
+            let list_subject = first_of_subject_list(&ts, hits, i);
             let right_outcome = (2..=7).any(|k| {
                 ts.get(i + k).and_then(|x| outcome_at(hits, x)).is_some()
                     && matches!(ts[i + k - 1].l, "was" | "been" | "is")
@@ -706,7 +765,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 && ts[i - 1].s == ","
                 && noun_phrase(&ts, i + 1).1 < ts.len()
                 && ts[noun_phrase(&ts, i + 1).1].s != "and";
-            if (head || right_outcome || object_of_verb) && !appositive {
+            if (head || right_outcome || object_of_verb || list_subject) && !appositive {
                 quants.push((i, 1, Some(1), Some(1), 1, !head));
             }
         }
@@ -1267,6 +1326,37 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         let (_, best, low, high, _, _) = quants[qi];
         out[qi] = Some(Count {
             outcome: prev.outcome,
+            side,
+            low,
+            best,
+            high,
+            span: sp,
+            included,
+            additive: false,
+        });
+    }
+    // "a rickshaw driver and another person died", "the elder's nephew and
+    // driver were killed": an earlier member of a subject list shares the
+    // outcome of the member right after it
+    for qi in (0..quants.len().saturating_sub(1)).rev() {
+        let Some((side, sp, included, _)) = pending[qi] else {
+            continue;
+        };
+        if out[qi].is_some() {
+            continue;
+        }
+        let Some(next) = out[qi + 1] else { continue };
+        let my_end = jend[qi];
+        let ni = quants[qi + 1].0;
+        let joined = my_end < ni
+            && ((my_end + 1 == ni && ts[my_end].s == "and")
+                || (my_end + 2 == ni && ts[my_end].s == "," && ts[my_end + 1].s == "and"));
+        if !joined || next.included {
+            continue;
+        }
+        let (_, best, low, high, _, _) = quants[qi];
+        out[qi] = Some(Count {
+            outcome: next.outcome,
             side,
             low,
             best,

@@ -115,5 +115,62 @@ fn print_counts() {
     let text = std::fs::read_to_string(path).unwrap_or_default();
     for sent in text.lines() {
         println!("{:?}  <-  {sent}", read(&lx, sent));
+        for c in counts(sent, 0, &lx.scan(sent)) {
+            let span = sent.get(c.span.start..c.span.end).unwrap_or_default();
+            println!("    {:?} {:?} {} {span:?}", c.outcome, c.side, c.best);
+        }
+    }
+}
+
+mod events {
+    //! The event totals built from the counts (`assemble.rs`: `fatalities`).
+
+    use std::sync::{Arc, OnceLock};
+
+    use sitrep_extract::{ExtractOptions, Extractor};
+    use sitrep_gazetteer::Gazetteer;
+    use sitrep_model::{Article, Event};
+
+    fn extractor() -> &'static Extractor {
+        static EX: OnceLock<Extractor> = OnceLock::new();
+        EX.get_or_init(|| {
+            Extractor::new(Arc::new(Gazetteer::embedded().expect("embedded gazetteer")))
+        })
+    }
+
+    /// The best fatality figure of the event with the most dead.
+    fn dead(text: &str) -> Option<u32> {
+        let art = Article {
+            id: "t".into(),
+            input: "test".into(),
+            published: Some("2021-03-10".into()),
+            text: text.into(),
+            ..Article::default()
+        };
+        let evs: Vec<Event> = extractor().extract(&art, &ExtractOptions::default());
+        evs.iter().filter_map(|e| e.fatalities.best).max()
+    }
+
+    #[test]
+    fn an_unknown_side_member_of_a_list_adds_to_the_sided_ones() {
+        // civilian + unknown side, joined by "and": two dead, not one
+        assert_eq!(
+            dead("On Monday, gunmen shot dead a village elder and his nephew in Peshawar."),
+            Some(2)
+        );
+        // the unknown member sits inside the sided count's span
+        assert_eq!(
+            dead("On Monday, the suicide bomber and one other were killed in a blast in Quetta."),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn an_unknown_side_total_still_covers_its_parts() {
+        // "17 people ... including 5 policemen": a total, not one more count
+        assert_eq!(
+            dead("On Monday, 17 people, including five policemen, were killed in a bomb blast in Quetta."),
+            Some(17)
+        );
     }
 }
