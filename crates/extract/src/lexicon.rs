@@ -296,6 +296,12 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("hacked to death", Trig::Kill),
     ("beaten to death", Trig::Kill),
     ("stabbed to death", Trig::Kill),
+    ("chopped to death", Trig::Kill),
+    ("axed to death", Trig::Kill),
+    ("clobbered to death", Trig::Kill),
+    ("bludgeoned to death", Trig::Kill),
+    ("beat to death", Trig::Kill),
+    ("shot at", Trig::Attack),
     ("lynched", Trig::Mob),
     ("lynching", Trig::Mob),
     ("mob", Trig::Mob),
@@ -479,6 +485,31 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("transport strike", Trig::Protest),
     ("general strike", Trig::Protest),
     ("smoke shell*", Trig::Protest),
+    // gathering/occupation/obstruction verbs: a protest only with a crowd
+    // noun as their subject (see `CROWD_GATED`)
+    ("converged", Trig::Protest),
+    ("flocked", Trig::Protest),
+    ("camped outside", Trig::Protest),
+    ("camped in front", Trig::Protest),
+    ("sat outside", Trig::Protest),
+    ("sat in front", Trig::Protest),
+    ("demanded", Trig::Protest),
+    ("disrupted traffic", Trig::Protest),
+    ("faced off", Trig::Protest),
+    ("convened", Trig::Protest),
+    ("resisted", Trig::Protest),
+    ("disrupted", Trig::Protest),
+    ("disrupt", Trig::Protest),
+    ("shut down", Trig::Protest),
+    ("stopped the traffic", Trig::Protest),
+    ("stopped traffic", Trig::Protest),
+    ("stopped construction", Trig::Protest),
+    ("continued to block", Trig::Protest),
+    ("lathicharge*", Trig::Protest),
+    ("lathi-charge*", Trig::Protest),
+    ("lathi charge*", Trig::Protest),
+    ("baton charge*", Trig::Protest),
+    ("baton-charge*", Trig::Protest),
     ("smoke-shell*", Trig::Protest),
     // riot
     ("riot", Trig::Riot),
@@ -726,6 +757,15 @@ impl Lexicon {
             if weak_abduct && !people_follow(text, e) {
                 continue;
             }
+            // gathering verbs are a protest only when a crowd is their subject
+            if CROWD_GATED.contains(&lw.as_str()) && !crowd_before(text, s, lw == "demanded") {
+                continue;
+            }
+            // "shot at" needs people as its object ("shot at a police
+            // officer"); otherwise it is the bare "shot" ("a shot at the title")
+            if lw == "shot at" && !(people_follow(text, e) || any_people_follow(text, e)) {
+                e = s + "shot".len();
+            }
             if lw == "seized" && people_follow(text, e) {
                 out.push(LexHit {
                     start: s,
@@ -817,6 +857,114 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// Protest verbs that say nothing of a protest on their own ("converged",
+/// "demanded"): they count only with a crowd noun as their subject.
+const CROWD_GATED: &[&str] = &[
+    "converged",
+    "flocked",
+    "camped outside",
+    "camped in front",
+    "sat outside",
+    "sat in front",
+    "demanded",
+    "disrupted traffic",
+    "faced off",
+    "convened",
+    "resisted",
+    "disrupted",
+    "disrupt",
+    "shut down",
+    "stopped the traffic",
+    "stopped traffic",
+    "stopped construction",
+    "continued to block",
+];
+
+/// Plural nouns of a crowd that can demonstrate ("villagers", "workers",
+/// "party supporters"). `strict` leaves out the nouns that as often make
+/// statements or state wishes ("women", "people", "organisations").
+fn crowd_noun(w: &str, strict: bool) -> bool {
+    if strict
+        && matches!(
+            w,
+            "women"
+                | "people"
+                | "members"
+                | "organisations"
+                | "organizations"
+                | "parents"
+                | "villages"
+                | "volunteers"
+                | "scholars"
+                | "agents"
+                | "lawyers"
+                | "doctors"
+        )
+    {
+        return false;
+    }
+    matches!(
+        w,
+        "protesters"
+            | "protestors"
+            | "demonstrators"
+            | "students"
+            | "activists"
+            | "villagers"
+            | "workers"
+            | "traders"
+            | "residents"
+            | "farmers"
+            | "supporters"
+            | "cadres"
+            | "employees"
+            | "hawkers"
+            | "vendors"
+            | "teachers"
+            | "lawyers"
+            | "doctors"
+            | "nurses"
+            | "labourers"
+            | "laborers"
+            | "locals"
+            | "scholars"
+            | "organisations"
+            | "organizations"
+            | "agents"
+            | "drivers"
+            | "transporters"
+            | "shopkeepers"
+            | "youths"
+            | "tribesmen"
+            | "women"
+            | "people"
+            | "members"
+            | "volunteers"
+            | "parents"
+            | "villages"
+    )
+}
+
+/// Whether a crowd noun stands as the subject just before `at`: among the
+/// last twelve words of the same sentence ("About 100 villagers … converged",
+/// "BJP workers demanded"); `strict` as in [`crowd_noun`].
+fn crowd_before(text: &str, at: usize, strict: bool) -> bool {
+    let mut a = at.saturating_sub(130);
+    while a > 0 && !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let before = text.get(a..at).unwrap_or("");
+    let before = before
+        .rfind(['.', ';', '!', '?', '\n'])
+        .map_or(before, |i| &before[i + 1..]);
+    before
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(12)
+        .any(|w| crowd_noun(&w.to_ascii_lowercase(), strict))
 }
 
 /// Whether a person noun of any side follows `at` within a few words
@@ -947,6 +1095,7 @@ pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
                         | "took out"
                         | "striking"
                 ) || protest_context(text, h)
+                    || (!w.starts_with("march") && crowd_before(text, h.start, false))
             }
             Trig::Agree => matches!(
                 w.as_str(),
@@ -994,6 +1143,7 @@ pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
                             | "target killing"
                             | "stabbed"
                             | "stabbing"
+                            | "shot at"
                             | "tortured"
                             | "raid"
                             | "raided"

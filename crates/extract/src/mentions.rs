@@ -864,7 +864,12 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                     Trig::Protest
                         if matches!(
                             lw.as_str(),
-                            "gathered" | "demanding" | "took out" | "stalled" | "memorandum"
+                            "gathered"
+                                | "demanding"
+                                | "demanded"
+                                | "took out"
+                                | "stalled"
+                                | "memorandum"
                         ) || lw.starts_with("obstruct") =>
                     {
                         !violent_here
@@ -918,6 +923,11 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                             "teachers",
                             "doctors",
                             "lawyers",
+                            "owners",
+                            "drivers",
+                            "transporters",
+                            "enforced",
+                            "imposed",
                         ],
                     ),
                     Trig::Defuse
