@@ -94,9 +94,8 @@ fn pside(w: &str) -> Option<Side> {
             | "mechanics" | "labour" | "watchman" | "watchmen" | "chowkidar" | "beggar"
             | "beggars" | "begger" | "puller" | "pullers" | "headmaster" | "headmistress"
             | "student's" | "teens" | "youngster" | "youngsters" | "grandson" | "grandsons"
-            | "granddaughter" | "granddaughters" | "informant" | "informants" => {
-                Some(Side::Civilians)
-            }
+            | "granddaughter" | "granddaughters" | "informant" | "informants" | "passers-by"
+            | "passersby" | "passer-by" => Some(Side::Civilians),
             "niece" | "nieces" | "grandfather" | "grandmother" | "mothers" | "fathers"
             | "relative" | "kin" | "bodyguard" | "bodyguards" | "colleague" | "colleagues"
             | "associate" | "associates" | "companion" | "companions" | "friend" | "friends"
@@ -719,6 +718,18 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             quants.push((i, 1, Some(1), Some(1), 1, false));
             continue;
         }
+        // "a driver and another person died": one more person in a list
+        if w == "another"
+            && i > 0
+            && ts[i - 1].l == "and"
+            && ts
+                .get(i + 1)
+                .is_some_and(|t| pside(t.s).is_some() && !t.l.ends_with('s'))
+            && !quants.iter().any(|q| q.0 == i)
+        {
+            quants.push((i, 1, Some(1), Some(1), 1, false));
+            continue;
+        }
         // "a couple" (not "a couple of"): two people
         if w == "a"
             && ts.get(i + 1).is_some_and(|t| t.l == "couple")
@@ -1293,7 +1304,14 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             || ts[i + n..j.min(ts.len())]
                 .last()
                 .is_some_and(|t| matches!(t.l, "other" | "others" | "more"))
-            || (i > 0 && matches!(ts[i - 1].l, "another" | "also"));
+            || (i > 0 && matches!(ts[i - 1].l, "another" | "also"))
+            // "a passerby were also killed": more dead besides those named
+            || ts
+                .get(j..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|t| t.end <= end)
+                .any(|t| t.l == "also");
         let span = Span::new(start.min(ts[i].start), end.max(ts[i].end));
         out[qi] = Some(Count {
             outcome,

@@ -117,7 +117,10 @@ fn print_counts() {
         println!("{:?}  <-  {sent}", read(&lx, sent));
         for c in counts(sent, 0, &lx.scan(sent)) {
             let span = sent.get(c.span.start..c.span.end).unwrap_or_default();
-            println!("    {:?} {:?} {} {span:?}", c.outcome, c.side, c.best);
+            println!(
+                "    {:?} {:?} {} {span:?} additive={}",
+                c.outcome, c.side, c.best, c.additive
+            );
         }
     }
 }
@@ -161,6 +164,14 @@ mod events {
         // the unknown member sits inside the sided count's span
         assert_eq!(
             dead("On Monday, the suicide bomber and one other were killed in a blast in Quetta."),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn another_person_in_a_subject_list_is_one_more_dead() {
+        assert_eq!(
+            dead("On Monday, a car bomb exploded in Quetta. A rickshaw driver and another person died and ten others were injured."),
             Some(2)
         );
     }
