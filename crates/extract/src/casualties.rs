@@ -369,6 +369,47 @@ fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, boo
     }
 }
 
+/// `text` with the space of an unhyphenated compound number joined by a
+/// hyphen ("twenty four" -> "twenty-four"): one byte for one, so every
+/// offset stays valid.
+fn join_compound_numbers(text: &str) -> String {
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    const UNITS: [&str; 9] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    let low = text.to_ascii_lowercase();
+    let b = low.as_bytes();
+    let mut out = text.as_bytes().to_vec();
+    let word_at = |i: usize| -> &str {
+        let e = b[i..]
+            .iter()
+            .position(|c| !c.is_ascii_alphabetic())
+            .map_or(b.len(), |p| i + p);
+        low.get(i..e).unwrap_or("")
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let starts_word = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if starts_word && b[i].is_ascii_alphabetic() {
+            let w = word_at(i);
+            let sp = i + w.len();
+            if TENS.contains(&w)
+                && b.get(sp) == Some(&b' ')
+                && b.get(sp + 1).is_some_and(|c| c.is_ascii_alphabetic())
+                && UNITS.contains(&word_at(sp + 1))
+            {
+                out[sp] = b'-';
+            }
+            i = sp.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
 /// "a rickshaw driver and another person died", "the elder's nephew and
 /// driver were killed": the first of a list of single people whose plural
 /// verb is an outcome is one person.
@@ -507,6 +548,9 @@ type Quant = (usize, u32, Option<u32>, Option<u32>, usize, bool);
 /// All counts of people in the sentence `sent` (article offsets `base`),
 /// given the lexicon hits inside it.
 pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
+    // "twenty four" reads as "twenty-four" (same bytes, same offsets)
+    let joined = join_compound_numbers(sent);
+    let sent: &str = &joined;
     let low = sent.to_ascii_lowercase();
     if !may_count(&low, hits) {
         return Vec::new();
@@ -1693,7 +1737,32 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             push_zero(Outcome::Killed, at, p.len(), &mut res);
         }
     }
-
+    // "(one source says 22 killed)", "Another source says … killing seven":
+    // a second source's figure is an alternative to the main report, not
+    // more dead; it stays as a part so it neither adds nor wins
+    let alt = [
+        "another source",
+        "other source",
+        "one source",
+        "a second source",
+    ]
+    .iter()
+    .filter_map(|p| l.find(p))
+    .min();
+    if let Some(at) = alt {
+        // inside brackets the alternative ends with them
+        let bracketed = l[..at].rfind('(').is_some_and(|o| !l[o..at].contains(')'));
+        let end = if bracketed {
+            l[at..].find(')').map_or(l.len(), |e| at + e)
+        } else {
+            l.len()
+        };
+        for c in res.iter_mut() {
+            if c.span.start >= base + at && c.span.start < base + end {
+                c.included = true;
+            }
+        }
+    }
     res
 }
 

@@ -177,6 +177,14 @@ mod events {
     }
 
     #[test]
+    fn a_second_source_figure_does_not_replace_the_report() {
+        assert_eq!(
+            dead("On Monday, gunmen ambushed an ambulance near Parachinar, killing six people. Another source says a rocket hit the ambulance, killing seven."),
+            Some(6)
+        );
+    }
+
+    #[test]
     fn an_unknown_side_total_still_covers_its_parts() {
         // "17 people ... including 5 policemen": a total, not one more count
         assert_eq!(
