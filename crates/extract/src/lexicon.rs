@@ -264,6 +264,8 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("fired at", Trig::Attack),
     ("fired on", Trig::Attack),
     ("fired upon", Trig::Attack),
+    ("firing on", Trig::Attack),
+    ("resorted to firing", Trig::Attack),
     ("firing", Trig::Attack),
     ("shot", Trig::Attack),
     ("shooting", Trig::Attack),
@@ -358,6 +360,8 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("set on fire", Trig::Loot),
     ("set fire", Trig::Loot),
     ("set afire", Trig::Loot),
+    // "set a truck on fire": the split arson verb, only after "set"
+    ("on fire", Trig::Loot),
     ("afire", Trig::Loot),
     ("ablaze", Trig::Loot),
     ("burnt", Trig::Loot),
@@ -761,6 +765,11 @@ impl Lexicon {
             if CROWD_GATED.contains(&lw.as_str()) && !crowd_before(text, s, lw == "demanded") {
                 continue;
             }
+            // "on fire" is arson only as the end of "set … on fire" (not
+            // "caught on fire", "under fire")
+            if lw == "on fire" && !set_before(text, s) {
+                continue;
+            }
             // "shot at" needs people as its object ("shot at a police
             // officer"); otherwise it is the bare "shot" ("a shot at the title")
             if lw == "shot at" && !(people_follow(text, e) || any_people_follow(text, e)) {
@@ -967,6 +976,69 @@ fn crowd_before(text: &str, at: usize, strict: bool) -> bool {
         .any(|w| crowd_noun(&w.to_ascii_lowercase(), strict))
 }
 
+/// Whether the object right after `at` is people: a person noun after at
+/// most a determiner, a number or an adjective of age ("shot a sarpanch",
+/// "shot two young students"; not "shot basketball hoops with students").
+fn people_object(text: &str, at: usize) -> bool {
+    let mut b = (at + 50).min(text.len());
+    while b < text.len() && !text.is_char_boundary(b) {
+        b += 1;
+    }
+    for w in text
+        .get(at..b)
+        .unwrap_or("")
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(4)
+    {
+        let lw = w.to_ascii_lowercase();
+        if matches!(lw.as_str(), "him" | "her" | "them") || person_side(&lw).is_some() {
+            return true;
+        }
+        let filler = matches!(
+            lw.as_str(),
+            "a" | "an"
+                | "the"
+                | "his"
+                | "their"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "young"
+                | "local"
+                | "unarmed"
+                | "elderly"
+                | "retired"
+                | "off-duty"
+        ) || lw.bytes().all(|c| c.is_ascii_digit());
+        if !filler {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the verb "set" stands among the six words before `at` in the
+/// same sentence ("set two buses on fire").
+fn set_before(text: &str, at: usize) -> bool {
+    let mut a = at.saturating_sub(70);
+    while a > 0 && !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let before = text.get(a..at).unwrap_or("");
+    let before = before
+        .rfind(['.', ';', '!', '?', '\n'])
+        .map_or(before, |i| &before[i + 1..]);
+    before
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(6)
+        .any(|w| w.eq_ignore_ascii_case("set"))
+}
+
 /// Whether a person noun of any side follows `at` within a few words
 /// ("kills 35 militants", "kill two policemen").
 fn any_people_follow(text: &str, at: usize) -> bool {
@@ -1126,6 +1198,8 @@ pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
                     | "thwarted"
                     | "demolished"
             ),
+            // "gunmen shot a sarpanch": the bare "shot" with people as its object
+            Trig::Attack if w == "shot" => people_object(text, h.end),
             Trig::Attack => {
                 w.starts_with("attack")
                     || w.starts_with("ambush")
@@ -1137,6 +1211,8 @@ pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
                             | "fired at"
                             | "fired on"
                             | "fired upon"
+                            | "firing on"
+                            | "resorted to firing"
                             | "massacre"
                             | "massacres"
                             | "targeted killing"
