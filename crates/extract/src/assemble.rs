@@ -343,16 +343,33 @@ const SIDES: [Side; 4] = [Side::Civilians, Side::State, Side::Militants, Side::U
 
 fn tally(ms: &[Mention], idx: &[usize]) -> Tally {
     let mut t = Tally::default();
+    let own_of = |s: Side| {
+        max_over(ms, idx, |c| {
+            c.outcome == Outcome::Killed && c.side == s && !c.included
+        })
+    };
+    let owns: Vec<Option<SideTotal>> = SIDES.iter().map(|s| own_of(*s)).collect();
     for (k, s) in SIDES.iter().enumerate() {
-        let own = max_over(ms, idx, |c| {
-            c.outcome == Outcome::Killed && c.side == *s && !c.included
-        });
+        let own = owns[k].clone();
         let inc = max_over(ms, idx, |c| {
             c.outcome == Outcome::Killed && c.side == *s && c.included
         });
+        // "killing six security personnel, including one police chief": a
+        // part stated inside another side's count is already in that count
+        let inside_other_side = |b: &SideTotal| {
+            b.spans.iter().all(|ip| {
+                (0..3).filter(|&o| o != k).any(|o| {
+                    owns[o].as_ref().is_some_and(|ot| {
+                        ot.spans
+                            .iter()
+                            .any(|op| op.start < ip.end && ip.start < op.end)
+                    })
+                })
+            })
+        };
         t.sides[k] = match (own, inc) {
             (Some(a), Some(b)) if *s != Side::Unknown && b.best > a.best => Some(b),
-            (None, Some(b)) if *s != Side::Unknown => Some(b),
+            (None, Some(b)) if *s != Side::Unknown && !inside_other_side(&b) => Some(b),
             (a, _) => a,
         };
     }

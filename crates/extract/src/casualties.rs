@@ -369,6 +369,51 @@ fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, boo
     }
 }
 
+/// "a police station", "an army camp": a force noun before a place or
+/// vehicle noun names the place, not a person.
+fn force_as_modifier(ts: &[Tok<'_>], i: usize) -> bool {
+    let (_, j, _, head) = noun_phrase(ts, i + 1);
+    head && j > 0
+        && matches!(
+            ts[j - 1].l,
+            "police" | "army" | "military" | "security" | "levies"
+        )
+        && ts.get(j).is_some_and(|t| {
+            matches!(
+                t.l,
+                "station"
+                    | "stations"
+                    | "post"
+                    | "posts"
+                    | "checkpost"
+                    | "check-post"
+                    | "checkpoint"
+                    | "van"
+                    | "vehicle"
+                    | "mobile"
+                    | "headquarters"
+                    | "line"
+                    | "lines"
+                    | "camp"
+                    | "compound"
+                    | "office"
+                    | "academy"
+                    | "college"
+                    | "centre"
+                    | "center"
+                    | "chowki"
+                    | "thana"
+                    | "picket"
+                    | "building"
+                    | "barracks"
+                    | "convoy"
+                    | "patrol"
+                    | "base"
+                    | "truck"
+            )
+        })
+}
+
 /// `text` with the space of an unhyphenated compound number joined by a
 /// hyphen ("twenty four" -> "twenty-four"): one byte for one, so every
 /// offset stays valid.
@@ -820,7 +865,10 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 && ts[i - 1].s == ","
                 && noun_phrase(&ts, i + 1).1 < ts.len()
                 && ts[noun_phrase(&ts, i + 1).1].s != "and";
-            if (head || right_outcome || object_of_verb || list_subject) && !appositive {
+            if (head || right_outcome || object_of_verb || list_subject)
+                && !appositive
+                && !force_as_modifier(&ts, i)
+            {
                 quants.push((i, 1, Some(1), Some(1), 1, !head));
             }
         }
