@@ -1479,7 +1479,18 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     let mut res: Vec<Count> = out.into_iter().flatten().collect();
     // singular passive without a count: "the driver was killed"
     for (k, t) in ts.iter().enumerate() {
-        if k == 0 || ts[k - 1].l != "was" {
+        // "was killed", "was then shot dead", "was targeted and killed"
+        let was_at = |m: usize| ts.get(m).is_some_and(|x| x.l == "was");
+        let passive = k > 0
+            && (was_at(k - 1)
+                || (k > 1
+                    && was_at(k - 2)
+                    && matches!(
+                        ts[k - 1].l,
+                        "then" | "later" | "also" | "reportedly" | "allegedly" | "subsequently"
+                    ))
+                || (k > 2 && was_at(k - 3) && ts[k - 1].l == "and" && ts[k - 2].l.ends_with("ed")));
+        if !passive {
             continue;
         }
         if let Some((o, e)) = outcome_at(hits, t) {
