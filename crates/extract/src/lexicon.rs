@@ -265,6 +265,7 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("fired on", Trig::Attack),
     ("fired upon", Trig::Attack),
     ("firing on", Trig::Attack),
+    ("slaughtered", Trig::Kill),
     ("resorted to firing", Trig::Attack),
     ("firing", Trig::Attack),
     ("shot", Trig::Attack),
@@ -765,6 +766,12 @@ impl Lexicon {
             if CROWD_GATED.contains(&lw.as_str()) && !crowd_before(text, s, lw == "demanded") {
                 continue;
             }
+            // "slaughtered" is a killing only of people: passive with a
+            // person subject ("an activist was slaughtered") or a person
+            // object ("slaughtered two villagers"); not "slaughtered a cow"
+            if lw == "slaughtered" && !(people_object(text, e) || passive_person(text, s)) {
+                continue;
+            }
             // "on fire" is arson only as the end of "set … on fire" (not
             // "caught on fire", "under fire")
             if lw == "on fire" && !set_before(text, s) {
@@ -1018,6 +1025,32 @@ fn people_object(text: &str, at: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the verb at `at` is a passive ("was", "were", "been" right
+/// before) whose subject, among the eight words before it in the same
+/// sentence, is a person noun ("an activist of the party was slaughtered").
+fn passive_person(text: &str, at: usize) -> bool {
+    let mut a = at.saturating_sub(90);
+    while a > 0 && !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let before = text.get(a..at).unwrap_or("");
+    let before = before
+        .rfind(['.', ';', '!', '?', '\n'])
+        .map_or(before, |i| &before[i + 1..]);
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(8)
+        .collect();
+    words.first().is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "was" | "were" | "been" | "being"
+        )
+    }) && words.iter().any(|w| person_side(w).is_some())
 }
 
 /// Whether the verb "set" stands among the six words before `at` in the
