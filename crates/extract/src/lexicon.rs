@@ -266,7 +266,7 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("fired upon", Trig::Attack),
     ("firing on", Trig::Attack),
     ("slaughtered", Trig::Kill),
-    ("resorted to firing", Trig::Attack),
+    ("resorted to firing", Trig::Clash),
     ("firing", Trig::Attack),
     ("shot", Trig::Attack),
     ("shooting", Trig::Attack),
@@ -1245,7 +1245,6 @@ pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
                             | "fired on"
                             | "fired upon"
                             | "firing on"
-                            | "resorted to firing"
                             | "massacre"
                             | "massacres"
                             | "targeted killing"
