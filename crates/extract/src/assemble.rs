@@ -1210,6 +1210,45 @@ const ARMED_WORDS: &[&str] = &[
     "policemen",
 ];
 
+/// Whether the clauses name a road or rail vehicle (as whole words): "torched
+/// a bus", "vandalised several vehicles", "a covered van was set ablaze".
+fn street_vehicle(words: &str) -> bool {
+    const VEHICLES: &[&str] = &[
+        "bus",
+        "buses",
+        "busses",
+        "minibus",
+        "microbus",
+        "truck",
+        "trucks",
+        "lorry",
+        "lorries",
+        "vehicle",
+        "vehicles",
+        "car",
+        "cars",
+        "rickshaw",
+        "rickshaws",
+        "auto-rickshaw",
+        "auto-rickshaws",
+        "cng",
+        "hauler",
+        "haulers",
+        "tempo",
+        "van",
+        "vans",
+        "motorcycle",
+        "motorcycles",
+        "motorbike",
+        "motorbikes",
+        "train",
+        "coaches",
+    ];
+    words
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .any(|w| VEHICLES.contains(&w))
+}
+
 /// Whether the attacker of a violent trigger is a crowd or a party's men:
 /// "activists of the Jubo League attacked them", "ruling party men attacked
 /// the motorcade", "was beaten up by supporters of the rival candidate".
@@ -1384,12 +1423,13 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
     let retyped = retype(ms, text);
     let ms: &[Mention] = retyped.as_deref().unwrap_or(ms);
     // the story is set in a campaign of shutdowns or blockades
-    let unrest = {
-        let l = text.to_ascii_lowercase();
-        ["hartal", "blockade", "blockage", "bandh", "shutdown"]
-            .iter()
-            .any(|w| l.contains(w))
-    };
+    let lower = text.to_ascii_lowercase();
+    let unrest = ["hartal", "blockade", "blockage", "bandh", "shutdown"]
+        .iter()
+        .any(|w| lower.contains(w));
+    // a note that speaks of (no) claim of responsibility frames the act as
+    // an attack by an organised group, not as street violence
+    let responsibility = lower.contains("responsibility");
     let mut drafts = group(ms, ctx);
     mark_causes(ms, &mut drafts, text);
     // main date: the first dated, non-background violent draft
@@ -1881,6 +1921,10 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                 .any(|w| words.contains(w))
                     // a story set in a shutdown or blockade campaign
                     || unrest
+                    // buses, trucks and cars torched or smashed in the street:
+                    // the stock target of street violence (militants who burn
+                    // convoys are caught by `militant` above)
+                    || street_vehicle(&words) && !responsibility
                     || actor1.as_ref().is_some_and(|a| {
                         matches!(
                             a.actor_type,
