@@ -1210,8 +1210,9 @@ const ARMED_WORDS: &[&str] = &[
     "policemen",
 ];
 
-/// Whether the clauses name a road or rail vehicle (as whole words): "torched
-/// a bus", "vandalised several vehicles", "a covered van was set ablaze".
+/// Whether the clauses name a road or rail vehicle, a river launch or the
+/// railway (as whole words): "torched a bus", "vandalised several vehicles",
+/// "a covered van was set ablaze", "set fire to the railway track".
 fn street_vehicle(words: &str) -> bool {
     const VEHICLES: &[&str] = &[
         "bus",
@@ -1242,7 +1243,11 @@ fn street_vehicle(words: &str) -> bool {
         "motorbike",
         "motorbikes",
         "train",
+        "trains",
         "coaches",
+        "rail",
+        "railway",
+        "launch",
     ];
     words
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
@@ -1925,6 +1930,14 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                     // the stock target of street violence (militants who burn
                     // convoys are caught by `militant` above)
                     || street_vehicle(&words) && !responsibility
+                    // the target is a party or its men ("set fire to the BNP
+                    // office"): political street violence
+                    || actor2.as_ref().is_some_and(|a| {
+                        matches!(
+                            a.actor_type,
+                            Some(ActorType::PoliticalMilitias | ActorType::Rioters)
+                        )
+                    })
                     || actor1.as_ref().is_some_and(|a| {
                         matches!(
                             a.actor_type,
