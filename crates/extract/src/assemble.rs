@@ -1726,11 +1726,17 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                     && !armed_dead
                     && !army
                     && !factional
-                    && idx.iter().any(|&i| {
+                    && (idx.iter().any(|&i| {
                         ms[i].trigs.iter().any(|(t, sp)| {
                             matches!(t, Trig::Attack | Trig::Kill) && crowd_agent(text, *sp)
                         })
-                    });
+                    })
+                        // an attack on a campaign's motorcade or a polling
+                        // centre: election street violence
+                        || trigs.contains(&Trig::Attack)
+                            && ["motorcade", "polling centre", "polling center", "polling station"]
+                                .iter()
+                                .any(|w| words.contains(w)));
                 let crowd = improvised
                     || crowd_attack
                     || (!strong
