@@ -506,6 +506,27 @@ pub fn generic_actor(g: Generic, country: Option<&str>) -> Actor {
     }
 }
 
+/// The country (ISO2) the named actors of a text belong to, for a text whose
+/// places give none: the most often named country among dictionary actors
+/// that have one ("BJP" → IN, "Awami League" → BD), the first named on a tie.
+/// Only parties and groups of a single country count; `None` if none is named.
+pub fn named_actors_country<'a>(
+    named: impl IntoIterator<Item = Option<&'a str>>,
+) -> Option<String> {
+    let mut tally: Vec<(&str, usize)> = Vec::new();
+    for c in named.into_iter().flatten() {
+        match tally.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => tally.push((c, 1)),
+        }
+    }
+    let best = tally.iter().map(|(_, n)| *n).max()?;
+    tally
+        .iter()
+        .find(|(_, n)| *n == best)
+        .map(|(c, _)| (*c).to_string())
+}
+
 /// A candidate actor mention in the article.
 #[derive(Debug, Clone)]
 pub struct ActorCand {

@@ -365,3 +365,22 @@ fn a_crowd_gathered_to_voice_concerns_is_a_demonstration() {
         evs.iter().map(actor1).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_text_with_no_place_takes_its_country_from_the_parties_it_names() {
+    // no place resolves: the parties named (BNP, Awami League: Bangladesh)
+    // give the country of the generic crowd
+    let evs = extract(
+        "Police fired rubber bullets on protesters who blocked a road during a \
+         hartal called by the BNP against the Awami League government.",
+    );
+    let e = primary(&evs);
+    assert!(
+        evs.iter().any(|e| actor1(e).ends_with("(Bangladesh)")
+            || actor2(e).ends_with("(Bangladesh)")
+            || actor1(e).ends_with("of Bangladesh")),
+        "no Bangladeshi generic actor: {} / {}",
+        actor1(e),
+        actor2(e)
+    );
+}
