@@ -184,12 +184,12 @@ fn title_case(text: &str) -> String {
     out
 }
 
-/// The first place named in the text, sentence by sentence.
+/// The first place named in the text, sentence by sentence, with its span.
 fn sentences_first_venue(
     gaz: &Gazetteer,
     text: &str,
     venues: &[ResolvedPlace],
-) -> Option<Location> {
+) -> Option<(Location, Span)> {
     let first = venues.iter().find(|p| p.kind != PlaceKind::Country)?;
     let sp = Span::new(
         text[..first.span.start].rfind(". ").map_or(0, |i| i + 2),
@@ -197,7 +197,35 @@ fn sentences_first_venue(
             .find(". ")
             .map_or(text.len(), |i| first.span.end + i + 1),
     );
-    gaz.locate(text, venues, sp).map(|(l, _)| l)
+    gaz.locate(text, venues, sp)
+}
+
+/// "threw grenades in an area of Quetta and destroyed the track near Degree
+/// College in Sarayab, Pakistan": a clause whose only resolved place is its
+/// country (the town beside it is unknown) happened at the more precise place
+/// of that country which its sentence names, else at the first one the text
+/// names; another country's places never stand in.
+fn precise_for_bare_country(
+    found: (Location, Span),
+    in_sentence: Option<(Location, Span)>,
+    first_venue: Option<&(Location, Span)>,
+) -> (Location, Span) {
+    let bare = found.0.admin1.is_none() && found.0.precision >= 3;
+    if !bare || found.0.country_code.is_none() {
+        return found;
+    }
+    let same = |l: &Location| l.admin1.is_some() && l.country_code == found.0.country_code;
+    if let Some(s) = in_sentence.filter(|s| s.0.precision <= 2 && same(&s.0)) {
+        return s;
+    }
+    match first_venue.filter(|f| same(&f.0)) {
+        Some((l, sp)) => {
+            let mut l = l.clone();
+            l.precision = l.precision.max(2);
+            (l, *sp)
+        }
+        None => found,
+    }
 }
 
 impl Extractor {
@@ -257,17 +285,8 @@ impl Extractor {
         let country_name = focus_iso
             .as_deref()
             .and_then(|c| gaz.country(c).map(|ci| ci.name))
-            .or_else(|| dateline_loc.as_ref().and_then(|l| l.country.clone()))
-            // no place gives a country: the country of the parties and groups
-            // the text names ("BJP workers" → India) codes its generic actors
-            .or_else(|| {
-                let named = rec
-                    .actors
-                    .iter()
-                    .filter(|m| matches!(m.kind, ActorMentionKind::Named) && m.generic.is_none());
-                mentions::named_actors_country(named.map(|m| m.country_hint.as_deref()))
-                    .and_then(|c| gaz.country(&c).map(|ci| ci.name))
-            });
+            .or_else(|| dateline_loc.as_ref().and_then(|l| l.country.clone()));
+        let first_venue = sentences_first_venue(gaz, text, &venues);
         let fallback_location = dateline_loc
             .clone()
             .map(|mut l| {
@@ -275,10 +294,7 @@ impl Extractor {
                 l
             })
             // no dateline: the place the article names first (short reports)
-            .or_else(|| {
-                let first = sentences_first_venue(gaz, text, &venues)?;
-                Some(first)
-            })
+            .or_else(|| first_venue.as_ref().map(|(l, _)| l.clone()))
             .or_else(|| {
                 let iso = focus_iso.clone()?;
                 Some(Location {
@@ -408,10 +424,19 @@ impl Extractor {
         };
         let locate = |sp: Span| {
             let found = locate_in(sp)?;
-            Some(
-                gathered_before_grievance(text, &sentences, sp, &found, &locate_in)
-                    .unwrap_or(found),
-            )
+            let found = gathered_before_grievance(text, &sentences, sp, &found, &locate_in)
+                .unwrap_or(found);
+            let sentence = || {
+                let i = sentences.partition_point(|s| s.end <= sp.start);
+                let s = sentences.get(i).filter(|s| s.start <= sp.start)?;
+                locate_in(*s)
+            };
+            let bare = found.0.admin1.is_none();
+            Some(precise_for_bare_country(
+                found,
+                if bare { sentence() } else { None },
+                first_venue.as_ref(),
+            ))
         };
         let doc = Doc {
             text,
@@ -551,6 +576,47 @@ mod tests {
             .and_then(|e| e.location.as_ref())
             .expect("located");
         assert_eq!(loc.country_code.as_deref(), Some("AF"), "{loc:?}");
+    }
+
+    /// A clause that names only its country next to an unknown town is
+    /// placed at the town its sentence names in that country; with no such
+    /// town anywhere, the country stays.
+    #[test]
+    fn a_bare_country_gives_way_to_the_sentences_town() {
+        let gaz = Arc::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let ex = Extractor::new(gaz);
+        let opts = ExtractOptions {
+            published: NaiveDate::from_ymd_opt(2008, 8, 4),
+        };
+        let article = |text: &str| Article {
+            id: "t".into(),
+            text: text.into(),
+            ..Article::default()
+        };
+        let evs = ex.extract(
+            &article(
+                "Unknown men threw hand grenades in a neighbourhood of Quetta and damaged \
+                 a rail line near Government School in Sarkhanabad, Pakistan. Later they \
+                 burned a school near Zarkhobi Chowk in Qaziabadgai, Pakistan.",
+            ),
+            &opts,
+        );
+        assert!(evs.len() >= 2, "{evs:?}");
+        for e in &evs {
+            let loc = e.location.as_ref().expect("located");
+            assert_eq!(loc.country_code.as_deref(), Some("PK"), "{loc:?}");
+            assert_eq!(loc.name, "Quetta", "{loc:?}");
+        }
+        let evs = ex.extract(
+            &article("A bomb exploded at a market in Pakistan, killing four people."),
+            &opts,
+        );
+        let loc = evs
+            .first()
+            .and_then(|e| e.location.as_ref())
+            .expect("located");
+        assert_eq!(loc.country_code.as_deref(), Some("PK"), "{loc:?}");
+        assert!(loc.admin1.is_none(), "{loc:?}");
     }
 
     /// A protest is where the crowd gathered, not where the grievance it
