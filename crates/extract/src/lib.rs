@@ -285,7 +285,17 @@ impl Extractor {
         let country_name = focus_iso
             .as_deref()
             .and_then(|c| gaz.country(c).map(|ci| ci.name))
-            .or_else(|| dateline_loc.as_ref().and_then(|l| l.country.clone()));
+            .or_else(|| dateline_loc.as_ref().and_then(|l| l.country.clone()))
+            // no place gives a country: the country of the parties and groups
+            // the text names ("BJP workers" → India) codes its generic actors
+            .or_else(|| {
+                let named = rec
+                    .actors
+                    .iter()
+                    .filter(|m| matches!(m.kind, ActorMentionKind::Named) && m.generic.is_none());
+                mentions::named_actors_country(named.map(|m| m.country_hint.as_deref()))
+                    .and_then(|c| gaz.country(&c).map(|ci| ci.name))
+            });
         let first_venue = sentences_first_venue(gaz, text, &venues);
         let fallback_location = dateline_loc
             .clone()
