@@ -2700,5 +2700,46 @@ fn roles(
             });
         }
     }
-    (a1, a2)
+    let main = |r: RoleActor| main_insurgency(text, r);
+    (a1.map(main), a2.map(main))
+}
+
+/// Countries with one main insurgency, and the group ACLED codes for its
+/// unnamed insurgents ("insurgents ambushed a patrol in Pattani", "police
+/// believe separatists were responsible"): unnamed gunmen stay unidentified.
+const MAIN_INSURGENCY: &[(&str, &str)] = &[("Thailand", "Southern Muslim Separatists")];
+
+/// An unidentified armed group read from a word for insurgents ("insurgents",
+/// "separatists", "rebels", "militants") in a country with one main
+/// insurgency is that insurgency's group.
+fn main_insurgency(text: &str, r: RoleActor) -> RoleActor {
+    let Some(country) = r
+        .actor
+        .name
+        .strip_prefix("Unidentified Armed Group (")
+        .and_then(|n| n.strip_suffix(')'))
+    else {
+        return r;
+    };
+    let Some((_, group)) = MAIN_INSURGENCY.iter().find(|(c, _)| *c == country) else {
+        return r;
+    };
+    let words = text
+        .get(r.span.start..r.span.end)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !["insurgent", "separatist", "rebel", "militant"]
+        .iter()
+        .any(|w| words.contains(w))
+    {
+        return r;
+    }
+    RoleActor {
+        actor: Actor {
+            name: format!("{group} ({country})"),
+            actor_type: Some(ActorType::RebelGroups),
+            country: r.actor.country.clone(),
+        },
+        span: r.span,
+    }
 }

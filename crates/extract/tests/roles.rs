@@ -384,3 +384,19 @@ fn a_text_with_no_place_takes_its_country_from_the_parties_it_names() {
         actor2(e)
     );
 }
+
+#[test]
+fn insurgents_in_a_country_with_one_main_insurgency_are_its_group() {
+    // Thailand's deep south: unnamed insurgents are the southern separatists;
+    // unnamed gunmen stay an unidentified armed group
+    let evs = extract(
+        "Insurgents ambushed a ranger patrol in Raman district of Yala, Thailand, \
+         wounding three rangers.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Southern Muslim Separatists (Thailand)");
+    let evs =
+        extract("Gunmen shot and wounded a rubber tapper in Raman district of Yala, Thailand.");
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Unidentified Armed Group (Thailand)");
+}
