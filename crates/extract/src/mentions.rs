@@ -2700,8 +2700,75 @@ fn roles(
             });
         }
     }
+    let (a1, a2) = state_operation(doc, fam, ts, cs, a1, a2);
     let main = |r: RoleActor| main_insurgency(text, r);
     (a1.map(main), a2.map(main))
+}
+
+/// Militants killed, wounded or arrested "in a search operation" / "in a
+/// raid" with no stated operator: the operation is the state's, so the
+/// country's military is the initiator and the militants its target
+/// (ACLED codes these as Military Forces of X against the group).
+fn state_operation(
+    doc: &Doc<'_>,
+    fam: Family,
+    ts: &[(Trig, Span)],
+    cs: &[Count],
+    a1: Option<RoleActor>,
+    a2: Option<RoleActor>,
+) -> (Option<RoleActor>, Option<RoleActor>) {
+    let state = |r: &Option<RoleActor>| {
+        r.as_ref()
+            .is_some_and(|a| a.actor.actor_type == Some(ActorType::StateForces))
+    };
+    let armed = |r: &Option<RoleActor>| {
+        r.as_ref().is_some_and(|a| {
+            matches!(
+                a.actor.actor_type,
+                Some(ActorType::RebelGroups | ActorType::PoliticalMilitias)
+            )
+        })
+    };
+    if fam != Family::Violent || state(&a1) || !(a1.is_none() || armed(&a1)) {
+        return (a1, a2);
+    }
+    let Some(op) = ts.iter().find(|(t, sp)| {
+        let w = doc
+            .text
+            .get(sp.start..sp.end)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        *t == Trig::Clash
+            && ["operation", "operations", "raid", "raids"]
+                .iter()
+                .any(|o| w == *o || w.ends_with(&format!(" {o}")))
+    }) else {
+        return (a1, a2);
+    };
+    let militants_hit = cs.iter().any(|c| {
+        c.side == Side::Militants
+            && matches!(
+                c.outcome,
+                Outcome::Killed | Outcome::Wounded | Outcome::Arrested
+            )
+    });
+    if !militants_hit {
+        return (a1, a2);
+    }
+    // the state is named as the other side ("an operation of Frontier
+    // Corps"): it leads
+    if state(&a2) {
+        return (a2, a1);
+    }
+    let Some(c) = doc.country.as_deref() else {
+        return (a1, a2);
+    };
+    let mil = RoleActor {
+        actor: generic_actor(Generic::Military, Some(c)),
+        span: op.1,
+    };
+    let target = a1.or(a2);
+    (Some(mil), target)
 }
 
 /// Countries with one main insurgency, and the group ACLED codes for its

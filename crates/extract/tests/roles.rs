@@ -400,3 +400,17 @@ fn insurgents_in_a_country_with_one_main_insurgency_are_its_group() {
     let e = primary(&evs);
     assert_eq!(actor1(e), "Unidentified Armed Group (Thailand)");
 }
+
+#[test]
+fn militants_killed_in_a_search_operation_are_the_states_target() {
+    // no operator is named: the operation is the country's military
+    let evs =
+        extract("Six militants were killed in a search operation in Khyber Agency on Monday.");
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Military Forces of Pakistan");
+    assert_eq!(actor2(e), "Unidentified Armed Group (Pakistan)");
+    // an attack by gunmen is not an operation
+    let evs = extract("Gunmen killed two policemen in an attack on a checkpoint in Quetta.");
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Unidentified Armed Group (Pakistan)");
+}
