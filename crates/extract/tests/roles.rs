@@ -414,3 +414,16 @@ fn militants_killed_in_a_search_operation_are_the_states_target() {
     let e = primary(&evs);
     assert_eq!(actor1(e), "Unidentified Armed Group (Pakistan)");
 }
+
+#[test]
+fn city_rangers_are_police_and_border_rangers_the_military() {
+    // ACLED codes the Rangers policing Karachi as police, the Pakistan
+    // Rangers on the border as the military
+    let evs =
+        extract("Sindh Rangers killed three militants in a shootout in Orangi Town, Karachi.");
+    assert_eq!(actor1(primary(&evs)), "Police Forces of Pakistan");
+    let evs = extract(
+        "Pakistan Rangers fired mortar shells on border posts in Sialkot, killing two soldiers.",
+    );
+    assert_eq!(actor1(primary(&evs)), "Military Forces of Pakistan");
+}
