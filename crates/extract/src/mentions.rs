@@ -2409,6 +2409,18 @@ fn roles(
     let after_by = |a: &ActorCand| {
         let wb = words_before(text, clause.start, a.span.start, 3);
         wb.first().is_some_and(|w| w == "by")
+            // hedged: "by suspected Baloch separatists", "by the alleged TTP men"
+            || wb
+                .iter()
+                .position(|w| {
+                    !matches!(
+                        w.as_str(),
+                        "suspected" | "alleged" | "presumed" | "the" | "some" | "unknown"
+                    )
+                })
+                .is_some_and(|i| {
+                    i > 0 && wb[i] == "by" && wb[..i].iter().any(|w| w != "the")
+                })
             || (wb.get(1).is_some_and(|w| w == "by")
                 && wb.first().is_some_and(|w| w == "the")
                 && a.generic.is_none()

@@ -427,3 +427,13 @@ fn city_rangers_are_police_and_border_rangers_the_military() {
     );
     assert_eq!(actor1(primary(&evs)), "Military Forces of Pakistan");
 }
+
+#[test]
+fn a_hedged_passive_agent_is_still_the_attacker() {
+    // "by suspected X": the hedge does not turn the agent into the target
+    let evs =
+        extract("A police constable was shot dead by suspected Baloch separatists near Mastung.");
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Baloch Separatists");
+    assert_eq!(actor2(e), "Police Forces of Pakistan");
+}
