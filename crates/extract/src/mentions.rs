@@ -2179,6 +2179,33 @@ fn roles(
         .iter()
         .filter(|a| clause.contains(a.span) && !in_quotes(doc.quotes, a.span.start))
         .collect();
+    // "TTP militants", "Taliban fighters": the noun after a named armed group
+    // is that group, not a second actor
+    let cands: Vec<&ActorCand> = cands
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| {
+            let Some(prev) = i.checked_sub(1).and_then(|j| cands.get(j)) else {
+                return true;
+            };
+            let glued = text
+                .get(prev.span.end..a.span.start)
+                .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '-'));
+            !(glued
+                && a.generic == Some(Generic::Gunmen)
+                && prev.generic.is_none()
+                && !prev.country
+                && matches!(
+                    prev.actor.actor_type,
+                    Some(
+                        ActorType::RebelGroups
+                            | ActorType::PoliticalMilitias
+                            | ActorType::IdentityMilitias
+                    )
+                ))
+        })
+        .map(|(_, a)| *a)
+        .collect();
     let sent_cands: Vec<&ActorCand> = actors_in(doc.actors, sent)
         .iter()
         .filter(|a| sent.contains(a.span) && !in_quotes(doc.quotes, a.span.start))

@@ -437,3 +437,12 @@ fn a_hedged_passive_agent_is_still_the_attacker() {
     assert_eq!(actor1(e), "Baloch Separatists");
     assert_eq!(actor2(e), "Police Forces of Pakistan");
 }
+
+#[test]
+fn the_noun_after_a_named_group_is_that_group() {
+    // "TTP militants" is one actor: the target is the policeman, not "militants"
+    let evs = extract("A police constable was shot dead by TTP militants near Bannu.");
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "TTP: Tehreek-i-Taliban Pakistan");
+    assert_eq!(actor2(e), "Police Forces of Pakistan");
+}
