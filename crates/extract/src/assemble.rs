@@ -2029,14 +2029,14 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                 _ => None,
             };
         }
-        // a riot's crowd are rioters (ACLED), not protesters
+        // a riot's crowd are rioters (ACLED), not protesters, and an unnamed
+        // crowd of "assailants" in a riot is no armed group either
         if matches!(
             sub,
             Some(SubEventType::ViolentDemonstration | SubEventType::MobViolence)
-        ) && actor1
-            .as_ref()
-            .is_some_and(|a| a.name.starts_with("Protesters"))
-        {
+        ) && actor1.as_ref().is_some_and(|a| {
+            a.name.starts_with("Protesters") || a.name.starts_with("Unidentified Armed Group")
+        }) {
             actor1 = Some(generic_actor(Generic::Rioters, country.as_deref()));
         }
         // the claimed-by group is the perpetrator
