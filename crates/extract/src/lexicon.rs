@@ -967,7 +967,15 @@ fn crowd_noun(w: &str, strict: bool) -> bool {
 /// last twelve words of the same sentence ("About 100 villagers … converged",
 /// "BJP workers demanded"); `strict` as in [`crowd_noun`].
 fn crowd_before(text: &str, at: usize, strict: bool) -> bool {
-    let mut a = at.saturating_sub(130);
+    sentence_words_before(text, at, 130)
+        .take(12)
+        .any(|w| crowd_noun(&w.to_ascii_lowercase(), strict))
+}
+
+/// The words of `at`'s sentence before `at`, nearest first, looking back at
+/// most `reach` bytes.
+fn sentence_words_before(text: &str, at: usize, reach: usize) -> impl Iterator<Item = &str> {
+    let mut a = at.saturating_sub(reach);
     while a > 0 && !text.is_char_boundary(a) {
         a -= 1;
     }
@@ -979,8 +987,6 @@ fn crowd_before(text: &str, at: usize, strict: bool) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .rev()
-        .take(12)
-        .any(|w| crowd_noun(&w.to_ascii_lowercase(), strict))
 }
 
 /// Whether the object right after `at` is people: a person noun after at
@@ -1031,20 +1037,7 @@ fn people_object(text: &str, at: usize) -> bool {
 /// before) whose subject, among the eight words before it in the same
 /// sentence, is a person noun ("an activist of the party was slaughtered").
 fn passive_person(text: &str, at: usize) -> bool {
-    let mut a = at.saturating_sub(90);
-    while a > 0 && !text.is_char_boundary(a) {
-        a -= 1;
-    }
-    let before = text.get(a..at).unwrap_or("");
-    let before = before
-        .rfind(['.', ';', '!', '?', '\n'])
-        .map_or(before, |i| &before[i + 1..]);
-    let words: Vec<&str> = before
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(8)
-        .collect();
+    let words: Vec<&str> = sentence_words_before(text, at, 90).take(8).collect();
     words.first().is_some_and(|w| {
         matches!(
             w.to_ascii_lowercase().as_str(),
@@ -1056,18 +1049,7 @@ fn passive_person(text: &str, at: usize) -> bool {
 /// Whether the verb "set" stands among the six words before `at` in the
 /// same sentence ("set two buses on fire").
 fn set_before(text: &str, at: usize) -> bool {
-    let mut a = at.saturating_sub(70);
-    while a > 0 && !text.is_char_boundary(a) {
-        a -= 1;
-    }
-    let before = text.get(a..at).unwrap_or("");
-    let before = before
-        .rfind(['.', ';', '!', '?', '\n'])
-        .map_or(before, |i| &before[i + 1..]);
-    before
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .rev()
+    sentence_words_before(text, at, 70)
         .take(6)
         .any(|w| w.eq_ignore_ascii_case("set"))
 }

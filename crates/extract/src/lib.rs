@@ -514,6 +514,21 @@ impl Extractor {
 mod tests {
     use super::*;
 
+    /// The events of `text` published on the date `(y, m, d)`, coded with the
+    /// embedded gazetteer.
+    fn code_on(text: &str, (y, m, d): (i32, u32, u32)) -> Vec<Event> {
+        let ex = Extractor::new(Arc::new(Gazetteer::embedded().expect("embedded gazetteer")));
+        let article = Article {
+            id: "t".into(),
+            text: text.into(),
+            ..Article::default()
+        };
+        let opts = ExtractOptions {
+            published: NaiveDate::from_ymd_opt(y, m, d),
+        };
+        ex.extract(&article, &opts)
+    }
+
     /// The interval set answers exactly as the pairwise test it replaces, on
     /// overlapping, nested, adjacent and repeated spans, inserted as the
     /// extractor does (only spans that overlap nothing yet).
@@ -553,22 +568,10 @@ mod tests {
     /// text is about stays.
     #[test]
     fn a_foreign_country_in_passing_is_no_venue() {
-        let gaz = Arc::new(Gazetteer::embedded().expect("embedded gazetteer"));
-        let ex = Extractor::new(gaz);
-        let opts = ExtractOptions {
-            published: NaiveDate::from_ymd_opt(2008, 8, 4),
-        };
-        let article = |text: &str| Article {
-            id: "t".into(),
-            text: text.into(),
-            ..Article::default()
-        };
-        let evs = ex.extract(
-            &article(
-                "Militants shot dead a tribesman for spying for the United States. His \
+        let code = |text: &str| code_on(text, (2008, 8, 4));
+        let evs = code(
+            "Militants shot dead a tribesman for spying for the United States. His \
                  body was found in a drain in Bajaur Agency, Pakistan.",
-            ),
-            &opts,
         );
         let killing = evs
             .iter()
@@ -577,10 +580,7 @@ mod tests {
         let loc = killing.location.as_ref().expect("located");
         assert_eq!(loc.country_code.as_deref(), Some("PK"), "{loc:?}");
         assert!(loc.admin1.is_some(), "{loc:?}");
-        let evs = ex.extract(
-            &article("A suicide bomber killed six soldiers in Afghanistan on Sunday."),
-            &opts,
-        );
+        let evs = code("A suicide bomber killed six soldiers in Afghanistan on Sunday.");
         let loc = evs
             .first()
             .and_then(|e| e.location.as_ref())
@@ -593,23 +593,11 @@ mod tests {
     /// town anywhere, the country stays.
     #[test]
     fn a_bare_country_gives_way_to_the_sentences_town() {
-        let gaz = Arc::new(Gazetteer::embedded().expect("embedded gazetteer"));
-        let ex = Extractor::new(gaz);
-        let opts = ExtractOptions {
-            published: NaiveDate::from_ymd_opt(2008, 8, 4),
-        };
-        let article = |text: &str| Article {
-            id: "t".into(),
-            text: text.into(),
-            ..Article::default()
-        };
-        let evs = ex.extract(
-            &article(
-                "Unknown men threw hand grenades in a neighbourhood of Quetta and damaged \
+        let code = |text: &str| code_on(text, (2008, 8, 4));
+        let evs = code(
+            "Unknown men threw hand grenades in a neighbourhood of Quetta and damaged \
                  a rail line near Government School in Sarkhanabad, Pakistan. Later they \
                  burned a school near Zarkhobi Chowk in Qaziabadgai, Pakistan.",
-            ),
-            &opts,
         );
         assert!(evs.len() >= 2, "{evs:?}");
         for e in &evs {
@@ -617,10 +605,7 @@ mod tests {
             assert_eq!(loc.country_code.as_deref(), Some("PK"), "{loc:?}");
             assert_eq!(loc.name, "Quetta", "{loc:?}");
         }
-        let evs = ex.extract(
-            &article("A bomb exploded at a market in Pakistan, killing four people."),
-            &opts,
-        );
+        let evs = code("A bomb exploded at a market in Pakistan, killing four people.");
         let loc = evs
             .first()
             .and_then(|e| e.location.as_ref())
@@ -633,19 +618,11 @@ mod tests {
     /// names happened.
     #[test]
     fn a_protest_is_placed_where_the_crowd_gathered() {
-        let gaz = Arc::new(Gazetteer::embedded().expect("embedded gazetteer"));
-        let ex = Extractor::new(gaz);
-        let opts = ExtractOptions {
-            published: NaiveDate::from_ymd_opt(2015, 3, 2),
-        };
-        let article = Article {
-            id: "t".into(),
-            text: "Rickshaw drivers staged a protest outside the Multan Press Club against \
-                   the beating of a driver at the Bahawalpur police station."
-                .into(),
-            ..Article::default()
-        };
-        let evs = ex.extract(&article, &opts);
+        let evs = code_on(
+            "Rickshaw drivers staged a protest outside the Multan Press Club against \
+             the beating of a driver at the Bahawalpur police station.",
+            (2015, 3, 2),
+        );
         let loc = evs
             .first()
             .and_then(|e| e.location.as_ref())

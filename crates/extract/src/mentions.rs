@@ -728,21 +728,20 @@ fn hits_in(hits: &[LexHit], span: Span) -> &[LexHit] {
     &hits[a..b.max(a)]
 }
 
+/// The whole-word occurrences of `w` in `l`, as byte ranges `(start, end)`:
+/// neither neighbour is an ASCII letter or digit.
+fn word_hits<'a>(l: &'a str, w: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let b = l.as_bytes();
+    l.match_indices(w)
+        .map(|(s, _)| (s, s + w.len()))
+        .filter(move |&(s, e)| {
+            (s == 0 || !b[s - 1].is_ascii_alphanumeric())
+                && (e >= b.len() || !b[e].is_ascii_alphanumeric())
+        })
+}
+
 fn has_word(l: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        let mut from = 0;
-        while let Some(i) = l[from..].find(w) {
-            let s = from + i;
-            let e = s + w.len();
-            let lb = s == 0 || !l.as_bytes()[s - 1].is_ascii_alphanumeric();
-            let rb = e >= l.len() || !l.as_bytes()[e].is_ascii_alphanumeric();
-            if lb && rb {
-                return true;
-            }
-            from = e;
-        }
-        false
-    })
+    words.iter().any(|w| word_hits(l, w).next().is_some())
 }
 
 /// The longest stretch of text treated as one sentence. A longer "sentence"
@@ -2036,28 +2035,14 @@ fn following(text: &str, from: usize, max: usize) -> &str {
 fn crowd_violence(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
     CROWD_VIOLENCE.iter().any(|w| {
-        let mut from = 0;
-        while let Some(i) = l[from..].find(w) {
-            let s0 = from + i;
-            let e0 = s0 + w.len();
-            from = e0;
-            let lb = s0 == 0 || !l.as_bytes()[s0 - 1].is_ascii_alphanumeric();
-            let rb = e0 >= l.len() || !l.as_bytes()[e0].is_ascii_alphanumeric();
+        word_hits(&l, w).any(|(s0, e0)| {
             let negated = words_before(&l, s0.saturating_sub(40), s0, 2)
                 .iter()
                 .any(|b| matches!(b.as_str(), "no" | "not" | "without" | "never" | "any"))
                 || l[..s0].ends_with("non-")
                 || l[..s0].ends_with("non ");
-            if lb
-                && rb
-                && !negated
-                && !grievance(&l, Span::new(s0, e0))
-                && !symbolic_burning(&l, e0)
-            {
-                return true;
-            }
-        }
-        false
+            !negated && !grievance(&l, Span::new(s0, e0)) && !symbolic_burning(&l, e0)
+        })
     })
 }
 
@@ -2417,17 +2402,8 @@ fn roles(
             "captured",
             "hit",
         ] {
-            let mut from = 0;
-            while let Some(i) = lw[from..].find(v) {
-                let s0 = from + i;
-                let e0 = s0 + v.len();
-                from = e0;
-                let lb = s0 == 0 || !lw.as_bytes()[s0 - 1].is_ascii_alphanumeric();
-                let rb = e0 >= lw.len() || !lw.as_bytes()[e0].is_ascii_alphanumeric();
-                if lb && rb {
-                    at = at.min(clause.start + s0);
-                    break;
-                }
+            if let Some((s0, _)) = word_hits(&lw, v).next() {
+                at = at.min(clause.start + s0);
             }
         }
         at
