@@ -3,25 +3,11 @@
 //! place, and the firmness of a locative cue. Sentences are invented for the
 //! project (in the style of wire copy).
 
-use std::sync::OnceLock;
-
-use sitrep_gazetteer::{DocContext, Gazetteer, ResolvedPlace};
+use sitrep_gazetteer::ResolvedPlace;
 use sitrep_model::Span;
 
-fn gaz() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| Gazetteer::embedded().expect("embedded gazetteer loads"))
-}
-
-fn places(text: &str) -> Vec<ResolvedPlace> {
-    let g = gaz();
-    let rec = g.recognise(text);
-    g.resolve(text, &rec, &DocContext::default())
-}
-
-fn place<'a>(ps: &'a [ResolvedPlace], text: &str, name: &str) -> Option<&'a ResolvedPlace> {
-    ps.iter().find(|p| &text[p.span.start..p.span.end] == name)
-}
+mod common;
+use common::{gaz, place, places};
 
 /// The location name of the whole text (and the places, for messages).
 fn located(text: &str) -> (String, Vec<ResolvedPlace>) {

@@ -2,27 +2,11 @@
 //! aliases, historical names, generic mentions, precision, user files.
 //! Fixtures are written for the project (in the style of wire copy).
 
-use std::sync::OnceLock;
-
-use sitrep_gazetteer::{
-    ActorMentionKind, DocContext, Gazetteer, GenericKind, PlaceKind, ResolvedPlace,
-};
+use sitrep_gazetteer::{ActorMentionKind, DocContext, Gazetteer, GenericKind, PlaceKind};
 use sitrep_model::{ActorType, Span};
 
-fn gaz() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| Gazetteer::embedded().expect("embedded gazetteer loads"))
-}
-
-fn places(text: &str) -> Vec<ResolvedPlace> {
-    let g = gaz();
-    let rec = g.recognise(text);
-    g.resolve(text, &rec, &DocContext::default())
-}
-
-fn place<'a>(ps: &'a [ResolvedPlace], text: &str, name: &str) -> Option<&'a ResolvedPlace> {
-    ps.iter().find(|p| &text[p.span.start..p.span.end] == name)
-}
+mod common;
+use common::{gaz, place, places};
 
 #[test]
 fn gazetteer_is_send_and_sync() {
