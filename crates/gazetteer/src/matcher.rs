@@ -54,6 +54,13 @@ pub(crate) struct Matcher {
     filter: Vec<u64>,
     /// The same filter over the first words of the pre-built place phrases.
     compiled_filter: Vec<u64>,
+    /// Bit filter over the hashes of the two-word beginnings ("San
+    /// Salvador" of "San Salvador Department") of every phrase of two words
+    /// or more, built or pre-built: at a word whose next two words begin no
+    /// phrase, only the one-word phrase is looked up. In capitalised text
+    /// (title-cased wire copy) most words start some longer place name, and
+    /// trying every length from the longest down was most of the matching.
+    pairs: Vec<u64>,
     /// The first target of each phrase (most phrases have one)…
     targets: Vec<Target>,
     /// …and the others, sorted, for phrases with several.
@@ -180,9 +187,19 @@ impl Matcher {
             let k = filter_key(w.as_bytes());
             filter[k / 64] |= 1 << (k % 64);
         }
+        let mut pairs = vec![0u64; PAIR_BITS / 64];
+        let mut add_pair = |key: &str| {
+            if let Some(end) = pair_end(key) {
+                let k = pair_key(&key[..end]);
+                pairs[k / 64] |= 1 << (k % 64);
+            }
+        };
+        b.phrases.keys().for_each(|k| add_pair(k));
+        compiled.into_iter().flat_map(|c| c.phrase_keys()).for_each(add_pair);
         Ok(Matcher {
             filter,
             compiled_filter,
+            pairs,
             phrases: b.phrases,
             first: b.first,
             targets: b.targets,
@@ -232,6 +249,15 @@ impl Matcher {
             _ => 0,
         };
         (built, compiled)
+    }
+
+    /// Whether some phrase of two words or more may begin with `pair` (the
+    /// text from the start of a word to the end of the next one); `false`
+    /// is certain.
+    #[inline]
+    fn pair_may_start(&self, pair: &str) -> bool {
+        let k = pair_key(pair);
+        self.pairs[k / 64] & (1 << (k % 64)) != 0
     }
 
     /// Every target of a phrase, in a stable order.
@@ -361,7 +387,10 @@ impl Matcher {
             let (bmax, cmax) = self.first_lens(&text[words[i].0..words[i].1]);
             let maxn = bmax.max(cmax);
             if maxn > 0 {
-                let top = (maxn as usize).min(words.len() - i);
+                let mut top = (maxn as usize).min(words.len() - i);
+                if top >= 2 && !self.pair_may_start(&text[words[i].0..words[i + 1].1]) {
+                    top = 1;
+                }
                 for k in (1..=top).rev() {
                     let key = &text[words[i].0..words[i + k - 1].1];
                     if let Some(id) = self.lookup_in(key, k <= bmax as usize, k <= cmax as usize) {
@@ -518,6 +547,33 @@ impl Matcher {
         shape_actors(text, &words, &mut rec);
         rec
     }
+}
+
+/// Bits of the two-word filter.
+const PAIR_BITS: usize = 1 << 21;
+
+/// Filter index of a two-word beginning.
+#[inline]
+fn pair_key(pair: &str) -> usize {
+    (crate::phrase::hash(pair.as_bytes()) as usize) & (PAIR_BITS - 1)
+}
+
+/// The byte end of the second word of a phrase key (words: runs of word
+/// characters, as in [`word_spans`]); `None` for a one-word key.
+fn pair_end(key: &str) -> Option<usize> {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in key.char_indices() {
+        let w = is_word_char(c);
+        if w && !in_word {
+            words += 1;
+        }
+        if !w && in_word && words == 2 {
+            return Some(i);
+        }
+        in_word = w;
+    }
+    (words == 2 && in_word).then_some(key.len())
 }
 
 /// Accumulates phrases while building.
@@ -871,5 +927,38 @@ mod tests {
                 "{q}"
             );
         }
+    }
+
+    /// The two-word filter never turns a phrase away: every phrase of two
+    /// words or more, built or pre-built, passes on its first two words.
+    #[test]
+    fn pair_filter_keeps_every_phrase() {
+        assert_eq!(pair_end("San Salvador Department"), Some(12));
+        assert_eq!(pair_end("Dera Ismail Khan"), Some(11));
+        assert_eq!(pair_end("Lashkar-e-Taiba"), Some(9));
+        assert_eq!(pair_end("Peshawar's old city"), Some(10));
+        assert_eq!(pair_end("North Waziristan"), Some(16));
+        assert_eq!(pair_end("Quetta"), None);
+        let data = Data::embedded().expect("embedded");
+        let m = Matcher::build(&data).expect("build");
+        let compiled = m.compiled.expect("pre-built places");
+        let mut n = 0;
+        let mut check = |key: &str| {
+            if let Some(end) = pair_end(key) {
+                assert!(m.pair_may_start(&key[..end]), "{key}");
+                n += 1;
+            }
+        };
+        m.phrases.keys().for_each(|k| check(k));
+        compiled.phrase_keys().for_each(check);
+        assert!(n > 50_000, "{n}");
+        // and most two-word stretches of running text are turned away
+        let text = "Gunmen Killed Two Policemen Near The Market On Monday And Fled In A Car";
+        let words = word_spans(text);
+        let kept = words
+            .windows(2)
+            .filter(|w| m.pair_may_start(&text[w[0].0..w[1].1]))
+            .count();
+        assert!(kept * 2 < words.len(), "{kept} of {}", words.len() - 1);
     }
 }
