@@ -23,13 +23,15 @@ pub(crate) fn words_before(text: &str, i: usize, n: usize) -> Vec<String> {
         .find(|(_, c)| SENTENCE_STOPS.contains(c) || matches!(c, '(' | ')'))
         .map(|(p, c)| p + c.len_utf8())
         .unwrap_or(0);
-    let words: Vec<String> = window[cut..]
-        .split(|c: char| c.is_whitespace() || c == ',')
+    // the last `n` words, read from the end: only they are lower-cased
+    let mut words: Vec<String> = window[cut..]
+        .rsplit(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
+        .take(n)
         .map(|w| w.to_lowercase())
         .collect();
-    let k = words.len().saturating_sub(n);
-    words[k..].to_vec()
+    words.reverse();
+    words
 }
 
 /// Up to `n` words just after byte `i`, lower-cased; stops at a sentence end.
