@@ -729,15 +729,37 @@ fn hits_in(hits: &[LexHit], span: Span) -> &[LexHit] {
 }
 
 /// The whole-word occurrences of `w` in `l`, as byte ranges `(start, end)`:
-/// neither neighbour is an ASCII letter or digit.
+/// neither neighbour is an ASCII letter or digit. An empty `w` has none.
+///
+/// Occurrences are found left to right without overlapping, as
+/// `str::match_indices` finds them, by a plain first-byte scan: the words are
+/// short and the texts a sentence long, where building a two-way searcher
+/// for every word of every list cost more than the search itself.
 fn word_hits<'a>(l: &'a str, w: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
     let b = l.as_bytes();
-    l.match_indices(w)
-        .map(|(s, _)| (s, s + w.len()))
-        .filter(move |&(s, e)| {
-            (s == 0 || !b[s - 1].is_ascii_alphanumeric())
+    let n = w.as_bytes();
+    let mut from = 0usize;
+    std::iter::from_fn(move || {
+        let (&first, rest) = n.split_first()?;
+        loop {
+            let last = b.len().checked_sub(n.len())?;
+            if from > last {
+                return None;
+            }
+            let s = from + b[from..=last].iter().position(|&c| c == first)?;
+            if &b[s + 1..s + n.len()] != rest {
+                from = s + 1;
+                continue;
+            }
+            let e = s + n.len();
+            from = e;
+            if (s == 0 || !b[s - 1].is_ascii_alphanumeric())
                 && (e >= b.len() || !b[e].is_ascii_alphanumeric())
-        })
+            {
+                return Some((s, e));
+            }
+        }
+    })
 }
 
 fn has_word(l: &str, words: &[&str]) -> bool {
@@ -1559,6 +1581,35 @@ fn announced_killing(doc: &Doc<'_>, sent: Span, sl: &str) -> Option<(String, Spa
     if has_word(sl, &["denied", "denies", "condemned", "no group", "not"]) {
         return None;
     }
+    let note = has_word(sl, &["note", "notes", "letter", "pamphlet"])
+        && has_word(
+            sl,
+            &["body", "bodies", "corpse", "corpses", "victim", "victims"],
+        )
+        && has_word(
+            sl,
+            &[
+                "found",
+                "left",
+                "attached",
+                "pinned",
+                "placed",
+                "recovered",
+                "behind",
+            ],
+        );
+    // (the cheap tests on the sentence first: most sentences are neither)
+    let spy = !note
+        && has_word(sl, &["spying", "spy", "spies", "informer", "informers"])
+        && has_word(
+            sl,
+            &[
+                "killed", "shot", "beheaded", "executed", "hanged", "murdered", "slit", "gunned",
+            ],
+        );
+    if !note && !spy {
+        return None;
+    }
     // the report says no one claimed it: the note or the motive is no claim
     let mut lo = sent.start.saturating_sub(2000);
     while lo > 0 && !doc.text.is_char_boundary(lo) {
@@ -1582,23 +1633,6 @@ fn announced_killing(doc: &Doc<'_>, sent: Span, sl: &str) -> Option<(String, Spa
     ) {
         return None;
     }
-    let note = has_word(sl, &["note", "notes", "letter", "pamphlet"])
-        && has_word(
-            sl,
-            &["body", "bodies", "corpse", "corpses", "victim", "victims"],
-        )
-        && has_word(
-            sl,
-            &[
-                "found",
-                "left",
-                "attached",
-                "pinned",
-                "placed",
-                "recovered",
-                "behind",
-            ],
-        );
     if note {
         let from = doc
             .actors
@@ -1611,16 +1645,6 @@ fn announced_killing(doc: &Doc<'_>, sent: Span, sl: &str) -> Option<(String, Spa
             .map(|a| a.actor.name.clone())
             .unwrap_or_else(|| generic_actor(Generic::Gunmen, doc.country.as_deref()).name);
         return Some((name, sent));
-    }
-    let spy = has_word(sl, &["spying", "spy", "spies", "informer", "informers"])
-        && has_word(
-            sl,
-            &[
-                "killed", "shot", "beheaded", "executed", "hanged", "murdered", "slit", "gunned",
-            ],
-        );
-    if !spy {
-        return None;
     }
     // the group must be named before the motive (the killers, not the side
     // the victim spied for)
