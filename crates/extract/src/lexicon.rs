@@ -4,7 +4,7 @@
 //! ASCII case-insensitive, whole words only (a pattern ending in `*` may be
 //! followed by more letters: `clash*` matches "clashes", "clashed").
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// What a trigger word says happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -717,9 +717,12 @@ impl Lexicon {
         }
         // The patterns are fixed literals: building cannot fail in practice;
         // fall back to an automaton that matches nothing rather than panic.
+        // a DFA: built once (about a millisecond), it scans every article
+        // without following failure links (the scan is run over all input)
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&pats)
             .expect("the fixed trigger lexicon always compiles");
         Lexicon { ac, meta }

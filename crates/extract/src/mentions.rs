@@ -634,6 +634,7 @@ pub fn find_generics(text: &str) -> Vec<(Span, Generic)> {
         .get_or_init(|| {
             aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(GENERICS.iter().map(|(p, _)| *p))
                 .ok()
         })
