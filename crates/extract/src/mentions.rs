@@ -747,7 +747,16 @@ fn word_hits<'a>(l: &'a str, w: &'a str) -> impl Iterator<Item = (usize, usize)>
             if from > last {
                 return None;
             }
-            let s = from + b[from..=last].iter().position(|&c| c == first)?;
+            // (an ASCII first byte is found with the library's memchr; `from`
+            // is then always a char boundary)
+            let s = if first.is_ascii() {
+                from + l
+                    .get(from..)?
+                    .find(char::from(first))
+                    .filter(|&k| k <= last - from)?
+            } else {
+                from + b[from..=last].iter().position(|&c| c == first)?
+            };
             if &b[s + 1..s + n.len()] != rest {
                 from = s + 1;
                 continue;
