@@ -287,6 +287,11 @@ fn month_of(w: &str) -> Option<u32> {
 }
 
 fn weekday_of(w: &str) -> Option<Weekday> {
+    // (trimming only shortens a word and keeps its first byte: most words
+    // are turned away here, before the suffix searches)
+    if w.len() < 6 || !w.as_bytes()[0].is_ascii_alphabetic() {
+        return None;
+    }
     let w = w.trim_end_matches("'s").trim_end_matches("’s");
     if w.len() < 6 || !w.as_bytes()[0].is_ascii_alphabetic() {
         return None;
@@ -372,6 +377,11 @@ fn words(text: &str) -> Vec<W<'_>> {
 }
 
 fn ordinal_day(w: &str) -> Option<u32> {
+    // the day is a prefix of the word: a word that does not start with a
+    // digit is none (checked before the four suffix searches)
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let t = w
         .trim_end_matches("st")
         .trim_end_matches("nd")
@@ -402,6 +412,9 @@ fn numeric_date(w: &str) -> Option<NaiveDate> {
             let y: i32 = p[2].parse().ok()?;
             return NaiveDate::from_ymd_opt(y, m, d);
         }
+        return None;
+    }
+    if !w.contains('-') {
         return None;
     }
     let p: Vec<&str> = w.split('-').collect();
