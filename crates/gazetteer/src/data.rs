@@ -245,9 +245,8 @@ impl Compiled {
 
     /// Every place phrase key of the table, in record order.
     pub fn phrase_keys(&self) -> impl Iterator<Item = &'static str> + '_ {
-        (0..self.n_phrases).map(move |r| {
-            self.text(u32_at(self.p_recs, r * 3), u32_at(self.p_recs, r * 3 + 1))
-        })
+        (0..self.n_phrases)
+            .map(move |r| self.text(u32_at(self.p_recs, r * 3), u32_at(self.p_recs, r * 3 + 1)))
     }
 
     /// Entries that may have a name or alias whose lower-case form is

@@ -195,7 +195,10 @@ impl Matcher {
             }
         };
         b.phrases.keys().for_each(|k| add_pair(k));
-        compiled.into_iter().flat_map(|c| c.phrase_keys()).for_each(add_pair);
+        compiled
+            .into_iter()
+            .flat_map(|c| c.phrase_keys())
+            .for_each(add_pair);
         Ok(Matcher {
             filter,
             compiled_filter,
@@ -741,7 +744,18 @@ fn better_kind(a: PlaceKind, b: PlaceKind) -> PlaceKind {
 
 /// Whether a matched name is also an ordinary word or a person name.
 fn is_common(data: &Data, s: &str) -> bool {
-    !s.contains(' ') && data.stop.contains(&s.to_lowercase())
+    if s.contains(' ') {
+        return false;
+    }
+    // an ASCII word is lower-cased on the stack (it is called for every match)
+    let mut buf = [0u8; 32];
+    if s.is_ascii() && s.len() <= buf.len() {
+        let low = &mut buf[..s.len()];
+        low.copy_from_slice(s.as_bytes());
+        low.make_ascii_lowercase();
+        return std::str::from_utf8(low).is_ok_and(|l| data.stop.contains(l));
+    }
+    data.stop.contains(&s.to_lowercase())
 }
 
 pub(crate) fn capitalise(s: &str) -> String {
