@@ -581,6 +581,7 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         ));
     }
     cinfo.sort();
+    fix_demonyms(&mut nationalities, &cinfo, &iso_names);
     for (cc, gname, capital, pop) in &cinfo {
         let name = display.get(cc).unwrap_or(gname);
         let mut r = Row {
@@ -1849,4 +1850,62 @@ fn add_joined_spellings(rows: &mut [Row]) {
         }
     }
     eprintln!("joined spellings: {n} aliases");
+}
+
+/// GeoNames' `nationalities.txt` has slips ("thai:TW", "tuvaluan:TW",
+/// "swiss:SZ"): a demonym that looks like none of its country's names (same
+/// first three letters) but like the names of exactly one other country
+/// belongs to that country...
+fn fix_demonyms(
+    nationalities: &mut HashMap<String, BTreeSet<String>>,
+    cinfo: &[(String, String, String, u64)],
+    iso_names: &HashMap<String, Vec<String>>,
+) {
+    let head = |s: &str| key(s).chars().take(3).collect::<String>();
+    let heads: BTreeMap<&str, BTreeSet<String>> = cinfo
+        .iter()
+        .map(|(cc, gname, _, _)| {
+            let names = std::iter::once(gname)
+                .chain(iso_names.get(cc).into_iter().flatten())
+                .map(|n| head(n))
+                .collect();
+            (cc.as_str(), names)
+        })
+        .collect();
+    let mut moves: Vec<(String, String, String)> = Vec::new();
+    for (cc, dems) in nationalities.iter() {
+        for d in dems {
+            let h = head(d);
+            if heads.get(cc.as_str()).is_some_and(|own| own.contains(&h)) {
+                continue;
+            }
+            let others: Vec<&str> = heads
+                .iter()
+                .filter(|(o, names)| *o != cc && names.contains(&h))
+                .map(|(o, _)| *o)
+                .collect();
+            // ...when the demonym is also claimed by that country, or its own
+            // country keeps one that looks like it ("American" stays the US's,
+            // not American Samoa's).
+            let claimed = |o: &str| nationalities.get(o).is_some_and(|s| s.contains(d));
+            let keeps_own = dems.iter().any(|e| {
+                e != d
+                    && heads
+                        .get(cc.as_str())
+                        .is_some_and(|own| own.contains(&head(e)))
+            });
+            if let [to] = others.as_slice() {
+                if claimed(to) || keeps_own {
+                    moves.push((cc.clone(), (*to).to_string(), d.clone()));
+                }
+            }
+        }
+    }
+    for (from, to, d) in moves {
+        eprintln!("nationalities.txt: {d} is {to}'s, not {from}'s");
+        if let Some(s) = nationalities.get_mut(&from) {
+            s.remove(&d);
+        }
+        nationalities.entry(to).or_default().insert(d);
+    }
 }
