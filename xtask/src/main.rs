@@ -1909,3 +1909,125 @@ fn fix_demonyms(
         nationalities.entry(to).or_default().insert(d);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(kind: &'static str, cc: &str, name: &str, pop: u64) -> Row {
+        Row {
+            kind,
+            cc: cc.into(),
+            name: name.into(),
+            pop,
+            ..Row::default()
+        }
+    }
+
+    #[test]
+    fn multi_word_names_have_one_word_spellings() {
+        assert_eq!(joined_forms("Mirpur Khas"), vec!["Mirpurkhas"]);
+        assert_eq!(
+            joined_forms("Darra Adam Khel"),
+            vec!["Darraadamkhel", "Darra Adamkhel"]
+        );
+        // unit and direction words stay apart; one word or four words give nothing
+        assert!(joined_forms("Malir Cantonment").is_empty());
+        assert!(joined_forms("Upper Dir").is_empty());
+        assert!(joined_forms("Quetta").is_empty());
+        assert!(joined_forms("Chak One Hundred Five").is_empty());
+        // not plain capitalised words
+        assert!(joined_forms("Cox's Bazar").is_empty());
+        assert!(joined_forms("Sarigam INA").is_empty());
+    }
+
+    #[test]
+    fn joined_spellings_skip_names_of_other_places() {
+        let mut rows = vec![
+            row("P", "PK", "Mirpur Khas", 100),
+            row("P", "PK", "Kot Addu", 100),
+            row("P", "PK", "Kotaddu", 10),
+            row("P", "FR", "Saint Denis", 100),
+        ];
+        add_joined_spellings(&mut rows);
+        assert!(rows[0].aliases.contains("Mirpurkhas"));
+        // "Kotaddu" is another place's name; France is no JOIN_CC country
+        assert!(rows[1].aliases.is_empty());
+        assert!(rows[3].aliases.is_empty());
+    }
+
+    #[test]
+    fn hand_targets_are_found_by_kind_and_spelling() {
+        let mut rows = vec![
+            row("A2", "PK", "Kohlu", 0),
+            row("P", "PK", "Kohlu", 11_089),
+            row("P", "BD", "Mohammadpur", 5_000),
+            row("P", "BD", "Mohammadpur", 500_000),
+        ];
+        rows[1].aliases.insert("Kōhlu".into());
+        assert_eq!(find_target(&rows, "PK", "A2:Kohlu"), Some(0));
+        assert_eq!(find_target(&rows, "PK", "P:Kohlu"), Some(1));
+        // folded spelling, and the most populous of namesakes
+        assert_eq!(find_target(&rows, "PK", "P:Kōhlu"), Some(1));
+        assert_eq!(find_target(&rows, "BD", "P:Mohammadpur"), Some(3));
+        assert_eq!(find_target(&rows, "PK", "A1:Kohlu"), None);
+        assert_eq!(find_target(&rows, "PK", "Kohlu"), None);
+    }
+
+    #[test]
+    fn a_hand_file_adds_places_at_their_parent_and_spellings() {
+        let dir = std::env::temp_dir().join(format!("xtask-hand-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("places_hand.tsv");
+        let mut a2 = row("A2", "BD", "Dhaka", 0);
+        a2.admin1 = Some(0);
+        let mut town = row("P", "BD", "Dhaka", 10_000_000);
+        town.admin1 = Some(0);
+        town.admin2 = Some(1);
+        town.lat = Some(23.7);
+        town.lon = Some(90.4);
+        let mut rows = vec![row("A1", "BD", "Dhaka", 0), a2, town];
+        std::fs::write(
+            &path,
+            "# comment\nN\tJatrabari\tBD\tP:Dhaka\tJatra Bari\tthana\nA\tDacca\tBD\tP:Dhaka|A2:Dhaka\t\told spelling\n",
+        )
+        .expect("write");
+        add_hand_places(&path, &mut rows).expect("hand file");
+        let n = rows.last().expect("a new row");
+        assert_eq!((n.kind, n.name.as_str()), ("P", "Jatrabari"));
+        assert_eq!((n.admin1, n.admin2), (Some(0), Some(1)));
+        assert_eq!((n.lat, n.lon), (Some(23.7), Some(90.4)));
+        assert!(n.aliases.contains("Jatra Bari"));
+        assert!(rows[1].aliases.contains("Dacca") && rows[2].aliases.contains("Dacca"));
+        // a target that does not exist stops the build
+        std::fs::write(&path, "A\tX\tBD\tP:Nowhere\n").expect("write");
+        assert!(add_hand_places(&path, &mut rows).is_err());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn demonym_slips_move_to_their_country() {
+        let cinfo: Vec<(String, String, String, u64)> = [
+            ("TW", "Taiwan"),
+            ("TH", "Thailand"),
+            ("US", "United States"),
+            ("AS", "American Samoa"),
+        ]
+        .iter()
+        .map(|(c, n)| (c.to_string(), n.to_string(), String::new(), 0))
+        .collect();
+        let mut nat: HashMap<String, BTreeSet<String>> = HashMap::new();
+        nat.entry("TW".into())
+            .or_default()
+            .extend(["Taiwanese".to_string(), "Thai".to_string()]);
+        nat.entry("US".into())
+            .or_default()
+            .insert("American".to_string());
+        fix_demonyms(&mut nat, &cinfo, &HashMap::new());
+        assert_eq!(nat["TW"].iter().collect::<Vec<_>>(), ["Taiwanese"]);
+        assert!(nat["TH"].contains("Thai"));
+        // a country's only demonym stays its own
+        assert!(nat["US"].contains("American"));
+        assert!(!nat.contains_key("AS"));
+    }
+}
