@@ -343,6 +343,13 @@ fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     6371.0 * 2.0 * a.sqrt().asin()
 }
 
+/// British spellings of common English words (`/usr/share/dict/words` is
+/// American): "at Centre" is no region of Burkina Faso.
+const BRITISH_WORDS: &[&str] = &[
+    "centre", "centres", "harbour", "theatre", "metre", "fibre", "calibre", "sabre", "colour",
+    "honour", "labour", "favour", "defence", "offence", "grey", "tyre",
+];
+
 /// `data/stopwords.txt`: lower-case English words (from `/usr/share/dict/words`,
 /// Debian `wamerican`) that are also single-word place names. Countries, first-level
 /// units and cities of a million people are left out (they are rarely common words in
@@ -356,11 +363,13 @@ fn write_stopwords(rows: &[Row], out_dir: &Path) -> Result<()> {
         );
         return Ok(());
     }
-    let words: BTreeSet<String> = read(words_path)?
+    let mut words: BTreeSet<String> = read(words_path)?
         .lines()
         .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()))
         .map(String::from)
         .collect();
+    // The word list is American: British spellings the wire services use too.
+    words.extend(BRITISH_WORDS.iter().map(|w| w.to_string()));
     let mut keep_out: BTreeSet<String> = BTreeSet::new();
     let mut names: BTreeSet<String> = BTreeSet::new();
     for r in rows {
@@ -375,7 +384,7 @@ fn write_stopwords(rows: &[Row], out_dir: &Path) -> Result<()> {
         .iter()
         .filter(|w| names.contains(*w) && !keep_out.contains(*w))
         .collect();
-    let mut out = String::from("# English words that are also place names (derived by `cargo xtask gazetteer` from /usr/share/dict/words and the gazetteer)\n");
+    let mut out = String::from("# English words that are also place names (derived by `cargo xtask gazetteer` from /usr/share/dict/words, a few British spellings and the gazetteer)\n");
     for w in &stop {
         out.push_str(w);
         out.push('\n');
@@ -572,6 +581,7 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         ));
     }
     cinfo.sort();
+    fix_demonyms(&mut nationalities, &cinfo, &iso_names);
     for (cc, gname, capital, pop) in &cinfo {
         let name = display.get(cc).unwrap_or(gname);
         let mut r = Row {
@@ -782,11 +792,37 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
                 af_district_row.insert(key(&d.name), rows.len());
             }
         }
+        let same = |c: &&City| key(&c.name) == k || c.alts.iter().any(|a| key(a) == k);
+        // In the focus countries a transliteration variant names the same town
+        // ("Cumilla" district, "Comilla" town; "Kishoregonj", "Kishoreganj").
+        let l2 = loose(&rname);
+        let same_loose = |c: &&City| {
+            focus.contains(cc)
+                && l2.len() >= 3
+                && (loose(&c.name) == l2 || c.alts.iter().any(|a| loose(a) == l2))
+        };
+        let seat_town = in_a1(cc, a1c)
+            .filter(same)
+            .max_by_key(|c| c.pop)
+            .or_else(|| in_a1(cc, a1c).filter(same_loose).max_by_key(|c| c.pop));
         if r.lat.is_none() {
-            let same = |c: &&City| key(&c.name) == k || c.alts.iter().any(|a| key(a) == k);
-            if let Some(c) = in_a1(cc, a1c).filter(same).max_by_key(|c| c.pop) {
+            if let Some(c) = seat_town {
                 r.lat = Some(c.lat);
                 r.lon = Some(c.lon);
+            }
+        }
+        // A district named after its headquarters town is spelt as the town is:
+        // the town's spellings of the same name ("Poonch" for Punch district,
+        // whose seat Pūnch has it) become the district's (only transliteration
+        // variants of the name, never the town's other names).
+        if focus.contains(cc) {
+            if let Some(c) = seat_town {
+                let l = loose(&rname);
+                for a in std::iter::once(&c.name).chain(c.alts.iter()) {
+                    if loose(a) == l {
+                        add_alias(&mut r.aliases, &rname, a);
+                    }
+                }
             }
         }
         if r.lat.is_none() {
@@ -909,6 +945,11 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
     } else {
         eprintln!("{} absent: no UCDP places", ucdp.display());
     }
+
+    // --- hand-written places and spellings (ours, documented in docs/DICTIONARIES.md)
+    add_hand_places(&out_dir.join("places_hand.tsv"), &mut rows)?;
+    // --- joined spellings of South Asian multi-word names ("Mirpurkhas")
+    add_joined_spellings(&mut rows);
 
     // --- write
     let mut out = String::new();
@@ -1582,4 +1623,411 @@ fn build_actors(shared: &Path, out_dir: &Path) -> Result<()> {
         rows.len()
     );
     Ok(())
+}
+
+/// An entry named by a `places_hand.tsv` target: `KIND:Name` (`P:Dhaka`,
+/// `A2:Upper Kohistan`), the name or one of its aliases, exactly or
+/// ASCII-folded; the most populous of several (then the first).
+fn find_target(rows: &[Row], cc: &str, target: &str) -> Option<usize> {
+    let (kind, name) = target.split_once(':')?;
+    let k = key(name);
+    let candidates = |exact: bool| {
+        (0..rows.len())
+            .filter(|&i| rows[i].cc == cc && rows[i].kind == kind)
+            .filter(|&i| {
+                let r = &rows[i];
+                std::iter::once(&r.name).chain(r.aliases.iter()).any(|n| {
+                    if exact {
+                        n == name
+                    } else {
+                        key(n) == k
+                    }
+                })
+            })
+            .max_by_key(|&i| (rows[i].pop, std::cmp::Reverse(i)))
+    };
+    candidates(true).or_else(|| candidates(false))
+}
+
+/// `data/places_hand.tsv` (hand-written, documented in docs/DICTIONARIES.md):
+/// `A` rows give an entry more spellings; `N` rows add a part of a city or a
+/// sub-district town that GeoNames cities1000 lacks, placed at its GeoNames
+/// parent (coordinates, province and district of the target entry; never an
+/// invented coordinate). A target that does not exist stops the build.
+fn add_hand_places(path: &Path, rows: &mut Vec<Row>) -> Result<()> {
+    let text = read(path)?;
+    let (mut n_places, mut n_aliases) = (0usize, 0usize);
+    for (ln, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let at = || format!("{}:{}", path.display(), ln + 1);
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 4 {
+            bail!(
+                "{}: expected kind, name, cc, targets[, aliases, note]",
+                at()
+            );
+        }
+        let (kind, name, cc) = (f[0].trim(), clean_field(f[1]), f[2].trim());
+        let aliases: Vec<String> = f
+            .get(4)
+            .map(|s| {
+                s.split('|')
+                    .map(clean_field)
+                    .filter(|a| !a.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let targets = f[3]
+            .split('|')
+            .map(|t| {
+                find_target(rows, cc, t.trim())
+                    .with_context(|| format!("{}: no entry {} in {cc}", at(), t.trim()))
+            })
+            .collect::<Result<Vec<usize>>>()?;
+        match kind {
+            "A" => {
+                for &t in &targets {
+                    let rname = rows[t].name.clone();
+                    for a in std::iter::once(&name).chain(&aliases) {
+                        add_alias(&mut rows[t].aliases, &rname, a);
+                    }
+                    n_aliases += 1;
+                }
+            }
+            "N" => {
+                let &[t] = targets.as_slice() else {
+                    bail!("{}: a place has one parent", at());
+                };
+                let p = &rows[t];
+                let (admin1, admin2) = match p.kind {
+                    "A1" => (Some(t), None),
+                    "A2" => (p.admin1, Some(t)),
+                    _ => (p.admin1, p.admin2),
+                };
+                // a province's point is no point of a place inside it
+                let (lat, lon) = if p.kind == "A1" {
+                    (None, None)
+                } else {
+                    (p.lat, p.lon)
+                };
+                let mut r = Row {
+                    kind: "P",
+                    cc: cc.to_string(),
+                    admin1,
+                    admin2,
+                    name: name.clone(),
+                    lat,
+                    lon,
+                    fclass: format!("hand, in {}", p.name),
+                    ..Row::default()
+                };
+                for a in std::iter::once(&name).chain(&aliases) {
+                    add_alias(&mut r.aliases, &name, a);
+                }
+                rows.push(r);
+                n_places += 1;
+            }
+            other => bail!("{}: unknown kind {other:?} (A or N)", at()),
+        }
+    }
+    eprintln!("places_hand.tsv: {n_places} places, {n_aliases} aliases");
+    Ok(())
+}
+
+/// Countries whose press also writes multi-word place names as one word
+/// ("Mirpurkhas", "Dattakhel", "Karwanbazar").
+const JOIN_CC: &[&str] = &["PK", "IN", "BD", "NP"];
+
+/// Words never written joined to the rest of a name ("Malir Cantonment",
+/// "Nurpur Kalan", "Upper Dir"), or that make the joined form no name.
+const JOIN_SKIP: &[&str] = &[
+    "Town",
+    "City",
+    "Colony",
+    "Road",
+    "Cantonment",
+    "Township",
+    "Kalan",
+    "Khurd",
+    "Buzurg",
+    "Left",
+    "Right",
+    "Phase",
+    "Sector",
+    "Block",
+    "Upper",
+    "Lower",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Central",
+    "New",
+    "Old",
+    "District",
+    "Agency",
+    "Tribal",
+    "Area",
+    "The",
+    "Of",
+];
+
+/// English words of `/usr/share/dict/words` (lower case), empty when absent.
+fn english_words() -> BTreeSet<String> {
+    read(Path::new("/usr/share/dict/words"))
+        .map(|t| {
+            t.lines()
+                .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()))
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The one-word spellings of a two- or three-word name: all words joined
+/// ("Mirpur Khas" → "Mirpurkhas", "Rahim Yar Khan" → "Rahimyarkhan") and, for
+/// three words, the last two joined ("Darra Adam Khel" → "Darra Adamkhel").
+fn joined_forms(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let plain = |w: &&str| {
+        w.len() >= 2
+            && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
+            && !JOIN_SKIP.contains(w)
+    };
+    if !(2..=3).contains(&words.len()) || !words.iter().all(plain) {
+        return Vec::new();
+    }
+    let join = |ws: &[&str]| -> String {
+        ws.iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if i == 0 {
+                    w.to_string()
+                } else {
+                    w.to_lowercase()
+                }
+            })
+            .collect()
+    };
+    let mut out = vec![join(&words)];
+    if words.len() == 3 {
+        out.push(format!("{} {}", words[0], join(&words[1..])));
+    }
+    out
+}
+
+/// Adds the one-word spellings ([`joined_forms`]) of the towns and districts of
+/// [`JOIN_CC`], unless the spelling is an English word or already a name of
+/// another place of the country.
+fn add_joined_spellings(rows: &mut [Row]) {
+    let words = english_words();
+    let mut taken: BTreeSet<(String, String)> = BTreeSet::new();
+    for r in rows.iter() {
+        if JOIN_CC.contains(&r.cc.as_str()) {
+            for n in std::iter::once(&r.name).chain(r.aliases.iter()) {
+                taken.insert((r.cc.clone(), fold(n).to_lowercase()));
+            }
+        }
+    }
+    let mut n = 0usize;
+    for r in rows.iter_mut() {
+        if !JOIN_CC.contains(&r.cc.as_str()) || !matches!(r.kind, "P" | "A2") {
+            continue;
+        }
+        let name = fold(&r.name);
+        for j in joined_forms(&name) {
+            let lower = j.to_lowercase();
+            if key(&j).len() < 6 || words.contains(&lower) || taken.contains(&(r.cc.clone(), lower))
+            {
+                continue;
+            }
+            let rname = r.name.clone();
+            add_alias(&mut r.aliases, &rname, &j);
+            n += 1;
+        }
+    }
+    eprintln!("joined spellings: {n} aliases");
+}
+
+/// GeoNames' `nationalities.txt` has slips ("thai:TW", "tuvaluan:TW",
+/// "swiss:SZ"): a demonym that looks like none of its country's names (same
+/// first three letters) but like the names of exactly one other country
+/// belongs to that country...
+fn fix_demonyms(
+    nationalities: &mut HashMap<String, BTreeSet<String>>,
+    cinfo: &[(String, String, String, u64)],
+    iso_names: &HashMap<String, Vec<String>>,
+) {
+    let head = |s: &str| key(s).chars().take(3).collect::<String>();
+    let heads: BTreeMap<&str, BTreeSet<String>> = cinfo
+        .iter()
+        .map(|(cc, gname, _, _)| {
+            let names = std::iter::once(gname)
+                .chain(iso_names.get(cc).into_iter().flatten())
+                .map(|n| head(n))
+                .collect();
+            (cc.as_str(), names)
+        })
+        .collect();
+    let mut moves: Vec<(String, String, String)> = Vec::new();
+    for (cc, dems) in nationalities.iter() {
+        for d in dems {
+            let h = head(d);
+            if heads.get(cc.as_str()).is_some_and(|own| own.contains(&h)) {
+                continue;
+            }
+            let others: Vec<&str> = heads
+                .iter()
+                .filter(|(o, names)| *o != cc && names.contains(&h))
+                .map(|(o, _)| *o)
+                .collect();
+            // ...when the demonym is also claimed by that country, or its own
+            // country keeps one that looks like it ("American" stays the US's,
+            // not American Samoa's).
+            let claimed = |o: &str| nationalities.get(o).is_some_and(|s| s.contains(d));
+            let keeps_own = dems.iter().any(|e| {
+                e != d
+                    && heads
+                        .get(cc.as_str())
+                        .is_some_and(|own| own.contains(&head(e)))
+            });
+            if let [to] = others.as_slice() {
+                if claimed(to) || keeps_own {
+                    moves.push((cc.clone(), (*to).to_string(), d.clone()));
+                }
+            }
+        }
+    }
+    for (from, to, d) in moves {
+        eprintln!("nationalities.txt: {d} is {to}'s, not {from}'s");
+        if let Some(s) = nationalities.get_mut(&from) {
+            s.remove(&d);
+        }
+        nationalities.entry(to).or_default().insert(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(kind: &'static str, cc: &str, name: &str, pop: u64) -> Row {
+        Row {
+            kind,
+            cc: cc.into(),
+            name: name.into(),
+            pop,
+            ..Row::default()
+        }
+    }
+
+    #[test]
+    fn multi_word_names_have_one_word_spellings() {
+        assert_eq!(joined_forms("Mirpur Khas"), vec!["Mirpurkhas"]);
+        assert_eq!(
+            joined_forms("Darra Adam Khel"),
+            vec!["Darraadamkhel", "Darra Adamkhel"]
+        );
+        // unit and direction words stay apart; one word or four words give nothing
+        assert!(joined_forms("Malir Cantonment").is_empty());
+        assert!(joined_forms("Upper Dir").is_empty());
+        assert!(joined_forms("Quetta").is_empty());
+        assert!(joined_forms("Chak One Hundred Five").is_empty());
+        // not plain capitalised words
+        assert!(joined_forms("Cox's Bazar").is_empty());
+        assert!(joined_forms("Sarigam INA").is_empty());
+    }
+
+    #[test]
+    fn joined_spellings_skip_names_of_other_places() {
+        let mut rows = vec![
+            row("P", "PK", "Mirpur Khas", 100),
+            row("P", "PK", "Kot Addu", 100),
+            row("P", "PK", "Kotaddu", 10),
+            row("P", "FR", "Saint Denis", 100),
+        ];
+        add_joined_spellings(&mut rows);
+        assert!(rows[0].aliases.contains("Mirpurkhas"));
+        // "Kotaddu" is another place's name; France is no JOIN_CC country
+        assert!(rows[1].aliases.is_empty());
+        assert!(rows[3].aliases.is_empty());
+    }
+
+    #[test]
+    fn hand_targets_are_found_by_kind_and_spelling() {
+        let mut rows = vec![
+            row("A2", "PK", "Kohlu", 0),
+            row("P", "PK", "Kohlu", 11_089),
+            row("P", "BD", "Mohammadpur", 5_000),
+            row("P", "BD", "Mohammadpur", 500_000),
+        ];
+        rows[1].aliases.insert("Kōhlu".into());
+        assert_eq!(find_target(&rows, "PK", "A2:Kohlu"), Some(0));
+        assert_eq!(find_target(&rows, "PK", "P:Kohlu"), Some(1));
+        // folded spelling, and the most populous of namesakes
+        assert_eq!(find_target(&rows, "PK", "P:Kōhlu"), Some(1));
+        assert_eq!(find_target(&rows, "BD", "P:Mohammadpur"), Some(3));
+        assert_eq!(find_target(&rows, "PK", "A1:Kohlu"), None);
+        assert_eq!(find_target(&rows, "PK", "Kohlu"), None);
+    }
+
+    #[test]
+    fn a_hand_file_adds_places_at_their_parent_and_spellings() {
+        let dir = std::env::temp_dir().join(format!("xtask-hand-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("places_hand.tsv");
+        let mut a2 = row("A2", "BD", "Dhaka", 0);
+        a2.admin1 = Some(0);
+        let mut town = row("P", "BD", "Dhaka", 10_000_000);
+        town.admin1 = Some(0);
+        town.admin2 = Some(1);
+        town.lat = Some(23.7);
+        town.lon = Some(90.4);
+        let mut rows = vec![row("A1", "BD", "Dhaka", 0), a2, town];
+        std::fs::write(
+            &path,
+            "# comment\nN\tJatrabari\tBD\tP:Dhaka\tJatra Bari\tthana\nA\tDacca\tBD\tP:Dhaka|A2:Dhaka\t\told spelling\n",
+        )
+        .expect("write");
+        add_hand_places(&path, &mut rows).expect("hand file");
+        let n = rows.last().expect("a new row");
+        assert_eq!((n.kind, n.name.as_str()), ("P", "Jatrabari"));
+        assert_eq!((n.admin1, n.admin2), (Some(0), Some(1)));
+        assert_eq!((n.lat, n.lon), (Some(23.7), Some(90.4)));
+        assert!(n.aliases.contains("Jatra Bari"));
+        assert!(rows[1].aliases.contains("Dacca") && rows[2].aliases.contains("Dacca"));
+        // a target that does not exist stops the build
+        std::fs::write(&path, "A\tX\tBD\tP:Nowhere\n").expect("write");
+        assert!(add_hand_places(&path, &mut rows).is_err());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn demonym_slips_move_to_their_country() {
+        let cinfo: Vec<(String, String, String, u64)> = [
+            ("TW", "Taiwan"),
+            ("TH", "Thailand"),
+            ("US", "United States"),
+            ("AS", "American Samoa"),
+        ]
+        .iter()
+        .map(|(c, n)| (c.to_string(), n.to_string(), String::new(), 0))
+        .collect();
+        let mut nat: HashMap<String, BTreeSet<String>> = HashMap::new();
+        nat.entry("TW".into())
+            .or_default()
+            .extend(["Taiwanese".to_string(), "Thai".to_string()]);
+        nat.entry("US".into())
+            .or_default()
+            .insert("American".to_string());
+        fix_demonyms(&mut nat, &cinfo, &HashMap::new());
+        assert_eq!(nat["TW"].iter().collect::<Vec<_>>(), ["Taiwanese"]);
+        assert!(nat["TH"].contains("Thai"));
+        // a country's only demonym stays its own
+        assert!(nat["US"].contains("American"));
+        assert!(!nat.contains_key("AS"));
+    }
 }

@@ -168,6 +168,15 @@ fn place_match(a: Option<&Location>, b: Option<&Location>, same_type: bool) -> P
             _ => PlaceMatch::Unknown,
         };
     }
+    // Two places each known only to its district, in two named districts,
+    // are two places, however near their points lie.
+    if a.precision == 2 && b.precision == 2 {
+        if let (Some(x), Some(y)) = (&a.admin2, &b.admin2) {
+            if norm_name(x) != norm_name(y) {
+                return PlaceMatch::No;
+            }
+        }
+    }
     let limit = if coarse == 2 {
         NEAR_KM_DISTRICT
     } else {

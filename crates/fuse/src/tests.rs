@@ -601,3 +601,38 @@ fn a_multi_day_report_spans_its_days_in_the_chain_guard() {
         "the two single days stay two days apart"
     );
 }
+
+/// Two reports each placed only at its district, in two named districts,
+/// are two places however near the districts' points lie; the same district
+/// (or no district name) still compares by distance.
+#[test]
+fn two_named_districts_are_two_places() {
+    let district = |name: &str, lat: f64, lon: f64| Location {
+        precision: 2,
+        ..town(name, "Khyber Pakhtunkhwa", lat, lon)
+    };
+    let at = |id: &str, loc: Location| {
+        report(
+            id,
+            "2026-03-20",
+            EventType::Battles,
+            unidentified(),
+            police(),
+            loc,
+            Some(5),
+            "2026-03-20",
+        )
+    };
+    // ~50 km apart: within the district radius, but two districts
+    let kurram = at("k", district("Kurram", 33.65, 70.37));
+    let hangu = at("h", district("Hangu", 33.48, 70.87));
+    assert!(!same_event(&kurram, &hangu));
+    assert!(!same_event(&hangu, &kurram));
+    // the same district named twice, points apart: still one place
+    let kurram2 = at("k2", district("Kurram", 33.70, 70.30));
+    assert!(same_event(&kurram, &kurram2));
+    // a district-level report and a town in it: distance decides, as before
+    let mut town_in = town("Sadda", "Khyber Pakhtunkhwa", 33.70, 70.33);
+    town_in.admin2 = Some("Kurram".into());
+    assert!(same_event(&kurram, &at("s", town_in)));
+}

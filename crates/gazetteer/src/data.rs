@@ -105,6 +105,10 @@ pub(crate) struct Data {
     /// Normalised actor name or pattern → index into `actors` (built on the
     /// first look-up, reset whenever actors are added).
     pub actor_index: std::sync::OnceLock<HashMap<String, usize>>,
+    /// Admin2 entry → the point a district-level event is placed at (the
+    /// middle of its towns, see `resolve::district_centre`; built on first
+    /// use, reset whenever places are added).
+    pub admin2_centre: std::sync::OnceLock<HashMap<u32, (f64, f64)>>,
     /// How many leading entries are exactly the pre-built table's (their
     /// phrases are matched from it); 0 once user places change the entries.
     pub compiled: usize,
@@ -671,6 +675,7 @@ impl Data {
     pub fn add_places_tsv(&mut self, text: &str, path: &Path) -> Result<(), GazetteerError> {
         // Entries may be replaced: the pre-built phrases no longer hold.
         self.compiled = 0;
+        self.admin2_centre = std::sync::OnceLock::new();
         for (i, line) in text.lines().enumerate() {
             let ln = i + 1;
             let line = line.trim_end_matches(['\r', '\n']);

@@ -474,6 +474,13 @@ pub(crate) fn resolve(
             valley_district(data, m, text, s, e, idx, en.kind).map_or((idx, precision), |d| (d, 2));
         let en = &data.entries[idx as usize];
         let mut location = data.location(idx, precision);
+        // a district named as such is placed at its middle, not at its seat
+        if en.kind == PlaceKind::Admin2 {
+            if let Some((lat, lon)) = district_centre(data, idx) {
+                location.lat = Some(lat);
+                location.lon = Some(lon);
+            }
+        }
         if en.kind == PlaceKind::Region {
             location.name = location
                 .admin1
@@ -534,6 +541,64 @@ fn valley_district(
         })
     };
     pick(PlaceKind::Admin2).or_else(|| pick(PlaceKind::Populated))
+}
+
+/// Where an event known only to its district is placed ("in Mohmand
+/// Agency", "in the Shaur area of Swat"): GTD and UCDP code it at a point in
+/// the middle of the district, often tens of km from the seat, which sits at
+/// a district's edge as often as not. The gazetteer has no district shapes,
+/// so the middle is estimated from the district's towns: halfway between
+/// their mean (each weighted by the logarithm of its population, so every
+/// village pulls and a big town a little more; drawn towards the populated
+/// valley) and the midpoint of their spread (10th to 90th percentile of
+/// latitude and of longitude; drawn towards the empty hills). Rounded like
+/// any location; `None` for a district with no town (its own point stands).
+fn district_centre(data: &Data, idx: u32) -> Option<(f64, f64)> {
+    data.admin2_centre
+        .get_or_init(|| {
+            let mut towns: HashMap<u32, Vec<(f64, f64, u32)>> = HashMap::new();
+            for e in &data.entries {
+                if e.kind != PlaceKind::Populated {
+                    continue;
+                }
+                if let (Some(a2), Some(lat), Some(lon)) = (e.admin2, e.lat, e.lon) {
+                    towns.entry(a2).or_default().push((lat, lon, e.population));
+                }
+            }
+            towns
+                .into_iter()
+                .filter_map(|(k, t)| towns_middle(&t).map(|c| (k, c)))
+                .collect()
+        })
+        .get(&idx)
+        .copied()
+}
+
+/// The middle of a district from its towns `(lat, lon, population)`, as
+/// [`district_centre`] describes; `None` when there are none.
+fn towns_middle(towns: &[(f64, f64, u32)]) -> Option<(f64, f64)> {
+    let (mut lat, mut lon, mut ws) = (0.0, 0.0, 0.0);
+    for &(a, b, p) in towns {
+        let w = (f64::from(p) + 10.0).ln();
+        lat += a * w;
+        lon += b * w;
+        ws += w;
+    }
+    if ws <= 0.0 {
+        return None;
+    }
+    let spread_mid = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        let at = |f: f64| v[(f * (v.len() - 1) as f64 + 0.5) as usize];
+        (at(0.1) + at(0.9)) / 2.0
+    };
+    let mid_lat = spread_mid(towns.iter().map(|t| t.0).collect());
+    let mid_lon = spread_mid(towns.iter().map(|t| t.1).collect());
+    let round5 = |v: f64| (v * 1e5).round() / 1e5;
+    Some((
+        round5((lat / ws + mid_lat) / 2.0),
+        round5((lon / ws + mid_lon) / 2.0),
+    ))
 }
 
 /// Nouns of named landmarks ("Tirah bazaar", "Hyderabad Press Club").
@@ -875,7 +940,25 @@ fn cue_rank(text: &str, places: &[ResolvedPlace], p: &ResolvedPlace) -> u8 {
     {
         return own_cue_rank(text, head).min(own_cue_rank(text, p));
     }
-    own_cue_rank(text, p)
+    let own = own_cue_rank(text, p);
+    if own == 0 && p.kind == PlaceKind::Populated && near_reference_follows(text, places, p) {
+        return 1;
+    }
+    own
+}
+
+/// "in Shabqadar, near Charsadda", "the town of Wah near Islamabad": a town
+/// followed at once by "near" and another town. GTD (and ACLED, for a
+/// village) place the event at that reference town, the better-known
+/// place; the first town keeps a weaker cue than the reference's.
+fn near_reference_follows(text: &str, places: &[ResolvedPlace], p: &ResolvedPlace) -> bool {
+    let i = places.partition_point(|q| q.span.start <= p.span.start);
+    let Some(q) = places.get(i) else {
+        return false;
+    };
+    let gap = text.get(p.span.end..q.span.start).unwrap_or("");
+    let gap = gap.trim_start_matches(',').trim();
+    q.near && q.kind == PlaceKind::Populated && gap.eq_ignore_ascii_case("near")
 }
 
 /// [`cue_rank`] from the words before the place itself.
@@ -1043,4 +1126,29 @@ pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let dl = (lon2 - lon1).to_radians();
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
     6371.0 * 2.0 * a.sqrt().min(1.0).asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::towns_middle;
+
+    /// Halfway between the weighted mean and the middle of the spread: a
+    /// cluster of towns at one end of a district pulls the point towards it,
+    /// but not all the way.
+    #[test]
+    fn the_middle_of_a_district_lies_between_its_towns_and_their_spread() {
+        assert_eq!(towns_middle(&[]), None);
+        assert_eq!(towns_middle(&[(34.5, 72.0, 5000)]), Some((34.5, 72.0)));
+        // eight villages of equal size in the south, two in the north
+        let mut t = vec![(34.0, 72.0, 1000); 8];
+        t.extend([(35.0, 72.0, 1000); 2]);
+        let (lat, lon) = towns_middle(&t).expect("towns");
+        // mean 34.2, spread 34.0..35.0 (10th/90th percentile) → midpoint 34.5
+        assert!((lat - 34.35).abs() < 1e-9, "{lat}");
+        assert!((lon - 72.0).abs() < 1e-9, "{lon}");
+        // a big town weighs a little more, not in proportion to its size
+        let t = [(34.0, 72.0, 1_000_000), (34.2, 72.0, 1000)];
+        let (lat, _) = towns_middle(&t).expect("towns");
+        assert!(lat > 34.05 && lat < 34.1, "{lat}");
+    }
 }

@@ -90,10 +90,43 @@ fn a_valley_named_after_its_district_is_placed_at_the_district() {
     assert_eq!(v.location.admin2.as_deref(), Some("Swat"), "{ps:?}");
     assert_eq!(v.location.precision, 2);
     let (lat, lon) = (v.location.lat.expect("lat"), v.location.lon.expect("lon"));
-    // the district, not the provincial capital 150 km away
+    // the district (placed at its middle, near its seat Saidu Sharif), not
+    // the provincial capital 150 km away
     assert!(
-        sitrep_gazetteer::distance_km(lat, lon, 34.75, 72.36) < 25.0,
+        sitrep_gazetteer::distance_km(lat, lon, 34.75, 72.36) < 40.0,
         "{lat},{lon}"
+    );
+    assert!(
+        sitrep_gazetteer::distance_km(lat, lon, 34.01, 71.58) > 100.0,
+        "{lat},{lon}"
+    );
+}
+
+#[test]
+fn a_district_is_placed_at_its_middle_not_at_its_seat() {
+    // Mohmand's seat (its coordinates taken from Shabqadar, 34.216, 71.555)
+    // lies at the district's southern edge; an event known only to the
+    // district is placed inside it, away from the seat.
+    let text = "Militants kidnapped two officials in Mohmand Agency on Monday.";
+    let ps = places(text);
+    let d = ps
+        .iter()
+        .find(|p| text[p.span.start..].starts_with("Mohmand"))
+        .expect("Mohmand");
+    assert_eq!(d.location.precision, 2, "{ps:?}");
+    let at = |p: &ResolvedPlace| (p.location.lat.expect("lat"), p.location.lon.expect("lon"));
+    let (a, b) = at(d);
+    let apart = sitrep_gazetteer::distance_km(a, b, 34.216, 71.555);
+    assert!(apart > 10.0 && apart < 60.0, "{a},{b}: {apart} km");
+    assert!(a > 34.216, "north of the seat: {a},{b}");
+    // a town keeps its own point
+    let text = "Militants kidnapped two officials in Kohat on Monday.";
+    let ps = places(text);
+    let k = place(&ps, text, "Kohat").expect("Kohat");
+    let (a, b) = at(k);
+    assert!(
+        sitrep_gazetteer::distance_km(a, b, 33.58, 71.44) < 3.0,
+        "{a},{b}"
     );
 }
 
@@ -115,4 +148,22 @@ fn a_province_name_ending_a_facility_name_is_no_place() {
     let text = "Villagers laid siege to the Community Health Centre after a patient died.";
     let ps = places(text);
     assert!(place(&ps, text, "Centre").is_none(), "{ps:?}");
+}
+
+#[test]
+fn a_town_near_a_reference_town_is_placed_at_the_reference() {
+    // "X, near Y": coders place the event at the reference town Y.
+    let text = "Gunmen shot dead a shopkeeper in Shabqadar, near Charsadda, on Sunday.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Charsadda", "{ps:?}");
+    let text = "A bomb went off at a bus stand in the town of Wah near Rawalpindi.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Rawalpindi", "{ps:?}");
+    // a town named on its own, or with the reference elsewhere, stays
+    let text = "Gunmen shot dead a shopkeeper in Shabqadar on Sunday.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Shabqadar", "{ps:?}");
+    let text = "Gunmen shot dead a shopkeeper in Shabqadar and fled towards Charsadda.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Shabqadar", "{ps:?}");
 }
