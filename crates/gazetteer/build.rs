@@ -296,6 +296,19 @@ fn main() {
         b.extend_from_slice(&w.to_le_bytes());
     }
     section(&mut out, &b);
+    b.clear();
+    // the two-word filter over the place phrases (the matcher adds its own)
+    let mut pairs = vec![0u64; PAIR_BITS / 64];
+    for k in phrases.keys() {
+        if let Some(end) = pair_end(k) {
+            let i = pair_key(&k[..end]);
+            pairs[i / 64] |= 1 << (i % 64);
+        }
+    }
+    for w in &pairs {
+        b.extend_from_slice(&w.to_le_bytes());
+    }
+    section(&mut out, &b);
     let path = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("places.bin");
     std::fs::write(&path, out).expect("writing places.bin");
 }

@@ -129,6 +129,7 @@ pub(crate) struct Compiled {
     f_tags: &'static [u8],
     f_vals: &'static [u8],
     filter: &'static [u8],
+    pairs: &'static [u8],
     n_entries: usize,
     n_countries: usize,
     n_phrases: usize,
@@ -188,6 +189,7 @@ impl Compiled {
             f_tags: next()?,
             f_vals: next()?,
             filter: next()?,
+            pairs: next()?,
             n_entries,
             n_countries,
             n_phrases,
@@ -201,7 +203,8 @@ impl Compiled {
             && c.n_vals.len() == 4 * c.n_tags.len()
             && c.f_tags.len().is_power_of_two()
             && c.f_vals.len() == 4 * c.f_tags.len()
-            && c.filter.len() == crate::phrase::FILTER_BITS / 8;
+            && c.filter.len() == crate::phrase::FILTER_BITS / 8
+            && c.pairs.len() == crate::phrase::PAIR_BITS / 8;
         ok.then_some(c)
     }
 
@@ -315,6 +318,14 @@ impl Compiled {
     /// Word `i` of the first-word filter.
     pub fn filter_word(&self, i: usize) -> u64 {
         match self.filter.get(i * 8..i * 8 + 8) {
+            Some(&[a, b, c, d, e, f, g, h]) => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
+            _ => 0,
+        }
+    }
+
+    /// Word `i` of the two-word filter.
+    pub fn pair_word(&self, i: usize) -> u64 {
+        match self.pairs.get(i * 8..i * 8 + 8) {
             Some(&[a, b, c, d, e, f, g, h]) => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
             _ => 0,
         }

@@ -22,7 +22,9 @@ use rustc_hash::FxHashMap;
 use sitrep_model::{Actor, ActorType, Span};
 
 use crate::data::{Compiled, Data};
-use crate::phrase::{filter_key, is_word_char, key_shape, phrase_keys, FILTER_BITS};
+use crate::phrase::{
+    filter_key, is_word_char, key_shape, pair_end, pair_key, phrase_keys, FILTER_BITS, PAIR_BITS,
+};
 use crate::{
     ActorMention, ActorMentionKind, GazetteerError, GenericKind, PlaceId, PlaceKind, PlaceMention,
     Recognition,
@@ -187,18 +189,17 @@ impl Matcher {
             let k = filter_key(w.as_bytes());
             filter[k / 64] |= 1 << (k % 64);
         }
-        let mut pairs = vec![0u64; PAIR_BITS / 64];
-        let mut add_pair = |key: &str| {
+        // the pre-built place phrases' two-word filter, plus the others'
+        let mut pairs: Vec<u64> = match compiled {
+            Some(c) => (0..PAIR_BITS / 64).map(|i| c.pair_word(i)).collect(),
+            None => vec![0u64; PAIR_BITS / 64],
+        };
+        for key in b.phrases.keys() {
             if let Some(end) = pair_end(key) {
                 let k = pair_key(&key[..end]);
                 pairs[k / 64] |= 1 << (k % 64);
             }
-        };
-        b.phrases.keys().for_each(|k| add_pair(k));
-        compiled
-            .into_iter()
-            .flat_map(|c| c.phrase_keys())
-            .for_each(add_pair);
+        }
         Ok(Matcher {
             filter,
             compiled_filter,
@@ -550,33 +551,6 @@ impl Matcher {
         shape_actors(text, &words, &mut rec);
         rec
     }
-}
-
-/// Bits of the two-word filter.
-const PAIR_BITS: usize = 1 << 21;
-
-/// Filter index of a two-word beginning.
-#[inline]
-fn pair_key(pair: &str) -> usize {
-    (crate::phrase::hash(pair.as_bytes()) as usize) & (PAIR_BITS - 1)
-}
-
-/// The byte end of the second word of a phrase key (words: runs of word
-/// characters, as in [`word_spans`]); `None` for a one-word key.
-fn pair_end(key: &str) -> Option<usize> {
-    let mut words = 0;
-    let mut in_word = false;
-    for (i, c) in key.char_indices() {
-        let w = is_word_char(c);
-        if w && !in_word {
-            words += 1;
-        }
-        if !w && in_word && words == 2 {
-            return Some(i);
-        }
-        in_word = w;
-    }
-    (words == 2 && in_word).then_some(key.len())
 }
 
 /// Accumulates phrases while building.

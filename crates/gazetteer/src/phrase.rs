@@ -4,7 +4,7 @@
 //! not hash ~300k phrases): both sides must agree byte for byte.
 
 /// Magic bytes at the start of the compiled place table.
-pub(crate) const MAGIC: &[u8; 8] = b"SITRPG06";
+pub(crate) const MAGIC: &[u8; 8] = b"SITRPG07";
 
 /// Bytes per entry record.
 pub(crate) const ENTRY_BYTES: usize = 40;
@@ -19,6 +19,35 @@ pub(crate) const NONE_I32: i32 = i32::MIN;
 
 /// Bits of the first-word filter.
 pub(crate) const FILTER_BITS: usize = 1 << 19;
+
+/// Bits of the two-word filter (the first two words of every phrase of two
+/// words or more; the matcher looks longer phrases up only where it passes).
+pub(crate) const PAIR_BITS: usize = 1 << 21;
+
+/// Filter index of a two-word beginning ("San Salvador" of "San Salvador
+/// Department"): its fixed hash.
+#[inline]
+pub(crate) fn pair_key(pair: &str) -> usize {
+    (hash(pair.as_bytes()) as usize) & (PAIR_BITS - 1)
+}
+
+/// The byte end of the second word of a phrase key (words: runs of word
+/// characters, as the matcher splits text); `None` for a one-word key.
+pub(crate) fn pair_end(key: &str) -> Option<usize> {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in key.char_indices() {
+        let w = is_word_char(c);
+        if w && !in_word {
+            words += 1;
+        }
+        if !w && in_word && words == 2 {
+            return Some(i);
+        }
+        in_word = w;
+    }
+    (words == 2 && in_word).then_some(key.len())
+}
 
 /// Filter index of a word: its first two bytes and its length.
 #[inline]
