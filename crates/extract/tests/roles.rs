@@ -446,3 +446,85 @@ fn the_noun_after_a_named_group_is_that_group() {
     assert_eq!(actor1(e), "TTP: Tehreek-i-Taliban Pakistan");
     assert_eq!(actor2(e), "Police Forces of Pakistan");
 }
+
+#[test]
+fn a_parenthesised_qualifier_tells_two_parties_apart() {
+    // "CPI(M)" is the Marxist party (a crowd), not the Maoist insurgents
+    let evs = extract(
+        "CPI(M) workers and BJP supporters clashed in Kannur on Sunday, leaving five people \
+         injured.",
+    );
+    let e = primary(&evs);
+    assert!(!actor1(e).contains("Maoist"), "{}", actor1(e));
+    assert!(!actor2(e).contains("Maoist"), "{}", actor2(e));
+    let evs =
+        extract("Suspected CPI (Maoist) cadres blew up a culvert in Gaya district on Monday.");
+    let e = primary(&evs);
+    assert!(actor1(e).starts_with("CPI (Maoist)"), "{}", actor1(e));
+}
+
+#[test]
+fn a_party_acting_in_the_street_is_a_crowd_and_its_gunmen_its_militia() {
+    // an organisation ACLED codes as protesters never is the actor of violence
+    let evs = extract("ABVP activists vandalised the principal's office in Indore on Monday.");
+    let e = primary(&evs);
+    assert!(actor1(e).starts_with("Rioters"), "{}", actor1(e));
+    // its armed men are its militia
+    let evs = extract(
+        "Two passengers were killed when BNP militants hurled petrol bombs at a bus in Feni \
+         on Tuesday.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "BNP: Bangladesh Nationalist Party Militia");
+    // rival groups of one party fighting it out
+    let evs = extract(
+        "Two people were killed in a gunfight between two rival groups of the Awami League \
+         over supremacy in Sandwip on Friday.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Bangladesh Awami League Militia");
+}
+
+#[test]
+fn party_men_in_a_clash_with_police_are_coded_first_as_rioters() {
+    let evs = extract(
+        "Ten people were injured in a clash between police and Jamaat activists in Bogura on \
+         Tuesday.",
+    );
+    let e = primary(&evs);
+    assert!(actor1(e).starts_with("Rioters"), "{}", actor1(e));
+    assert!(actor2(e).starts_with("Police Forces"), "{}", actor2(e));
+}
+
+#[test]
+fn fire_across_the_line_of_control_is_between_the_two_armies() {
+    // no stated initiator: ACLED's order
+    let evs =
+        extract("A soldier was injured in firing across the Line of Control in Poonch on Sunday.");
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Military Forces of Pakistan");
+    assert_eq!(actor2(e), "Military Forces of India");
+    // a stated initiator leads
+    let evs = extract(
+        "A civilian was killed when Indian troops fired across the LoC in Kotli on Sunday.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Military Forces of India");
+    // militants firing across a border are no army
+    let evs = extract(
+        "Militants based across the border fired rockets at a checkpost in Chaman, injuring \
+         two soldiers.",
+    );
+    let e = primary(&evs);
+    assert!(!actor1(e).starts_with("Military Forces"), "{}", actor1(e));
+}
+
+#[test]
+fn insurgents_blamed_in_a_country_with_one_insurgency_are_its_group() {
+    let evs = extract(
+        "A bomb exploded near a rubber plantation in Bannang Sata district of Yala province on \
+         Monday, wounding two rangers. Police blamed insurgents for the attack.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Southern Muslim Separatists (Thailand)");
+}
