@@ -2553,7 +2553,20 @@ fn roles(
     // the state side of a fight "with" it: "militants were killed in a clash
     // with police", "in an exchange of fire with security forces" (ACLED codes
     // the state forces as actor1 and the other side as actor2)
-    let fight = ts.iter().any(|t| t.0 == Trig::Clash)
+    // the clause's triggers with the fights named elsewhere in its sentence
+    // ("7 militants and 3 soldiers were killed, while 2 were injured in an
+    // encounter during a search operation"): who fought whom is told once
+    let ts_wide: Vec<(Trig, Span)> = ts
+        .iter()
+        .copied()
+        .chain(hits_in(doc.hits, sent).iter().filter_map(|h| match h.hit {
+            Hit::Trigger(Trig::Clash) if !in_quotes(doc.quotes, h.start) => {
+                Some((Trig::Clash, Span::new(h.start, h.end)))
+            }
+            _ => None,
+        }))
+        .collect();
+    let fight = ts_wide.iter().any(|t| t.0 == Trig::Clash)
         && (cs.iter().any(|c| c.side == Side::Militants)
             || cands.iter().any(|a| {
                 a.generic == Some(Generic::Gunmen)
@@ -2813,8 +2826,8 @@ fn roles(
             });
         }
     }
-    let (a1, a2) = state_operation(doc, fam, ts, cs, a1, a2);
-    let (a1, a2) = border_exchange(doc, sent, fam, a1, a2);
+    let (a1, a2) = state_operation(doc, fam, &ts_wide, cs, a1, a2);
+    let (a1, a2) = border_exchange(doc, sent, fam, cs, a1, a2);
     let main = |r: RoleActor| main_insurgency(text, r);
     (a1.map(main), a2.map(main))
 }
@@ -3028,6 +3041,7 @@ fn border_exchange(
     doc: &Doc<'_>,
     sent: Span,
     fam: Family,
+    cs: &[Count],
     a1: Option<RoleActor>,
     a2: Option<RoleActor>,
 ) -> (Option<RoleActor>, Option<RoleActor>) {
@@ -3081,6 +3095,41 @@ fn border_exchange(
         })
     };
     let stated = !mutual && (state_of(&a1, first) || state_of(&a1, second));
+    // the firing side named elsewhere in the sentence ("Indian troops fired
+    // across the LoC and killed two civilians"): the first force of either
+    // state that is not among the hurt
+    if !mutual && !stated && a1.is_none() {
+        let shooter = actors_in(doc.actors, sent).iter().find(|c| {
+            sent.contains(c.span)
+                && !c.country
+                && c.actor.actor_type == Some(ActorType::StateForces)
+                && !c.actor.name.starts_with("Government")
+                && (c.actor.name.ends_with(first) || c.actor.name.ends_with(second))
+                && !cs.iter().any(|n| n.span.overlaps(c.span))
+        });
+        if let Some(c) = shooter {
+            let other = if c.actor.name.ends_with(first) {
+                second
+            } else {
+                first
+            };
+            let a2 = a2
+                .filter(|r| r.actor.actor_type == Some(ActorType::Civilians))
+                .or_else(|| {
+                    Some(RoleActor {
+                        actor: generic_actor(Generic::Military, Some(other)),
+                        span: c.span,
+                    })
+                });
+            return (
+                Some(RoleActor {
+                    actor: c.actor.clone(),
+                    span: c.span,
+                }),
+                a2,
+            );
+        }
+    }
     // armed men, not either state's forces, fire across it ("militants based
     // across the border launched rocket attacks")
     let armed_men = a1.as_ref().is_some_and(|a| {
@@ -3111,7 +3160,20 @@ fn border_exchange(
             .any(|k| w.contains(k))
         })
     });
-    if stated || armed_men {
+    // an infiltration bid or militants at the border: a fight with armed
+    // men, not between the two armies
+    let militants = has_word(
+        &l,
+        &[
+            "militant",
+            "militants",
+            "infiltration",
+            "infiltrators",
+            "intruders",
+            "intrusion",
+        ],
+    );
+    if stated || armed_men || militants {
         return (a1, a2);
     }
     // the civilians or other people hurt stay the target when the firing

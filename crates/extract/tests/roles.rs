@@ -528,3 +528,31 @@ fn insurgents_blamed_in_a_country_with_one_insurgency_are_its_group() {
     let e = primary(&evs);
     assert_eq!(actor1(e), "Southern Muslim Separatists (Thailand)");
 }
+
+#[test]
+fn a_fight_named_in_another_clause_of_the_sentence_still_has_its_sides() {
+    // the dead are told in one clause, the encounter in the next: the state
+    // forces of the operation are actor1, the militants their target
+    let evs = extract(
+        "Five militants and two soldiers were killed, while three others were injured in an \
+         exchange of fire during a search operation in Khyber district.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Military Forces of Pakistan");
+    assert!(
+        actor2(e).starts_with("Unidentified Armed Group"),
+        "{}",
+        actor2(e)
+    );
+}
+
+#[test]
+fn the_firing_side_named_in_another_clause_leads_a_border_exchange() {
+    let evs = extract(
+        "Indian troops fired across the Line of Control on Thursday and killed two civilians \
+         in Kotli.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Military Forces of India");
+    assert!(actor2(e).starts_with("Civilians"), "{}", actor2(e));
+}
