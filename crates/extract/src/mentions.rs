@@ -1889,6 +1889,7 @@ const ATTRIBUTION_CUES: &[&str] = &[
     "affiliated with",
     "associated with",
     "work of",
+    "assumed",
 ];
 
 /// Words of a sentence that rejects or condemns an attack (no attribution).
@@ -1932,6 +1933,17 @@ fn attributed(doc: &Doc<'_>, clause: Span) -> Option<RoleActor> {
             let s = text[ss..se].to_ascii_lowercase();
             if has_word(&s, ATTRIBUTION_CUES) && !has_word(&s, DENIALS) {
                 return Some(r.clone());
+            }
+            continue;
+        }
+        if let Some(m) = party_militia(text, a) {
+            let (ss, se) = sentence_around(text, a.span);
+            let s = text[ss..se].to_ascii_lowercase();
+            if has_word(&s, ATTRIBUTION_CUES) && !has_word(&s, DENIALS) {
+                return Some(RoleActor {
+                    actor: m,
+                    span: a.span,
+                });
             }
             continue;
         }
@@ -2241,17 +2253,7 @@ fn roles(
     // "<Party> Militia"), not its crowd
     let militia: Vec<Span> = actors_in(doc.actors, clause)
         .iter()
-        .filter(|a| {
-            matches!(
-                a.actor.actor_type,
-                Some(ActorType::Rioters | ActorType::Protesters)
-            ) && glued.iter().any(|(sp, e)| {
-                *sp == a.span
-                    && text
-                        .get(sp.end..*e)
-                        .is_some_and(|w| w.to_ascii_lowercase().contains("militant"))
-            })
-        })
+        .filter(|a| party_militia(text, a).is_some())
         .map(|a| a.span)
         .collect();
     let sent_cands: Vec<&ActorCand> = actors_in(doc.actors, sent)
@@ -2826,6 +2828,7 @@ fn roles(
             });
         }
     }
+    let (a1, a2) = communal_clash(doc, sent, clause, fam, &ts_wide, a1, a2);
     let (a1, a2) = state_operation(doc, fam, &ts_wide, cs, a1, a2);
     let (a1, a2) = border_exchange(doc, sent, fam, cs, a1, a2);
     let main = |r: RoleActor| main_insurgency(text, r);
@@ -2886,6 +2889,36 @@ fn crowd_organisation(
     a
 }
 
+/// The militia of a party (an organisation ACLED codes as a crowd) named
+/// with a word for its armed men right after it: "BNP militants", "the BNP
+/// militia" → "BNP: Bangladesh Nationalist Party Militia".
+fn party_militia(text: &str, a: &ActorCand) -> Option<Actor> {
+    if a.generic.is_some()
+        || a.country
+        || !matches!(
+            a.actor.actor_type,
+            Some(ActorType::Rioters | ActorType::Protesters)
+        )
+    {
+        return None;
+    }
+    let next = text
+        .get(a.span.end..)
+        .unwrap_or("")
+        .trim_start_matches(['-', ' '])
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    // "militia", "militias", "militiamen", "militants" (and the common slip
+    // "milita")
+    next.starts_with("milit").then(|| Actor {
+        name: format!("{} Militia", a.actor.name),
+        actor_type: Some(ActorType::PoliticalMilitias),
+        country: a.actor.country.clone(),
+    })
+}
+
 /// The party (an organisation ACLED codes as a crowd) named right after a
 /// crowd word at `sp`: "supporters of the BNP", "two rival groups of the
 /// Awami League".
@@ -2933,6 +2966,104 @@ fn crowd_word_after(text: &str, end: usize) -> bool {
             | "leaders"
             | "youths"
     )
+}
+
+/// A clash between two groups of a village or locality over land, water or
+/// local supremacy, with no party, group or force named: ACLED codes both
+/// sides as the communal militia of the place, "<Place> Communal Militia"
+/// ("a clash between two rival groups over a land dispute at Kandi village").
+fn communal_clash(
+    doc: &Doc<'_>,
+    sent: Span,
+    clause: Span,
+    fam: Family,
+    ts: &[(Trig, Span)],
+    a1: Option<RoleActor>,
+    a2: Option<RoleActor>,
+) -> (Option<RoleActor>, Option<RoleActor>) {
+    let unnamed = |r: &Option<RoleActor>| {
+        r.as_ref().is_none_or(|a| {
+            unnamed_armed(&a.actor)
+                || a.actor.name.starts_with("Rioters")
+                || a.actor.name.starts_with("Civilians")
+        })
+    };
+    if fam != Family::Violent || !fight_any(ts) || !unnamed(&a1) || !unnamed(&a2) {
+        return (a1, a2);
+    }
+    let l = doc.text[sent.start..sent.end].to_ascii_lowercase();
+    let two_sides = has_word(
+        &l,
+        &[
+            "two groups",
+            "two rival groups",
+            "rival groups",
+            "two factions",
+            "two rival factions",
+            "rivals",
+        ],
+    );
+    let local_stake = has_word(
+        &l,
+        &[
+            "land",
+            "land-related",
+            "supremacy",
+            "dominance",
+            "dispute",
+            "disputed",
+            "enmity",
+            "feud",
+        ],
+    );
+    // a party, group or force anywhere in the sentence: not a communal clash
+    let named = actors_in(doc.actors, sent).iter().any(|c| {
+        sent.contains(c.span)
+            && c.generic.is_none()
+            && !c.country
+            && !["Rioters", "Protesters", "Civilians", "Unidentified"]
+                .iter()
+                .any(|g| c.actor.name.starts_with(g))
+    });
+    if !two_sides || !local_stake || named {
+        return (a1, a2);
+    }
+    let Some((_, ev)) = (doc.locate)(clause).or_else(|| (doc.locate)(sent)) else {
+        return (a1, a2);
+    };
+    // the place as written, without its preposition ("in Bajitpur", "at
+    // Tita village")
+    let place = doc.text.get(ev.start..ev.end).unwrap_or("").trim();
+    let place = place
+        .find(|c: char| c.is_uppercase())
+        .map_or("", |i| &place[i..]);
+    let place = ["village", "town", "union", "bazar", "bazaar", "area"]
+        .iter()
+        .fold(place, |p, w| {
+            p.strip_suffix(w)
+                .or_else(|| {
+                    p.strip_suffix(
+                        &w[..1]
+                            .to_uppercase()
+                            .chars()
+                            .chain(w[1..].chars())
+                            .collect::<String>(),
+                    )
+                })
+                .map_or(p, str::trim_end)
+        });
+    if place.is_empty() || !place.starts_with(|c: char| c.is_uppercase()) {
+        return (a1, a2);
+    }
+    let militia = RoleActor {
+        actor: Actor {
+            name: format!("{place} Communal Militia"),
+            actor_type: Some(ActorType::IdentityMilitias),
+            country: None,
+        },
+        span: ev,
+    };
+    (Some(militia.clone()), Some(militia))
 }
 
 /// Militants killed, wounded or arrested "in a search operation" / "in a

@@ -556,3 +556,30 @@ fn the_firing_side_named_in_another_clause_leads_a_border_exchange() {
     assert_eq!(actor1(e), "Military Forces of India");
     assert!(actor2(e).starts_with("Civilians"), "{}", actor2(e));
 }
+
+#[test]
+fn a_land_clash_between_two_village_groups_is_between_communal_militias() {
+    let evs = extract(
+        "A farmer was killed in a clash between two rival groups over a land dispute at \
+         Bajitpur on Saturday.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Bajitpur Communal Militia");
+    // a named party's men are no communal militia
+    let evs = extract(
+        "A farmer was killed in a clash between two rival groups of the Awami League over \
+         supremacy at Bajitpur on Saturday.",
+    );
+    let e = primary(&evs);
+    assert!(!actor1(e).contains("Communal"), "{}", actor1(e));
+}
+
+#[test]
+fn a_party_militia_held_responsible_is_the_perpetrator() {
+    let evs = extract(
+        "A crude bomb exploded near a bus stand in Feni on Monday, injuring two rickshaw \
+         pullers. It can be assumed that the BNP militia was behind the blast.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "BNP: Bangladesh Nationalist Party Militia");
+}
