@@ -2700,11 +2700,28 @@ fn roles(
         }
         other => attributed(doc, clause)
             .filter(|x| {
-                a2.as_ref().is_none_or(|y| y.actor.name != x.actor.name)
+                // the group named as the unnamed men's identity ("men
+                // suspected to be Baloch separatists blew up …") was read as
+                // the target: it is the perpetrator
+                let appositive = a2.as_ref().is_some_and(|y| {
+                    y.actor.name == x.actor.name
+                        && y.span == x.span
+                        && other.as_ref().is_some_and(|o| {
+                            text.get(o.span.end..x.span.start).is_some_and(|g| {
+                                g.len() < 40
+                                    && has_word(
+                                        &g.to_ascii_lowercase(),
+                                        &["suspected", "believed", "thought", "said"],
+                                    )
+                            })
+                        })
+                });
+                (appositive || a2.as_ref().is_none_or(|y| y.actor.name != x.actor.name))
                     && !cands.iter().any(|c| c.span == x.span && victim(c))
             })
             .or(other),
     };
+    let a2 = a2.filter(|y| a1.as_ref().is_none_or(|x| x.span != y.span));
     // a fight in which both militants and state forces were hurt and no side
     // is the subject ("9 militants were killed and two FC personnel injured in
     // an exchange of fire"): the state forces are actor1 (ACLED)
@@ -2829,7 +2846,7 @@ fn roles(
         }
     }
     let (a1, a2) = communal_clash(doc, sent, clause, fam, &ts_wide, a1, a2);
-    let (a1, a2) = state_operation(doc, fam, &ts_wide, cs, a1, a2);
+    let (a1, a2) = state_operation(doc, sent, fam, &ts_wide, cs, a1, a2);
     let (a1, a2) = border_exchange(doc, sent, fam, cs, a1, a2);
     let main = |r: RoleActor| main_insurgency(text, r);
     (a1.map(main), a2.map(main))
@@ -3072,6 +3089,7 @@ fn communal_clash(
 /// (ACLED codes these as Military Forces of X against the group).
 fn state_operation(
     doc: &Doc<'_>,
+    sent: Span,
     fam: Family,
     ts: &[(Trig, Span)],
     cs: &[Count],
@@ -3124,9 +3142,27 @@ fn state_operation(
     let Some(c) = doc.country.as_deref() else {
         return (a1, a2);
     };
-    let mil = RoleActor {
-        actor: generic_actor(Generic::Military, Some(c)),
-        span: op.1,
+    // the force the sentence names as the operator ("a raid by the
+    // counter-terrorism department", "police conducted a raid"), not one
+    // among the hurt; else the country's military
+    let named = actors_in(doc.actors, sent).iter().find(|a| {
+        sent.contains(a.span)
+            && !a.country
+            && !cs.iter().any(|n| n.span.overlaps(a.span))
+            && (matches!(a.generic, Some(Generic::Police | Generic::Military))
+                || (a.generic.is_none()
+                    && a.actor.actor_type == Some(ActorType::StateForces)
+                    && !a.actor.name.starts_with("Government")))
+    });
+    let mil = match named {
+        Some(a) => RoleActor {
+            actor: a.actor.clone(),
+            span: a.span,
+        },
+        None => RoleActor {
+            actor: generic_actor(Generic::Military, Some(c)),
+            span: op.1,
+        },
     };
     let target = a1.or(a2);
     (Some(mil), target)

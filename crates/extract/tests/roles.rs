@@ -583,3 +583,18 @@ fn a_party_militia_held_responsible_is_the_perpetrator() {
     let e = primary(&evs);
     assert_eq!(actor1(e), "BNP: Bangladesh Nationalist Party Militia");
 }
+
+#[test]
+fn men_suspected_to_be_a_named_group_are_that_group() {
+    let evs = extract(
+        "Unidentified men suspected to be Baloch separatists blew up a gas pipeline in Sui on \
+         Monday.",
+    );
+    let e = primary(&evs);
+    assert!(actor1(e).starts_with("Baloch Separatists"), "{}", actor1(e));
+    assert!(
+        !actor2(e).starts_with("Baloch Separatists"),
+        "{}",
+        actor2(e)
+    );
+}
