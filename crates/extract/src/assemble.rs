@@ -1133,6 +1133,21 @@ fn crowd_act(l: &str, t: Trig, sp: Span) -> bool {
             (verb || word.starts_with("petrol bomb"))
                 && !matches!(word, "shooting" | "killings" | "targeted killings")
         }
+        // crude bombs blasted by the crowd ("they blasted several crude
+        // bombs"), not a planted bomb
+        Trig::Bomb => {
+            word.starts_with("crude bomb")
+                || matches!(word, "bomb" | "bombs")
+                    && window_before(l, sp.start, 16)
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| {
+                            matches!(
+                                w,
+                                "crude" | "hand-made" | "handmade" | "country-made" | "sound"
+                            )
+                        })
+        }
         // buildings demolished, crops destroyed or damaged: the grievance,
         // unless the crowd is named doing it
         Trig::Loot => {
