@@ -3009,6 +3009,28 @@ fn communal_clash(
         return (a1, a2);
     }
     let l = doc.text[sent.start..sent.end].to_ascii_lowercase();
+    // two communities (religious, caste, ethnic) or party workers clashing in
+    // the street: a riot between crowds, "Rioters (X)" on both sides (ACLED)
+    if has_word(
+        &l,
+        &[
+            "two communities",
+            "members of two communities",
+            "between communities",
+            "communal clash",
+            "communal clashes",
+            "sectarian clash",
+            "political opponents",
+            "workers of political parties",
+        ],
+    ) {
+        let span = a1.as_ref().or(a2.as_ref()).map_or(clause, |r| r.span);
+        let rioters = RoleActor {
+            actor: generic_actor(Generic::Rioters, doc.country.as_deref()),
+            span,
+        };
+        return (Some(rioters.clone()), Some(rioters));
+    }
     let two_sides = has_word(
         &l,
         &[

@@ -598,3 +598,13 @@ fn men_suspected_to_be_a_named_group_are_that_group() {
         actor2(e)
     );
 }
+
+#[test]
+fn two_communities_clashing_are_rioters_on_both_sides() {
+    let evs = extract(
+        "Six people were injured when members of two communities clashed over a temple \
+         procession in Meerut district of Uttar Pradesh on Sunday.",
+    );
+    let e = primary(&evs);
+    assert!(actor1(e).starts_with("Rioters"), "{}", actor1(e));
+}
