@@ -608,3 +608,13 @@ fn two_communities_clashing_are_rioters_on_both_sides() {
     let e = primary(&evs);
     assert!(actor1(e).starts_with("Rioters"), "{}", actor1(e));
 }
+
+#[test]
+fn a_government_s_troops_are_its_military() {
+    let evs = extract(
+        "Myanmar government troops shelled a village in Kachin State on Monday, killing two \
+         civilians.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Military Forces of Myanmar");
+}

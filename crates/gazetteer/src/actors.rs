@@ -291,6 +291,9 @@ pub(crate) fn synthesise_state_actors(data: &mut Data) {
             overrides: Vec::new(),
             aliases: mk(&[
                 "X Army",
+                "X government troops",
+                "X government forces",
+                "X government soldiers",
                 "X Armed Forces",
                 "X Air Force",
                 "X Airforce",
