@@ -1130,7 +1130,7 @@ fn crowd_act(l: &str, t: Trig, sp: Span) -> bool {
         // an attack reported as the crowd's act (a verb), not a noun that
         // names the grievance ("the attack", "sexual assault", "massacre")
         Trig::Attack => {
-            (verb || word.starts_with("petrol bomb"))
+            (verb || word.starts_with("petrol bomb") || word.starts_with("cocktail"))
                 && !matches!(word, "shooting" | "killings" | "targeted killings")
         }
         // crude bombs blasted by the crowd ("they blasted several crude
@@ -1709,7 +1709,7 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             .filter_map(|&i| ms[i].actor2.clone())
             .find(|x| a1.as_ref().is_none_or(|y| y.actor.name != x.actor.name));
         let mut actor1 = a1.as_ref().map(|a| a.actor.clone());
-        let actor2 = a2.as_ref().map(|a| a.actor.clone());
+        let mut actor2 = a2.as_ref().map(|a| a.actor.clone());
         if let Some(a) = &a1 {
             ev_e.push(("actor1".into(), a.span));
         }
@@ -2248,13 +2248,47 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             };
         }
         // a riot's crowd are rioters (ACLED), not protesters, and an unnamed
-        // crowd of "assailants" in a riot is no armed group either
-        if matches!(
+        // crowd of "assailants" or a party's men in a riot are no armed group
+        // either ("BNP militants hurled cocktails" in a street riot)
+        let militia_named = a1.as_ref().is_some_and(|r| {
+            let mut e = (r.span.end + 12).min(lower.len());
+            while e > r.span.end && !lower.is_char_boundary(e) {
+                e -= 1;
+            }
+            lower
+                .get(r.span.start..e)
+                .is_some_and(|w| w.contains("militia") || w.contains("militant"))
+        });
+        let riot_sub = matches!(
             sub,
             Some(SubEventType::ViolentDemonstration | SubEventType::MobViolence)
-        ) && actor1.as_ref().is_some_and(|a| {
-            a.name.starts_with("Protesters") || a.name.starts_with("Unidentified Armed Group")
-        }) {
+        );
+        if riot_sub
+            && actor1.as_ref().is_some_and(|a| {
+                a.name.starts_with("Protesters")
+                    || a.name.starts_with("Unidentified Armed Group")
+                    || a.actor_type == Some(ActorType::PoliticalMilitias)
+                        && a.name.ends_with(" Militia")
+                        // unless the text itself says "militia" or "militants"
+                        && !militia_named
+            })
+        {
+            actor1 = Some(generic_actor(Generic::Rioters, country.as_deref()));
+        }
+        // the forces a crowd riots against come second: "lawyers clashed with
+        // police" is Rioters (X) against Police Forces of X
+        if riot_sub
+            && actor1
+                .as_ref()
+                .is_some_and(|a| a.actor_type == Some(ActorType::StateForces))
+            && actor2.as_ref().is_none_or(|b| {
+                matches!(
+                    b.actor_type,
+                    Some(ActorType::Rioters | ActorType::Protesters | ActorType::Civilians)
+                )
+            })
+        {
+            actor2 = actor1.take();
             actor1 = Some(generic_actor(Generic::Rioters, country.as_deref()));
         }
         // and a protest whose crowd did no violence is one of protesters,
