@@ -1737,8 +1737,8 @@ fn add_hand_places(path: &Path, rows: &mut Vec<Row>) -> Result<()> {
 }
 
 /// Countries whose press also writes multi-word place names as one word
-/// ("Mirpurkhas", "Dattakhel", "Karwanbazar").
-const JOIN_CC: &[&str] = &["PK", "IN", "BD", "NP"];
+/// ("Mirpurkhas", "Dattakhel", "Karwanbazar"; Thai "Pathumwan", "Talingchan").
+const JOIN_CC: &[&str] = &["PK", "IN", "BD", "NP", "TH"];
 
 /// Words never written joined to the rest of a name ("Malir Cantonment",
 /// "Nurpur Kalan", "Upper Dir"), or that make the joined form no name.

@@ -1069,6 +1069,226 @@ fn grievance_cue(text: &str, sp: Span) -> bool {
     .any(|c| w.contains(c))
 }
 
+/// Whether a protest draft's crowd turned violent ([`crowd_act`]): read from
+/// the start of its paragraph to the end of it (up to 400 bytes past its
+/// last clause), where reports go on to tell what the same crowd did ("They
+/// also clashed with the police", "when a group of bandh enforcers started
+/// vandalising vehicles"). Returns the first act.
+fn crowd_violence(ms: &[Mention], idx: &[usize], lower: &str) -> Option<Span> {
+    let s0 = idx.iter().map(|&i| ms[i].clause.start).min()?;
+    let e0 = idx
+        .iter()
+        .map(|&i| ms[i].clause.end)
+        .max()
+        .unwrap_or(s0)
+        .min(lower.len());
+    let head = lower.get(..s0).unwrap_or("");
+    let start = head.rfind("\n\n").map(|k| k + 2).unwrap_or(0);
+    let mut end = (e0 + 400).min(lower.len());
+    while end > e0 && !lower.is_char_boundary(end) {
+        end -= 1;
+    }
+    let tail = lower.get(e0..end).unwrap_or("");
+    let end = e0 + tail.find("\n\n").unwrap_or(tail.len());
+    let region = lower.get(start..end)?;
+    lexicon()
+        .scan(region)
+        .into_iter()
+        .find_map(|h| match h.hit {
+            crate::lexicon::Hit::Trigger(t) => {
+                let sp = Span::new(start + h.start, start + h.end);
+                crowd_act(lower, t, sp).then_some(sp)
+            }
+            _ => None,
+        })
+}
+
+/// Whether the trigger `t` at `sp` (of the lower-case text `l`) reports a
+/// crowd's own violence in a protest story: stone pelting, a clash, arson,
+/// vandalism or an attack by the crowd (ACLED's line between protesters and
+/// rioters). Not the grievance it protests ("against the attack on", "the
+/// 1984 riots", "after bulls destroyed the crops", "the sexual assault on"),
+/// not what others did ("the culprits who attacked", "was assaulted by the
+/// police", "police opened fire"), not an earlier act ("had clashed the
+/// previous day"), not symbols burnt ("burnt an effigy", "burned tyres").
+fn crowd_act(l: &str, t: Trig, sp: Span) -> bool {
+    let word = l.get(sp.start..sp.end).unwrap_or("");
+    let verb = word.ends_with("ed") || word.ends_with("ing") || word.contains(' ');
+    let own = match t {
+        // "riot police" and "riot control" are no riot
+        Trig::Riot => {
+            !(matches!(word, "riot" | "riots")
+                && l.get(sp.end..)
+                    .is_some_and(|r| r.starts_with(" police") || r.starts_with(" control")))
+        }
+        // a clash or a fight, not the forces' operation or encounter nor a
+        // figure of speech ("battling corruption charges")
+        Trig::Clash => {
+            word.starts_with("clash")
+                || matches!(word, "fought" | "gunfight" | "shoot-out" | "retaliated")
+        }
+        // an attack reported as the crowd's act (a verb), not a noun that
+        // names the grievance ("the attack", "sexual assault", "massacre")
+        Trig::Attack => {
+            (verb || word.starts_with("petrol bomb") || word.starts_with("cocktail"))
+                && !matches!(word, "shooting" | "killings" | "targeted killings")
+        }
+        // crude bombs blasted by the crowd ("they blasted several crude
+        // bombs"), not a planted bomb
+        Trig::Bomb => {
+            word.starts_with("crude bomb")
+                || matches!(word, "bomb" | "bombs")
+                    && window_before(l, sp.start, 16)
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| {
+                            matches!(
+                                w,
+                                "crude" | "hand-made" | "handmade" | "country-made" | "sound"
+                            )
+                        })
+        }
+        // buildings demolished, crops destroyed or damaged: the grievance,
+        // unless the crowd is named doing it
+        Trig::Loot => {
+            (!matches!(word, "demolished" | "destroyed" | "damaged" | "looting")
+                || crowd_subject(l, sp.start))
+                && !crate::mentions::symbolic_burning(l, sp.end)
+                && !burnt_symbol(l, sp.end)
+        }
+        _ => false,
+    };
+    if !own {
+        return false;
+    }
+    let before = window_before(l, sp.start, 60);
+    let bw: Vec<&str> = before
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let last = |n: usize| bw.iter().rev().take(n);
+    // "no clashes were reported", "without any violence", "non-violent"
+    let negated = last(2).any(|w| {
+        matches!(
+            *w,
+            "no" | "not" | "without" | "never" | "any" | "non" | "nor"
+        )
+    });
+    if negated {
+        return false;
+    }
+    // an act reported as alleged ("allegedly set fire to a bus") is still one
+    let alleged = last(1).any(|w| matches!(*w, "allegedly" | "reportedly" | "also"));
+    // someone else's act told as the grievance: "the culprits who attacked",
+    // "alleging that he assaulted", "accused of attacking", "involved in"
+    let others = t != Trig::Clash
+        && last(6).any(|w| {
+            matches!(
+                *w,
+                "who" | "whom" | "alleging" | "accused" | "accusing" | "involved" | "accusation"
+            )
+        });
+    // the crowd as the victim: "was attacked by", "were assaulted"
+    let victim = t == Trig::Attack
+        && last(2).any(|w| matches!(*w, "was" | "were" | "being" | "been" | "got"));
+    // the forces' act: "police opened fire", "in police firing"
+    let forces = t == Trig::Attack
+        && last(4).any(|w| {
+            matches!(
+                *w,
+                "police" | "policemen" | "security" | "forces" | "troops" | "army" | "soldiers"
+            )
+        });
+    // an earlier act: "had rioted the previous day", "clashes two days prior"
+    let mut e = (sp.end + 40).min(l.len());
+    while e < l.len() && !l.is_char_boundary(e) {
+        e += 1;
+    }
+    let after = l.get(sp.end..e).unwrap_or("");
+    let after = after.split(". ").next().unwrap_or("");
+    let earlier = [
+        "previous",
+        "prior",
+        " ago",
+        "last year",
+        "last week",
+        "last month",
+    ]
+    .iter()
+    .any(|w| after.contains(w))
+        || last(2).any(|w| matches!(*w, "previously" | "earlier"));
+    !others
+        && !victim
+        && !forces
+        && !earlier
+        && (alleged || verb || !crate::mentions::grievance(l, sp) && !grievance_cue(l, sp))
+}
+
+/// Whether a crowd word is the subject right before `at` ("protesters have
+/// also damaged", "villagers destroyed the gates"): within the six words
+/// before it, in the same sentence.
+fn crowd_subject(l: &str, at: usize) -> bool {
+    window_before(l, at, 60)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(6)
+        .any(|w| {
+            CROWD_AGENTS.contains(&w)
+                || matches!(
+                    w,
+                    "protesters"
+                        | "protestors"
+                        | "demonstrators"
+                        | "agitators"
+                        | "pickets"
+                        | "picketers"
+                        | "blockaders"
+                        | "enforcers"
+                        | "rioters"
+                )
+        })
+}
+
+/// Whether a burning verb ending at `end` of the lower-case text `l` burns a
+/// symbol further on in its clause ("burnt Punjab's chief minister's effigy",
+/// "burnt portraits of", "burned textbooks"): street theatre, not arson.
+fn burnt_symbol(l: &str, end: usize) -> bool {
+    let mut stop = (end + 70).min(l.len());
+    while stop > end && !l.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let rest = l.get(end..stop).unwrap_or("");
+    let rest = rest.split([',', ';', '.']).next().unwrap_or("");
+    rest.split(|c: char| !c.is_ascii_alphanumeric())
+        .take(9)
+        .any(|w| {
+            matches!(
+                w,
+                "effigy"
+                    | "effigies"
+                    | "effies"
+                    | "portrait"
+                    | "portraits"
+                    | "photo"
+                    | "photos"
+                    | "photographs"
+                    | "pictures"
+                    | "textbooks"
+                    | "books"
+                    | "copies"
+                    | "flag"
+                    | "flags"
+                    | "posters"
+                    | "banners"
+                    | "tyres"
+                    | "tires"
+                    | "torches"
+                    | "candles"
+            )
+        })
+}
+
 /// Whether a trigger is a bare nominal reference ("the attack", "the
 /// torture and murder of"): an article or a possessive right before it.
 fn nominal_reference(text: &str, sp: Span) -> bool {
@@ -1489,7 +1709,7 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             .filter_map(|&i| ms[i].actor2.clone())
             .find(|x| a1.as_ref().is_none_or(|y| y.actor.name != x.actor.name));
         let mut actor1 = a1.as_ref().map(|a| a.actor.clone());
-        let actor2 = a2.as_ref().map(|a| a.actor.clone());
+        let mut actor2 = a2.as_ref().map(|a| a.actor.clone());
         if let Some(a) = &a1 {
             ev_e.push(("actor1".into(), a.span));
         }
@@ -1799,7 +2019,10 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                 }
             }
             Family::Protest => {
-                let riot = trigs.iter().any(|t| matches!(t, Trig::Riot));
+                // the crowd's own violence (not what it protests against, not
+                // an effigy burnt): what makes rioters of protesters (ACLED)
+                let act = crowd_violence(ms, idx, &lower);
+                let riot = act.is_some();
                 let mob =
                     trigs.iter().any(|t| matches!(t, Trig::Mob)) && !trigs.contains(&Trig::Protest);
                 let state2 = actor2
@@ -1829,12 +2052,7 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                         Plover::Protest,
                         Some("riot"),
                     )
-                } else if riot
-                    || trigs
-                        .iter()
-                        .any(|t| matches!(t, Trig::Loot | Trig::Attack | Trig::Clash))
-                        && !intervention
-                {
+                } else if riot {
                     (
                         Some(SubEventType::ViolentDemonstration),
                         Plover::Protest,
@@ -2030,14 +2248,65 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             };
         }
         // a riot's crowd are rioters (ACLED), not protesters, and an unnamed
-        // crowd of "assailants" in a riot is no armed group either
-        if matches!(
+        // crowd of "assailants" or a party's men in a riot are no armed group
+        // either ("BNP militants hurled cocktails" in a street riot)
+        let militia_named = a1.as_ref().is_some_and(|r| {
+            let mut e = (r.span.end + 12).min(lower.len());
+            while e > r.span.end && !lower.is_char_boundary(e) {
+                e -= 1;
+            }
+            lower
+                .get(r.span.start..e)
+                .is_some_and(|w| w.contains("militia") || w.contains("militant"))
+        });
+        let riot_sub = matches!(
             sub,
             Some(SubEventType::ViolentDemonstration | SubEventType::MobViolence)
-        ) && actor1.as_ref().is_some_and(|a| {
-            a.name.starts_with("Protesters") || a.name.starts_with("Unidentified Armed Group")
-        }) {
+        );
+        if riot_sub
+            && actor1.as_ref().is_some_and(|a| {
+                a.name.starts_with("Protesters")
+                    || a.name.starts_with("Unidentified Armed Group")
+                    || a.actor_type == Some(ActorType::PoliticalMilitias)
+                        && a.name.ends_with(" Militia")
+                        // unless the text itself says "militia" or "militants"
+                        && !militia_named
+            })
+        {
             actor1 = Some(generic_actor(Generic::Rioters, country.as_deref()));
+        }
+        // the forces a crowd riots against come second: "lawyers clashed with
+        // police" is Rioters (X) against Police Forces of X
+        if riot_sub
+            && actor1
+                .as_ref()
+                .is_some_and(|a| a.actor_type == Some(ActorType::StateForces))
+            && actor2.as_ref().is_none_or(|b| {
+                matches!(
+                    b.actor_type,
+                    Some(ActorType::Rioters | ActorType::Protesters | ActorType::Civilians)
+                )
+            })
+        {
+            actor2 = actor1.take();
+            actor1 = Some(generic_actor(Generic::Rioters, country.as_deref()));
+        }
+        // and a protest whose crowd did no violence is one of protesters,
+        // whatever the police did to them ("lathi-charged the rally")
+        if d.family == Family::Protest
+            && matches!(
+                sub,
+                Some(
+                    SubEventType::PeacefulProtest
+                        | SubEventType::ProtestWithIntervention
+                        | SubEventType::ExcessiveForceAgainstProtesters
+                )
+            )
+            && actor1.as_ref().is_some_and(|a| {
+                a.actor_type == Some(ActorType::Rioters) && a.name.starts_with("Rioters")
+            })
+        {
+            actor1 = Some(generic_actor(Generic::Protesters, country.as_deref()));
         }
         // the claimed-by group is the perpetrator
         let mut claimed: Vec<(String, Span)> =

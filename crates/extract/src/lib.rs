@@ -228,6 +228,68 @@ fn precise_for_bare_country(
     }
 }
 
+/// Where a sentence says the event happened in the national capital without
+/// naming it: "in the capital", "the capital's Jatrabari area", "in capital
+/// Dhaka". Not a state or provincial capital ("the state capital" does not
+/// read "the capital"), nor "the capital of Balochistan", "capital
+/// punishment". The span of the phrase.
+fn capital_phrase(text: &str, sent: Span) -> Option<Span> {
+    let st = text.get(sent.start..sent.end)?;
+    let last_word = |h: &str| {
+        h.trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    for (i, _) in st.match_indices("capital") {
+        let after = &st[i + "capital".len()..];
+        if after.starts_with(|c: char| c.is_alphanumeric()) {
+            continue; // "capitalise", "capitalism"
+        }
+        let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
+        let rest = after
+            .strip_prefix("'s")
+            .or_else(|| after.strip_prefix("\u{2019}s"))
+            .unwrap_or(after);
+        let next = rest
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        if matches!(
+            next.as_str(),
+            "of" | "punishment"
+                | "market"
+                | "markets"
+                | "gains"
+                | "flight"
+                | "investment"
+                | "expenditure"
+                | "letters"
+        ) {
+            continue;
+        }
+        let head = &st[..i];
+        let lead = last_word(head);
+        // "the capital", "in capital Dhaka", "the national capital"
+        let cued = match lead.as_str() {
+            "the" | "in" => true,
+            "national" => {
+                let h = head.trim_end();
+                matches!(last_word(&h[..h.len() - lead.len()]).as_str(), "the" | "in")
+            }
+            _ => false,
+        };
+        if cued || possessive {
+            let start = sent.start + i;
+            return Some(Span::new(start, start + "capital".len()));
+        }
+    }
+    None
+}
+
 impl Extractor {
     /// A coder that uses `gaz` for places and actors.
     pub fn new(gaz: Arc<Gazetteer>) -> Self {
@@ -276,6 +338,13 @@ impl Extractor {
                 .and_then(|c| gaz.lookup_place(d, Some(c)))
                 .or_else(|| gaz.lookup_place(d, None))
         });
+        let actors_iso = || {
+            let named = rec
+                .actors
+                .iter()
+                .filter(|m| matches!(m.kind, ActorMentionKind::Named) && m.generic.is_none());
+            mentions::named_actors_country(named.map(|m| m.country_hint.as_deref()))
+        };
         // the dateline's country first: a story filed from Karachi is about
         // Pakistan even when it names Afghanistan more often
         let focus_iso = dateline_loc
@@ -288,14 +357,20 @@ impl Extractor {
             .or_else(|| dateline_loc.as_ref().and_then(|l| l.country.clone()))
             // no place gives a country: the country of the parties and groups
             // the text names ("BJP workers" → India) codes its generic actors
-            .or_else(|| {
-                let named = rec
-                    .actors
-                    .iter()
-                    .filter(|m| matches!(m.kind, ActorMentionKind::Named) && m.generic.is_none());
-                mentions::named_actors_country(named.map(|m| m.country_hint.as_deref()))
-                    .and_then(|c| gaz.country(&c).map(|ci| ci.name))
-            });
+            .or_else(|| actors_iso().and_then(|c| gaz.country(&c).map(|ci| ci.name)));
+        // "in the capital": the capital of the country the text is about
+        let capital = if text.contains("capital") {
+            focus_iso
+                .clone()
+                .or_else(actors_iso)
+                .and_then(|iso| {
+                    let cap = gaz.country(&iso)?.capital?;
+                    gaz.lookup_place(&cap, Some(&iso))
+                })
+                .filter(|l| l.admin1.is_some())
+        } else {
+            None
+        };
         let first_venue = sentences_first_venue(gaz, text, &venues);
         let fallback_location = dateline_loc
             .clone()
@@ -432,8 +507,28 @@ impl Extractor {
                 !(fallback_in_focus && l.admin1.is_none() && l.country_code != focus_iso)
             })
         };
+        // the national capital, when the clause's sentence says "in the
+        // capital" and names no place of the capital's country itself
+        let in_capital = |sp: Span| {
+            let cap = capital.as_ref()?;
+            let i = sentences.partition_point(|s| s.end <= sp.start);
+            let s = sentences.get(i).filter(|s| s.start <= sp.start)?;
+            let at = capital_phrase(text, *s)?;
+            Some((cap.clone(), at))
+        };
         let locate = |sp: Span| {
-            let found = locate_in(sp)?;
+            let Some(found) = locate_in(sp) else {
+                return in_capital(sp);
+            };
+            if found.0.admin1.is_none()
+                || capital
+                    .as_ref()
+                    .is_some_and(|c| c.country_code != found.0.country_code)
+            {
+                if let Some(c) = in_capital(sp) {
+                    return Some(c);
+                }
+            }
             let found = gathered_before_grievance(text, &sentences, sp, &found, &locate_in)
                 .unwrap_or(found);
             let sentence = || {
@@ -628,6 +723,54 @@ mod tests {
             .and_then(|e| e.location.as_ref())
             .expect("located");
         assert_eq!(loc.name, "Multan", "{evs:?}");
+    }
+
+    /// "In the capital" places the event in the capital of the country the
+    /// text is about; a state or provincial capital, or another sense of
+    /// the word, does not.
+    #[test]
+    fn in_the_capital_is_the_national_capital() {
+        fn phrase(t: &str) -> Option<&str> {
+            capital_phrase(t, Span::new(0, t.len())).map(|s| &t[s.start..s.end])
+        }
+        assert_eq!(
+            phrase("Buses were torched in the capital on Monday."),
+            Some("capital")
+        );
+        assert_eq!(
+            phrase("a blast in the capital\u{2019}s Motijheel area"),
+            Some("capital")
+        );
+        assert_eq!(
+            phrase("in the national capital, police said"),
+            Some("capital")
+        );
+        assert_eq!(
+            phrase("Buses were torched in the state capital on Monday."),
+            None
+        );
+        assert_eq!(phrase("a rally in the capital of Balochistan"), None);
+        assert_eq!(phrase("they face capital punishment"), None);
+        let evs = code_on(
+            "Assailants torched two buses in the capital on Monday. In Chittagong, \
+             pickets blocked a highway for two hours.",
+            (2015, 1, 20),
+        );
+        let loc = evs
+            .first()
+            .and_then(|e| e.location.as_ref())
+            .expect("located");
+        assert_eq!(loc.name, "Dhaka", "{evs:?}");
+        let evs = code_on(
+            "Assailants torched two buses in the state capital on Monday. In Chittagong, \
+             pickets blocked a highway for two hours.",
+            (2015, 1, 20),
+        );
+        let loc = evs
+            .first()
+            .and_then(|e| e.location.as_ref())
+            .expect("located");
+        assert_ne!(loc.name, "Dhaka", "{evs:?}");
     }
 
     #[test]

@@ -1905,6 +1905,37 @@ fn unnamed_armed(a: &Actor) -> bool {
     a.name.starts_with("Unidentified Armed Group")
 }
 
+/// Words of a sentence that holds someone responsible for an attack.
+const ATTRIBUTION_CUES: &[&str] = &[
+    "responsible",
+    "blamed",
+    "blames",
+    "blame",
+    "behind the",
+    "suspected",
+    "believed",
+    "believe",
+    "believes",
+    "suspect",
+    "suspects",
+    "loyal to",
+    "linked to",
+    "affiliated with",
+    "associated with",
+    "work of",
+    "assumed",
+];
+
+/// Words of a sentence that rejects or condemns an attack (no attribution).
+const DENIALS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "rejected",
+    "condemned",
+    "condemns",
+];
+
 /// How far (bytes) from a clause an attribution is looked for.
 const ATTRIBUTION_WINDOW: usize = 1500;
 
@@ -1918,6 +1949,38 @@ fn attributed(doc: &Doc<'_>, clause: Span) -> Option<RoleActor> {
     let hi = clause.end.saturating_add(ATTRIBUTION_WINDOW);
     let from = doc.actors.partition_point(|a| a.span.start < lo);
     for a in doc.actors[from..].iter().take_while(|a| a.span.start < hi) {
+        // a word for insurgents in a country with one main insurgency
+        // ("authorities blamed insurgents") names that insurgency's group
+        let insurgency = (a.generic == Some(Generic::Gunmen))
+            .then(|| {
+                main_insurgency(
+                    text,
+                    RoleActor {
+                        actor: a.actor.clone(),
+                        span: a.span,
+                    },
+                )
+            })
+            .filter(|r| !unnamed_armed(&r.actor));
+        if let Some(r) = &insurgency {
+            let (ss, se) = sentence_around(text, a.span);
+            let s = text[ss..se].to_ascii_lowercase();
+            if has_word(&s, ATTRIBUTION_CUES) && !has_word(&s, DENIALS) {
+                return Some(r.clone());
+            }
+            continue;
+        }
+        if let Some(m) = party_militia(text, a) {
+            let (ss, se) = sentence_around(text, a.span);
+            let s = text[ss..se].to_ascii_lowercase();
+            if has_word(&s, ATTRIBUTION_CUES) && !has_word(&s, DENIALS) {
+                return Some(RoleActor {
+                    actor: m,
+                    span: a.span,
+                });
+            }
+            continue;
+        }
         if a.generic.is_some()
             || a.country
             || !matches!(
@@ -1937,35 +2000,7 @@ fn attributed(doc: &Doc<'_>, clause: Span) -> Option<RoleActor> {
         }
         let (ss, se) = sentence_around(text, a.span);
         let s = text[ss..se].to_ascii_lowercase();
-        let cue = has_word(
-            &s,
-            &[
-                "responsible",
-                "blamed",
-                "blames",
-                "blame",
-                "behind the",
-                "suspected",
-                "believed",
-                "suspect",
-                "loyal to",
-                "linked to",
-                "affiliated with",
-                "associated with",
-            ],
-        );
-        let denial = has_word(
-            &s,
-            &[
-                "denied",
-                "denies",
-                "deny",
-                "rejected",
-                "condemned",
-                "condemns",
-            ],
-        );
-        if cue && !denial {
+        if has_word(&s, ATTRIBUTION_CUES) && !has_word(&s, DENIALS) {
             return Some(RoleActor {
                 actor: a.actor.clone(),
                 span: a.span,
@@ -2220,10 +2255,40 @@ fn roles(
                         ActorType::RebelGroups
                             | ActorType::PoliticalMilitias
                             | ActorType::IdentityMilitias
+                            | ActorType::Rioters
+                            | ActorType::Protesters
                     )
                 ))
         })
         .map(|(_, a)| *a)
+        .collect();
+    // a named group with its word for armed men glued on ("TTP militants",
+    // "BNP militants"): the pair's end, where the verb of its clause starts
+    let glued: Vec<(Span, usize)> = actors_in(doc.actors, clause)
+        .windows(2)
+        .filter(|w| {
+            let (prev, a) = (&w[0], &w[1]);
+            prev.generic.is_none()
+                && !prev.country
+                && a.generic == Some(Generic::Gunmen)
+                && text
+                    .get(prev.span.end..a.span.start)
+                    .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '-'))
+        })
+        .map(|w| (w[0].span, w[1].span.end))
+        .collect();
+    let end_of = |a: &ActorCand| {
+        glued
+            .iter()
+            .find(|(sp, _)| *sp == a.span)
+            .map_or(a.span.end, |(_, e)| *e)
+    };
+    // "BNP militants": a party's armed men are the party's militia (ACLED:
+    // "<Party> Militia"), not its crowd
+    let militia: Vec<Span> = actors_in(doc.actors, clause)
+        .iter()
+        .filter(|a| party_militia(text, a).is_some())
+        .map(|a| a.span)
         .collect();
     let sent_cands: Vec<&ActorCand> = actors_in(doc.actors, sent)
         .iter()
@@ -2232,6 +2297,12 @@ fn roles(
     let conv = |a: &ActorCand| -> RoleActor {
         let actor = if a.country {
             state_actor_of_country(a, verbal)
+        } else if militia.contains(&a.span) {
+            Actor {
+                name: format!("{} Militia", a.actor.name),
+                actor_type: Some(ActorType::PoliticalMilitias),
+                country: a.actor.country.clone(),
+            }
         } else {
             a.actor.clone()
         };
@@ -2389,7 +2460,39 @@ fn roles(
             .take(2)
             .collect();
         if after.len() == 2 {
-            return (Some(conv(after[0])), Some(conv(after[1])));
+            // a crowd (party men, protesters, workers) in a clash with police
+            // or troops is coded crowd first, as rioters (ACLED): "a clash
+            // between police and Jamaat-Shibir activists"
+            let state = |c: &ActorCand| {
+                matches!(c.generic, Some(Generic::Police | Generic::Military))
+                    || (c.generic.is_none()
+                        && !c.country
+                        && c.actor.actor_type == Some(ActorType::StateForces)
+                        && !c.actor.name.starts_with("Government"))
+            };
+            let crowd = |c: &ActorCand| {
+                matches!(c.generic, Some(Generic::Protesters | Generic::Rioters))
+                    || (c.generic.is_none()
+                        && !c.country
+                        && (matches!(
+                            c.actor.actor_type,
+                            Some(ActorType::Rioters | ActorType::Protesters)
+                        ) || (c.actor.actor_type == Some(ActorType::PoliticalMilitias)
+                            && crowd_word_after(text, c.span.end))))
+            };
+            if fight_any(ts) && state(after[0]) && crowd(after[1]) {
+                return (
+                    Some(RoleActor {
+                        actor: generic_actor(Generic::Rioters, doc.country.as_deref()),
+                        span: after[1].span,
+                    }),
+                    Some(conv(after[0])),
+                );
+            }
+            return (
+                Some(crowd_organisation(doc, sent, ts, conv(after[0]))),
+                Some(crowd_organisation(doc, sent, ts, conv(after[1]))),
+            );
         }
     }
     let is_agent_country = |a: &ActorCand| {
@@ -2486,7 +2589,20 @@ fn roles(
     // the state side of a fight "with" it: "militants were killed in a clash
     // with police", "in an exchange of fire with security forces" (ACLED codes
     // the state forces as actor1 and the other side as actor2)
-    let fight = ts.iter().any(|t| t.0 == Trig::Clash)
+    // the clause's triggers with the fights named elsewhere in its sentence
+    // ("7 militants and 3 soldiers were killed, while 2 were injured in an
+    // encounter during a search operation"): who fought whom is told once
+    let ts_wide: Vec<(Trig, Span)> = ts
+        .iter()
+        .copied()
+        .chain(hits_in(doc.hits, sent).iter().filter_map(|h| match h.hit {
+            Hit::Trigger(Trig::Clash) if !in_quotes(doc.quotes, h.start) => {
+                Some((Trig::Clash, Span::new(h.start, h.end)))
+            }
+            _ => None,
+        }))
+        .collect();
+    let fight = ts_wide.iter().any(|t| t.0 == Trig::Clash)
         && (cs.iter().any(|c| c.side == Side::Militants)
             || cands.iter().any(|a| {
                 a.generic == Some(Generic::Gunmen)
@@ -2527,9 +2643,9 @@ fn roles(
         after_by(a)
             || after_with(a)
             // the subject of a later verb: "… was killed when gunmen stormed"
-            || ts.iter().any(|(_, t)| t.start > a.span.end && t.start <= a.span.end + 12)
+            || ts.iter().any(|(_, t)| t.start > a.span.end && t.start <= end_of(a) + 12)
             || {
-                let rest = text.get(a.span.end..clause.end.min(a.span.end + 20)).unwrap_or("");
+                let rest = text.get(end_of(a)..clause.end.min(end_of(a) + 20)).unwrap_or("");
                 let next = rest.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
                 matches!(next.as_str(), "stormed" | "attacked" | "opened" | "fired" | "shot" | "killed" | "ambushed" | "raided" | "abducted" | "kidnapped" | "hurled" | "threw" | "detonated" | "targeted" | "conducted" | "launched" | "carried")
             }
@@ -2599,14 +2715,11 @@ fn roles(
             .map(|a| conv(a))
             .find(|x| a1.as_ref().is_none_or(|y| y.actor.name != x.actor.name));
     }
-    // a party ACLED codes as a crowd acts as "Rioters (X)" (its members in
-    // the street), the party being only an associate actor
-    let a1 = a1.map(|mut a| {
-        if a.actor.actor_type == Some(ActorType::Rioters) && !a.actor.name.starts_with("Rioters") {
-            a.actor = generic_actor(Generic::Rioters, doc.country.as_deref());
-        }
-        a
-    });
+    // a party or organisation ACLED codes as a crowd (type Rioters or
+    // Protesters) acts as "Rioters (X)" (its members in the street), the
+    // party being only an associate actor: ACLED never makes such a named
+    // organisation the actor of a violent act
+    let a1 = a1.map(|a| crowd_organisation(doc, sent, ts, a));
     // an unnamed perpetrator is the group the text holds responsible
     // ("… although it was widely believed the Taliban was responsible")
     let a1 = match a1 {
@@ -2621,11 +2734,28 @@ fn roles(
         }
         other => attributed(doc, clause)
             .filter(|x| {
-                a2.as_ref().is_none_or(|y| y.actor.name != x.actor.name)
+                // the group named as the unnamed men's identity ("men
+                // suspected to be Baloch separatists blew up …") was read as
+                // the target: it is the perpetrator
+                let appositive = a2.as_ref().is_some_and(|y| {
+                    y.actor.name == x.actor.name
+                        && y.span == x.span
+                        && other.as_ref().is_some_and(|o| {
+                            text.get(o.span.end..x.span.start).is_some_and(|g| {
+                                g.len() < 40
+                                    && has_word(
+                                        &g.to_ascii_lowercase(),
+                                        &["suspected", "believed", "thought", "said"],
+                                    )
+                            })
+                        })
+                });
+                (appositive || a2.as_ref().is_none_or(|y| y.actor.name != x.actor.name))
                     && !cands.iter().any(|c| c.span == x.span && victim(c))
             })
             .or(other),
     };
+    let a2 = a2.filter(|y| a1.as_ref().is_none_or(|x| x.span != y.span));
     // a fight in which both militants and state forces were hurt and no side
     // is the subject ("9 militants were killed and two FC personnel injured in
     // an exchange of fire"): the state forces are actor1 (ACLED)
@@ -2749,9 +2879,264 @@ fn roles(
             });
         }
     }
-    let (a1, a2) = state_operation(doc, fam, ts, cs, a1, a2);
+    let (a1, a2) = communal_clash(doc, sent, clause, fam, &ts_wide, a1, a2);
+    let (a1, a2) = state_operation(doc, sent, fam, &ts_wide, cs, a1, a2);
+    let (a1, a2) = border_exchange(doc, sent, fam, cs, a1, a2);
     let main = |r: RoleActor| main_insurgency(text, r);
     (a1.map(main), a2.map(main))
+}
+
+/// A party or organisation ACLED codes as a crowd (type Rioters or
+/// Protesters) acting: ACLED never makes such a named organisation the actor
+/// of a violent act. Its members in the street are "Rioters (X)", the party
+/// being only an associate actor; rival groups of one party, or two parties,
+/// fighting it out ("a clash between two rival groups of the Awami League
+/// over supremacy") are the party's armed wing, "<Party> Militia".
+fn crowd_organisation(
+    doc: &Doc<'_>,
+    sent: Span,
+    ts: &[(Trig, Span)],
+    mut a: RoleActor,
+) -> RoleActor {
+    let crowd_org = match a.actor.actor_type {
+        Some(ActorType::Rioters) => !a.actor.name.starts_with("Rioters"),
+        Some(ActorType::Protesters) => !a.actor.name.starts_with("Protesters"),
+        _ => false,
+    };
+    // a crowd word of a party ("two rival groups of the Awami League",
+    // "supporters of the BNP"): the party
+    let of_party = if crowd_org {
+        None
+    } else {
+        party_after_of(doc, a.span)
+    };
+    if !crowd_org && of_party.is_none() {
+        return a;
+    }
+    let party = of_party.unwrap_or_else(|| a.actor.clone());
+    let factional = party.actor_type == Some(ActorType::Rioters)
+        && fight_any(ts)
+        && has_word(
+            &doc.text[sent.start..sent.end].to_ascii_lowercase(),
+            &[
+                "rival group",
+                "rival groups",
+                "rival faction",
+                "rival factions",
+                "two groups",
+                "two factions",
+                "supremacy",
+            ],
+        );
+    if factional {
+        a.actor = Actor {
+            name: format!("{} Militia", party.name),
+            actor_type: Some(ActorType::PoliticalMilitias),
+            country: party.country.clone(),
+        };
+    } else if crowd_org {
+        a.actor = generic_actor(Generic::Rioters, doc.country.as_deref());
+    }
+    a
+}
+
+/// The militia of a party (an organisation ACLED codes as a crowd) named
+/// with a word for its armed men right after it: "BNP militants", "the BNP
+/// militia" → "BNP: Bangladesh Nationalist Party Militia".
+fn party_militia(text: &str, a: &ActorCand) -> Option<Actor> {
+    if a.generic.is_some()
+        || a.country
+        || !matches!(
+            a.actor.actor_type,
+            Some(ActorType::Rioters | ActorType::Protesters)
+        )
+    {
+        return None;
+    }
+    let next = text
+        .get(a.span.end..)
+        .unwrap_or("")
+        .trim_start_matches(['-', ' '])
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    // "militia", "militias", "militiamen", "militants" (and the common slip
+    // "milita")
+    next.starts_with("milit").then(|| Actor {
+        name: format!("{} Militia", a.actor.name),
+        actor_type: Some(ActorType::PoliticalMilitias),
+        country: a.actor.country.clone(),
+    })
+}
+
+/// The party (an organisation ACLED codes as a crowd) named right after a
+/// crowd word at `sp`: "supporters of the BNP", "two rival groups of the
+/// Awami League".
+fn party_after_of(doc: &Doc<'_>, sp: Span) -> Option<Actor> {
+    let text = doc.text;
+    let from = doc.actors.partition_point(|c| c.span.start < sp.end);
+    let c = doc.actors.get(from)?;
+    let gap = text.get(sp.end..c.span.start)?.to_ascii_lowercase();
+    let gap = gap.split_whitespace().collect::<Vec<_>>().join(" ");
+    let party = c.generic.is_none()
+        && !c.country
+        && matches!(
+            c.actor.actor_type,
+            Some(ActorType::Rioters | ActorType::Protesters)
+        );
+    (party
+        && matches!(
+            gap.as_str(),
+            "of" | "of the" | "of ruling" | "of the ruling"
+        ))
+    .then(|| c.actor.clone())
+}
+
+/// Whether a word for a party's people follows `end` ("Jamaat activists",
+/// "BNP supporters"): the party is there as a crowd.
+fn crowd_word_after(text: &str, end: usize) -> bool {
+    let next = text
+        .get(end..)
+        .unwrap_or("")
+        .trim_start_matches(['-', ' '])
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        next.as_str(),
+        "activists"
+            | "activist"
+            | "supporters"
+            | "workers"
+            | "cadres"
+            | "followers"
+            | "members"
+            | "men"
+            | "leaders"
+            | "youths"
+    )
+}
+
+/// A clash between two groups of a village or locality over land, water or
+/// local supremacy, with no party, group or force named: ACLED codes both
+/// sides as the communal militia of the place, "<Place> Communal Militia"
+/// ("a clash between two rival groups over a land dispute at Kandi village").
+fn communal_clash(
+    doc: &Doc<'_>,
+    sent: Span,
+    clause: Span,
+    fam: Family,
+    ts: &[(Trig, Span)],
+    a1: Option<RoleActor>,
+    a2: Option<RoleActor>,
+) -> (Option<RoleActor>, Option<RoleActor>) {
+    let unnamed = |r: &Option<RoleActor>| {
+        r.as_ref().is_none_or(|a| {
+            unnamed_armed(&a.actor)
+                || a.actor.name.starts_with("Rioters")
+                || a.actor.name.starts_with("Civilians")
+        })
+    };
+    if fam != Family::Violent || !fight_any(ts) || !unnamed(&a1) || !unnamed(&a2) {
+        return (a1, a2);
+    }
+    let l = doc.text[sent.start..sent.end].to_ascii_lowercase();
+    // two communities (religious, caste, ethnic) or party workers clashing in
+    // the street: a riot between crowds, "Rioters (X)" on both sides (ACLED)
+    if has_word(
+        &l,
+        &[
+            "two communities",
+            "members of two communities",
+            "between communities",
+            "communal clash",
+            "communal clashes",
+            "sectarian clash",
+            "political opponents",
+            "workers of political parties",
+        ],
+    ) {
+        let span = a1.as_ref().or(a2.as_ref()).map_or(clause, |r| r.span);
+        let rioters = RoleActor {
+            actor: generic_actor(Generic::Rioters, doc.country.as_deref()),
+            span,
+        };
+        return (Some(rioters.clone()), Some(rioters));
+    }
+    let two_sides = has_word(
+        &l,
+        &[
+            "two groups",
+            "two rival groups",
+            "rival groups",
+            "two factions",
+            "two rival factions",
+            "rivals",
+        ],
+    );
+    let local_stake = has_word(
+        &l,
+        &[
+            "land",
+            "land-related",
+            "supremacy",
+            "dominance",
+            "dispute",
+            "disputed",
+            "enmity",
+            "feud",
+        ],
+    );
+    // a party, group or force anywhere in the sentence: not a communal clash
+    let named = actors_in(doc.actors, sent).iter().any(|c| {
+        sent.contains(c.span)
+            && c.generic.is_none()
+            && !c.country
+            && !["Rioters", "Protesters", "Civilians", "Unidentified"]
+                .iter()
+                .any(|g| c.actor.name.starts_with(g))
+    });
+    if !two_sides || !local_stake || named {
+        return (a1, a2);
+    }
+    let Some((_, ev)) = (doc.locate)(clause).or_else(|| (doc.locate)(sent)) else {
+        return (a1, a2);
+    };
+    // the place as written, without its preposition ("in Bajitpur", "at
+    // Tita village")
+    let place = doc.text.get(ev.start..ev.end).unwrap_or("").trim();
+    let place = place
+        .find(|c: char| c.is_uppercase())
+        .map_or("", |i| &place[i..]);
+    let place = ["village", "town", "union", "bazar", "bazaar", "area"]
+        .iter()
+        .fold(place, |p, w| {
+            p.strip_suffix(w)
+                .or_else(|| {
+                    p.strip_suffix(
+                        &w[..1]
+                            .to_uppercase()
+                            .chars()
+                            .chain(w[1..].chars())
+                            .collect::<String>(),
+                    )
+                })
+                .map_or(p, str::trim_end)
+        });
+    if place.is_empty() || !place.starts_with(|c: char| c.is_uppercase()) {
+        return (a1, a2);
+    }
+    let militia = RoleActor {
+        actor: Actor {
+            name: format!("{place} Communal Militia"),
+            actor_type: Some(ActorType::IdentityMilitias),
+            country: None,
+        },
+        span: ev,
+    };
+    (Some(militia.clone()), Some(militia))
 }
 
 /// Militants killed, wounded or arrested "in a search operation" / "in a
@@ -2760,6 +3145,7 @@ fn roles(
 /// (ACLED codes these as Military Forces of X against the group).
 fn state_operation(
     doc: &Doc<'_>,
+    sent: Span,
     fam: Family,
     ts: &[(Trig, Span)],
     cs: &[Count],
@@ -2812,12 +3198,215 @@ fn state_operation(
     let Some(c) = doc.country.as_deref() else {
         return (a1, a2);
     };
-    let mil = RoleActor {
-        actor: generic_actor(Generic::Military, Some(c)),
-        span: op.1,
+    // the force the sentence names as the operator ("a raid by the
+    // counter-terrorism department", "police conducted a raid"), not one
+    // among the hurt; else the country's military
+    let named = actors_in(doc.actors, sent).iter().find(|a| {
+        sent.contains(a.span)
+            && !a.country
+            && !cs.iter().any(|n| n.span.overlaps(a.span))
+            && (matches!(a.generic, Some(Generic::Police | Generic::Military))
+                || (a.generic.is_none()
+                    && a.actor.actor_type == Some(ActorType::StateForces)
+                    && !a.actor.name.starts_with("Government")))
+    });
+    let mil = match named {
+        Some(a) => RoleActor {
+            actor: a.actor.clone(),
+            span: a.span,
+        },
+        None => RoleActor {
+            actor: generic_actor(Generic::Military, Some(c)),
+            span: op.1,
+        },
     };
     let target = a1.or(a2);
     (Some(mil), target)
+}
+
+/// A disputed border: the words that name it, and its two states (name,
+/// demonym), the one ACLED lists first when nobody is said to have fired
+/// first.
+type Border = (
+    &'static [&'static str],
+    (&'static str, &'static str),
+    (&'static str, &'static str),
+);
+
+/// Disputed borders named by their own terms, with the two states whose
+/// forces fire across them, in ACLED's order for an exchange whose
+/// initiator the text does not state (ACLED's South Asia coding lists
+/// Pakistan's forces first for fire across the Line of Control or the
+/// Working Boundary).
+const BORDERS: &[Border] = &[(
+    &[
+        "loc",
+        "line of control",
+        "working boundary",
+        "cross-loc",
+        "international border",
+        "cross-border firing",
+        "cross border firing",
+        "cross boarder firing",
+        "cross-border shelling",
+        "across the border",
+    ],
+    ("Pakistan", "Pakistani"),
+    ("India", "Indian"),
+)];
+
+/// Fire across a disputed border ([`BORDERS`]) in a story about one of its
+/// two states: the forces of both are the sides. When the text states who
+/// fired ("Indian troops fired across the LoC", "shelling by Indian Border
+/// Security Forces") that state leads; otherwise, or when both fired ("troops
+/// of India and Pakistan fired on each other"), the order is the table's.
+fn border_exchange(
+    doc: &Doc<'_>,
+    sent: Span,
+    fam: Family,
+    cs: &[Count],
+    a1: Option<RoleActor>,
+    a2: Option<RoleActor>,
+) -> (Option<RoleActor>, Option<RoleActor>) {
+    if fam != Family::Violent {
+        return (a1, a2);
+    }
+    let l = doc.text[sent.start..sent.end].to_ascii_lowercase();
+    let Some((_, (first, first_dem), (second, second_dem))) =
+        BORDERS.iter().find(|(terms, (first, _), (second, _))| {
+            has_word(&l, terms) && {
+                let named = |c: &str| {
+                    let c = c.to_ascii_lowercase();
+                    l.contains(&c)
+                        || doc
+                            .country
+                            .as_deref()
+                            .is_some_and(|d| d.eq_ignore_ascii_case(&c))
+                };
+                named(first) || named(second)
+            }
+        })
+    else {
+        return (a1, a2);
+    };
+    let state_of = |r: &Option<RoleActor>, c: &str| {
+        r.as_ref().is_some_and(|a| {
+            a.actor.actor_type == Some(ActorType::StateForces)
+                && !a.actor.name.starts_with("Government")
+                && a.actor.name.ends_with(c)
+        })
+    };
+    let mutual = has_word(
+        &l,
+        &[
+            "each other",
+            "exchange",
+            "exchanged",
+            "exchanging",
+            "between",
+            "traded",
+            "both sides",
+            "crossfire",
+        ],
+    ) || {
+        // "Pakistani and Indian troops", "troops of India and Pakistan"
+        let one = [first.to_ascii_lowercase(), first_dem.to_ascii_lowercase()];
+        let two = [second.to_ascii_lowercase(), second_dem.to_ascii_lowercase()];
+        one.iter().any(|x| {
+            two.iter()
+                .any(|y| l.contains(&format!("{x} and {y}")) || l.contains(&format!("{y} and {x}")))
+        })
+    };
+    let stated = !mutual && (state_of(&a1, first) || state_of(&a1, second));
+    // the firing side named elsewhere in the sentence ("Indian troops fired
+    // across the LoC and killed two civilians"): the first force of either
+    // state that is not among the hurt
+    if !mutual && !stated && a1.is_none() {
+        let shooter = actors_in(doc.actors, sent).iter().find(|c| {
+            sent.contains(c.span)
+                && !c.country
+                && c.actor.actor_type == Some(ActorType::StateForces)
+                && !c.actor.name.starts_with("Government")
+                && (c.actor.name.ends_with(first) || c.actor.name.ends_with(second))
+                && !cs.iter().any(|n| n.span.overlaps(c.span))
+        });
+        if let Some(c) = shooter {
+            let other = if c.actor.name.ends_with(first) {
+                second
+            } else {
+                first
+            };
+            let a2 = a2
+                .filter(|r| r.actor.actor_type == Some(ActorType::Civilians))
+                .or_else(|| {
+                    Some(RoleActor {
+                        actor: generic_actor(Generic::Military, Some(other)),
+                        span: c.span,
+                    })
+                });
+            return (
+                Some(RoleActor {
+                    actor: c.actor.clone(),
+                    span: c.span,
+                }),
+                a2,
+            );
+        }
+    }
+    // armed men, not either state's forces, fire across it ("militants based
+    // across the border launched rocket attacks")
+    let armed_men = a1.as_ref().is_some_and(|a| {
+        matches!(
+            a.actor.actor_type,
+            Some(
+                ActorType::RebelGroups | ActorType::PoliticalMilitias | ActorType::IdentityMilitias
+            )
+        ) && (!unnamed_armed(&a.actor) || {
+            let w = doc
+                .text
+                .get(a.span.start..a.span.end)
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            [
+                "militant",
+                "gunm",
+                "insurgent",
+                "terrorist",
+                "infiltrat",
+                "rebel",
+                "separatist",
+                "armed men",
+                "attacker",
+                "assailant",
+            ]
+            .iter()
+            .any(|k| w.contains(k))
+        })
+    });
+    // an infiltration bid or militants at the border: a fight with armed
+    // men, not between the two armies
+    let militants = has_word(
+        &l,
+        &[
+            "militant",
+            "militants",
+            "infiltration",
+            "infiltrators",
+            "intruders",
+            "intrusion",
+        ],
+    );
+    if stated || armed_men || militants {
+        return (a1, a2);
+    }
+    // the civilians or other people hurt stay the target when the firing
+    // side is the only armed one named
+    let span = a1.as_ref().or(a2.as_ref()).map(|r| r.span).unwrap_or(sent);
+    let mil = |c: &str| RoleActor {
+        actor: generic_actor(Generic::Military, Some(c)),
+        span,
+    };
+    (Some(mil(first)), Some(mil(second)))
 }
 
 /// Countries with one main insurgency, and the group ACLED codes for its

@@ -21,10 +21,42 @@ pub(crate) fn strip_parens(s: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Normalised form for comparing actor names: parentheses dropped, lower
-/// case, letters and digits only, common spelling variants unified.
+/// Drop the parenthesised parts that only repeat or date a name — years
+/// ("(2013-2018)") and an abbreviation ("Tehrik-i-Taliban Pakistan (TTP)") —
+/// and keep a qualifier that tells two groups apart: "CPI (Maoist)" and
+/// "Communist Party of India (Marxist)" are not "CPI" or "Communist Party of
+/// India".
+fn strip_parens_but_qualifiers(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let inner = rest[open + 1..close].trim();
+        let years = inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | ' ' | '\u{2013}'));
+        let abbreviation = inner.chars().filter(char::is_ascii_uppercase).count() >= 3
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '.'));
+        out.push_str(&rest[..open]);
+        if !years && !abbreviation {
+            out.push(' ');
+            out.push_str(inner);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Normalised form for comparing actor names: lower case, letters and digits
+/// only, common spelling variants unified, and parenthesised years or
+/// abbreviations dropped (a qualifier such as "(Maoist)" is kept).
 pub fn normalise_actor_name(s: &str) -> String {
-    let s = strip_parens(s).to_lowercase();
+    let s = strip_parens_but_qualifiers(s).to_lowercase();
     let s = s
         .replace("tehrik", "tehreek")
         .replace("tahreek", "tehreek")
@@ -48,13 +80,41 @@ pub(crate) fn actor_patterns(a: &ActorRec) -> Vec<String> {
     let push = |out: &mut Vec<String>, p: &str| push_to(out, p);
     let has_parens = a.name.contains('(');
     let base = strip_parens(&a.name);
-    if let Some((abbr, full)) = base.split_once(": ") {
+    if let Some((abbr, full)) = a.name.split_once(": ") {
         // "ABBR: Full Name": both parts are names; very short abbreviations
-        // only when listed as aliases explicitly.
-        if abbr.len() >= 3 {
-            push(&mut out, abbr);
+        // only when listed as aliases explicitly. A part qualified in
+        // parentheses ("CPI (Maoist)", "Communist Party of India (Marxist)")
+        // is a name only with its qualifier: without it, it is another
+        // group's name ("CPI", "Communist Party of India").
+        let part = |p: &str| -> String {
+            let p = p.trim();
+            let bare = strip_parens(p);
+            if !p.contains('(') {
+                return bare;
+            }
+            // a redundant qualifier: the abbreviation itself ("All Bodo
+            // Students' Union (ABSU)") or years ("(2013-2018)")
+            let inner: String = p
+                .split('(')
+                .skip(1)
+                .filter_map(|x| x.split(')').next())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let redundant = inner.trim().eq_ignore_ascii_case(strip_parens(abbr).trim())
+                || inner
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '-' || c == ' ' || c == '\u{2013}');
+            if redundant {
+                bare
+            } else {
+                p.split_whitespace().collect::<Vec<_>>().join(" ")
+            }
+        };
+        let ab = part(abbr);
+        if strip_parens(&ab).len() >= 3 {
+            push(&mut out, &ab);
         }
-        push(&mut out, full);
+        push(&mut out, &part(full));
     } else if !has_parens {
         push(&mut out, &base);
     }
@@ -63,6 +123,11 @@ pub(crate) fn actor_patterns(a: &ActorRec) -> Vec<String> {
     }
     let snapshot = out.clone();
     for p in snapshot {
+        // a phrase key must end in a word character: "CPI (Maoist)" is
+        // matched as "CPI (Maoist" (the text up to its last word)
+        if let Some(open) = p.strip_suffix(')') {
+            push(&mut out, open.trim_end());
+        }
         if p.contains('-') {
             push(&mut out, &p.replace('-', " "));
         }
@@ -226,6 +291,9 @@ pub(crate) fn synthesise_state_actors(data: &mut Data) {
             overrides: Vec::new(),
             aliases: mk(&[
                 "X Army",
+                "X government troops",
+                "X government forces",
+                "X government soldiers",
                 "X Armed Forces",
                 "X Air Force",
                 "X Airforce",
@@ -283,5 +351,43 @@ mod tests {
         assert_eq!(t("FARC"), None);
         assert_eq!(t("LeJ"), None);
         assert_eq!(t("AL"), None);
+    }
+
+    fn rec(name: &str) -> super::ActorRec {
+        super::ActorRec {
+            name: name.into(),
+            actor_type: None,
+            country: None,
+            aliases: Vec::new(),
+            overrides: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_qualifier_in_parentheses_is_part_of_the_name() {
+        use super::normalise_actor_name as n;
+        // the qualifier tells two parties apart
+        assert_ne!(n("CPI (Maoist)"), n("CPI(M)"));
+        assert_ne!(
+            n("Communist Party of India (Maoist)"),
+            n("Communist Party of India")
+        );
+        // years and a repeated abbreviation are not
+        assert_eq!(
+            n("Military Forces of Pakistan (2013-2018)"),
+            n("Military Forces of Pakistan")
+        );
+        assert_eq!(
+            n("Tehrik-i-Taliban Pakistan (TTP)"),
+            n("Tehreek-e-Taliban Pakistan")
+        );
+        let p = super::actor_patterns(&rec("CPI (Maoist): Communist Party of India (Maoist)"));
+        assert!(!p.iter().any(|x| x == "CPI"), "{p:?}");
+        assert!(!p.iter().any(|x| x == "Communist Party of India"), "{p:?}");
+        // matched up to its last word (a phrase key ends in a word character)
+        assert!(p.iter().any(|x| x == "CPI (Maoist"), "{p:?}");
+        let p = super::actor_patterns(&rec("ABSU: All Bodo Students' Union (ABSU)"));
+        assert!(p.iter().any(|x| x == "ABSU"), "{p:?}");
+        assert!(p.iter().any(|x| x == "All Bodo Students' Union"), "{p:?}");
     }
 }

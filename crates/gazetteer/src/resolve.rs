@@ -425,7 +425,17 @@ pub(crate) fn resolve(
         // (a province or region glues like any name: "Community Health Centre")
         let big = en.kind == PlaceKind::Populated && (en.population >= 100_000 || en.seat >= 2);
         let glued_before = cap_word_before(text, s) && !big && !place_ends_at(data, rec, mi, s);
-        let glued_after = cap_word_after(text, e) && !place_starts_at(data, rec, mi, e);
+        // "the Kerala Catholic Bishops' Council", "Delhi Police": a province
+        // opening an organisation's name is where the organisation works,
+        // when the name can only be one country's province
+        let province_of_org = en.kind == PlaceKind::Admin1
+            && !pm.common_word
+            && pm.candidates.iter().all(|c| {
+                let o = &data.entries[c.0 as usize];
+                o.kind != PlaceKind::Admin1 || o.country == en.country
+            });
+        let glued_after =
+            cap_word_after(text, e) && !place_starts_at(data, rec, mi, e) && !province_of_org;
         if (pm.common_word
             || (matches!(
                 en.kind,
@@ -599,6 +609,54 @@ fn towns_middle(towns: &[(f64, f64, u32)]) -> Option<(f64, f64)> {
         round5((lat / ws + mid_lat) / 2.0),
         round5((lon / ws + mid_lon) / 2.0),
     ))
+}
+
+/// Nouns of ways named after the towns they join.
+const ROADS: &[&str] = &[
+    "highway",
+    "road",
+    "route",
+    "railway",
+    "rail",
+    "motorway",
+    "expressway",
+    "bypass",
+];
+
+/// Whether the name at `s..e` is one end of a hyphenated road name: "X-Y
+/// highway" ("Dhaka-Chittagong Highway", "Dhaka-Cox's Bazar road"), either
+/// end.
+fn in_road_name(text: &str, s: usize, e: usize) -> bool {
+    let after = &text[e..];
+    let first = if let Some(rest) = after.strip_prefix('-') {
+        // the first end: the other town follows the hyphen
+        if !rest.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        rest
+    } else {
+        // the second end: a capitalised word and a hyphen just before
+        let head = &text[..s];
+        let Some(h) = head.strip_suffix('-') else {
+            return false;
+        };
+        if !h.ends_with(|c: char| c.is_alphabetic()) {
+            return false;
+        }
+        after
+    };
+    // the road noun within a few capitalised words
+    for w in first.split_whitespace().take(4) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lw = w.to_lowercase();
+        if ROADS.contains(&lw.as_str()) {
+            return true;
+        }
+        if !w.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Nouns of named landmarks ("Tirah bazaar", "Hyderabad Press Club").
@@ -969,6 +1027,11 @@ fn own_cue_rank(text: &str, p: &ResolvedPlace) -> u8 {
     ) {
         // a province or country never outranks a town by its cue ("protests in
         // Sindh" from "the Kandhkot chapter", "in Punjab such as Multan")
+        return 2;
+    }
+    // "on the Dhaka-Chittagong highway at Maheshpur": the towns a road is
+    // named after give way to any place the text names along it
+    if in_road_name(text, p.span.start, p.span.end) {
         return 2;
     }
     if p.near {

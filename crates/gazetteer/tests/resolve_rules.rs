@@ -167,3 +167,32 @@ fn a_town_near_a_reference_town_is_placed_at_the_reference() {
     let (at, ps) = located(text);
     assert_eq!(at, "Shabqadar", "{ps:?}");
 }
+
+#[test]
+fn the_towns_a_road_is_named_after_give_way_to_a_place_along_it() {
+    // "the Dhaka-Chittagong highway at Feni": Feni, not Dhaka
+    let text = "Pickets torched a truck on the Dhaka-Chittagong highway at Feni on Sunday.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Feni", "{ps:?}");
+    // with no other place the road's first town stands
+    let text = "Pickets torched a truck on the Dhaka-Chittagong highway on Sunday.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Dhaka", "{ps:?}");
+    // a hyphenated pair that names no road keeps its cue
+    let text = "Pickets from Chittagong torched a truck at the Feni-Comilla bus stand.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Feni", "{ps:?}");
+}
+
+#[test]
+fn a_province_opening_an_organisations_name_is_a_place() {
+    // only one country has a province named so: the organisation works there
+    let text =
+        "The Temperance Commission under the Kerala Catholic Bishops Council held a protest.";
+    let ps = places(text);
+    let k = place(&ps, text, "Kerala").expect("Kerala");
+    assert_eq!(k.location.admin1.as_deref(), Some("Kerala"), "{ps:?}");
+    // a province name two countries share stays out ("Punjab" is Indian and Pakistani)
+    let text = "Employees of the Punjab Roadways held a protest against an owner of a bus company.";
+    assert!(place(&places(text), text, "Punjab").is_none());
+}
