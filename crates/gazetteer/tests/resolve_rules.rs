@@ -196,3 +196,26 @@ fn a_province_opening_an_organisations_name_is_a_place() {
     let text = "Employees of the Punjab Roadways held a protest against an owner of a bus company.";
     assert!(place(&places(text), text, "Punjab").is_none());
 }
+
+#[test]
+fn a_reference_town_far_off_gives_way_to_the_named_area() {
+    // "N miles/km <direction> of X" further than 25 km: X is a reference
+    // point, the district the clause names is where it happened.
+    let text =
+        "Gunmen burnt a guest house 60 miles north of Islamabad in the Swat valley on Monday.";
+    let (name, ps) = located(text);
+    assert_eq!(name, "Swat", "{ps:?}");
+    // a short distance keeps the reference town as the venue
+    let text =
+        "Gunmen burnt a guest house 5 km north of Peshawar in the Khyber district on Monday.";
+    let (name, ps) = located(text);
+    assert_eq!(name, "Peshawar", "{ps:?}");
+}
+
+#[test]
+fn an_area_named_near_a_town_is_placed_at_the_town() {
+    // "in the X area, near Y": like "in X, near Y", the reference town places it
+    let text = "A bomb went off in the Model Town area, near Islamabad, on Tuesday.";
+    let (name, ps) = located(text);
+    assert_eq!(name, "Islamabad", "{ps:?}");
+}
