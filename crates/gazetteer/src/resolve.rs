@@ -336,11 +336,18 @@ pub(crate) fn resolve(
             && matches!(before[before.len() - 1].as_str(), "called" | "named")
             && PLACE_NOUNS.contains(&before[before.len() - 2].as_str());
         let locative = locative || called;
+        // "Swat district", "in Kabal, Swat, North-West Frontier": a unit word
+        // or the name's own province right after it says that a name which
+        // is also a word is the place, whatever comes before
+        let addressed = unit_kind.is_some()
+            || (text[e..].starts_with(',')
+                && en.admin1.is_some_and(|a| nearby_admin1.contains(&a)));
+        let cued = locative || addressed;
         let english = pm.common_word && data.stop.contains(&text[s..e].to_lowercase());
-        if english && !(locative && strong > 0.0) {
+        if english && !(cued && strong > 0.0) {
             continue;
         }
-        if pm.common_word && !(locative && (strong > 0.0 || en.population >= 100_000)) {
+        if pm.common_word && !(cued && (strong > 0.0 || en.population >= 100_000)) {
             continue;
         }
         let other_strong = ctx.strong.iter().any(|(c, w)| *c != en.country && *w > 0.0);

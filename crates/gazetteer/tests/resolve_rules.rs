@@ -219,3 +219,19 @@ fn an_area_named_near_a_town_is_placed_at_the_town() {
     let (name, ps) = located(text);
     assert_eq!(name, "Islamabad", "{ps:?}");
 }
+
+#[test]
+fn a_name_that_is_also_a_word_is_a_place_when_its_province_or_unit_follows() {
+    // "Swat" is an English word: after an unknown village it has no cue of its
+    // own, but its province right after (or "district") says it is the place.
+    let text =
+        "Gunmen threw a grenade at a shop in Zarnoshkhel, Swat, North-West Frontier, Pakistan.";
+    let (name, ps) = located(text);
+    assert_eq!(name, "Swat", "{ps:?}");
+    let text = "Gunmen torched a school in Zarnoshkhel village, Swat district, Pakistan.";
+    let (name, ps) = located(text);
+    assert_eq!(name, "Swat", "{ps:?}");
+    // the verb stays a verb
+    let text = "Police in Pakistan said they would swat the militants, officials said.";
+    assert!(!has(&places(text), "Swat"));
+}
