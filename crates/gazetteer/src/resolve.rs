@@ -453,6 +453,17 @@ pub(crate) fn resolve(
         {
             continue;
         }
+        // "The Asahi, one of Japan's newspapers, said", "the Hindu reported":
+        // a paper named after a town is no place
+        if last == Some("the")
+            && !locative
+            && (matches!(
+                next,
+                "said" | "says" | "reported" | "reports" | "quoted" | "newspaper" | "daily"
+            ) || text[e..].starts_with(", one of"))
+        {
+            continue;
+        }
         // A name that only qualifies a people ("the Ali Khel tribe") is none.
         if matches!(
             next,

@@ -235,3 +235,17 @@ fn a_name_that_is_also_a_word_is_a_place_when_its_province_or_unit_follows() {
     let text = "Police in Pakistan said they would swat the militants, officials said.";
     assert!(!has(&places(text), "Swat"));
 }
+
+#[test]
+fn a_newspaper_named_after_a_town_is_no_place() {
+    // "The Asahi, one of …, said": the paper is named after a town abroad
+    let text = "Gunmen wounded a reporter in Peshawar, Pakistan. The Asahi, one of \
+                Japan's largest dailies, said he was hit in the leg.";
+    let ps = places(text);
+    assert!(!has(&ps, "Asahi"), "{ps:?}");
+    let text =
+        "The Asahi newspaper reported that Japan's reporter was wounded in Peshawar, Pakistan.";
+    let ps = places(text);
+    assert!(!has(&ps, "Asahi"), "{ps:?}");
+    assert!(has(&ps, "Peshawar"), "{ps:?}");
+}
