@@ -4,7 +4,7 @@
 //!
 //! | dataset | text | fields |
 //! |---|---|---|
-//! | ACLED (`acled_asia_2015.csv`, old or current schema) | `NOTES` | event_type (old names mapped; "Riots/Protests" accepts Protests or Riots), sub_event_type (current schema, or implied by the old battle/territory names), fatalities, actor1, actor2, admin1, location (lat/lon) |
+//! | ACLED (`acled_asia_2015.csv`, old or current schema) | `NOTES` | event_type (old names mapped; "Riots/Protests" accepts Protests or Riots), event_type_split (the same, with "Riots/Protests" split by actor1: Protesters → Protests, Rioters → Riots), sub_event_type (current schema, or implied by the old battle/territory names), fatalities, actor1, actor2, admin1, location (lat/lon) |
 //! | GTD (`*.geojson`) | `summary` | event_type + sub_event_type (from attack type, target and weapon, see [`gtd_types`]), fatalities (`nkill`), wounded (`nwound`), abducted (`nhostkid`), perpetrator (`gname`; "Unknown" = unidentified), claimed, admin1 (`provstate`), location, date |
 //! | UCDP GED (`*.csv`) | `source_headline`, only rows whose headline states a number | fatalities (best), fatalities.bounds (low..high), deaths.civilians / state_forces / militants (by side, see [`ucdp_sides`]), admin1, location |
 //! | MUC-3/4 (folder with messages and `key-*` files) | the message | event_type (incident type mapped), date, country, location (any named place of the key), perpetrator (organisation), claimed, killed / injured (human target effect) — first template of each relevant message |
@@ -161,6 +161,21 @@ pub fn acled_types(name: &str) -> Option<(Vec<EventType>, Vec<SubEventType>)> {
     Some(r)
 }
 
+/// The event type as today's taxonomy would code it. The pre-2019 "Riots/Protests"
+/// accepts either type in `event_type`; here it is split by the crowd ACLED named as
+/// actor1 ("Protesters (X)" → Protests, "Rioters (X)" → Riots), so the protest/riot
+/// decision is scored too. Any other type, or a merged row with another actor1, is
+/// kept as it is.
+fn split_crowd_type(types: &[EventType], actor1: Option<&str>) -> Vec<EventType> {
+    let merged = types.contains(&EventType::Protests) && types.contains(&EventType::Riots);
+    let actor1 = actor1.map(normalize_name).unwrap_or_default();
+    match () {
+        _ if merged && actor1.starts_with("protesters") => vec![EventType::Protests],
+        _ if merged && actor1.starts_with("rioters") => vec![EventType::Riots],
+        _ => types.to_vec(),
+    }
+}
+
 fn load_acled(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
     let (cols, rows) = read_csv(path)?;
     if !cols.contains_key("notes") || !cols.contains_key("event_type") {
@@ -178,7 +193,9 @@ fn load_acled(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
         let date = row.get("event_date").and_then(parse_date);
         let mut fields = Vec::new();
         if let Some((types, subs)) = row.get("event_type").and_then(acled_types) {
+            let split = split_crowd_type(&types, row.get("actor1"));
             fields.push(field("event_type", GoldValue::Types(types)));
+            fields.push(field("event_type_split", GoldValue::Types(split)));
             let sub = row
                 .get("sub_event_type")
                 .and_then(SubEventType::from_label)

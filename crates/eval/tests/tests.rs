@@ -43,6 +43,15 @@ fn acled_old_schema() {
             EventType::Riots
         ]))
     );
+    // Today's taxonomy: the crowd ACLED named decides between Protests and Riots.
+    assert_eq!(
+        get(&recs[1], "event_type_split"),
+        Some(&GoldValue::Types(vec![EventType::Protests]))
+    );
+    assert_eq!(
+        get(r, "event_type_split"),
+        Some(&GoldValue::Types(vec![EventType::Battles]))
+    );
     assert!(get(&recs[1], "actor2").is_none());
     // Unidentified actors are gold "unknown".
     assert_eq!(get(&recs[2], "actor1"), Some(&GoldValue::Names(vec![])));

@@ -190,7 +190,17 @@ fn sentences_first_venue(
     text: &str,
     venues: &[ResolvedPlace],
 ) -> Option<(Location, Span)> {
-    let first = venues.iter().find(|p| p.kind != PlaceKind::Country)?;
+    first_venue_where(gaz, text, venues, |p| p.kind != PlaceKind::Country)
+}
+
+/// [`sentences_first_venue`] from the first place that `pick` accepts.
+fn first_venue_where(
+    gaz: &Gazetteer,
+    text: &str,
+    venues: &[ResolvedPlace],
+    pick: impl Fn(&ResolvedPlace) -> bool,
+) -> Option<(Location, Span)> {
+    let first = venues.iter().find(|p| pick(p))?;
     let sp = Span::new(
         text[..first.span.start].rfind(". ").map_or(0, |i| i + 2),
         text[first.span.end..]
@@ -372,6 +382,15 @@ impl Extractor {
             None
         };
         let first_venue = sentences_first_venue(gaz, text, &venues);
+        // for a clause placed only in its country: the first place the text
+        // names inside a province ("along the Afghan-Pakistan border. They
+        // were taken to a compound in Bajaur Agency"), not a border or region
+        let first_in_province = match &first_venue {
+            Some(f) if f.0.admin1.is_none() => {
+                first_venue_where(gaz, text, &venues, |p| p.location.admin1.is_some())
+            }
+            _ => first_venue.clone(),
+        };
         let fallback_location = dateline_loc
             .clone()
             .map(|mut l| {
@@ -540,7 +559,7 @@ impl Extractor {
             Some(precise_for_bare_country(
                 found,
                 if bare { sentence() } else { None },
-                first_venue.as_ref(),
+                first_in_province.as_ref(),
             ))
         };
         let doc = Doc {
@@ -686,6 +705,23 @@ mod tests {
     /// A clause that names only its country next to an unknown town is
     /// placed at the town its sentence names in that country; with no such
     /// town anywhere, the country stays.
+    #[test]
+    fn a_border_first_named_gives_way_to_the_first_place_in_a_province() {
+        // the clause names only a border (no province): the first place the
+        // text names inside a province stands in, not the border
+        let evs = code_on(
+            "Two aid workers were abducted while travelling along the Afghan-Pakistan \
+             border. They were held at a house in Bajaur Agency for a week.",
+            (2008, 3, 28),
+        );
+        let loc = evs
+            .first()
+            .and_then(|e| e.location.as_ref())
+            .expect("located");
+        assert_eq!(loc.country_code.as_deref(), Some("PK"), "{loc:?}");
+        assert_eq!(loc.admin2.as_deref(), Some("Bajaur"), "{loc:?}");
+    }
+
     #[test]
     fn a_bare_country_gives_way_to_the_sentences_town() {
         let code = |text: &str| code_on(text, (2008, 8, 4));

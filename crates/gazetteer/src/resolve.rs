@@ -336,11 +336,18 @@ pub(crate) fn resolve(
             && matches!(before[before.len() - 1].as_str(), "called" | "named")
             && PLACE_NOUNS.contains(&before[before.len() - 2].as_str());
         let locative = locative || called;
+        // "Swat district", "in Kabal, Swat, North-West Frontier": a unit word
+        // or the name's own province right after it says that a name which
+        // is also a word is the place, whatever comes before
+        let addressed = unit_kind.is_some()
+            || (text[e..].starts_with(',')
+                && en.admin1.is_some_and(|a| nearby_admin1.contains(&a)));
+        let cued = locative || addressed;
         let english = pm.common_word && data.stop.contains(&text[s..e].to_lowercase());
-        if english && !(locative && strong > 0.0) {
+        if english && !(cued && strong > 0.0) {
             continue;
         }
-        if pm.common_word && !(locative && (strong > 0.0 || en.population >= 100_000)) {
+        if pm.common_word && !(cued && (strong > 0.0 || en.population >= 100_000)) {
             continue;
         }
         let other_strong = ctx.strong.iter().any(|(c, w)| *c != en.country && *w > 0.0);
@@ -443,6 +450,17 @@ pub(crate) fn resolve(
             ) && strong <= 0.0))
             && !text[s..e].contains(' ')
             && (glued_before || glued_after)
+        {
+            continue;
+        }
+        // "The Asahi, one of Japan's newspapers, said", "the Hindu reported":
+        // a paper named after a town is no place
+        if last == Some("the")
+            && !locative
+            && (matches!(
+                next,
+                "said" | "says" | "reported" | "reports" | "quoted" | "newspaper" | "daily"
+            ) || text[e..].starts_with(", one of"))
         {
             continue;
         }
@@ -1015,8 +1033,62 @@ fn near_reference_follows(text: &str, places: &[ResolvedPlace], p: &ResolvedPlac
         return false;
     };
     let gap = text.get(p.span.end..q.span.start).unwrap_or("");
+    // "in the Model Town area, near Islamabad": a place noun may close the name
+    let gap = gap.trim_start();
+    let gap = ["area", "village", "town", "locality", "neighbourhood"]
+        .iter()
+        .find_map(|n| {
+            gap.get(..n.len())
+                .filter(|h| h.eq_ignore_ascii_case(n))
+                .map(|_| &gap[n.len()..])
+        })
+        .unwrap_or(gap);
     let gap = gap.trim_start_matches(',').trim();
     q.near && q.kind == PlaceKind::Populated && gap.eq_ignore_ascii_case("near")
+}
+
+/// Whether the words before byte `s` give a distance of more than 25 km to
+/// the place that follows: "93 miles north of X", "40 km from X",
+/// "30 kilometres south-east of X".
+fn far_reference(text: &str, s: usize) -> bool {
+    let w = words_before(text, s, 5);
+    let mut it = w.iter().rev().map(String::as_str);
+    let Some(last) = it.next() else {
+        return false;
+    };
+    let mut unit = match last {
+        "of" => {
+            // a compass direction before "of"
+            let dir = it.next().unwrap_or("");
+            if !dir.starts_with("north")
+                && !dir.starts_with("south")
+                && !matches!(dir, "east" | "west")
+            {
+                return false;
+            }
+            it.next()
+        }
+        "from" => {
+            let u = it.next();
+            if u == Some("away") {
+                it.next()
+            } else {
+                u
+            }
+        }
+        _ => return false,
+    };
+    let per_km = match unit.take().unwrap_or("") {
+        "km" | "kms" | "kilometres" | "kilometers" | "kilometre" | "kilometer" => 1.0,
+        "miles" | "mile" => 1.609,
+        _ => return false,
+    };
+    let n: f64 = it
+        .next()
+        .map(|n| n.replace(',', ""))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0.0);
+    n * per_km > 25.0
 }
 
 /// [`cue_rank`] from the words before the place itself.
@@ -1035,7 +1107,9 @@ fn own_cue_rank(text: &str, p: &ResolvedPlace) -> u8 {
         return 2;
     }
     if p.near {
-        return 0;
+        // "93 miles north of Islamabad": a reference point that far off is
+        // not the venue; a place the clause names with a cue of its own wins
+        return u8::from(far_reference(text, p.span.start));
     }
     let before = words_before(text, p.span.start, 3);
     // "Balochistan's Chaman", "Pakistan’s Bajaur Agency": the possessor places it

@@ -196,3 +196,56 @@ fn a_province_opening_an_organisations_name_is_a_place() {
     let text = "Employees of the Punjab Roadways held a protest against an owner of a bus company.";
     assert!(place(&places(text), text, "Punjab").is_none());
 }
+
+#[test]
+fn a_reference_town_far_off_gives_way_to_the_named_area() {
+    // "N miles/km <direction> of X" further than 25 km: X is a reference
+    // point, the district the clause names is where it happened.
+    let text =
+        "Gunmen burnt a guest house 60 miles north of Islamabad in the Swat valley on Monday.";
+    let (name, ps) = located(text);
+    assert_eq!(name, "Swat", "{ps:?}");
+    // a short distance keeps the reference town as the venue
+    let text =
+        "Gunmen burnt a guest house 5 km north of Peshawar in the Khyber district on Monday.";
+    let (name, ps) = located(text);
+    assert_eq!(name, "Peshawar", "{ps:?}");
+}
+
+#[test]
+fn an_area_named_near_a_town_is_placed_at_the_town() {
+    // "in the X area, near Y": like "in X, near Y", the reference town places it
+    let text = "A bomb went off in the Model Town area, near Islamabad, on Tuesday.";
+    let (name, ps) = located(text);
+    assert_eq!(name, "Islamabad", "{ps:?}");
+}
+
+#[test]
+fn a_name_that_is_also_a_word_is_a_place_when_its_province_or_unit_follows() {
+    // "Swat" is an English word: after an unknown village it has no cue of its
+    // own, but its province right after (or "district") says it is the place.
+    let text =
+        "Gunmen threw a grenade at a shop in Zarnoshkhel, Swat, North-West Frontier, Pakistan.";
+    let (name, ps) = located(text);
+    assert_eq!(name, "Swat", "{ps:?}");
+    let text = "Gunmen torched a school in Zarnoshkhel village, Swat district, Pakistan.";
+    let (name, ps) = located(text);
+    assert_eq!(name, "Swat", "{ps:?}");
+    // the verb stays a verb
+    let text = "Police in Pakistan said they would swat the militants, officials said.";
+    assert!(!has(&places(text), "Swat"));
+}
+
+#[test]
+fn a_newspaper_named_after_a_town_is_no_place() {
+    // "The Asahi, one of …, said": the paper is named after a town abroad
+    let text = "Gunmen wounded a reporter in Peshawar, Pakistan. The Asahi, one of \
+                Japan's largest dailies, said he was hit in the leg.";
+    let ps = places(text);
+    assert!(!has(&ps, "Asahi"), "{ps:?}");
+    let text =
+        "The Asahi newspaper reported that Japan's reporter was wounded in Peshawar, Pakistan.";
+    let ps = places(text);
+    assert!(!has(&ps, "Asahi"), "{ps:?}");
+    assert!(has(&ps, "Peshawar"), "{ps:?}");
+}
