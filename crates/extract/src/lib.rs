@@ -238,6 +238,80 @@ fn precise_for_bare_country(
     }
 }
 
+/// "a bomb exploded at a funeral in Dera Ismail Khan. … the procession was
+/// headed for the Kotli Imam Graveyard": a place named after the text's first
+/// sentence with a venue, with no locative word before it ("for", "to",
+/// "back to"), in another province of the same country than that venue, is
+/// where people went, not where it happened; the first venue stands.
+fn uncued_elsewhere(
+    text: &str,
+    found: (Location, Span),
+    first_venue: Option<&(Location, Span)>,
+) -> (Location, Span) {
+    let Some(first) = first_venue else {
+        return found;
+    };
+    // a place opening the text is its dateline ("LIMA, 1 APR 90 (EFE) --"),
+    // where it was filed, not a venue
+    if text
+        .get(..first.1.start)
+        .is_none_or(|h| h.trim().is_empty())
+    {
+        return found;
+    }
+    let (a, b) = (&found.0, &first.0);
+    if a.admin1.is_none()
+        || b.admin1.is_none()
+        || a.admin1 == b.admin1
+        || a.country_code != b.country_code
+        || b.precision > 2
+    {
+        return found;
+    }
+    // only after the sentence of the first venue
+    let first_end = text
+        .get(first.1.end..)
+        .and_then(|t| t.find(". "))
+        .map_or(text.len(), |i| first.1.end + i);
+    if found.1.start <= first_end {
+        return found;
+    }
+    let head = text.get(..found.1.start).unwrap_or("").trim_end();
+    let head = head.strip_suffix("the").unwrap_or(head).trim_end();
+    let mut words = head
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase);
+    let word = words.next().unwrap_or_default();
+    // "the department of Ancash", "the town of Sibi"
+    let noun_of = word == "of"
+        && words.next().is_some_and(|n| {
+            matches!(
+                n.as_str(),
+                "department"
+                    | "province"
+                    | "district"
+                    | "area"
+                    | "town"
+                    | "city"
+                    | "village"
+                    | "region"
+                    | "state"
+                    | "agency"
+                    | "tehsil"
+            )
+        });
+    if noun_of
+        || matches!(
+            word.as_str(),
+            "in" | "at" | "near" | "inside" | "outside" | "on" | "across" | "around" | "within"
+        )
+    {
+        return found;
+    }
+    first.clone()
+}
+
 /// Where a sentence says the event happened in the national capital without
 /// naming it: "in the capital", "the capital's Jatrabari area", "in capital
 /// Dhaka". Not a state or provincial capital ("the state capital" does not
@@ -555,6 +629,11 @@ impl Extractor {
                 let s = sentences.get(i).filter(|s| s.start <= sp.start)?;
                 locate_in(*s)
             };
+            let found = if dateline_loc.is_none() {
+                uncued_elsewhere(text, found, first_venue.as_ref())
+            } else {
+                found
+            };
             let bare = found.0.admin1.is_none();
             Some(precise_for_bare_country(
                 found,
@@ -720,6 +799,40 @@ mod tests {
             .expect("located");
         assert_eq!(loc.country_code.as_deref(), Some("PK"), "{loc:?}");
         assert_eq!(loc.admin2.as_deref(), Some("Bajaur"), "{loc:?}");
+    }
+
+    #[test]
+    fn a_later_place_without_a_locative_word_is_no_venue() {
+        // "heading back to Kotli": where the victims were going, in another
+        // province than the first venue; "in Kotli" would be a venue
+        let code = |text: &str| code_on(text, (2008, 11, 21));
+        let evs = code(
+            "On Friday a bomb went off at a funeral procession in Dera Ismail Khan, Pakistan. \
+             Ten mourners were killed as the procession was heading for the Kotli graveyard.",
+        );
+        assert!(!evs.is_empty());
+        for e in &evs {
+            let loc = e.location.as_ref().expect("located");
+            assert_eq!(loc.name, "Dera Ismail Khan", "{loc:?}");
+        }
+        // with a locative word the later place stands
+        let text = "A bomb went off at a funeral in Dera Ismail Khan. Ten were killed in Kotli.";
+        let at = |name: &str, a1: &str| {
+            let s = text.find(name).expect("in text");
+            (
+                Location {
+                    name: name.into(),
+                    admin1: Some(a1.into()),
+                    country_code: Some("PK".into()),
+                    precision: 1,
+                    ..Location::default()
+                },
+                Span::new(s, s + name.len()),
+            )
+        };
+        let first = at("Dera Ismail Khan", "Khyber Pakhtunkhwa");
+        let kotli = at("Kotli", "Azad Kashmir");
+        assert_eq!(uncued_elsewhere(text, kotli, Some(&first)).0.name, "Kotli");
     }
 
     #[test]
