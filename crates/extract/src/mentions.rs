@@ -2953,14 +2953,7 @@ fn party_militia(text: &str, a: &ActorCand) -> Option<Actor> {
     {
         return None;
     }
-    let next = text
-        .get(a.span.end..)
-        .unwrap_or("")
-        .trim_start_matches(['-', ' '])
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let next = word_glued_after(text, a.span.end);
     // "militia", "militias", "militiamen", "militants" (and the common slip
     // "milita")
     next.starts_with("milit").then(|| Actor {
@@ -2993,17 +2986,22 @@ fn party_after_of(doc: &Doc<'_>, sp: Span) -> Option<Actor> {
     .then(|| c.actor.clone())
 }
 
-/// Whether a word for a party's people follows `end` ("Jamaat activists",
-/// "BNP supporters"): the party is there as a crowd.
-fn crowd_word_after(text: &str, end: usize) -> bool {
-    let next = text
-        .get(end..)
+/// The word right after `end`, past spaces and hyphens ("BNP-backed", "Jamaat
+/// activists"), lower-cased; empty when a non-letter comes first.
+fn word_glued_after(text: &str, end: usize) -> String {
+    text.get(end..)
         .unwrap_or("")
         .trim_start_matches(['-', ' '])
         .split(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or("")
-        .to_ascii_lowercase();
+        .to_ascii_lowercase()
+}
+
+/// Whether a word for a party's people follows `end` ("Jamaat activists",
+/// "BNP supporters"): the party is there as a crowd.
+fn crowd_word_after(text: &str, end: usize) -> bool {
+    let next = word_glued_after(text, end);
     matches!(
         next.as_str(),
         "activists"
