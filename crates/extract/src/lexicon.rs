@@ -295,6 +295,7 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("murder", Trig::Kill),
     ("assassinat*", Trig::Kill),
     ("beheaded", Trig::Kill),
+    ("decapitated", Trig::Kill),
     ("executed", Trig::Kill),
     ("hacked to death", Trig::Kill),
     ("beaten to death", Trig::Kill),
@@ -1083,6 +1084,28 @@ fn set_before(text: &str, at: usize) -> bool {
         .any(|w| w.eq_ignore_ascii_case("set"))
 }
 
+/// Whether a single "rocket" is a weapon in use: a firing verb a few words
+/// before it ("fired a rocket at", "launched a rocket") or a hit right after
+/// it ("a rocket hit a house"), not "prices rocket" or "a rocket launch".
+fn rocket_fired(text: &str, h: &LexHit) -> bool {
+    let fired = sentence_words_before(text, h.start, 40).take(3).any(|w| {
+        ["fired", "fire", "firing", "launched", "lobbed", "shot"]
+            .iter()
+            .any(|v| w.eq_ignore_ascii_case(v))
+    });
+    let hit = text
+        .get(h.end..)
+        .unwrap_or("")
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| {
+            ["hit", "landed", "struck", "slammed", "exploded", "crashed"]
+                .iter()
+                .any(|v| w.eq_ignore_ascii_case(v))
+        });
+    fired || hit
+}
+
 /// Whether a person noun of any side follows `at` within a few words
 /// ("kills 35 militants", "kill two policemen").
 fn any_people_follow(text: &str, at: usize) -> bool {
@@ -1194,6 +1217,7 @@ pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
                     w.as_str(),
                     "shelling" | "shelled" | "artillery" | "mortar" | "mortars" | "rockets"
                 ) || w.starts_with("missile")
+                    || (w == "rocket" && rocket_fired(text, h))
             }
             Trig::Clash => !matches!(
                 w.as_str(),
