@@ -237,6 +237,33 @@ fn outcome_at(hits: &[LexHit], t: &Tok<'_>) -> Option<(Outcome, usize)> {
     })
 }
 
+/// Whether the tokens from `end` up to the list member at `next` are a list's
+/// joint: "and", ", and", or (with `comma_alone`) a bare ",".
+fn list_joint(ts: &[Tok<'_>], end: usize, next: usize, comma_alone: bool) -> bool {
+    (end + 1 == next && (ts[end].s == "and" || comma_alone && ts[end].s == ","))
+        || (end + 2 == next && ts[end].s == "," && ts[end + 1].s == "and")
+}
+
+/// A list member's count that takes its outcome from its neighbour in the list.
+fn list_member(
+    outcome: Outcome,
+    side: Side,
+    (low, best, high): (Option<u32>, u32, Option<u32>),
+    span: Span,
+    included: bool,
+) -> Count {
+    Count {
+        outcome,
+        side,
+        low,
+        best,
+        high,
+        span,
+        included,
+        additive: false,
+    }
+}
+
 /// Reads the noun phrase after a count: `(side, index after the phrase,
 /// end byte, head found)`.
 fn noun_phrase(ts: &[Tok<'_>], mut j: usize) -> (Side, usize, Option<usize>, bool) {
@@ -1428,22 +1455,17 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         if prev_end >= i {
             continue;
         }
-        let joined = (prev_end + 1 == i && matches!(ts[prev_end].s, "and" | ","))
-            || (prev_end + 2 == i && ts[prev_end].s == "," && ts[prev_end + 1].s == "and");
-        if !joined {
+        if !list_joint(&ts, prev_end, i, true) {
             continue;
         }
         let (_, best, low, high, _, _) = quants[qi];
-        out[qi] = Some(Count {
-            outcome: prev.outcome,
+        out[qi] = Some(list_member(
+            prev.outcome,
             side,
-            low,
-            best,
-            high,
-            span: sp,
+            (low, best, high),
+            sp,
             included,
-            additive: false,
-        });
+        ));
     }
     // "a rickshaw driver and another person died", "the elder's nephew and
     // driver were killed": an earlier member of a subject list shares the
@@ -1458,23 +1480,17 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         let Some(next) = out[qi + 1] else { continue };
         let my_end = jend[qi];
         let ni = quants[qi + 1].0;
-        let joined = my_end < ni
-            && ((my_end + 1 == ni && ts[my_end].s == "and")
-                || (my_end + 2 == ni && ts[my_end].s == "," && ts[my_end + 1].s == "and"));
-        if !joined || next.included {
+        if my_end >= ni || !list_joint(&ts, my_end, ni, false) || next.included {
             continue;
         }
         let (_, best, low, high, _, _) = quants[qi];
-        out[qi] = Some(Count {
-            outcome: next.outcome,
+        out[qi] = Some(list_member(
+            next.outcome,
             side,
-            low,
-            best,
-            high,
-            span: sp,
+            (low, best, high),
+            sp,
             included,
-            additive: false,
-        });
+        ));
     }
     let mut res: Vec<Count> = out.into_iter().flatten().collect();
     // singular passive without a count: "the driver was killed"

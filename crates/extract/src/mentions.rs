@@ -2545,6 +2545,15 @@ fn roles(
         }
         at
     };
+    // whether the word right before the actor, in its clause, is capitalised
+    let capitalised_before = |a: &ActorCand| {
+        text.get(clause.start..a.span.start)
+            .unwrap_or("")
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+    };
     // a passive agent: "by X", "by Pakistani X" (one capitalised word between)
     let after_by = |a: &ActorCand| {
         let wb = words_before(text, clause.start, a.span.start, 3);
@@ -2570,21 +2579,8 @@ fn roles(
                 && wb.get(1).is_some_and(|w| w == "the")
                 && a.generic.is_none()
                 && !a.country
-                && text
-                    .get(clause.start..a.span.start)
-                    .unwrap_or("")
-                    .trim_end()
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase())))
-            || (wb.get(1).is_some_and(|w| w == "by")
-                && text
-                    .get(clause.start..a.span.start)
-                    .unwrap_or("")
-                    .trim_end()
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase())))
+                && capitalised_before(a))
+            || (wb.get(1).is_some_and(|w| w == "by") && capitalised_before(a))
     };
     // the state side of a fight "with" it: "militants were killed in a clash
     // with police", "in an exchange of fire with security forces" (ACLED codes
