@@ -900,26 +900,27 @@ mod tests {
         );
         assert_eq!(phrase("a rally in the capital of Balochistan"), None);
         assert_eq!(phrase("they face capital punishment"), None);
-        let evs = code_on(
-            "Assailants torched two buses in the capital on Monday. In Chittagong, \
-             pickets blocked a highway for two hours.",
-            (2015, 1, 20),
+        let first_place = |text: &str| {
+            let evs = code_on(text, (2015, 1, 20));
+            evs.first()
+                .and_then(|e| e.location.as_ref())
+                .map(|l| l.name.clone())
+                .expect("located")
+        };
+        assert_eq!(
+            first_place(
+                "Assailants torched two buses in the capital on Monday. In Chittagong, \
+                 pickets blocked a highway for two hours."
+            ),
+            "Dhaka"
         );
-        let loc = evs
-            .first()
-            .and_then(|e| e.location.as_ref())
-            .expect("located");
-        assert_eq!(loc.name, "Dhaka", "{evs:?}");
-        let evs = code_on(
-            "Assailants torched two buses in the state capital on Monday. In Chittagong, \
-             pickets blocked a highway for two hours.",
-            (2015, 1, 20),
+        assert_ne!(
+            first_place(
+                "Assailants torched two buses in the state capital on Monday. In Chittagong, \
+                 pickets blocked a highway for two hours."
+            ),
+            "Dhaka"
         );
-        let loc = evs
-            .first()
-            .and_then(|e| e.location.as_ref())
-            .expect("located");
-        assert_ne!(loc.name, "Dhaka", "{evs:?}");
     }
 
     #[test]
