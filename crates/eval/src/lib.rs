@@ -24,7 +24,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 pub use loaders::load;
-pub use names::{canonical_admin1, distance_km, names_match, normalize_name};
+pub use names::{
+    canonical_admin1, canonical_country, countries_agree, distance_km, names_match, normalize_name,
+};
 pub use recognition::{evaluate_recognition, Recognised};
 
 /// Errors of loading a dataset.
@@ -69,6 +71,15 @@ pub enum GoldKind {
     Ucdp,
     /// MUC-3/4 messages with answer keys.
     Muc,
+    /// Wikipedia's list of major terrorist incidents (JSON array of incidents with
+    /// `Description`, `Dead`, `Injured`, `Perpetrator`, `Country`, `Category`, `Year`).
+    Wiki,
+    /// Pakistan drone strikes (Kaggle CSV: `Special Mention (Site)`, `Comments`,
+    /// `Date`, `Province`, coordinates, `Total Died Min/Mix`, `Injured Min/Max`).
+    Drone,
+    /// Pakistan suicide bombings (Kaggle CSV: `Location`, `City`, `Province`,
+    /// coordinates, `Killed Min/Max`, `Injured Min/Max`): place descriptions only.
+    Suicide,
 }
 
 /// A gold value of one field.
@@ -90,11 +101,19 @@ pub enum GoldValue {
     Names(Vec<String>),
     /// An admin1 name (compared with [`canonical_admin1`]).
     Admin1(String),
+    /// A country name (compared with [`countries_agree`]: name variants and ISO2
+    /// codes of one country agree).
+    Country(String),
     /// A point (lat, lon): right within [`MAX_KM`].
     Point(f64, f64),
     /// A day.
     Date(NaiveDate),
 }
+
+/// The field of the perpetrator scored over records whose gold perpetrator is a named
+/// group (not a person, not a description such as "Islamic extremists"); see
+/// [`loaders::perpetrator_is_group`].
+pub const PERPETRATOR_GROUPS: &str = "perpetrator (groups only)";
 
 /// Distance under which a predicted location agrees with the gold point.
 pub const MAX_KM: f64 = 25.0;
@@ -154,6 +173,7 @@ impl GoldRecord {
         };
         iso_name(country).is_some_and(|n| normalize_name(n) == have)
             || iso_name(c).is_some_and(|n| normalize_name(n) == want)
+            || countries_agree(country, c)
     }
 }
 
@@ -228,7 +248,7 @@ fn predict(name: &str, gold: &GoldValue, ev: Option<&Event>) -> Pred {
     match gold {
         GoldValue::Types(_) => Pred::Type(ev.and_then(|e| e.event_type)),
         GoldValue::SubTypes(_) => Pred::SubType(ev.and_then(|e| e.sub_event_type)),
-        GoldValue::Count(_) | GoldValue::Range(..) => match name {
+        GoldValue::Count(_) | GoldValue::Range(..) => match name.trim_end_matches(".bounds") {
             "wounded" => count(|e| e.wounded.best),
             "abducted" => count(|e| e.abducted),
             "deaths.civilians" => count(|e| e.fatalities.civilians),
@@ -259,7 +279,7 @@ fn predict(name: &str, gold: &GoldValue, ev: Option<&Event>) -> Pred {
                         v.extend(l.country_code.clone());
                     }
                 }
-                "perpetrator" => {
+                "perpetrator" | PERPETRATOR_GROUPS => {
                     v.extend(e.actor1.as_ref().map(|a| a.name.clone()));
                     v.extend(e.claimed_by.iter().map(|c| c.actor.clone()));
                 }
@@ -267,6 +287,16 @@ fn predict(name: &str, gold: &GoldValue, ev: Option<&Event>) -> Pred {
             }
             v
         })),
+        GoldValue::Country(_) => Pred::Names(ev.and_then(|e| e.location.as_ref()).map_or_else(
+            Vec::new,
+            |l| {
+                l.country
+                    .iter()
+                    .chain(l.country_code.iter())
+                    .cloned()
+                    .collect()
+            },
+        )),
         GoldValue::Admin1(_) => {
             let l = ev.and_then(|e| e.location.as_ref());
             Pred::Admin1(
@@ -303,6 +333,7 @@ fn agrees(gold: &GoldValue, pred: &Pred) -> bool {
                 p.iter().any(|n| names_match(n, g))
             }
         }
+        (GoldValue::Country(g), Pred::Names(p)) => p.iter().any(|n| countries_agree(n, g)),
         (GoldValue::Admin1(g), Pred::Admin1(p, p2)) => {
             p.as_deref().is_some_and(|p| names::admin1_agrees(p, g))
                 || p2
@@ -328,6 +359,7 @@ fn as_prediction(name: &str, g: &GoldValue) -> Pred {
         GoldValue::Flag(b) => Pred::Flag(*b),
         GoldValue::Names(n) => Pred::Names(n.first().cloned().into_iter().collect()),
         GoldValue::Admin1(a) => Pred::Admin1(Some(a.clone()), None),
+        GoldValue::Country(c) => Pred::Names(vec![c.clone()]),
         GoldValue::Point(la, lo) => Pred::Point(Some((*la, *lo))),
         GoldValue::Date(d) => {
             let _ = name;
@@ -341,6 +373,7 @@ fn value_key(g: &GoldValue) -> String {
     match g {
         GoldValue::Names(n) => n.first().map(|s| normalize_name(s)).unwrap_or_default(),
         GoldValue::Admin1(a) => canonical_admin1(a),
+        GoldValue::Country(c) => canonical_country(c),
         GoldValue::Point(la, lo) => format!("{:.2},{:.2}", la, lo),
         other => format!("{other:?}"),
     }
@@ -538,6 +571,7 @@ fn display_value(g: &GoldValue, key: &str) -> String {
         GoldValue::Flag(b) => if *b { "yes" } else { "no" }.to_string(),
         GoldValue::Names(n) if n.is_empty() => "(unidentified)".to_string(),
         GoldValue::Date(d) => d.to_string(),
+        GoldValue::Country(c) => c.clone(),
         _ => key.to_string(),
     }
 }
