@@ -248,12 +248,17 @@ fn predict(name: &str, gold: &GoldValue, ev: Option<&Event>) -> Pred {
     match gold {
         GoldValue::Types(_) => Pred::Type(ev.and_then(|e| e.event_type)),
         GoldValue::SubTypes(_) => Pred::SubType(ev.and_then(|e| e.sub_event_type)),
-        GoldValue::Count(_) | GoldValue::Range(..) => match name.trim_end_matches(".bounds") {
+        GoldValue::Count(_) | GoldValue::Range(..) => match base_field(name) {
             "wounded" => count(|e| e.wounded.best),
             "abducted" => count(|e| e.abducted),
             "deaths.civilians" => count(|e| e.fatalities.civilians),
             "deaths.state_forces" => count(|e| e.fatalities.state_forces),
             "deaths.militants" => count(|e| e.fatalities.militants),
+            // The victims: every death less the militants' (the attackers').
+            "fatalities.victims" => count(|e| {
+                let f = &e.fatalities;
+                f.best.map(|b| b.saturating_sub(f.militants.unwrap_or(0)))
+            }),
             _ => count(|e| e.fatalities.best),
         },
         GoldValue::Flag(_) => Pred::Flag(ev.is_some_and(|e| match name {
@@ -310,6 +315,13 @@ fn predict(name: &str, gold: &GoldValue, ev: Option<&Event>) -> Pred {
         ),
         GoldValue::Date(_) => Pred::Date(ev.and_then(|e| e.event_date)),
     }
+}
+
+/// The field a row name scores: `fatalities.bounds` and `wounded (stated)` are
+/// `fatalities` and `wounded` compared otherwise or over fewer records.
+fn base_field(name: &str) -> &str {
+    name.trim_end_matches(" (stated)")
+        .trim_end_matches(".bounds")
 }
 
 /// Whether a name stands for an unidentified actor.
@@ -421,6 +433,7 @@ pub struct Report {
 /// Fields whose gold count may also be scored over records with gold > 0.
 const COUNT_FIELDS: &[&str] = &[
     "fatalities",
+    "fatalities.victims",
     "wounded",
     "abducted",
     "deaths.civilians",

@@ -8,9 +8,9 @@
 //! | GTD (`*.geojson`) | `summary` | event_type + sub_event_type (from attack type, target and weapon, see [`gtd_types`]), fatalities (`nkill`), wounded (`nwound`), abducted (`nhostkid`), perpetrator (`gname`; "Unknown" = unidentified), claimed, admin1 (`provstate`), location, date |
 //! | UCDP GED (`*.csv`) | `source_headline`, only rows whose headline states a number | fatalities (best), fatalities.bounds (low..high), deaths.civilians / state_forces / militants (by side, see [`ucdp_sides`]), admin1, location |
 //! | MUC-3/4 (folder with messages and `key-*` files) | the message | event_type (incident type mapped), date, country, location (any named place of the key), perpetrator (organisation), claimed, killed / injured (human target effect) — first template of each relevant message |
-//! | Wikipedia incident list (`*.json`) | `Description` (published `<Year>-07-01`) | event_type (from `Category`, see [`wiki_types`]), fatalities (`Dead`), wounded (`Injured`), perpetrator (`Perpetrator`) and perpetrator (groups only) ([`perpetrator_is_group`]), country |
+//! | Wikipedia incident list (`*.json`) | `Description` (published `<Year>-07-01`) | event_type (from `Category`, see [`wiki_types`]), fatalities (`Dead`), fatalities.victims (`Dead` against the total less militants' deaths: the list leaves attackers out), wounded (`Injured`), "(stated)" rows over records whose text writes the gold number ([`states_number`]), perpetrator (`Perpetrator`) and perpetrator (groups only) ([`perpetrator_is_group`]), country |
 //! | Pakistan suicide bombings (`PakistanSuicideAttacks.csv`) | `Location` + `City` (a place description, no event: score it with `--recognition`) | event_type, sub_event_type (Suicide bomb), fatalities.bounds (`Killed Min..Max`), wounded.bounds, admin1 (`Province`; "Capital" = Islamabad), location, date |
-//! | Pakistan drone strikes (`PakistanDroneAttacks.csv`) | `Special Mention (Site)` + `Comments`, rows with neither skipped | event_type (Explosions/Remote violence), sub_event_type (Air/drone strike), fatalities (`Total Died Mix`, the maximum), fatalities.bounds (min..max), wounded.bounds, deaths.civilians.bounds, admin1 (`Province`), location, date |
+//! | Pakistan drone strikes (`PakistanDroneAttacks.csv`) | `Special Mention (Site)` + `Comments`, rows with neither skipped | event_type (Explosions/Remote violence), sub_event_type (Air/drone strike), fatalities (`Total Died Mix`, the maximum), fatalities.bounds (min..max; also over the notes that write a number within them), wounded.bounds, deaths.civilians.bounds, admin1 (`Province`), location, date |
 //!
 //! Counts of -99/-9 and empty cells are unknown: the field is not scored.
 
@@ -453,6 +453,77 @@ pub fn states_count(text: &str) -> bool {
             }
             false
         })
+}
+
+/// Whether `text` writes the number `n`: as digits (`12`, `1,200`) or as a number
+/// word up to ninety-nine (`twelve`, `twenty-five`, `twenty five`). "Dozens" and
+/// the like are no number.
+pub fn states_number(text: &str, n: u32) -> bool {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let word_value = |w: &str| -> Option<u32> {
+        if let Some(i) = UNITS.iter().position(|u| *u == w) {
+            return Some(i as u32);
+        }
+        TENS.iter()
+            .position(|t| *t == w)
+            .map(|i| 20 + 10 * i as u32)
+    };
+    let lower = text.to_lowercase();
+    // Digit groups keep their thousands commas ("1,200").
+    let digits: String = lower.chars().filter(|c| *c != ',').collect();
+    if digits
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| !d.is_empty() && d.parse::<u32>().ok() == Some(n))
+    {
+        return true;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| match word_value(w) {
+        Some(v) if v >= 20 && v % 10 == 0 => {
+            let unit = words
+                .get(i + 1)
+                .and_then(|u| word_value(u))
+                .filter(|u| *u < 10);
+            v + unit.unwrap_or(0) == n
+        }
+        // "five" of "twenty-five" is no number of its own.
+        Some(v) => {
+            let after_tens = i > 0
+                && words
+                    .get(i - 1)
+                    .and_then(|p| word_value(p))
+                    .is_some_and(|p| p >= 20 && p % 10 == 0);
+            v == n && !(after_tens && v < 10)
+        }
+        None => false,
+    })
 }
 
 /// UCDP deaths by side → sitrep's categories: a side named `Government of …` is
@@ -1005,11 +1076,22 @@ fn load_wiki(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
         if let Some(types) = sval(item, "Category").as_deref().and_then(wiki_types) {
             fields.push(field("event_type", GoldValue::Types(types)));
         }
+        // The list's "Dead" leaves the attackers out (the tables give them apart, as
+        // "(+2)"), where ACLED's fatalities count every death: `fatalities.victims`
+        // compares it with sitrep's total less the militants' deaths. The "(stated)"
+        // rows keep the records whose description writes the gold number at all.
         if let Some(n) = sval(item, "Dead").as_deref().and_then(text_count) {
             fields.push(field("fatalities", GoldValue::Count(n)));
+            fields.push(field("fatalities.victims", GoldValue::Count(n)));
+            if n > 0 && states_number(&desc, n) {
+                fields.push(field("fatalities.victims (stated)", GoldValue::Count(n)));
+            }
         }
         if let Some(n) = sval(item, "Injured").as_deref().and_then(text_count) {
             fields.push(field("wounded", GoldValue::Count(n)));
+            if n > 0 && states_number(&desc, n) {
+                fields.push(field("wounded (stated)", GoldValue::Count(n)));
+            }
         }
         if let Some(p) = sval(item, "Perpetrator") {
             let names = actor_names(&p);
@@ -1102,11 +1184,17 @@ fn load_drone(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
             ),
         ];
         let died = min_max(row.count("total died min"), row.count("total died mix"));
-        if let Some(GoldValue::Range(_, hi)) = died {
+        if let Some(GoldValue::Range(lo, hi)) = died {
             fields.push(field("fatalities", GoldValue::Count(hi)));
-        }
-        if let Some(r) = died {
-            fields.push(field("fatalities.bounds", r));
+            fields.push(field("fatalities.bounds", GoldValue::Range(lo, hi)));
+            // Most notes state no toll: the "(stated)" row keeps those that write a
+            // number within the bounds.
+            if hi > 0 && (lo.max(1)..=hi).any(|n| states_number(&text, n)) {
+                fields.push(field(
+                    "fatalities.bounds (stated)",
+                    GoldValue::Range(lo, hi),
+                ));
+            }
         }
         if let Some(r) = min_max(row.count("injured min"), row.count("injured max")) {
             fields.push(field("wounded.bounds", r));

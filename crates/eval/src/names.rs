@@ -42,7 +42,8 @@ pub fn normalize_name(s: &str) -> String {
 
 /// Transliteration variants of group names folded to one spelling (on a normalised
 /// name): "Tehrik"/"Tahreek" → "tehreek", "-e-" → "-i-", "Qaida" → "qaeda",
-/// "Baluch" → "baloch" (the same folding as the gazetteer's actor matching).
+/// "Baluch"/"Balochistan" → "baloch" (the "Balochistan Liberation Front" is the
+/// Baloch Liberation Front), "Jamaah"/"Jamat" → "jamaat".
 fn fold_transliteration(n: &str) -> String {
     let words: Vec<&str> = n
         .split(' ')
@@ -50,7 +51,8 @@ fn fold_transliteration(n: &str) -> String {
             "tehrik" | "tahreek" | "tahrik" | "tehreek" => "tehreek",
             "e" => "i",
             "qaida" => "qaeda",
-            "baluch" => "baloch",
+            "baluch" | "balochistan" | "baluchistan" => "baloch",
+            "jamaah" | "jamat" | "jamaat" => "jamaat",
             w => w,
         })
         .collect();
@@ -586,6 +588,14 @@ mod tests {
             &["Islamic State - Khorasan Province".to_string()]
         ));
         assert!(names_match("Al-Shabaab", &["Al Shabaab".to_string()]));
+        assert!(names_match(
+            "BLF: Baloch Liberation Front",
+            &["Balochistan Liberation Front".to_string()]
+        ));
+        assert!(names_match(
+            "Jamaat Ansharut Daulah",
+            &["Jamaah Ansharut Daulah".to_string()]
+        ));
         assert!(names_match(
             "PKK: Kurdistan Workers Party",
             &["Kurdish Workers Party (PKK)".to_string()]

@@ -280,7 +280,13 @@ fn drone_strikes_latin1() {
     assert!(canonical_admin1("FATA") == canonical_admin1("KPK"));
     // Swapped bounds are put in order; the count is the maximum.
     let s = &recs[1];
-    assert_eq!(s.text, "Drone fired at a vehicle.");
+    assert_eq!(s.text, "Drone fired at a vehicle killing five.");
+    assert_eq!(
+        get(s, "fatalities.bounds (stated)"),
+        Some(&GoldValue::Range(5, 7))
+    );
+    // "Two missiles" is no toll within 4..6.
+    assert!(get(r, "fatalities.bounds (stated)").is_none());
     assert_eq!(get(s, "fatalities.bounds"), Some(&GoldValue::Range(5, 7)));
     assert_eq!(get(s, "fatalities"), Some(&GoldValue::Count(7)));
     assert!(get(s, "wounded.bounds").is_none());
@@ -303,6 +309,20 @@ fn suicide_bombings_are_place_descriptions() {
 }
 
 #[test]
+fn numbers_written_in_a_text() {
+    use sitrep_eval::loaders::states_number;
+    let t = "Twenty-five people were killed and 1,200 fled; 7 were hurt, forty injured.";
+    for n in [25, 1200, 7, 40] {
+        assert!(states_number(t, n), "{n}");
+    }
+    for n in [20, 5, 12, 2] {
+        assert!(!states_number(t, n), "{n}");
+    }
+    assert!(states_number("thirty three dead", 33));
+    assert!(!states_number("dozens were wounded", 12));
+}
+
+#[test]
 fn kaggle_dates() {
     use sitrep_eval::loaders::drone_date;
     let d = NaiveDate::from_ymd_opt(2004, 6, 18);
@@ -317,11 +337,12 @@ fn kaggle_dates() {
 fn wiki_scoring_with_a_stand_in_extractor() {
     let recs = load(GoldKind::Wiki, &fixture("wiki.json")).unwrap();
     let report = evaluate(GoldKind::Wiki, &recs, |a: &Article| {
-        let ev = |country: &str, code: &str, actor: &str, killed: u32| Event {
+        let ev = |country: &str, code: &str, actor: &str, killed: u32, militants: u32| Event {
             id: format!("{}-e", a.id),
             event_type: Some(EventType::ExplosionsRemoteViolence),
             fatalities: Fatalities {
                 best: Some(killed),
+                militants: Some(militants),
                 ..Fatalities::default()
             },
             actor1: Some(Actor {
@@ -343,9 +364,10 @@ fn wiki_scoring_with_a_stand_in_extractor() {
         };
         match a.id.as_str() {
             // Right on everything; the gazetteer's country name differs from the gold's.
-            "wiki-1" => vec![ev("Turkey", "TR", "Islamic State", 5)],
-            // Wrong type, a group for a person, the wrong country (by name and code).
-            "wiki-2" => vec![ev("Canada", "CA", "Unidentified Armed Group", 2)],
+            "wiki-1" => vec![ev("Turkey", "TR", "Islamic State", 5, 0)],
+            // Wrong type, a group for a person, the wrong country (by name and code);
+            // the total counts the gunman shot dead, the list's "Dead" does not.
+            "wiki-2" => vec![ev("Canada", "CA", "Unidentified Armed Group", 3, 1)],
             _ => Vec::new(),
         }
     });
@@ -360,7 +382,13 @@ fn wiki_scoring_with_a_stand_in_extractor() {
     assert_eq!(report.records, 4);
     assert_eq!(report.with_event, 2);
     assert_eq!((row("event_type").n, row("event_type").correct), (3, 1));
-    assert_eq!((row("fatalities").n, row("fatalities").correct), (3, 2));
+    assert_eq!((row("fatalities").n, row("fatalities").correct), (3, 1));
+    let v = row("fatalities.victims");
+    assert_eq!((v.n, v.correct), (3, 2));
+    // "1,200" is not written in record 3's text.
+    let s = row("fatalities.victims (stated)");
+    assert_eq!((s.n, s.correct), (2, 2));
+    assert_eq!(row("fatalities.victims (gold > 0)").n, 3);
     assert_eq!((row("country").n, row("country").correct), (3, 1));
     assert_eq!((row("perpetrator").n, row("perpetrator").correct), (3, 1));
     let g = row(PERPETRATOR_GROUPS);
