@@ -508,7 +508,8 @@ fn dump_miss(rec: &GoldRecord, f: &GoldField, pred: &Pred, ev: Option<&Event>) {
 type ScoredRow<'g> = (String, (&'g GoldValue, &'static str, bool));
 
 /// Tabulates scored rows into one [`FieldScore`] per key, in first-seen order with each
-/// `… (gold > 0)` row right after its field, each beside its trivial baseline.
+/// `… (gold > 0)` and `… (stated)` row right after its field, each beside its trivial
+/// baseline.
 fn score_rows(rows: Vec<ScoredRow<'_>>) -> Vec<FieldScore> {
     type Rows<'g> = Vec<(&'g GoldValue, &'static str, bool)>;
     let mut order: Vec<String> = Vec::new();
@@ -519,11 +520,18 @@ fn score_rows(rows: Vec<ScoredRow<'_>>) -> Vec<FieldScore> {
         }
         per_field.entry(key).or_default().push(row);
     }
+    // Sub-rows follow their field: "… (gold > 0)", then "… (stated)".
+    const SUB_ROWS: [&str; 2] = [" (gold > 0)", " (stated)"];
     let mut ordered: Vec<&String> = Vec::with_capacity(order.len());
-    for key in order.iter().filter(|k| !k.ends_with(" (gold > 0)")) {
+    for key in order
+        .iter()
+        .filter(|k| !SUB_ROWS.iter().any(|s| k.ends_with(s)))
+    {
         ordered.push(key);
-        if let Some(pos) = order.iter().find(|k| **k == format!("{key} (gold > 0)")) {
-            ordered.push(pos);
+        for sub in SUB_ROWS {
+            if let Some(pos) = order.iter().find(|k| **k == format!("{key}{sub}")) {
+                ordered.push(pos);
+            }
         }
     }
     ordered

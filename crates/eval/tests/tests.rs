@@ -389,6 +389,18 @@ fn wiki_scoring_with_a_stand_in_extractor() {
     let s = row("fatalities.victims (stated)");
     assert_eq!((s.n, s.correct), (2, 2));
     assert_eq!(row("fatalities.victims (gold > 0)").n, 3);
+    // Sub-rows follow their field.
+    let names: Vec<&str> = report.fields.iter().map(|f| f.field.as_str()).collect();
+    let at = |n: &str| names.iter().position(|x| *x == n).unwrap();
+    assert_eq!(
+        at("fatalities.victims (gold > 0)"),
+        at("fatalities.victims") + 1
+    );
+    assert_eq!(
+        at("fatalities.victims (stated)"),
+        at("fatalities.victims") + 2
+    );
+    assert_eq!(at("wounded (stated)"), at("wounded") + 2);
     assert_eq!((row("country").n, row("country").correct), (3, 1));
     assert_eq!((row("perpetrator").n, row("perpetrator").correct), (3, 1));
     let g = row(PERPETRATOR_GROUPS);
