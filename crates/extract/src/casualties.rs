@@ -101,9 +101,50 @@ fn pside(w: &str) -> Option<Side> {
             | "associate" | "associates" | "companion" | "companions" | "friend" | "friends"
             | "aide" | "aides" | "pair" | "victim" | "smuggler" | "smugglers" | "bandit"
             | "bandits" | "thief" | "thieves" | "worshipper's" => Some(Side::Unknown),
-            _ => None,
+            _ => nationals(w).then_some(Side::Civilians),
         }
     })
+}
+
+/// A capitalised plural of a nationality: "Israelis", "Americans",
+/// "Chinese", "Britons" ("the two Israelis were shot dead", "two Americans
+/// were killed"). Nationals named by nationality alone are civilians.
+fn nationals(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() < 5 || !b[0].is_ascii_uppercase() || !b[1..].iter().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    matches!(
+        w,
+        "Israelis"
+            | "Iraqis"
+            | "Pakistanis"
+            | "Saudis"
+            | "Somalis"
+            | "Yemenis"
+            | "Kuwaitis"
+            | "Qataris"
+            | "Emiratis"
+            | "Bangladeshis"
+            | "Nepalis"
+            | "Omanis"
+            | "Bahrainis"
+            | "Afghans"
+            | "Britons"
+            | "Turks"
+            | "Uzbeks"
+            | "Tajiks"
+            | "Kazakhs"
+            | "Filipinos"
+            | "Thais"
+            | "Swiss"
+            | "Dutch"
+            | "Poles"
+            | "Danes"
+            | "Swedes"
+            | "Finns"
+    ) || ((w.ends_with("ans") || w.ends_with("ese"))
+        && !matches!(w, "Orleans" | "Balkans" | "Taliban" | "Vans"))
 }
 
 const AUX: &[&str] = &[
@@ -123,6 +164,10 @@ const AUX: &[&str] = &[
     "being",
     "got",
     "get",
+    // "the two gunmen were then shot dead"
+    "then",
+    "subsequently",
+    "eventually",
     // "two others became injured"
     "became",
     "become",
@@ -1020,6 +1065,10 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                             | "including"
                             | "inside"
                             | "outside"
+                            // "…, seriously wounding one."
+                            | "."
+                            | ","
+                            | ";"
                     );
                 // "a mob killed two extortionists": the plural object of an
                 // active killing verb is people
@@ -1614,7 +1663,20 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                     && was_at(k - 2)
                     && matches!(
                         ts[k - 1].l,
-                        "then" | "later" | "also" | "reportedly" | "allegedly" | "subsequently"
+                        "then"
+                            | "later"
+                            | "also"
+                            | "reportedly"
+                            | "allegedly"
+                            | "subsequently"
+                            // "the other was critically injured"
+                            | "critically"
+                            | "seriously"
+                            | "severely"
+                            | "gravely"
+                            | "badly"
+                            | "slightly"
+                            | "lightly"
                     ))
                 || (k > 2 && was_at(k - 3) && ts[k - 1].l == "and" && ts[k - 2].l.ends_with("ed")));
         if !passive {
@@ -1834,6 +1896,39 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                     additive: false,
                 });
                 break;
+            }
+        }
+    }
+    // "… 26 were killed and 91 injured in a blast …, in total 26 were killed
+    // and 91 were injured": a stated total restates the counts of its
+    // outcome before it in the sentence (they become its parts)
+    let total_at: Vec<usize> = ts
+        .windows(2)
+        .filter(|w| {
+            matches!(
+                (w[0].l, w[1].l),
+                ("in", "total") | ("a", "total") | ("the", "total")
+            )
+        })
+        .map(|w| w[1].end)
+        .collect();
+    if let Some(&at) = total_at.first() {
+        for o in [
+            Outcome::Killed,
+            Outcome::Wounded,
+            Outcome::Abducted,
+            Outcome::Arrested,
+        ] {
+            let totals = res
+                .iter()
+                .any(|c| c.outcome == o && !c.included && c.span.start >= at);
+            if totals {
+                for c in res
+                    .iter_mut()
+                    .filter(|c| c.outcome == o && !c.included && c.span.end <= at)
+                {
+                    c.included = true;
+                }
             }
         }
     }
