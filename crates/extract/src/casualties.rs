@@ -690,7 +690,19 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         )
     });
     let shouting = upper > 8 && lowers * 10 < upper;
-    let ts = toks(if shouting { &low } else { sent }, &low, base);
+    let mut ts = toks(if shouting { &low } else { sent }, &low, base);
+    // a headline in title case ("Three Killed in Fresh Indian Firing"): its
+    // outcome words are no names
+    if !shouting && title_case(sent) {
+        for t in ts.iter_mut() {
+            if hits
+                .iter()
+                .any(|h| h.start == t.start && matches!(h.hit, Hit::Outcome(_)))
+            {
+                t.s = t.l;
+            }
+        }
+    }
     let extra = extra_outcomes(&ts, hits);
     let hits: &[LexHit] = extra.as_deref().unwrap_or(hits);
     let mut quants: Vec<Quant> = Vec::new();
@@ -2310,6 +2322,21 @@ fn appositive_lists(ts: &[Tok<'_>], quants: &[Quant]) -> Vec<(usize, usize, usiz
         }
     }
     out
+}
+
+/// Whether a sentence is written in title case: at least four words of four
+/// letters or more, nearly all capitalised ("One Killed, Three Wounded in
+/// Indian Firing").
+fn title_case(sent: &str) -> bool {
+    let (mut n, mut caps) = (0usize, 0usize);
+    for w in sent
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 4)
+    {
+        n += 1;
+        caps += usize::from(w.as_bytes()[0].is_ascii_uppercase());
+    }
+    n >= 4 && caps * 10 >= n * 9
 }
 
 /// "among the dead", "among those injured" at `ts[k]` ("among"): the
