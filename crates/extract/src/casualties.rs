@@ -160,6 +160,8 @@ const AUX: &[&str] = &[
     "reportedly",
     "allegedly",
     "later",
+    // "were initially reported killed"
+    "initially",
     "all",
     "being",
     "got",
@@ -1430,10 +1432,16 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 let stop =
                     (k + 1..(k + 10).min(ts.len())).find(|&m| matches!(ts[m].l, "was" | "were"));
                 if let Some(m) = stop {
+                    // ("40 personnel belonging to Central Reserve Police
+                    // Force (CRPF) were killed": an acronym in brackets)
                     let clean = ts[k..m].iter().all(|x| {
-                        !matches!(x.s, "," | "." | ";" | ":" | "(" | ")")
-                            && outcome_at(hits, x).is_none()
-                    }) && !quants.iter().any(|q| q.0 > k && q.0 < m);
+                        !matches!(x.s, "," | "." | ";" | ":") && outcome_at(hits, x).is_none()
+                    }) && !quants.iter().any(|q| q.0 > k && q.0 < m)
+                        && ts[k..m].iter().enumerate().all(|(o, x)| {
+                            x.s != "("
+                                || (ts.get(k + o + 2).is_some_and(|c| c.s == ")")
+                                    && ts[k + o + 1].s.bytes().all(|c| c.is_ascii_uppercase()))
+                        });
                     if clean {
                         k = m;
                         steps += 1;
@@ -1824,6 +1832,12 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                     && matches!(ts[b].l, "later" | "finally" | "eventually" | "subsequently")
                 {
                     b -= 1;
+                }
+                // "a police officer was stabbed and later died": the subject
+                // of the first verb
+                if b > 2 && ts[b].l == "and" && ts[b - 1].l.ends_with("ed") && ts[b - 2].l == "was"
+                {
+                    b -= 3;
                 }
                 // "a bus driver, who received fatal injuries when …, died",
                 // "the headmaster … who was injured on Friday died": the
