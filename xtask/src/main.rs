@@ -2128,7 +2128,11 @@ fn drop_foreign_aliases(rows: &mut [Row]) {
         let before = r.aliases.len();
         r.aliases.retain(|a| {
             let foreign = big.get(a).is_some_and(|ccs| ccs.iter().any(|c| *c != cc));
+            // a whole-word part of the name is its short form ("Salvador"
+            // for San Salvador, "Ceiba" for La Ceiba)
+            let part = format!(" {name} ").contains(&format!(" {a} "));
             !foreign
+                || part
                 || own.contains(&(cc.clone(), a.clone()))
                 || loose(a) == loose(&name)
                 || translit_key(a, &cc) == translit_key(&name, &cc)
@@ -2325,7 +2329,12 @@ mod tests {
         // a transliteration of the town's own name stays
         rows[3].aliases.insert("Kabul".to_string());
         rows[3].aliases.insert("Kaboul".to_string());
+        // a whole-word part of the name stays ("Salvador" of San Salvador)
+        rows.push(row("P", "BR", "Salvador", 2_700_000));
+        rows.push(row("P", "SV", "San Salvador", 500_000));
+        rows[5].aliases.insert("Salvador".to_string());
         drop_foreign_aliases(&mut rows);
+        assert!(rows[5].aliases.contains("Salvador"));
         assert_eq!(rows[1].aliases.iter().collect::<Vec<_>>(), ["Meshed"]);
         assert!(rows[3].aliases.contains("Kaboul"));
     }
