@@ -1172,6 +1172,18 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         let mut steps = 0;
         while k < ts.len() && steps < 8 {
             let t = &ts[k];
+            // "a Dutch national were killed": one plain noun after the
+            // person word, right before the passive
+            if k == j
+                && head
+                && plain_word(t.s)
+                && ts.get(k + 1).is_some_and(|x| matches!(x.l, "was" | "were"))
+                && ts.get(k + 2).is_some_and(|x| outcome_at(hits, x).is_some())
+            {
+                k += 1;
+                steps += 1;
+                continue;
+            }
             // skip the breakdown in apposition up to the verb
             if k == j {
                 if let Some(a) = appos.iter().find(|a| a.0 == qi) {
