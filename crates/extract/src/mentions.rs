@@ -2026,6 +2026,28 @@ fn men_of_group(text: &str, men: Span, next: &ActorCand) -> bool {
             .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
 }
 
+/// Verbs of telling, believing and blaming: a state side (police, army,
+/// officials) as their subject reports the act, it does not do it ("Thai
+/// police allege a man was shot by separatists", "Police suspect the bomb was
+/// planted by insurgents"); a group that "said" it attacked did attack.
+const REPORT_VERBS: &[&str] = &[
+    "say", "says", "said", "allege", "alleges", "alleged", "believe", "believes", "suspect",
+    "suspects", "told", "reported", "blamed", "blame", "blames",
+];
+
+/// Whether the actor at `sp` is the subject of a reporting verb
+/// ([`REPORT_VERBS`]) right after it.
+fn reporter(text: &str, sp: Span) -> bool {
+    let rest = text.get(sp.end..).unwrap_or("");
+    let next = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_ascii_alphabetic())
+        .to_ascii_lowercase();
+    REPORT_VERBS.contains(&next.as_str())
+}
+
 /// Verbs of an attack whose subject, named right before them, is the
 /// attacker even after the clause's first verb ("… were killed when
 /// Naxalites triggered a blast", "… after gunmen stormed the hotel").
@@ -2938,6 +2960,12 @@ fn roles(
                 && is_agent_country(a)
                 && a.generic != Some(Generic::Civilians)
                 && a.generic != Some(Generic::Government)
+                && !(reporter(text, a.span)
+                    && (a.actor.actor_type == Some(ActorType::StateForces)
+                        || matches!(
+                            a.generic,
+                            Some(Generic::Police | Generic::Military | Generic::Government)
+                        )))
         })
         .collect();
     // a country after the verb is a target only as the object of the action
