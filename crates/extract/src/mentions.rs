@@ -1789,7 +1789,28 @@ fn claimant(doc: &Doc<'_>, clause: Span, trig: Span) -> Option<String> {
                 && !a.country
         })
         .map(|a| a.actor.name.clone());
-    if named.is_some() {
+    // "Imam Shamil Battalion, an Al Qaeda affiliate, claimed": the named
+    // group only describes the claimant, whose own name opens the clause
+    let appositive = actors_in(doc.actors, Span::new(clause.start, trig.start))
+        .iter()
+        .rfind(|a| a.span.end <= trig.start && a.generic.is_none() && !a.country)
+        .is_some_and(|a| {
+            let before = doc.text.get(clause.start..a.span.start).unwrap_or("");
+            let after = doc.text.get(a.span.end..trig.start).unwrap_or("");
+            [", an ", ", a "].iter().any(|p| before.ends_with(p))
+                && before.starts_with(|c: char| c.is_uppercase())
+                && [
+                    "affiliate",
+                    "offshoot",
+                    "splinter",
+                    "faction",
+                    "wing",
+                    "ally",
+                ]
+                .iter()
+                .any(|w| after.trim_start_matches(['-', ' ']).starts_with(w))
+        });
+    if named.is_some() && !appositive {
         return named;
     }
     // capitalised words before the verb: "The Baloch Liberation Army (BLA), the …, claimed"

@@ -750,3 +750,14 @@ fn police_who_allege_an_attack_only_report_it() {
     let evs = extract("The TTP said its fighters attacked a police post in Bannu on Monday.");
     assert!(!actor1(primary(&evs)).starts_with("Police"));
 }
+
+#[test]
+fn a_claimant_described_as_a_groups_affiliate_is_itself_the_claimant() {
+    let evs = extract(
+        "A bomb exploded on a metro train in Volgograd, Russia, on Monday, killing 10 \
+         people. Khattab Brigade, an Al Qaeda affiliate, claimed responsibility for the \
+         attack.",
+    );
+    let e = primary(&evs);
+    assert_eq!(claimants(e), vec!["Khattab Brigade"]);
+}
