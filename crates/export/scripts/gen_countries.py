@@ -31,6 +31,13 @@ REGIONS = {
     "Antarctica": "AQ",
 }
 
+# Names the hand-coded datasets (ACLED, GTD, UCDP) and the gazetteer's display names use
+# where ISO's short name differs; the export falls back on these when an event's place
+# carries no country name, so both must agree.
+CODED_NAMES = {"TR": "Turkey", "PS": "Palestine", "RU": "Russia",
+               "CD": "Democratic Republic of the Congo"}
+
+
 def main():
     data = json.load(open(sys.argv[1], encoding="utf-8"))["3166-1"]
     region = {}
@@ -40,7 +47,8 @@ def main():
     rows = []
     for c in data:
         a2 = c["alpha_2"]
-        rows.append((a2, c["alpha_3"], int(c["numeric"]), c.get("common_name", c["name"]),
+        name = CODED_NAMES.get(a2, c.get("common_name", c["name"]))
+        rows.append((a2, c["alpha_3"], int(c["numeric"]), name,
                      region.get(a2, "")))
     # Kosovo is not in ISO 3166-1; ACLED codes it XKX / 0.
     if not any(r[0] == "XK" for r in rows):
