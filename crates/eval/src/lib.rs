@@ -24,7 +24,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 pub use loaders::load;
-pub use names::{canonical_admin1, distance_km, names_match, normalize_name};
+pub use names::{
+    canonical_admin1, canonical_country, countries_agree, distance_km, names_match, normalize_name,
+};
 pub use recognition::{evaluate_recognition, Recognised};
 
 /// Errors of loading a dataset.
@@ -69,6 +71,15 @@ pub enum GoldKind {
     Ucdp,
     /// MUC-3/4 messages with answer keys.
     Muc,
+    /// Wikipedia's list of major terrorist incidents (JSON array of incidents with
+    /// `Description`, `Dead`, `Injured`, `Perpetrator`, `Country`, `Category`, `Year`).
+    Wiki,
+    /// Pakistan drone strikes (Kaggle CSV: `Special Mention (Site)`, `Comments`,
+    /// `Date`, `Province`, coordinates, `Total Died Min/Mix`, `Injured Min/Max`).
+    Drone,
+    /// Pakistan suicide bombings (Kaggle CSV: `Location`, `City`, `Province`,
+    /// coordinates, `Killed Min/Max`, `Injured Min/Max`): place descriptions only.
+    Suicide,
 }
 
 /// A gold value of one field.
@@ -90,11 +101,19 @@ pub enum GoldValue {
     Names(Vec<String>),
     /// An admin1 name (compared with [`canonical_admin1`]).
     Admin1(String),
+    /// A country name (compared with [`countries_agree`]: name variants and ISO2
+    /// codes of one country agree).
+    Country(String),
     /// A point (lat, lon): right within [`MAX_KM`].
     Point(f64, f64),
     /// A day.
     Date(NaiveDate),
 }
+
+/// The field of the perpetrator scored over records whose gold perpetrator is a named
+/// group (not a person, not a description such as "Islamic extremists"); see
+/// [`loaders::perpetrator_is_group`].
+pub const PERPETRATOR_GROUPS: &str = "perpetrator (groups only)";
 
 /// Distance under which a predicted location agrees with the gold point.
 pub const MAX_KM: f64 = 25.0;
@@ -154,6 +173,7 @@ impl GoldRecord {
         };
         iso_name(country).is_some_and(|n| normalize_name(n) == have)
             || iso_name(c).is_some_and(|n| normalize_name(n) == want)
+            || countries_agree(country, c)
     }
 }
 
@@ -228,12 +248,17 @@ fn predict(name: &str, gold: &GoldValue, ev: Option<&Event>) -> Pred {
     match gold {
         GoldValue::Types(_) => Pred::Type(ev.and_then(|e| e.event_type)),
         GoldValue::SubTypes(_) => Pred::SubType(ev.and_then(|e| e.sub_event_type)),
-        GoldValue::Count(_) | GoldValue::Range(..) => match name {
+        GoldValue::Count(_) | GoldValue::Range(..) => match base_field(name) {
             "wounded" => count(|e| e.wounded.best),
             "abducted" => count(|e| e.abducted),
             "deaths.civilians" => count(|e| e.fatalities.civilians),
             "deaths.state_forces" => count(|e| e.fatalities.state_forces),
             "deaths.militants" => count(|e| e.fatalities.militants),
+            // The victims: every death less the militants' (the attackers').
+            "fatalities.victims" => count(|e| {
+                let f = &e.fatalities;
+                f.best.map(|b| b.saturating_sub(f.militants.unwrap_or(0)))
+            }),
             _ => count(|e| e.fatalities.best),
         },
         GoldValue::Flag(_) => Pred::Flag(ev.is_some_and(|e| match name {
@@ -259,7 +284,7 @@ fn predict(name: &str, gold: &GoldValue, ev: Option<&Event>) -> Pred {
                         v.extend(l.country_code.clone());
                     }
                 }
-                "perpetrator" => {
+                "perpetrator" | PERPETRATOR_GROUPS => {
                     v.extend(e.actor1.as_ref().map(|a| a.name.clone()));
                     v.extend(e.claimed_by.iter().map(|c| c.actor.clone()));
                 }
@@ -267,6 +292,16 @@ fn predict(name: &str, gold: &GoldValue, ev: Option<&Event>) -> Pred {
             }
             v
         })),
+        GoldValue::Country(_) => Pred::Names(ev.and_then(|e| e.location.as_ref()).map_or_else(
+            Vec::new,
+            |l| {
+                l.country
+                    .iter()
+                    .chain(l.country_code.iter())
+                    .cloned()
+                    .collect()
+            },
+        )),
         GoldValue::Admin1(_) => {
             let l = ev.and_then(|e| e.location.as_ref());
             Pred::Admin1(
@@ -280,6 +315,13 @@ fn predict(name: &str, gold: &GoldValue, ev: Option<&Event>) -> Pred {
         ),
         GoldValue::Date(_) => Pred::Date(ev.and_then(|e| e.event_date)),
     }
+}
+
+/// The field a row name scores: `fatalities.bounds` and `wounded (stated)` are
+/// `fatalities` and `wounded` compared otherwise or over fewer records.
+fn base_field(name: &str) -> &str {
+    name.trim_end_matches(" (stated)")
+        .trim_end_matches(".bounds")
 }
 
 /// Whether a name stands for an unidentified actor.
@@ -303,6 +345,7 @@ fn agrees(gold: &GoldValue, pred: &Pred) -> bool {
                 p.iter().any(|n| names_match(n, g))
             }
         }
+        (GoldValue::Country(g), Pred::Names(p)) => p.iter().any(|n| countries_agree(n, g)),
         (GoldValue::Admin1(g), Pred::Admin1(p, p2)) => {
             p.as_deref().is_some_and(|p| names::admin1_agrees(p, g))
                 || p2
@@ -328,6 +371,7 @@ fn as_prediction(name: &str, g: &GoldValue) -> Pred {
         GoldValue::Flag(b) => Pred::Flag(*b),
         GoldValue::Names(n) => Pred::Names(n.first().cloned().into_iter().collect()),
         GoldValue::Admin1(a) => Pred::Admin1(Some(a.clone()), None),
+        GoldValue::Country(c) => Pred::Names(vec![c.clone()]),
         GoldValue::Point(la, lo) => Pred::Point(Some((*la, *lo))),
         GoldValue::Date(d) => {
             let _ = name;
@@ -341,6 +385,7 @@ fn value_key(g: &GoldValue) -> String {
     match g {
         GoldValue::Names(n) => n.first().map(|s| normalize_name(s)).unwrap_or_default(),
         GoldValue::Admin1(a) => canonical_admin1(a),
+        GoldValue::Country(c) => canonical_country(c),
         GoldValue::Point(la, lo) => format!("{:.2},{:.2}", la, lo),
         other => format!("{other:?}"),
     }
@@ -388,6 +433,7 @@ pub struct Report {
 /// Fields whose gold count may also be scored over records with gold > 0.
 const COUNT_FIELDS: &[&str] = &[
     "fatalities",
+    "fatalities.victims",
     "wounded",
     "abducted",
     "deaths.civilians",
@@ -462,7 +508,8 @@ fn dump_miss(rec: &GoldRecord, f: &GoldField, pred: &Pred, ev: Option<&Event>) {
 type ScoredRow<'g> = (String, (&'g GoldValue, &'static str, bool));
 
 /// Tabulates scored rows into one [`FieldScore`] per key, in first-seen order with each
-/// `… (gold > 0)` row right after its field, each beside its trivial baseline.
+/// `… (gold > 0)` and `… (stated)` row right after its field, each beside its trivial
+/// baseline.
 fn score_rows(rows: Vec<ScoredRow<'_>>) -> Vec<FieldScore> {
     type Rows<'g> = Vec<(&'g GoldValue, &'static str, bool)>;
     let mut order: Vec<String> = Vec::new();
@@ -473,11 +520,18 @@ fn score_rows(rows: Vec<ScoredRow<'_>>) -> Vec<FieldScore> {
         }
         per_field.entry(key).or_default().push(row);
     }
+    // Sub-rows follow their field: "… (gold > 0)", then "… (stated)".
+    const SUB_ROWS: [&str; 2] = [" (gold > 0)", " (stated)"];
     let mut ordered: Vec<&String> = Vec::with_capacity(order.len());
-    for key in order.iter().filter(|k| !k.ends_with(" (gold > 0)")) {
+    for key in order
+        .iter()
+        .filter(|k| !SUB_ROWS.iter().any(|s| k.ends_with(s)))
+    {
         ordered.push(key);
-        if let Some(pos) = order.iter().find(|k| **k == format!("{key} (gold > 0)")) {
-            ordered.push(pos);
+        for sub in SUB_ROWS {
+            if let Some(pos) = order.iter().find(|k| **k == format!("{key}{sub}")) {
+                ordered.push(pos);
+            }
         }
     }
     ordered
@@ -538,6 +592,7 @@ fn display_value(g: &GoldValue, key: &str) -> String {
         GoldValue::Flag(b) => if *b { "yes" } else { "no" }.to_string(),
         GoldValue::Names(n) if n.is_empty() => "(unidentified)".to_string(),
         GoldValue::Date(d) => d.to_string(),
+        GoldValue::Country(c) => c.clone(),
         _ => key.to_string(),
     }
 }

@@ -8,6 +8,9 @@
 //! | GTD (`*.geojson`) | `summary` | event_type + sub_event_type (from attack type, target and weapon, see [`gtd_types`]), fatalities (`nkill`), wounded (`nwound`), abducted (`nhostkid`), perpetrator (`gname`; "Unknown" = unidentified), claimed, admin1 (`provstate`), location, date |
 //! | UCDP GED (`*.csv`) | `source_headline`, only rows whose headline states a number | fatalities (best), fatalities.bounds (low..high), deaths.civilians / state_forces / militants (by side, see [`ucdp_sides`]), admin1, location |
 //! | MUC-3/4 (folder with messages and `key-*` files) | the message | event_type (incident type mapped), date, country, location (any named place of the key), perpetrator (organisation), claimed, killed / injured (human target effect) — first template of each relevant message |
+//! | Wikipedia incident list (`*.json`) | `Description` (published `<Year>-07-01`) | event_type (from `Category`, see [`wiki_types`]), fatalities (`Dead`), fatalities.victims (`Dead` against the total less militants' deaths: the list leaves attackers out), wounded (`Injured`), "(stated)" rows over records whose text writes the gold number ([`states_number`]), perpetrator (`Perpetrator`) and perpetrator (groups only) ([`perpetrator_is_group`]), country |
+//! | Pakistan suicide bombings (`PakistanSuicideAttacks.csv`) | `Location` + `City` (a place description, no event: score it with `--recognition`) | event_type, sub_event_type (Suicide bomb), fatalities.bounds (`Killed Min..Max`), wounded.bounds, admin1 (`Province`; "Capital" = Islamabad), location, date |
+//! | Pakistan drone strikes (`PakistanDroneAttacks.csv`) | `Special Mention (Site)` + `Comments`, rows with neither skipped | event_type (Explosions/Remote violence), sub_event_type (Air/drone strike), fatalities (`Total Died Mix`, the maximum), fatalities.bounds (min..max; also over the notes that write a number within them), wounded.bounds, deaths.civilians.bounds, admin1 (`Province`), location, date |
 //!
 //! Counts of -99/-9 and empty cells are unknown: the field is not scored.
 
@@ -24,6 +27,9 @@ pub fn load(kind: GoldKind, path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
         GoldKind::Gtd => load_gtd(path),
         GoldKind::Ucdp => load_ucdp(path),
         GoldKind::Muc => load_muc(path),
+        GoldKind::Wiki => load_wiki(path),
+        GoldKind::Drone => load_drone(path),
+        GoldKind::Suicide => load_suicide(path),
     }
 }
 
@@ -449,6 +455,77 @@ pub fn states_count(text: &str) -> bool {
         })
 }
 
+/// Whether `text` writes the number `n`: as digits (`12`, `1,200`) or as a number
+/// word up to ninety-nine (`twelve`, `twenty-five`, `twenty five`). "Dozens" and
+/// the like are no number.
+pub fn states_number(text: &str, n: u32) -> bool {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let word_value = |w: &str| -> Option<u32> {
+        if let Some(i) = UNITS.iter().position(|u| *u == w) {
+            return Some(i as u32);
+        }
+        TENS.iter()
+            .position(|t| *t == w)
+            .map(|i| 20 + 10 * i as u32)
+    };
+    let lower = text.to_lowercase();
+    // Digit groups keep their thousands commas ("1,200").
+    let digits: String = lower.chars().filter(|c| *c != ',').collect();
+    if digits
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| !d.is_empty() && d.parse::<u32>().ok() == Some(n))
+    {
+        return true;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| match word_value(w) {
+        Some(v) if v >= 20 && v % 10 == 0 => {
+            let unit = words
+                .get(i + 1)
+                .and_then(|u| word_value(u))
+                .filter(|u| *u < 10);
+            v + unit.unwrap_or(0) == n
+        }
+        // "five" of "twenty-five" is no number of its own.
+        Some(v) => {
+            let after_tens = i > 0
+                && words
+                    .get(i - 1)
+                    .and_then(|p| word_value(p))
+                    .is_some_and(|p| p >= 20 && p % 10 == 0);
+            v == n && !(after_tens && v < 10)
+        }
+        None => false,
+    })
+}
+
 /// UCDP deaths by side → sitrep's categories: a side named `Government of …` is
 /// state forces, any other side is militants; one-sided violence (type 3) counts the
 /// perpetrator's side; civilians are `deaths_civilians`. Returns
@@ -804,6 +881,415 @@ fn load_muc(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
             text,
             published,
             country,
+            fields,
+        });
+    }
+    Ok(out)
+}
+
+/// A count written as text (`"12"`, `"1,200"`, `" 7 "`); anything else (a range, a
+/// word, an empty cell) is not a count.
+fn text_count(s: &str) -> Option<u32> {
+    let t: String = s.trim().chars().filter(|c| *c != ',').collect();
+    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    t.parse().ok()
+}
+
+/// Wikipedia incident category → accepted ACLED types, read the way ACLED codes such
+/// incidents:
+/// - Explosion, Bombing, Suicide bombing (anything naming a bomb or an explosion) →
+///   Explosions/Remote violence;
+/// - Assault, Shooting, Stabbing, Vehicle ramming, Attack, Hostage/Kidnapping/
+///   Hijacking → Violence against civilians *or* Battles: the category does not say
+///   whether the victims were civilians or armed forces, which decides ACLED's type
+///   (a gunman killing shoppers is violence against civilians, militants storming a
+///   police academy a battle), so either is accepted, like "Riots/Protests";
+/// - Arson → Violence against civilians or Strategic developments (property
+///   destruction);
+/// - anything else → not scored.
+pub fn wiki_types(category: &str) -> Option<Vec<EventType>> {
+    use EventType as T;
+    let c = normalize_name(category);
+    let has = |w: &str| c.split(' ').any(|x| x.starts_with(w));
+    if has("bomb") || has("explos") || has("blast") {
+        Some(vec![T::ExplosionsRemoteViolence])
+    } else if has("arson") {
+        Some(vec![T::ViolenceAgainstCivilians, T::StrategicDevelopments])
+    } else if [
+        "assault", "shooting", "stabbing", "ramming", "attack", "hostage", "kidnap", "hijack",
+        "massacre", "knife", "gun",
+    ]
+    .iter()
+    .any(|w| has(w))
+    {
+        Some(vec![T::ViolenceAgainstCivilians, T::Battles])
+    } else {
+        None
+    }
+}
+
+/// Words that make a perpetrator a *description* of people rather than a named group
+/// or person ("Islamic extremists", "White supremacist", "Rakhine nationalists").
+const DESCRIPTION_WORDS: &[&str] = &[
+    "extremist",
+    "extremists",
+    "islamist",
+    "islamists",
+    "nationalist",
+    "nationalists",
+    "supremacist",
+    "supremacists",
+    "gunmen",
+    "gunman",
+    "militants",
+    "separatists",
+    "jihadists",
+    "unknown",
+    "unidentified",
+];
+
+/// Words of organisation names, in English and in the languages armed groups name
+/// themselves in (normalised; a word counts when it starts with one of these).
+const GROUP_WORDS: &[&str] = &[
+    "state",
+    "army",
+    "front",
+    "party",
+    "movement",
+    "network",
+    "brigade",
+    "battalion",
+    "group",
+    "council",
+    "forces",
+    "force",
+    "fighters",
+    "liberation",
+    "freedom",
+    "resistance",
+    "revolution",
+    "revolusi",
+    "organi",
+    "union",
+    "alliance",
+    "defence",
+    "defense",
+    "commando",
+    "militia",
+    "committee",
+    "jihad",
+    "mujahid",
+    "jamaa",
+    "jamia",
+    "jamiat",
+    "lashkar",
+    "jaish",
+    "ansar",
+    "harak",
+    "hizb",
+    "hezb",
+    "tehr",
+    "tahr",
+    "ittehad",
+    "katib",
+    "kataib",
+    "saraya",
+    "liwa",
+    "jund",
+    "jabhat",
+    "barisan",
+    "sangar",
+    "taliban",
+    "shabaab",
+    "qaeda",
+    "haram",
+    "hamas",
+    "houthi",
+    "naxal",
+    "maoist",
+    "daredevils",
+    "falcons",
+];
+
+/// Whether a gold perpetrator names a group rather than a person ("John T. Earnest",
+/// "Khalid Al Mahmara and Muhammad Ahmad Moussa Mahmara") or a description ("Islamic
+/// extremists"). A group is a name (parenthesised parts dropped) with an organisation
+/// word ([`GROUP_WORDS`]: "Army", "Front", "Movement", "Jaish", "Lashkar", the names
+/// of the best-known groups…), an "of" inside ("Daredevils of Sassoun"), an opening
+/// "Al" ("Al Mourabitoun"), or an acronym of 2–6 capitals ("YPG", "TAK", "(PKK)");
+/// a name with a description word ([`DESCRIPTION_WORDS`]) is no group. Persons'
+/// names have none of these: they are scored in `perpetrator` only.
+pub fn perpetrator_is_group(name: &str) -> bool {
+    let n = normalize_name(name);
+    if n.is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = n.split(' ').collect();
+    if words.iter().any(|w| DESCRIPTION_WORDS.contains(w)) {
+        return false;
+    }
+    let acronym = name
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()));
+    acronym
+        || words.first() == Some(&"al")
+        || words[1..].contains(&"of")
+        || words
+            .iter()
+            .any(|w| GROUP_WORDS.iter().any(|g| w.starts_with(g)))
+}
+
+fn load_wiki(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
+    let text = read_text(path)?;
+    let v: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| EvalError::format(path, e.to_string()))?;
+    let items = v
+        .as_array()
+        .ok_or_else(|| EvalError::format(path, "not a Wikipedia incident list (a JSON array)"))?;
+    let sval = |item: &serde_json::Value, key: &str| -> Option<String> {
+        match item.get(key)? {
+            serde_json::Value::String(s) => {
+                let t = s.trim();
+                (!t.is_empty()).then(|| t.to_string())
+            }
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if !item.is_object() {
+            return Err(EvalError::format(
+                path,
+                format!("item {} is not an object", i + 1),
+            ));
+        }
+        let Some(desc) = sval(item, "Description") else {
+            continue;
+        };
+        let published = sval(item, "Year")
+            .and_then(|y| y.parse::<i32>().ok())
+            .and_then(|y| NaiveDate::from_ymd_opt(y, 7, 1));
+        let mut fields = Vec::new();
+        if let Some(types) = sval(item, "Category").as_deref().and_then(wiki_types) {
+            fields.push(field("event_type", GoldValue::Types(types)));
+        }
+        // The list's "Dead" leaves the attackers out (the tables give them apart, as
+        // "(+2)"), where ACLED's fatalities count every death: `fatalities.victims`
+        // compares it with sitrep's total less the militants' deaths. The "(stated)"
+        // rows keep the records whose description writes the gold number at all.
+        if let Some(n) = sval(item, "Dead").as_deref().and_then(text_count) {
+            fields.push(field("fatalities", GoldValue::Count(n)));
+            fields.push(field("fatalities.victims", GoldValue::Count(n)));
+            if n > 0 && states_number(&desc, n) {
+                fields.push(field("fatalities.victims (stated)", GoldValue::Count(n)));
+            }
+        }
+        if let Some(n) = sval(item, "Injured").as_deref().and_then(text_count) {
+            fields.push(field("wounded", GoldValue::Count(n)));
+            if n > 0 && states_number(&desc, n) {
+                fields.push(field("wounded (stated)", GoldValue::Count(n)));
+            }
+        }
+        if let Some(p) = sval(item, "Perpetrator") {
+            let names = actor_names(&p);
+            if perpetrator_is_group(&p) {
+                fields.push(field(crate::PERPETRATOR_GROUPS, names.clone()));
+            }
+            fields.push(field("perpetrator", names));
+        }
+        let country = sval(item, "Country");
+        if let Some(c) = &country {
+            fields.push(field("country", GoldValue::Country(c.clone())));
+        }
+        out.push(GoldRecord {
+            id: format!("wiki-{}", i + 1),
+            text: desc,
+            published,
+            country,
+            fields,
+        });
+    }
+    Ok(out)
+}
+
+/// Parses the Kaggle lists' dates, `Friday, June 18, 2004` (drone strikes) and
+/// `Sunday-November 19-1995` (suicide bombings), and the other forms of
+/// [`parse_date`].
+pub fn drone_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let no_weekday = s
+        .split_once([',', '-'])
+        .filter(|(w, _)| w.ends_with("day"))
+        .map_or(s, |(_, rest)| rest.trim());
+    ["%B %d, %Y", "%B %d-%Y", "%B %d %Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(no_weekday, f).ok())
+        .or_else(|| parse_date(s))
+}
+
+/// A min..max gold range from two cells: an empty minimum means the maximum alone
+/// (and the reverse); swapped bounds are put in order.
+fn min_max(lo: Option<u32>, hi: Option<u32>) -> Option<GoldValue> {
+    let (lo, hi) = match (lo, hi) {
+        (Some(a), Some(b)) => (a.min(b), a.max(b)),
+        (Some(a), None) | (None, Some(a)) => (a, a),
+        (None, None) => return None,
+    };
+    Some(GoldValue::Range(lo, hi))
+}
+
+fn load_drone(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
+    let (cols, rows) = read_csv(path)?;
+    let mention = "special mention (site)";
+    if !cols.contains_key("total died mix") || !cols.contains_key(mention) {
+        return Err(EvalError::format(
+            path,
+            "not the drone-strike CSV (no 'Total Died Mix'/'Special Mention (Site)' column)",
+        ));
+    }
+    let mut out = Vec::new();
+    for (i, rec) in rows.iter().enumerate() {
+        let row = Row { cols: &cols, rec };
+        // The site note reads like a lead ("Missile hit a compound"); the comments add
+        // who was killed. Lead first, each ending as a sentence.
+        let parts: Vec<&str> = [row.get(mention), row.get("comments")]
+            .into_iter()
+            .flatten()
+            .collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let mut text = String::new();
+        for p in parts {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(p);
+            if !p.ends_with(['.', '!', '?']) {
+                text.push('.');
+            }
+        }
+        let date = row.get("date").and_then(drone_date);
+        let mut fields = vec![
+            field(
+                "event_type",
+                GoldValue::Types(vec![EventType::ExplosionsRemoteViolence]),
+            ),
+            field(
+                "sub_event_type",
+                GoldValue::SubTypes(vec![SubEventType::AirDroneStrike]),
+            ),
+        ];
+        let died = min_max(row.count("total died min"), row.count("total died mix"));
+        if let Some(GoldValue::Range(lo, hi)) = died {
+            fields.push(field("fatalities", GoldValue::Count(hi)));
+            fields.push(field("fatalities.bounds", GoldValue::Range(lo, hi)));
+            // Most notes state no toll: the "(stated)" row keeps those that write a
+            // number within the bounds.
+            if hi > 0 && (lo.max(1)..=hi).any(|n| states_number(&text, n)) {
+                fields.push(field(
+                    "fatalities.bounds (stated)",
+                    GoldValue::Range(lo, hi),
+                ));
+            }
+        }
+        if let Some(r) = min_max(row.count("injured min"), row.count("injured max")) {
+            fields.push(field("wounded.bounds", r));
+        }
+        if let Some(r) = min_max(row.count("civilians min"), row.count("civilians max")) {
+            fields.push(field("deaths.civilians.bounds", r));
+        }
+        if let Some(a) = row.get("province") {
+            fields.push(field("admin1", GoldValue::Admin1(a.to_string())));
+        }
+        if let Some(p) = point(row.float("latitude"), row.float("longitude")) {
+            fields.push(field("location_25km", p));
+        }
+        if let Some(d) = date {
+            fields.push(field("date", GoldValue::Date(d)));
+        }
+        let id = row
+            .get("s#")
+            .map(|n| format!("drone-{n}"))
+            .unwrap_or_else(|| format!("drone-row{}", i + 1));
+        out.push(GoldRecord {
+            id,
+            text,
+            published: date,
+            country: Some("Pakistan".to_string()),
+            fields,
+        });
+    }
+    Ok(out)
+}
+
+fn load_suicide(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
+    let (cols, rows) = read_csv(path)?;
+    if !cols.contains_key("killed max") || !cols.contains_key("location") {
+        return Err(EvalError::format(
+            path,
+            "not the suicide-bombing CSV (no 'Killed Max'/'Location' column)",
+        ));
+    }
+    let mut out = Vec::new();
+    for (i, rec) in rows.iter().enumerate() {
+        let row = Row { cols: &cols, rec };
+        let Some(loc) = row.get("location") else {
+            continue;
+        };
+        // "Location, City." on one line: the place description a story's lead holds.
+        let mut text = loc.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(city) = row.get("city") {
+            text.push_str(", ");
+            text.push_str(&city.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+        if !text.ends_with('.') {
+            text.push('.');
+        }
+        let date = row.get("date").and_then(drone_date);
+        let mut fields = vec![
+            field(
+                "event_type",
+                GoldValue::Types(vec![EventType::ExplosionsRemoteViolence]),
+            ),
+            field(
+                "sub_event_type",
+                GoldValue::SubTypes(vec![SubEventType::SuicideBomb]),
+            ),
+        ];
+        if let Some(r) = min_max(row.count("killed min"), row.count("killed max")) {
+            fields.push(field("fatalities.bounds", r));
+        }
+        if let Some(r) = min_max(row.count("injured min"), row.count("injured max")) {
+            fields.push(field("wounded.bounds", r));
+        }
+        if let Some(a) = row.get("province") {
+            // The list writes the federal capital territory as "Capital".
+            let a = if a.eq_ignore_ascii_case("capital") {
+                "Islamabad"
+            } else {
+                a
+            };
+            fields.push(field("admin1", GoldValue::Admin1(a.to_string())));
+        }
+        if let Some(p) = point(row.float("latitude"), row.float("longitude")) {
+            fields.push(field("location_25km", p));
+        }
+        if let Some(d) = date {
+            fields.push(field("date", GoldValue::Date(d)));
+        }
+        let id = row
+            .get("s#")
+            .map(|n| format!("suicide-{n}"))
+            .unwrap_or_else(|| format!("suicide-row{}", i + 1));
+        out.push(GoldRecord {
+            id,
+            text,
+            published: date,
+            country: Some("Pakistan".to_string()),
             fields,
         });
     }

@@ -42,7 +42,8 @@ pub fn normalize_name(s: &str) -> String {
 
 /// Transliteration variants of group names folded to one spelling (on a normalised
 /// name): "Tehrik"/"Tahreek" → "tehreek", "-e-" → "-i-", "Qaida" → "qaeda",
-/// "Baluch" → "baloch" (the same folding as the gazetteer's actor matching).
+/// "Baluch"/"Balochistan" → "baloch" (the "Balochistan Liberation Front" is the
+/// Baloch Liberation Front), "Jamaah"/"Jamat" → "jamaat".
 fn fold_transliteration(n: &str) -> String {
     let words: Vec<&str> = n
         .split(' ')
@@ -50,12 +51,31 @@ fn fold_transliteration(n: &str) -> String {
             "tehrik" | "tahreek" | "tahrik" | "tehreek" => "tehreek",
             "e" => "i",
             "qaida" => "qaeda",
-            "baluch" => "baloch",
+            "baluch" | "balochistan" | "baluchistan" => "baloch",
+            "jamaah" | "jamat" | "jamaat" => "jamaat",
             w => w,
         })
         .collect();
     words.join(" ")
 }
+
+/// Other names of one organisation (normalised) → the name sitrep's actor
+/// dictionary uses: Wikipedia's and the press's spellings of the Islamic State, the
+/// Houthis, al-Shabaab, al-Qaeda and the PKK.
+const GROUP_ALIASES: &[(&str, &str)] = &[
+    ("islamic state of iraq and the levant", "islamic state"),
+    ("islamic state of iraq and syria", "islamic state"),
+    ("islamic state of iraq and al sham", "islamic state"),
+    ("isil", "islamic state"),
+    ("isis", "islamic state"),
+    ("daesh", "islamic state"),
+    ("houthis", "houthi movement"),
+    ("ansar allah", "houthi movement"),
+    ("al shabab", "al shabaab"),
+    ("harakat al shabaab al mujahideen", "al shabaab"),
+    ("al qaida", "al qaeda"),
+    ("kurdish workers party", "kurdistan workers party"),
+];
 
 /// The abbreviation of a GTD-style name, `Tehrik-i-Taliban Pakistan (TTP)` → `ttp`:
 /// a parenthesised single word of 2–8 letters with at least two capitals.
@@ -80,6 +100,21 @@ pub fn name_forms(s: &str) -> Vec<String> {
         }
     }
     forms.extend(parenthesised_abbreviation(s));
+    // "Islamic State – Khorasan Province": a branch, written after a spaced dash,
+    // also matches its parent organisation.
+    if let Some((parent, _)) = s.split_once(" - ").or_else(|| s.split_once(" – ")) {
+        forms.push(normalize_name(parent));
+    }
+    let aliased: Vec<String> = forms
+        .iter()
+        .filter_map(|f| {
+            GROUP_ALIASES
+                .iter()
+                .find(|(from, _)| from == f)
+                .map(|(_, to)| to.to_string())
+        })
+        .collect();
+    forms.extend(aliased);
     let folded: Vec<String> = forms.iter().map(|f| fold_transliteration(f)).collect();
     forms.extend(folded);
     let mut out: Vec<String> = Vec::with_capacity(forms.len());
@@ -99,6 +134,148 @@ pub fn names_match(pred: &str, gold: &[String]) -> bool {
         .any(|g| name_forms(g).iter().any(|gf| p.contains(gf)))
 }
 
+/// Name variants of countries (normalised) by ISO2 code: the names a dataset or the
+/// gazetteer may write for one country (GeoNames short names, ISO names, the
+/// press's names). A country missing here compares by its normalised name.
+const COUNTRY_VARIANTS: &[(&str, &[&str])] = &[
+    (
+        "TR",
+        &[
+            "turkey",
+            "turkiye",
+            "republic of turkey",
+            "republic of turkiye",
+        ],
+    ),
+    (
+        "US",
+        &[
+            "united states",
+            "united states of america",
+            "usa",
+            "us",
+            "america",
+        ],
+    ),
+    (
+        "GB",
+        &[
+            "united kingdom",
+            "uk",
+            "great britain",
+            "britain",
+            "united kingdom of great britain and northern ireland",
+            "england",
+            "scotland",
+            "wales",
+            "northern ireland",
+        ],
+    ),
+    ("RU", &["russia", "russian federation"]),
+    ("SY", &["syria", "syrian arab republic"]),
+    (
+        "IR",
+        &[
+            "iran",
+            "islamic republic of iran",
+            "iran islamic republic of",
+        ],
+    ),
+    (
+        "CD",
+        &[
+            "dr congo",
+            "drc",
+            "democratic republic of the congo",
+            "democratic republic of congo",
+            "congo kinshasa",
+            "congo democratic republic of the",
+        ],
+    ),
+    (
+        "CG",
+        &[
+            "republic of the congo",
+            "congo brazzaville",
+            "congo republic",
+            "congo",
+        ],
+    ),
+    ("CI", &["ivory coast", "cote divoire", "cote d ivoire"]),
+    ("MM", &["myanmar", "burma"]),
+    (
+        "PS",
+        &[
+            "palestine",
+            "state of palestine",
+            "palestinian territory",
+            "palestinian territories",
+            "occupied palestinian territory",
+            "west bank",
+            "gaza",
+            "gaza strip",
+        ],
+    ),
+    (
+        "KR",
+        &["south korea", "korea republic of", "republic of korea"],
+    ),
+    (
+        "KP",
+        &[
+            "north korea",
+            "korea democratic peoples republic of",
+            "dprk",
+        ],
+    ),
+    ("CZ", &["czechia", "czech republic"]),
+    ("MK", &["north macedonia", "macedonia"]),
+    (
+        "LA",
+        &["laos", "lao peoples democratic republic", "lao pdr"],
+    ),
+    ("VN", &["vietnam", "viet nam"]),
+    ("TL", &["east timor", "timor leste"]),
+    ("SZ", &["eswatini", "swaziland"]),
+    ("CV", &["cape verde", "cabo verde"]),
+    ("NL", &["netherlands", "the netherlands", "holland"]),
+    ("PH", &["philippines", "the philippines"]),
+    ("GM", &["gambia", "the gambia"]),
+    ("BO", &["bolivia", "plurinational state of bolivia"]),
+    ("VE", &["venezuela", "bolivarian republic of venezuela"]),
+    ("TZ", &["tanzania", "united republic of tanzania"]),
+    ("MD", &["moldova", "republic of moldova"]),
+    ("BN", &["brunei", "brunei darussalam"]),
+    ("AE", &["united arab emirates", "uae"]),
+    ("CF", &["central african republic", "car"]),
+    ("SS", &["south sudan", "republic of south sudan"]),
+    ("VA", &["vatican", "holy see", "vatican city"]),
+];
+
+/// The comparable form of a country: the ISO2 code (lower-cased) when `s` is a code
+/// (two capital letters) or one of [`COUNTRY_VARIANTS`]' names, else the
+/// normalised name.
+pub fn canonical_country(s: &str) -> String {
+    let t = s.trim();
+    if t.len() == 2 && t.chars().all(|c| c.is_ascii_uppercase()) {
+        return t.to_ascii_lowercase();
+    }
+    let n = normalize_name(t);
+    COUNTRY_VARIANTS
+        .iter()
+        .find(|(_, names)| names.contains(&n.as_str()))
+        .map(|(cc, _)| cc.to_ascii_lowercase())
+        .unwrap_or(n)
+}
+
+/// Whether a predicted country (name or ISO2 code) is the gold one (name or code),
+/// name variants included ("Türkiye" = "Turkey" = `TR`, "DR Congo" =
+/// "Democratic Republic of the Congo").
+pub fn countries_agree(pred: &str, gold: &str) -> bool {
+    let p = canonical_country(pred);
+    !p.is_empty() && p == canonical_country(gold)
+}
+
 /// Historical or variant admin1 names → the current name (normalised forms).
 const ADMIN1_ALIASES: &[(&str, &str)] = &[
     // Pakistan: NWFP renamed 2010; FATA merged into Khyber Pakhtunkhwa 2018.
@@ -116,6 +293,8 @@ const ADMIN1_ALIASES: &[(&str, &str)] = &[
     ("ajk", "azad kashmir"),
     ("northern areas", "gilgit baltistan"),
     ("baluchistan", "balochistan"),
+    ("kpk", "khyber pakhtunkhwa"),
+    ("kp", "khyber pakhtunkhwa"),
     // India.
     ("orissa", "odisha"),
     ("uttaranchal", "uttarakhand"),
@@ -376,6 +555,56 @@ mod tests {
             "Lashkar-e-Jhangvi",
             &["Tehrik-i-Taliban Pakistan".to_string()]
         ));
+    }
+
+    #[test]
+    fn country_variants_and_codes() {
+        assert!(countries_agree("Türkiye", "Turkey"));
+        assert!(countries_agree("TR", "Turkey"));
+        assert!(countries_agree(
+            "Democratic Republic of the Congo",
+            "DR Congo"
+        ));
+        assert!(!countries_agree("Republic of the Congo", "DR Congo"));
+        assert!(countries_agree("United States of America", "United States"));
+        assert!(countries_agree("Pakistan", "Pakistan"));
+        assert!(countries_agree("PK", "PK"));
+        assert!(!countries_agree("Niger", "Nigeria"));
+        assert!(!countries_agree("", ""));
+    }
+
+    #[test]
+    fn group_aliases_and_branches() {
+        assert!(names_match(
+            "Islamic State",
+            &["Islamic State of Iraq and the Levant (ISIL)".to_string()]
+        ));
+        assert!(names_match(
+            "Islamic State (Khorasan)",
+            &["Islamic State – Khorasan Province".to_string()]
+        ));
+        assert!(names_match(
+            "Islamic State",
+            &["Islamic State - Khorasan Province".to_string()]
+        ));
+        assert!(names_match("Al-Shabaab", &["Al Shabaab".to_string()]));
+        assert!(names_match(
+            "BLF: Baloch Liberation Front",
+            &["Balochistan Liberation Front".to_string()]
+        ));
+        assert!(names_match(
+            "Jamaat Ansharut Daulah",
+            &["Jamaah Ansharut Daulah".to_string()]
+        ));
+        assert!(names_match(
+            "PKK: Kurdistan Workers Party",
+            &["Kurdish Workers Party (PKK)".to_string()]
+        ));
+        assert!(!names_match(
+            "Islamic State",
+            &["Islamic Jihad".to_string()]
+        ));
+        assert!(!names_match("Taliban", &["Islamic State".to_string()]));
     }
 
     #[test]

@@ -27,7 +27,13 @@ pub struct Recognised {
 }
 
 /// The fields recognition is scored on.
-const RECOGNITION_FIELDS: &[&str] = &["admin1", "location_25km", "actor1", "perpetrator"];
+const RECOGNITION_FIELDS: &[&str] = &[
+    "admin1",
+    "location_25km",
+    "actor1",
+    "perpetrator",
+    crate::PERPETRATOR_GROUPS,
+];
 
 /// Whether something recognised agrees with the gold value of field `name`.
 fn found(name: &str, gold: &GoldValue, rec: &Recognised) -> bool {

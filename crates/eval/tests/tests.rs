@@ -1,6 +1,7 @@
 //! Loaders on invented fixtures in the dev sets' formats, the primary-event rule,
 //! and the scorer with a stand-in extractor.
 
+use chrono::NaiveDate;
 use sitrep_eval::*;
 use sitrep_model::*;
 use std::path::{Path, PathBuf};
@@ -166,12 +167,257 @@ fn muc_messages_and_keys() {
 }
 
 #[test]
+fn wiki_incidents() {
+    let recs = load(GoldKind::Wiki, &fixture("wiki.json")).unwrap();
+    // The record with a blank description is skipped.
+    assert_eq!(recs.len(), 4, "{recs:?}");
+    let r = &recs[0];
+    assert_eq!(r.id, "wiki-1");
+    // Only the year is known: mid-year, and no date field is scored.
+    assert_eq!(r.published, NaiveDate::from_ymd_opt(2019, 7, 1));
+    assert!(get(r, "date").is_none());
+    assert_eq!(
+        get(r, "event_type"),
+        Some(&GoldValue::Types(vec![EventType::ExplosionsRemoteViolence]))
+    );
+    assert_eq!(get(r, "fatalities"), Some(&GoldValue::Count(5)));
+    assert_eq!(get(r, "wounded"), Some(&GoldValue::Count(14)));
+    assert_eq!(
+        get(r, "country"),
+        Some(&GoldValue::Country("Türkiye".into()))
+    );
+    assert!(get(r, PERPETRATOR_GROUPS).is_some());
+    // A person: scored as perpetrator, not among the groups; an assault is either
+    // violence against civilians or a battle.
+    let p = &recs[1];
+    assert!(get(p, "perpetrator").is_some());
+    assert!(get(p, PERPETRATOR_GROUPS).is_none());
+    assert_eq!(
+        get(p, "event_type"),
+        Some(&GoldValue::Types(vec![
+            EventType::ViolenceAgainstCivilians,
+            EventType::Battles
+        ]))
+    );
+    // "unknown" injured is not a count; "1,200" is.
+    let h = &recs[2];
+    assert!(get(h, "wounded").is_none());
+    assert_eq!(get(h, "fatalities"), Some(&GoldValue::Count(1200)));
+    assert!(get(h, PERPETRATOR_GROUPS).is_none(), "a description");
+    assert!(h.in_country("Democratic Republic of the Congo"));
+    assert!(h.in_country("CD"));
+    // Nothing to score but the text: an unknown category, no year, no counts.
+    let e = &recs[3];
+    assert!(e.fields.is_empty(), "{e:?}");
+    assert_eq!(e.published, None);
+}
+
+#[test]
+fn wiki_categories_and_perpetrator_kinds() {
+    use sitrep_eval::loaders::{perpetrator_is_group, wiki_types};
+    assert_eq!(
+        wiki_types("Suicide bombing"),
+        Some(vec![EventType::ExplosionsRemoteViolence])
+    );
+    assert_eq!(
+        wiki_types("Vehicle ramming"),
+        Some(vec![
+            EventType::ViolenceAgainstCivilians,
+            EventType::Battles
+        ])
+    );
+    assert!(wiki_types("Arson")
+        .unwrap()
+        .contains(&EventType::StrategicDevelopments));
+    assert_eq!(wiki_types("Cyberattack"), None);
+    for g in [
+        "Front for the Liberation of the North (FLN)",
+        "Army of the Faithful",
+        "Al Murabitun",
+        "Jaish al-Nasr",
+        "NRG",
+        "Hizb ul-Haqq",
+    ] {
+        assert!(perpetrator_is_group(g), "{g}");
+    }
+    for p in [
+        "Darren K. Moulton",
+        "Omar Al Rashid and Samir Haddad",
+        "Peter Lindqvist (far-right extremist)",
+        "Lone-wolf extremists",
+        "Separatists",
+        "Unknown",
+        "",
+    ] {
+        assert!(!perpetrator_is_group(p), "{p}");
+    }
+}
+
+#[test]
+fn drone_strikes_latin1() {
+    let recs = load(GoldKind::Drone, &fixture("drone.csv")).unwrap();
+    // Row 2 has neither a site note nor comments.
+    assert_eq!(recs.len(), 2, "{recs:?}");
+    let r = &recs[0];
+    assert_eq!(r.id, "drone-1");
+    assert!(r
+        .text
+        .starts_with("Two missiles struck a compound near Datta Khel. Owner"));
+    assert!(r.text.contains("Peshâwar"), "latin-1 decoded: {}", r.text);
+    assert_eq!(r.published, NaiveDate::from_ymd_opt(2009, 3, 3));
+    assert_eq!(
+        get(r, "sub_event_type"),
+        Some(&GoldValue::SubTypes(vec![SubEventType::AirDroneStrike]))
+    );
+    assert_eq!(get(r, "fatalities"), Some(&GoldValue::Count(6)));
+    assert_eq!(get(r, "fatalities.bounds"), Some(&GoldValue::Range(4, 6)));
+    assert_eq!(get(r, "wounded.bounds"), Some(&GoldValue::Range(3, 3)));
+    assert_eq!(
+        get(r, "deaths.civilians.bounds"),
+        Some(&GoldValue::Range(0, 1))
+    );
+    assert_eq!(get(r, "admin1"), Some(&GoldValue::Admin1("FATA".into())));
+    assert!(canonical_admin1("FATA") == canonical_admin1("KPK"));
+    // Swapped bounds are put in order; the count is the maximum.
+    let s = &recs[1];
+    assert_eq!(s.text, "Drone fired at a vehicle killing five.");
+    assert_eq!(
+        get(s, "fatalities.bounds (stated)"),
+        Some(&GoldValue::Range(5, 7))
+    );
+    // "Two missiles" is no toll within 4..6.
+    assert!(get(r, "fatalities.bounds (stated)").is_none());
+    assert_eq!(get(s, "fatalities.bounds"), Some(&GoldValue::Range(5, 7)));
+    assert_eq!(get(s, "fatalities"), Some(&GoldValue::Count(7)));
+    assert!(get(s, "wounded.bounds").is_none());
+}
+
+#[test]
+fn suicide_bombings_are_place_descriptions() {
+    let recs = load(GoldKind::Suicide, &fixture("suicide.csv")).unwrap();
+    // Row 2 has no location text.
+    assert_eq!(recs.len(), 2, "{recs:?}");
+    let r = &recs[0];
+    assert_eq!(r.text, "Checkpost on Bannu road, Dera Ismail Khan.");
+    assert_eq!(r.published, NaiveDate::from_ymd_opt(2008, 4, 14));
+    assert_eq!(get(r, "fatalities.bounds"), Some(&GoldValue::Range(3, 5)));
+    assert_eq!(get(r, "wounded.bounds"), Some(&GoldValue::Range(9, 9)));
+    assert_eq!(
+        get(&recs[1], "admin1"),
+        Some(&GoldValue::Admin1("Islamabad".into()))
+    );
+}
+
+#[test]
+fn numbers_written_in_a_text() {
+    use sitrep_eval::loaders::states_number;
+    let t = "Twenty-five people were killed and 1,200 fled; 7 were hurt, forty injured.";
+    for n in [25, 1200, 7, 40] {
+        assert!(states_number(t, n), "{n}");
+    }
+    for n in [20, 5, 12, 2] {
+        assert!(!states_number(t, n), "{n}");
+    }
+    assert!(states_number("thirty three dead", 33));
+    assert!(!states_number("dozens were wounded", 12));
+}
+
+#[test]
+fn kaggle_dates() {
+    use sitrep_eval::loaders::drone_date;
+    let d = NaiveDate::from_ymd_opt(2004, 6, 18);
+    assert_eq!(drone_date("Friday, June 18, 2004"), d);
+    assert_eq!(drone_date("Friday-June 18-2004"), d);
+    assert_eq!(drone_date("2004-06-18"), d);
+    assert_eq!(drone_date("Friday"), None);
+    assert_eq!(drone_date(""), None);
+}
+
+#[test]
+fn wiki_scoring_with_a_stand_in_extractor() {
+    let recs = load(GoldKind::Wiki, &fixture("wiki.json")).unwrap();
+    let report = evaluate(GoldKind::Wiki, &recs, |a: &Article| {
+        let ev = |country: &str, code: &str, actor: &str, killed: u32, militants: u32| Event {
+            id: format!("{}-e", a.id),
+            event_type: Some(EventType::ExplosionsRemoteViolence),
+            fatalities: Fatalities {
+                best: Some(killed),
+                militants: Some(militants),
+                ..Fatalities::default()
+            },
+            actor1: Some(Actor {
+                name: actor.into(),
+                actor_type: None,
+                country: None,
+            }),
+            location: Some(Location {
+                name: "x".into(),
+                country: Some(country.into()),
+                country_code: Some(code.into()),
+                ..Location::default()
+            }),
+            sources: vec![Source {
+                article_id: a.id.clone(),
+                ..Source::default()
+            }],
+            ..Event::default()
+        };
+        match a.id.as_str() {
+            // Right on everything; the gazetteer's country name differs from the gold's.
+            "wiki-1" => vec![ev("Turkey", "TR", "Islamic State", 5, 0)],
+            // Wrong type, a group for a person, the wrong country (by name and code);
+            // the total counts the gunman shot dead, the list's "Dead" does not.
+            "wiki-2" => vec![ev("Canada", "CA", "Unidentified Armed Group", 3, 1)],
+            _ => Vec::new(),
+        }
+    });
+    let row = |name: &str| {
+        report
+            .fields
+            .iter()
+            .find(|f| f.field == name)
+            .unwrap_or_else(|| panic!("no row {name}: {report:?}"))
+            .clone()
+    };
+    assert_eq!(report.records, 4);
+    assert_eq!(report.with_event, 2);
+    assert_eq!((row("event_type").n, row("event_type").correct), (3, 1));
+    assert_eq!((row("fatalities").n, row("fatalities").correct), (3, 1));
+    let v = row("fatalities.victims");
+    assert_eq!((v.n, v.correct), (3, 2));
+    // "1,200" is not written in record 3's text.
+    let s = row("fatalities.victims (stated)");
+    assert_eq!((s.n, s.correct), (2, 2));
+    assert_eq!(row("fatalities.victims (gold > 0)").n, 3);
+    // Sub-rows follow their field.
+    let names: Vec<&str> = report.fields.iter().map(|f| f.field.as_str()).collect();
+    let at = |n: &str| names.iter().position(|x| *x == n).unwrap();
+    assert_eq!(
+        at("fatalities.victims (gold > 0)"),
+        at("fatalities.victims") + 1
+    );
+    assert_eq!(
+        at("fatalities.victims (stated)"),
+        at("fatalities.victims") + 2
+    );
+    assert_eq!(at("wounded (stated)"), at("wounded") + 2);
+    assert_eq!((row("country").n, row("country").correct), (3, 1));
+    assert_eq!((row("perpetrator").n, row("perpetrator").correct), (3, 1));
+    let g = row(PERPETRATOR_GROUPS);
+    assert_eq!((g.n, g.correct), (1, 1));
+    assert_eq!(row("wounded (gold > 0)").n, 2);
+}
+
+#[test]
 fn bad_inputs_are_errors_not_panics() {
     assert!(load(GoldKind::Gtd, &fixture("acled_old.csv")).is_err());
     assert!(load(GoldKind::Ucdp, &fixture("acled_old.csv")).is_err());
     assert!(load(GoldKind::Acled, &fixture("gtd.geojson")).is_err());
     assert!(load(GoldKind::Muc, &fixture("gtd.geojson")).is_err());
     assert!(load(GoldKind::Acled, &fixture("missing.csv")).is_err());
+    assert!(load(GoldKind::Wiki, &fixture("gtd.geojson")).is_err());
+    assert!(load(GoldKind::Drone, &fixture("ucdp.csv")).is_err());
+    assert!(load(GoldKind::Wiki, &fixture("drone.csv")).is_err());
 }
 
 fn ev(id: &str, t: Option<EventType>, best: Option<u32>, background: bool) -> Event {
@@ -339,6 +585,12 @@ fn dev_sets_load_when_present() {
     let ucdp = load(GoldKind::Ucdp, &dev.join("ucdp_ged_pakistan.csv")).unwrap();
     // Only headlines stating a count: fewer than the 2,148 with a headline.
     assert!(ucdp.len() > 500 && ucdp.len() < 2_148, "{}", ucdp.len());
+    let wiki = load(GoldKind::Wiki, &dev.join("wikipedia_terror_incidents.json")).unwrap();
+    assert_eq!(wiki.len(), 324);
+    assert!(wiki.iter().all(|r| get(r, "country").is_some()));
+    let drone = load(GoldKind::Drone, &dev.join("PakistanDroneAttacks.csv")).unwrap();
+    assert!(drone.len() > 300 && drone.len() < 405, "{}", drone.len());
+    assert!(drone.iter().all(|r| r.published.is_some()));
     for set in ["tst1", "tst2"] {
         let muc = load(GoldKind::Muc, &dev.join("muc34").join(set)).unwrap();
         assert!(muc.len() > 30, "{set}: {}", muc.len());

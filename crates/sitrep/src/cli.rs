@@ -193,6 +193,12 @@ pub enum GoldKind {
     Ucdp,
     /// MUC-3/4 messages and keys.
     Muc,
+    /// Wikipedia's list of major terrorist incidents (JSON).
+    Wiki,
+    /// Pakistan drone strikes (Kaggle CSV).
+    Drone,
+    /// Pakistan suicide bombings (Kaggle CSV; place descriptions: use --recognition).
+    Suicide,
 }
 
 /// Flags of `eval`.

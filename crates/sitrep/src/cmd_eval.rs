@@ -20,6 +20,9 @@ pub fn run(args: crate::cli::EvalArgs) -> anyhow::Result<ExitCode> {
         crate::cli::GoldKind::Acled => GoldKind::Acled,
         crate::cli::GoldKind::Ucdp => GoldKind::Ucdp,
         crate::cli::GoldKind::Muc => GoldKind::Muc,
+        crate::cli::GoldKind::Wiki => GoldKind::Wiki,
+        crate::cli::GoldKind::Drone => GoldKind::Drone,
+        crate::cli::GoldKind::Suicide => GoldKind::Suicide,
     };
     let mut records = sitrep_eval::load(kind, &args.gold)
         .with_context(|| format!("cannot load {}", args.gold.display()))?;
