@@ -402,9 +402,10 @@ impl Matcher {
         self.pairs[k / 64] & (1 << (k % 64)) != 0
     }
 
-    /// Every target of a phrase, in a stable order.
-    fn targets_of(&self, h: Hit) -> Vec<Target> {
-        let mut v = Vec::new();
+    /// Every target of a phrase, in a stable order, into `v` (cleared
+    /// first): one buffer serves all the matches of a text.
+    fn targets_into(&self, h: Hit, v: &mut Vec<Target>) {
+        v.clear();
         if let (Some(c), Some(start)) = (self.compiled, h.compiled) {
             v.extend(c.phrase_ids(start).map(Target::Place));
         }
@@ -418,6 +419,12 @@ impl Matcher {
             v.sort();
             v.dedup();
         }
+    }
+
+    /// Every target of a phrase, in a stable order.
+    fn targets_of(&self, h: Hit) -> Vec<Target> {
+        let mut v = Vec::new();
+        self.targets_into(h, &mut v);
         v
     }
 
@@ -523,6 +530,7 @@ impl Matcher {
         // for "Pakistani soldiers" country hints.
         let mut last_country: Option<(usize, u16)> = None;
         let words = word_spans(text);
+        let mut targets: Vec<Target> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let mut hit: Option<(usize, Hit)> = None;
@@ -556,7 +564,7 @@ impl Matcher {
             let (s, e) = (words[i].0, words[i + k - 1].1);
             i += k;
             let span = Span::new(s, e);
-            let targets = self.targets_of(pid);
+            self.targets_into(pid, &mut targets);
             let mut cands: Vec<PlaceId> = Vec::new();
             let mut kind: Option<PlaceKind> = None;
             let mut country_here: Option<u16> = None;
