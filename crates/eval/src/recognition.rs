@@ -4,15 +4,18 @@
 //! Per record, with the same gold values and comparison rules as the event scorer:
 //! - `admin1`: the gold admin1 is the admin1 of one of the resolved places;
 //! - `location_25km`: one of the resolved places lies within 25 km of the gold point;
-//! - `actor1` (ACLED) / `perpetrator` (GTD, MUC): the gold actor is among the recognised
-//!   actors; records whose gold actor is unknown/unidentified are left out (there is
-//!   nothing to find).
+//! - `actor1` (ACLED) / `perpetrator` (GTD, MUC, wiki): the gold actor is among the
+//!   recognised actors; records whose gold actor is unknown/unidentified are left out
+//!   (there is nothing to find);
+//! - `country` (wiki): the gold country is the country of one of the resolved places
+//!   (MUC's upper-case messages are not recognised as they are, so its country is not
+//!   scored here).
 //!
 //! Each field is reported beside the same trivial baseline as the event scorer (the
 //! constant answer among the most frequent gold values that agrees with the most
 //! records), so the table reads like `sitrep eval`'s.
 
-use crate::{agrees, score_rows, GoldKind, GoldRecord, GoldValue, Pred, Report};
+use crate::{agrees, countries_agree, score_rows, GoldKind, GoldRecord, GoldValue, Pred, Report};
 use rayon::prelude::*;
 
 /// What recognition found in one record's text.
@@ -24,6 +27,8 @@ pub struct Recognised {
     pub points: Vec<(f64, f64)>,
     /// Names of the recognised actors (generic mentions already resolved by country).
     pub actors: Vec<String>,
+    /// Countries (ISO2 codes or names) of the resolved places.
+    pub countries: Vec<String>,
 }
 
 /// The fields recognition is scored on.
@@ -46,6 +51,7 @@ fn found(name: &str, gold: &GoldValue, rec: &Recognised) -> bool {
             .points
             .iter()
             .any(|p| agrees(gold, &Pred::Point(Some(*p)))),
+        GoldValue::Country(g) => rec.countries.iter().any(|c| countries_agree(c, g)),
         GoldValue::Names(g) if !g.is_empty() && name != "location" && name != "country" => {
             agrees(gold, &Pred::Names(rec.actors.clone()))
         }
@@ -59,6 +65,7 @@ fn dump_miss(r: &GoldRecord, f: &crate::GoldField, rec: Option<&Recognised>) {
     let found = rec.map_or_else(String::new, |rec| match f.value {
         GoldValue::Admin1(_) => format!("{:?}", rec.admin1s),
         GoldValue::Point(..) => format!("{:?}", rec.points),
+        GoldValue::Country(_) => format!("{:?}", rec.countries),
         _ => format!("{:?}", rec.actors),
     });
     eprintln!(
@@ -73,7 +80,9 @@ fn dump_miss(r: &GoldRecord, f: &crate::GoldField, rec: Option<&Recognised>) {
 
 /// Whether field `f` of a record is scored for recognition.
 fn scored(name: &str, gold: &GoldValue) -> bool {
-    RECOGNITION_FIELDS.contains(&name) && !matches!(gold, GoldValue::Names(g) if g.is_empty())
+    matches!(gold, GoldValue::Country(_))
+        || (RECOGNITION_FIELDS.contains(&name)
+            && !matches!(gold, GoldValue::Names(g) if g.is_empty()))
 }
 
 /// Runs `recognise` over the records (in parallel) and scores what it found.
@@ -152,6 +161,10 @@ mod tests {
                     name: "perpetrator",
                     value: GoldValue::Names(vec!["Tehrik-i-Taliban Pakistan (TTP)".into()]),
                 },
+                GoldField {
+                    name: "country",
+                    value: GoldValue::Country("Pakistan".into()),
+                },
             ]),
             rec(vec![
                 GoldField {
@@ -166,6 +179,10 @@ mod tests {
                     name: "perpetrator",
                     value: GoldValue::Names(vec![]),
                 },
+                GoldField {
+                    name: "country",
+                    value: GoldValue::Country("Pakistan".into()),
+                },
             ]),
         ];
         let report = evaluate_recognition(GoldKind::Gtd, &records, |r| {
@@ -175,6 +192,7 @@ mod tests {
                     admin1s: vec![(Some("Balochistan".into()), None)],
                     points: vec![(24.9, 68.0)],
                     actors: vec![],
+                    countries: vec!["IN".into()],
                 }
             } else {
                 Recognised {
@@ -187,6 +205,7 @@ mod tests {
                         "Police Forces of Pakistan".into(),
                         "Tehrik-i-Taliban Pakistan".into(),
                     ],
+                    countries: vec!["PK".into(), "Pakistan".into()],
                 }
             }
         });
@@ -195,6 +214,8 @@ mod tests {
         assert_eq!((a.n, a.correct), (2, 1));
         let p = get("location_25km").expect("location row");
         assert_eq!((p.n, p.correct), (2, 1));
+        let c = get("country").expect("country row");
+        assert_eq!((c.n, c.correct), (2, 1));
         let act = get("perpetrator").expect("perpetrator row");
         assert_eq!(
             (act.n, act.correct),

@@ -206,6 +206,25 @@ fn group(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Draft> {
             });
             continue;
         }
+        // "Four US personnel were among the dead": a clause whose only cue is
+        // a part of the dead details the violent event before it
+        let detail = m.family == Family::Violent
+            && m.trigs.iter().all(|t| t.0 == Trig::Kill)
+            && m.counts.iter().any(|c| c.included)
+            && m.counts
+                .iter()
+                .filter(|c| c.outcome == Outcome::Killed)
+                .all(|c| c.included);
+        if detail {
+            if let Some(d) = drafts.iter_mut().rev().find(|d| {
+                d.family == Family::Violent
+                    && !d.background
+                    && d.mentions.iter().any(|&j| ms[j].sent < m.sent)
+            }) {
+                d.mentions.push(i);
+                continue;
+            }
+        }
         let best = drafts
             .iter()
             .enumerate()
@@ -254,6 +273,11 @@ struct SideTotal {
     low: Option<u32>,
     high: Option<u32>,
     spans: Vec<Span>,
+    /// The part of `best` stated as in addition to the rest ("along with
+    /// the four attackers", "two more soldiers").
+    add: u32,
+    /// The evidence of the counts in `add`.
+    add_spans: Vec<Span>,
 }
 
 fn sum_counts<'c>(cs: impl Iterator<Item = &'c Count>) -> SideTotal {
@@ -266,6 +290,10 @@ fn sum_counts<'c>(cs: impl Iterator<Item = &'c Count>) -> SideTotal {
     for c in cs {
         any = true;
         t.best = t.best.saturating_add(c.best);
+        if c.additive {
+            t.add = t.add.saturating_add(c.best);
+            t.add_spans.push(c.span);
+        }
         t.low = match (t.low, c.low) {
             (Some(a), Some(b)) => Some(a.saturating_add(b)),
             _ => None,
@@ -323,6 +351,8 @@ fn max_over(ms: &[Mention], idx: &[usize], f: impl Fn(&Count) -> bool) -> Option
         );
         if !add.spans.is_empty() {
             best.best = best.best.saturating_add(add.best);
+            best.add = best.add.saturating_add(add.best);
+            best.add_spans.extend(add.spans.iter().copied());
             best.low = best.low.zip(add.low).map(|(a, b)| a + b);
             best.high = best.high.zip(add.high).map(|(a, b)| a + b);
             best.spans.extend(add.spans);
@@ -418,6 +448,26 @@ fn fatalities(t: &Tally, text: &str, evidence: &mut Vec<(String, Span)>) -> Fata
     let mut f = Fatalities::default();
     let part = |k: usize| t.sides[k].as_ref().map(|s| s.best).unwrap_or(0);
     let parts = part(0) + part(1) + part(2);
+    let unknown = t.sides[3].as_ref();
+    // sided parts stated in addition to a total through its own verb ("26
+    // people were killed, along with the four attackers": the two spans
+    // share "killed"); an addition elsewhere ("50 attackers were also
+    // killed", "killed 85 soldiers along with 50 civilians, while others
+    // said 300 were killed") may be inside the total
+    let shares_verb = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    let add_parts: u32 = t.sides[..3]
+        .iter()
+        .flatten()
+        .filter(|s| {
+            !s.add_spans.is_empty()
+                && unknown.is_some_and(|u| {
+                    s.add_spans
+                        .iter()
+                        .all(|a| u.spans.iter().any(|b| shares_verb(*a, *b)))
+                })
+        })
+        .map(|s| s.add.min(s.best))
+        .sum();
     let names = [
         "fatalities.civilians",
         "fatalities.state_forces",
@@ -440,7 +490,6 @@ fn fatalities(t: &Tally, text: &str, evidence: &mut Vec<(String, Span)>) -> Fata
             }
         }
     }
-    let unknown = t.sides[3].as_ref();
     let mut low: Option<u32> = if any_part {
         (0..3)
             .filter_map(|k| t.sides[k].as_ref())
@@ -467,12 +516,25 @@ fn fatalities(t: &Tally, text: &str, evidence: &mut Vec<(String, Span)>) -> Fata
                     evidence.push(("fatalities.unknown".into(), *sp));
                 }
             }
-        } else if u.best > 0 && listed_with_parts(t, u, text) {
+        } else if u.best > 0 && (u.add >= u.best || listed_with_parts(t, u, text)) {
+            // "six militants were killed, along with nine of their
+            // relatives", "two others also died": more people besides the parts
             // one more name in the list of the dead: in addition to the parts
             f.unknown = Some(u.best);
             best = Some(parts.saturating_add(u.best));
             low = low.zip(u.low).map(|(a, b)| a.saturating_add(b));
             high = high.zip(u.high).map(|(a, b)| a.saturating_add(b));
+            for sp in &u.spans {
+                evidence.push(("fatalities.unknown".into(), *sp));
+            }
+        } else if add_parts > 0 && u.best > parts - add_parts {
+            // "26 people were killed, along with the four attackers": the
+            // total covers the other parts only, the added part comes on top
+            let rest = u.best - (parts - add_parts);
+            f.unknown = Some(rest);
+            best = Some(u.best.saturating_add(add_parts));
+            low = u.low.map(|l| l.saturating_add(add_parts));
+            high = u.high.map(|h| h.saturating_add(add_parts));
             for sp in &u.spans {
                 evidence.push(("fatalities.unknown".into(), *sp));
             }

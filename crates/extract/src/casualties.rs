@@ -123,6 +123,10 @@ const AUX: &[&str] = &[
     "being",
     "got",
     "get",
+    // "two others became injured"
+    "became",
+    "become",
+    "becomes",
     "sustained",
     "suffered",
     "received",
@@ -146,6 +150,11 @@ const AUX: &[&str] = &[
     "fatally",
     "mortally",
     "slightly",
+    // "four people also got light injuries"
+    "light",
+    "lightly",
+    "moderate",
+    "moderately",
     "who",
     "that",
     "said",
@@ -718,8 +727,9 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 continue;
             }
             // "no one was hurt": not one person
+            // ("no 1 was injured": a list that writes every number in digits)
             if i > 0
-                && ts[i].s.eq_ignore_ascii_case("one")
+                && (ts[i].s.eq_ignore_ascii_case("one") || ts[i].s == "1")
                 && ts[i - 1].s.eq_ignore_ascii_case("no")
             {
                 continue;
@@ -855,8 +865,15 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             quants.push((i, 2, Some(2), Some(2), 1, false));
             continue;
         }
-        // "one of a family", "members of an extended family": not a count
-        let after_of = i > 0 && matches!(ts[i - 1].l, "of" | "from");
+        // "one of a family", "members of an extended family": not a count;
+        // nor "an unknown number", "a number of"
+        let after_of = (i > 0 && matches!(ts[i - 1].l, "of" | "from"))
+            || ts.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.l,
+                    "unknown" | "unspecified" | "undisclosed" | "undetermined" | "number"
+                )
+            });
         if (w == "a"
             || w == "an"
             || possessive
@@ -901,6 +918,10 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         }
     }
     quants.sort_by_key(|q| q.0);
+    // "40 people, six soldiers and 34 civilians, were killed": a list in
+    // apposition breaks the total down (owner, first and last member,
+    // token after the closing comma)
+    let appos = appositive_lists(&ts, &quants);
     let mut out: Vec<Option<Count>> = vec![None; quants.len()];
     // counts of people whose outcome was not found: (side, span, included,
     // index after the noun phrase), for the list pass below
@@ -1017,6 +1038,8 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                     None
                 };
                 let plural_object = i > 0 && active_verb_before(hits, &ts, i) && obj.is_some();
+                // "over 100 more including 35 children injured"
+                let more_including = lw == "including" && j > 0 && ts[j - 1].l == "more";
                 if let (true, Some(o)) = (plural_object, obj) {
                     head = true;
                     head_end = Some(ts[o].end);
@@ -1024,6 +1047,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 } else if !is_outcome
                     && !aux
                     && !bare_object
+                    && !more_including
                     && t.s.len() > 1
                     && t.s.as_bytes()[0].is_ascii_alphabetic()
                 {
@@ -1033,10 +1057,15 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         }
         // "including two civilians", "including Malik Andaz and his nephew":
         // an inclusion word earlier in the same comma-free stretch
-        let included = i >= 1 && {
+        let mut included = i >= 1 && {
             let mut inc = false;
             for t in ts[i.saturating_sub(8)..i].iter().rev() {
-                if matches!(t.s, "," | "." | ";" | ":") || hits.iter().any(|h| h.start == t.start) {
+                // "… including ten soldiers and another 27 people": "another"
+                // starts a count of its own
+                if matches!(t.s, "," | "." | ";" | ":")
+                    || t.l == "another"
+                    || hits.iter().any(|h| h.start == t.start)
+                {
                     break;
                 }
                 if matches!(
@@ -1080,13 +1109,41 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         let mut steps = 0;
         while k < ts.len() && steps < 8 {
             let t = &ts[k];
+            // skip the breakdown in apposition up to the verb
+            if k == j {
+                if let Some(a) = appos.iter().find(|a| a.0 == qi) {
+                    k = a.3;
+                    steps += 1;
+                    continue;
+                }
+            }
+            // "22 others (four of them civilians) were wounded": skip the
+            // brackets
+            if t.s == "(" && head {
+                if let Some(c) = (k + 1..(k + 14).min(ts.len())).find(|&c| ts[c].s == ")") {
+                    if ts[k + 1..c].iter().all(|x| !matches!(x.s, "(" | "." | ";")) {
+                        k = c + 1;
+                        steps += 1;
+                        continue;
+                    }
+                }
+            }
             if let Some((o, e)) = outcome_at(hits, t) {
                 // "…, wounding 13": an active participle governs what follows;
                 // "nine militants abducted four labourers": a verb right after
                 // the subject with its own object is active, the subject acts
                 let after = ts.iter().position(|x| x.start >= e);
+                // "a man stabbed three commuters to death": the object sits
+                // inside a split outcome ("stabbed … to death")
+                let inner = (ts
+                    .get(k + 1)
+                    .is_some_and(|x| x.end < e && !matches!(x.l, "to" | "dead" | "and" | "down"))
+                    && sent
+                        .get(..e - base)
+                        .is_some_and(|p| p.ends_with("death") || p.ends_with("dead")))
+                .then_some(k + 1);
                 let object = k == j
-                    && after.is_some_and(|a| {
+                    && after.into_iter().chain(inner).any(|a| {
                         quants.iter().any(|q| {
                             q.0 == a
                                 // "1 policeman killed 5 injured": a list of results
@@ -1196,10 +1253,16 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
             // "50 others including 10 policemen were injured": skip the
             // unpunctuated inclusion up to the verb
-            if lw == "including" && head {
-                if let Some(m) = (k + 1..(k + 16).min(ts.len()))
-                    .find(|&m| matches!(ts[m].l, "was" | "were" | "have" | "had"))
-                {
+            // "over 100 more including 35 children injured": or up to a
+            // reduced passive
+            // ("killed 18 people including …" is the object of its verb: no
+            // passive further on is its outcome)
+            let object_of_outcome = i > 0 && outcome_at(hits, &ts[i - 1]).is_some();
+            if lw == "including" && (head || ts[k - 1].l == "more") && !object_of_outcome {
+                if let Some(m) = (k + 1..(k + 16).min(ts.len())).find(|&m| {
+                    matches!(ts[m].l, "was" | "were" | "have" | "had")
+                        || (ts[m].l.ends_with("ed") && outcome_at(hits, &ts[m]).is_some())
+                }) {
                     if ts[k + 1..m].iter().all(|x| {
                         x.s.as_bytes()[0].is_ascii_alphanumeric() || matches!(x.s, "(" | ")")
                     }) {
@@ -1208,6 +1271,15 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                         continue;
                     }
                 }
+            }
+            // "four US personnel were among the dead": a part of the dead
+            if lw == "among" {
+                if let Some((o, e)) = among_outcome(&ts, hits, k) {
+                    outcome = Some(o);
+                    end = e;
+                    included = true;
+                }
+                break;
             }
             // "are suspected to have been killed": skip the infinitive
             if lw == "to"
@@ -1311,6 +1383,25 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             break;
         }
         let mut start = ts[i].start;
+        // "among the dead were two journalists", "the dead included two
+        // journalists": a part of the dead
+        if outcome.is_none() && i >= 2 {
+            if let Some((o, at)) = outcome_before_inclusion(&ts, hits, i) {
+                outcome = Some(o);
+                start = at;
+                included = true;
+            }
+        }
+        // "were killed, along with the four attackers": more people with
+        // the outcome of the clause before
+        let mut along = false;
+        if outcome.is_none() {
+            if let Some((o, at)) = along_with_outcome(&ts, hits, i) {
+                outcome = Some(o);
+                start = at;
+                along = true;
+            }
+        }
         // left context: the nearest outcome word across list material only
         if outcome.is_none() {
             let mut k = i;
@@ -1419,7 +1510,8 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             continue;
         };
         let head_word = ts.get(j.saturating_sub(1)).map(|t| t.l).unwrap_or_default();
-        let additive = head && matches!(head_word, "others" | "more")
+        let additive = along
+            || head && matches!(head_word, "others" | "more")
             || ts[i + n..j.min(ts.len())]
                 .last()
                 .is_some_and(|t| matches!(t.l, "other" | "others" | "more"))
@@ -1491,6 +1583,25 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             sp,
             included,
         ));
+    }
+    // the members of a breakdown in apposition are parts of its total
+    for &(owner, first, last, _) in &appos {
+        let Some(o) = out[owner] else { continue };
+        for qi in first..=last {
+            let (i, best, low, high, n, _) = quants[qi];
+            let (side, _, head_end, _) = noun_phrase(&ts, i + n);
+            let end = head_end.unwrap_or(ts[i + n - 1].end);
+            out[qi] = Some(Count {
+                outcome: o.outcome,
+                side,
+                low,
+                best,
+                high,
+                span: Span::new(ts[i].start, end),
+                included: true,
+                additive: false,
+            });
+        }
     }
     let mut res: Vec<Count> = out.into_iter().flatten().collect();
     // singular passive without a count: "the driver was killed"
@@ -1779,6 +1890,9 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         "no one was harmed",
         "no one was killed or injured",
         "no one was injured or killed",
+        "no 1 was hurt",
+        "no 1 was injured",
+        "no 1 was harmed",
     ];
     let zero_killed = [
         "no one was killed",
@@ -1786,6 +1900,8 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         "no deaths",
         "no fatalities",
         "no one died",
+        "no 1 was killed",
+        "no 1 died",
     ];
     let push_zero = |o: Outcome, at: usize, len: usize, res: &mut Vec<Count>| {
         if !res.iter().any(|c| c.outcome == o) {
@@ -1980,6 +2096,18 @@ fn extra_outcomes(ts: &[Tok<'_>], hits: &[LexHit]) -> Option<Vec<LexHit>> {
             });
             continue;
         }
+        // "stabbed four people to death", "beat a shopkeeper to death": a
+        // violent verb, its object, then "to death" (the verb starts the hit)
+        if t.l == "death" && k >= 3 && ts[k - 1].l == "to" {
+            if let Some(m) = split_to_death(ts, hits, k) {
+                extra.get_or_insert_with(|| hits.to_vec()).push(LexHit {
+                    start: ts[m].start,
+                    end: t.end,
+                    hit: Hit::Outcome(Outcome::Killed),
+                });
+                continue;
+            }
+        }
         let killed = if t.s.eq_ignore_ascii_case("death") {
             k >= 2
                 && ts[k - 1].s.eq_ignore_ascii_case("to")
@@ -2041,15 +2169,184 @@ fn extra_outcomes(ts: &[Tok<'_>], hits: &[LexHit]) -> Option<Vec<LexHit>> {
     extra
 }
 
+/// Lists in apposition to a count that break it down: "40 people, six
+/// soldiers and 34 civilians, were killed", "ten others, five policemen and
+/// five civilians, injured". Per list: (owner, first member, last member,
+/// token index after the closing comma), indices into `quants`.
+fn appositive_lists(ts: &[Tok<'_>], quants: &[Quant]) -> Vec<(usize, usize, usize, usize)> {
+    let mut out = Vec::new();
+    for (qi, q) in quants.iter().enumerate() {
+        let (_, j, _, head) = noun_phrase(ts, q.0 + q.4);
+        if !head || ts.get(j).is_none_or(|t| t.s != ",") {
+            continue;
+        }
+        // members: count + person noun, joined by "," / "and" / ", and"
+        let mut at = j + 1;
+        let mut m = qi + 1;
+        let mut close = None;
+        while let Some(mq) = quants.get(m).filter(|mq| mq.0 == at) {
+            let (_, mj, _, mh) = noun_phrase(ts, mq.0 + mq.4);
+            if !mh {
+                break;
+            }
+            match ts.get(mj).map(|t| t.s) {
+                Some("and") => at = mj + 1,
+                Some(",") if ts.get(mj + 1).is_some_and(|t| t.s == "and") => at = mj + 2,
+                Some(",") => {
+                    close = Some(mj);
+                    at = mj + 1;
+                }
+                _ => break,
+            }
+            m += 1;
+        }
+        let Some(c) = close else { continue };
+        // the last member ends at the closing comma, at least two members,
+        // and a verb follows
+        let members = m - qi - 1;
+        let last_ends_here = quants
+            .get(m - 1)
+            .is_some_and(|lq| noun_phrase(ts, lq.0 + lq.4).1 == c);
+        let verb = ts
+            .get(c + 1)
+            .is_some_and(|t| AUX.contains(&t.l) || t.l.ends_with("ed") || t.l == "died");
+        if members >= 2 && last_ends_here && verb {
+            out.push((qi, qi + 1, m - 1, c + 1));
+        }
+    }
+    out
+}
+
+/// "among the dead", "among those injured" at `ts[k]` ("among"): the
+/// outcome and the end of its word.
+fn among_outcome(ts: &[Tok<'_>], hits: &[LexHit], k: usize) -> Option<(Outcome, usize)> {
+    let mut d = k + 1;
+    if ts.get(d).is_some_and(|x| matches!(x.l, "the" | "those")) {
+        d += 1;
+    }
+    ts.get(d).and_then(|x| outcome_at(hits, x))
+}
+
+/// "among the dead were two journalists", "the dead included two
+/// foreigners", "fatalities include two journalists": the outcome named
+/// right before the count `ts[i]`, with the start of the phrase.
+fn outcome_before_inclusion(ts: &[Tok<'_>], hits: &[LexHit], i: usize) -> Option<(Outcome, usize)> {
+    let verb = ts[i - 1].l;
+    let (o, _) = outcome_at(hits, &ts[i - 2])?;
+    if matches!(verb, "include" | "included" | "includes") {
+        return Some((o, ts[i - 2].start));
+    }
+    if !matches!(verb, "were" | "was" | "are" | "is") || i < 3 {
+        return None;
+    }
+    let mut a = i - 3;
+    if matches!(ts[a].l, "the" | "those") && a > 0 {
+        a -= 1;
+    }
+    (ts[a].l == "among").then_some((o, ts[a].start))
+}
+
+/// "… were killed, along with the four attackers", "six militants died
+/// together with nine of their relatives": the outcome of the clause
+/// before "along with", with its start.
+fn along_with_outcome(ts: &[Tok<'_>], hits: &[LexHit], i: usize) -> Option<(Outcome, usize)> {
+    let mut p = i;
+    while p > 0 && matches!(ts[p - 1].l, "the" | "their" | "his" | "her" | "its" | "all") {
+        p -= 1;
+    }
+    if p < 3 || ts[p - 1].l != "with" || !matches!(ts[p - 2].l, "along" | "together") {
+        return None;
+    }
+    let before = p - 2;
+    (before.saturating_sub(15)..before)
+        .rev()
+        .take_while(|&m| !matches!(ts[m].s, ";" | ":" | "(" | ")"))
+        .find_map(|m| outcome_at(hits, &ts[m]).map(|(o, _)| (o, ts[m].start)))
+}
+
+/// The violent verb of "stabbed four people to death", "beat a shopkeeper
+/// and his son to death", "shot him to death" (`ts[k]` is "death", `ts[k -
+/// 1]` "to"): the verb's index when an object of one to seven plain tokens
+/// (no clause break, no second verb, no other outcome word) stands between
+/// it and "to death".
+fn split_to_death(ts: &[Tok<'_>], hits: &[LexHit], k: usize) -> Option<usize> {
+    const VERBS: &[&str] = &[
+        "stabbed",
+        "stab",
+        "stabs",
+        "beat",
+        "beaten",
+        "beats",
+        "hacked",
+        "burned",
+        "burnt",
+        "bludgeoned",
+        "clubbed",
+        "stoned",
+        "chopped",
+        "tortured",
+        "kicked",
+        "crushed",
+        "trampled",
+        "strangled",
+        "axed",
+        "knifed",
+        "battered",
+        "shot",
+        "shoots",
+        "hacking",
+        "stabbing",
+        "beating",
+        "burning",
+        "shooting",
+    ];
+    let m = (k.saturating_sub(9)..k - 2)
+        .rev()
+        .find(|&m| VERBS.contains(&ts[m].l))?;
+    let object = &ts[m + 1..k - 1];
+    let broken = object.iter().enumerate().any(|(o, x)| {
+        matches!(x.s, "." | ";" | ":" | "(" | ")" | ",")
+            || outcome_at(hits, x).is_some()
+            || VERBS.contains(&x.l)
+            // "stabbed a man and killed his son": a second verb
+            || (x.l == "and"
+                && object
+                    .get(o + 1)
+                    .is_some_and(|y| y.l.ends_with("ed") && pside(y.s).is_none()))
+    });
+    (!broken).then_some(m)
+}
+
 /// Whether `ts[i]` follows an active killing or abducting verb ("killing",
 /// "shot dead", "kidnapped", "hacked to death") whose object it can be.
 fn active_verb_before(hits: &[LexHit], ts: &[Tok<'_>], i: usize) -> bool {
     let prev = &ts[i - 1];
-    hits.iter().any(|h| {
-        h.end == prev.end
-            && matches!(h.hit, Hit::Outcome(Outcome::Killed | Outcome::Abducted))
+    // "shot him dead", "stabbed three people to death": the object inside a
+    // split outcome
+    let split = hits.iter().any(|h| {
+        h.start == prev.start
+            && h.end > ts[i].end
+            && matches!(h.hit, Hit::Outcome(Outcome::Killed))
+            && ts
+                .iter()
+                .rev()
+                .find(|t| t.end == h.end)
+                .is_some_and(|t| matches!(t.l, "dead" | "death"))
+            && !ts
+                .get(i)
+                .is_some_and(|t| matches!(t.l, "dead" | "to" | "and" | "down"))
+    });
+    split
+        || hits.iter().any(|h| {
+            h.end == prev.end
+            && matches!(
+                h.hit,
+                Hit::Outcome(Outcome::Killed | Outcome::Abducted | Outcome::Wounded)
+            )
             && {
                 let w = prev.s.to_ascii_lowercase();
+                // "seriously wounding his wife": a wounding verb only as a
+                // participle
                 w.ends_with("ing")
                     || matches!(
                         w.as_str(),
@@ -2064,7 +2361,7 @@ fn active_verb_before(hits: &[LexHit], ts: &[Tok<'_>], i: usize) -> bool {
                 && ["was", "were", "been", "be", "is", "are"]
                     .iter()
                     .any(|a| ts[i - 2].s.eq_ignore_ascii_case(a)))
-    })
+        })
 }
 
 /// A capitalised word that can start a person's name (not a weekday, month,

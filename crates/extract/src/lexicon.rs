@@ -199,6 +199,8 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("cocktail*", Trig::Attack),
     ("blown up", Trig::Bomb),
     ("blew up", Trig::Bomb),
+    // "blew a hole in a gas pipeline"
+    ("blew a hole", Trig::Bomb),
     // chemical
     ("chemical attack*", Trig::Chemical),
     ("chemical weapon*", Trig::Chemical),
@@ -270,6 +272,8 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("firing", Trig::Attack),
     ("shot", Trig::Attack),
     ("shooting", Trig::Attack),
+    ("shootings", Trig::Attack),
+    ("mass shooting", Trig::Attack),
     ("assault", Trig::Attack),
     ("assaulted", Trig::Attack),
     ("targeted killing*", Trig::Attack),
@@ -311,6 +315,10 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("mob", Trig::Mob),
     // abduction
     ("abduct*", Trig::Abduct),
+    // "hijacked a container", "grabbed a militia chief from his home"
+    // (gated on a vehicle or a person as the object)
+    ("hijacked", Trig::Abduct),
+    ("grabbed", Trig::Abduct),
     ("kidnap*", Trig::Abduct),
     ("taken hostage", Trig::Abduct),
     ("took hostage", Trig::Abduct),
@@ -354,6 +362,8 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("escaped", Trig::Jailbreak),
     // looting / destruction
     ("looted", Trig::Loot),
+    // "militants stole a van loaded with arms" (gated on what was stolen)
+    ("stole", Trig::Loot),
     ("looting", Trig::Loot),
     ("ransacked", Trig::Loot),
     ("plundered", Trig::Loot),
@@ -618,6 +628,14 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("claiming responsibility", Trig::Claim),
     ("claims responsibility", Trig::Claim),
     ("claim responsibility", Trig::Claim),
+    // "claimed full responsibility", "claimed the responsibility"
+    ("claimed full responsibility", Trig::Claim),
+    ("claiming full responsibility", Trig::Claim),
+    ("claims full responsibility", Trig::Claim),
+    ("claim full responsibility", Trig::Claim),
+    ("claimed the responsibility", Trig::Claim),
+    ("claiming the responsibility", Trig::Claim),
+    ("claims the responsibility", Trig::Claim),
     ("claimed the attack", Trig::Claim),
     ("claimed the bombing", Trig::Claim),
     ("claimed the killing", Trig::Claim),
@@ -690,6 +708,9 @@ const OUTCOMES: &[(&str, Outcome)] = &[
     ("wounding", Outcome::Wounded),
     ("injured", Outcome::Wounded),
     ("injuring", Outcome::Wounded),
+    // "twin blasts kill 73 people and injure 36"
+    ("injure", Outcome::Wounded),
+    ("injures", Outcome::Wounded),
     ("injuries", Outcome::Wounded),
     ("wounds", Outcome::Wounded),
     ("hurt", Outcome::Wounded),
@@ -790,6 +811,17 @@ impl Lexicon {
                 "picked up" | "took away" | "taken away" | "whisked away" | "dragged away"
             );
             if weak_abduct && !people_follow(text, e) {
+                continue;
+            }
+            // "stole a van", "stole weapons"; "hijacked a bus", "grabbed a
+            // militia chief": not "stole the show", "grabbed headlines"
+            let gated = match lw.as_str() {
+                "stole" => object_follows(text, e, VEHICLES) || object_follows(text, e, GOODS),
+                "hijacked" => object_follows(text, e, VEHICLES) || people_follow(text, e),
+                "grabbed" => any_person_object(text, e),
+                _ => true,
+            };
+            if !gated {
                 continue;
             }
             // gathering verbs are a protest only when a crowd is their subject
@@ -1123,6 +1155,86 @@ fn any_people_follow(text: &str, at: usize) -> bool {
 
 /// Whether the next few words after `at` name unarmed people or state
 /// personnel as an object ("a dozen labourers", "two policemen", "him").
+/// Vehicles: what is hijacked or stolen in an attack.
+const VEHICLES: &[&str] = &[
+    "vehicle",
+    "vehicles",
+    "truck",
+    "trucks",
+    "tanker",
+    "tankers",
+    "bus",
+    "buses",
+    "van",
+    "vans",
+    "container",
+    "containers",
+    "lorry",
+    "lorries",
+    "car",
+    "cars",
+    "jeep",
+    "jeeps",
+    "plane",
+    "aircraft",
+    "airliner",
+    "ship",
+    "boat",
+    "trailer",
+    "trailers",
+    "ambulance",
+    "convoy",
+    "train",
+];
+
+/// Arms and money: what else is stolen in an attack.
+const GOODS: &[&str] = &[
+    "arms",
+    "weapons",
+    "ammunition",
+    "ammunitions",
+    "explosives",
+    "rifles",
+    "guns",
+    "money",
+    "cash",
+    "payroll",
+    "funds",
+];
+
+/// The words after `at` up to the first preposition, at most five.
+fn object_words(text: &str, at: usize) -> impl Iterator<Item = String> + '_ {
+    let mut b = (at + 60).min(text.len());
+    while b < text.len() && !text.is_char_boundary(b) {
+        b += 1;
+    }
+    text.get(at..b)
+        .unwrap_or("")
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .map(|w| w.to_ascii_lowercase())
+        .take_while(|w| {
+            !matches!(
+                w.as_str(),
+                "from" | "of" | "in" | "at" | "on" | "to" | "with"
+            )
+        })
+}
+
+/// Whether one of `words` is the object right after `at` ("stole a van").
+fn object_follows(text: &str, at: usize, words: &[&str]) -> bool {
+    object_words(text, at).any(|w| words.contains(&w.as_str()))
+}
+
+/// Whether a person of any side is the object right after `at` ("grabbed a
+/// militia chief from his home", "grabbed him").
+fn any_person_object(text: &str, at: usize) -> bool {
+    object_words(text, at).enumerate().any(|(k, w)| {
+        (k == 0 && matches!(w.as_str(), "him" | "her" | "them")) || person_side(&w).is_some()
+    })
+}
+
 fn people_follow(text: &str, at: usize) -> bool {
     let mut b = (at + 60).min(text.len());
     while b < text.len() && !text.is_char_boundary(b) {
@@ -1195,7 +1307,9 @@ pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
     match h.hit {
         // "Taliban kills 3 policemen": a present-tense kill verb with people
         // as its object is a report (a headline); "kill time" is not
-        Hit::Outcome(_) if matches!(w.as_str(), "kill" | "kills") => any_people_follow(text, h.end),
+        Hit::Outcome(_) if matches!(w.as_str(), "kill" | "kills" | "injure" | "injures") => {
+            any_people_follow(text, h.end)
+        }
         Hit::Outcome(_) => !matches!(w.as_str(), "lives" | "toll" | "hurt"),
         Hit::Trigger(t) => match t {
             Trig::Air
@@ -1286,6 +1400,8 @@ pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
                             | "target killing"
                             | "stabbed"
                             | "stabbing"
+                            | "shootings"
+                            | "mass shooting"
                             | "shot at"
                             | "tortured"
                             | "raid"

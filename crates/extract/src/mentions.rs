@@ -864,6 +864,10 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
         })
         .collect();
     let mut prev_clause_date: Option<NaiveDate> = None;
+    // the perpetrator of the sentence's last clause that named one: a verb
+    // joined by "and" shares its subject ("Maoists kidnapped two villagers
+    // and killed them")
+    let mut prev_agent: Option<RoleActor> = None;
     for (ci, cl) in cls.iter().enumerate() {
         let chits = hits_in(shits, cl.span);
         let ctext = &text[cl.span.start..cl.span.end];
@@ -1461,6 +1465,13 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                 claims.push((name, Span::new(cl.span.start.max(sent.start), s.end)));
             }
         }
+        // the passive "(an attack) claimed by the Islamic State": the
+        // claimant follows the verb
+        if claims.is_empty() {
+            if let Some(c) = passive_claim(doc, cl.span, &sl, sent.start) {
+                claims.push(c);
+            }
+        }
         if sl.contains("no group") && sl.contains("claim")
             || sl.contains("no one claimed")
             || sl.contains("no one has claimed")
@@ -1543,7 +1554,32 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                     _ => false,
                 })
                 .collect();
-            let (actor1, actor2) = roles(doc, sent, cl.span, fam, &ts, &my_counts);
+            let (mut actor1, actor2) = roles(doc, sent, cl.span, fam, &ts, &my_counts);
+            if !verbal && fam != Family::Protest {
+                let joined = text
+                    .get(cl.span.start..cl.span.end)
+                    .map(|c| c.trim_start_matches([',', ' ']))
+                    .is_some_and(|c| c.starts_with("and "));
+                let own = actors_in(doc.actors, Span::new(cl.span.start, first.start))
+                    .iter()
+                    .any(|a| a.span.start >= cl.span.start);
+                if joined
+                    && !own
+                    && actor1.as_ref().is_none_or(|a| unnamed_armed(&a.actor))
+                    && actor2.as_ref().is_none_or(|b| {
+                        prev_agent
+                            .as_ref()
+                            .is_some_and(|p| p.actor.name != b.actor.name)
+                    })
+                {
+                    if let Some(p) = &prev_agent {
+                        actor1 = Some(p.clone());
+                    }
+                }
+                if let Some(a) = actor1.as_ref().filter(|a| !unnamed_armed(&a.actor)) {
+                    prev_agent = Some(a.clone());
+                }
+            }
             let mut m = Mention {
                 family: fam,
                 trigs: ts,
@@ -1690,6 +1726,51 @@ fn announced_killing(doc: &Doc<'_>, sent: Span, sl: &str) -> Option<(String, Spa
         .iter()
         .find(|a| a.span.end <= spy_at && named_armed(a) && !in_quotes(doc.quotes, a.span.start))
         .map(|a| (a.actor.name.clone(), sent))
+}
+
+/// A passive claim in `clause` ("the attack was claimed by the Islamic
+/// State", "in an attack claimed by ISIL"): the named group right after
+/// "claimed by" (skipping "the"), not in a negated or hedged clause ("was
+/// not claimed by any group"). `sl` is the lower-case sentence starting at
+/// `sent_start`. Returns the claimant's name and the evidence span.
+fn passive_claim(
+    doc: &Doc<'_>,
+    clause: Span,
+    sl: &str,
+    sent_start: usize,
+) -> Option<(String, Span)> {
+    let lo = clause.start.checked_sub(sent_start)?;
+    let hi = clause.end.checked_sub(sent_start)?.min(sl.len());
+    let cl = sl.get(lo..hi)?;
+    let (k, _) = word_hits(cl, "claimed by").next()?;
+    let at = clause.start + k;
+    let before = words_before(doc.text, clause.start, at, 3);
+    if before
+        .iter()
+        .any(|w| matches!(w.as_str(), "not" | "no" | "never" | "falsely" | "wrongly"))
+    {
+        return None;
+    }
+    let from = at + "claimed by".len();
+    let rest = doc.text.get(from..clause.end)?;
+    let lead = rest.len() - rest.trim_start().len();
+    let rest_t = rest.trim_start();
+    let skip = if rest_t.starts_with("the ") || rest_t.starts_with("The ") {
+        4
+    } else {
+        0
+    };
+    let name_at = from + lead + skip;
+    let named = actors_in(doc.actors, Span::new(name_at, clause.end))
+        .first()
+        .filter(|a| a.span.start == name_at && a.generic.is_none() && !a.country)
+        .map(|a| (a.actor.name.clone(), Span::new(at, a.span.end)));
+    named.or_else(|| {
+        // a group the dictionary does not know: its capitalised name
+        cap_after(doc.text, name_at, clause.end)
+            .filter(|(n, sp)| sp.start == name_at && n.split_whitespace().count() <= 6)
+            .map(|(n, sp)| (n, Span::new(at, sp.end)))
+    })
 }
 
 /// The claimant before a "claimed responsibility" trigger: a named actor,
@@ -1917,6 +1998,69 @@ fn active_subject(text: &str, sp: Span, limit: usize) -> bool {
         )
 }
 
+/// Whether the armed men at `men` are the named armed group `next` named
+/// right after them: "fighters of the National Liberation Army", "militants
+/// from the TTP", "gunmen belonging to Lashkar-e-Islam", "fighters of the
+/// Somali group Al Shabaab" (at most three words between, no punctuation).
+fn men_of_group(text: &str, men: Span, next: &ActorCand) -> bool {
+    if !named_armed(next) || next.span.start <= men.end {
+        return false;
+    }
+    let Some(gap) = text.get(men.end..next.span.start) else {
+        return false;
+    };
+    let Some(rest) = [" of ", " from ", " belonging to "]
+        .iter()
+        .find_map(|p| gap.strip_prefix(p))
+    else {
+        return false;
+    };
+    rest.len() <= 30
+        && rest.split_whitespace().count() <= 3
+        && rest
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+}
+
+/// Verbs of an attack whose subject, named right before them, is the
+/// attacker even after the clause's first verb ("… were killed when
+/// Naxalites triggered a blast", "… after gunmen stormed the hotel").
+const SUBJECT_VERBS: &[&str] = &[
+    "stormed",
+    "attacked",
+    "opened",
+    "fired",
+    "shot",
+    "killed",
+    "ambushed",
+    "raided",
+    "abducted",
+    "kidnapped",
+    "hurled",
+    "threw",
+    "detonated",
+    "targeted",
+    "conducted",
+    "launched",
+    "carried",
+    "triggered",
+    "planted",
+    "blew",
+    "bombed",
+    "rammed",
+    "stabbed",
+    "overran",
+    "beheaded",
+    "executed",
+    "hijacked",
+    "lobbed",
+    "torched",
+    "massacred",
+    "assassinated",
+    "shelled",
+    "gunned",
+];
+
 /// Whether the triggers tell of a fight between two sides (clash, gunfight).
 fn fight_any(ts: &[(Trig, Span)]) -> bool {
     ts.iter().any(|t| t.0 == Trig::Clash)
@@ -1947,7 +2091,103 @@ const ATTRIBUTION_CUES: &[&str] = &[
     "associated with",
     "work of",
     "assumed",
+    // ties of the attacker to a group: "carried out by", "directed by",
+    // "pledged allegiance to", "had connections with", "was tied to",
+    // "inspired by", "belonging to", "attributed to", "allegedly"
+    "carried out by",
+    "directed by",
+    "allegiance",
+    "connections with",
+    "connections to",
+    "connection with",
+    "connection to",
+    "connected to",
+    "ties to",
+    "tied to",
+    "inspired by",
+    "belonging to",
+    "belonged to",
+    "attributed to",
+    "allegedly",
 ];
+
+/// Words before "member(s) of" that make the phrase say who the attacker
+/// was ("the shooter was a member of", "the bombers were members of", "a
+/// suspected member of") rather than count victims or detainees ("killed
+/// two members of", "arrested three members of").
+const MEMBER_OF_LEAD: &[&str] = &[
+    "a",
+    "an",
+    "was",
+    "were",
+    "is",
+    "are",
+    "as",
+    "suspected",
+    "alleged",
+    "former",
+    "known",
+    "active",
+];
+
+/// Whether the lower-case sentence `s` says someone was a member of a group
+/// ([`MEMBER_OF_LEAD`] right before "member of"/"members of").
+fn membership_cue(s: &str) -> bool {
+    ["member of", "members of"].iter().any(|cue| {
+        word_hits(s, cue).any(|(st, _)| {
+            s[..st]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| MEMBER_OF_LEAD.contains(&w))
+        })
+    })
+}
+
+/// The part of the lower-case sentence `s` around byte `at` that holds one
+/// statement: contrasted statements joined by ", while", "; " or ", whereas"
+/// ("the Islamic State is suspected, while the Taliban denied any role")
+/// are judged apart, so a denial by one party does not clear another.
+fn statement_around(s: &str, at: usize) -> &str {
+    const JOINTS: &[&str] = &[", while ", "; ", ", whereas ", " while "];
+    let mut lo = 0;
+    let mut hi = s.len();
+    for j in JOINTS {
+        for (k, _) in s.match_indices(j) {
+            if k + j.len() <= at {
+                lo = lo.max(k + j.len());
+            } else if k >= at {
+                hi = hi.min(k);
+            }
+        }
+    }
+    s.get(lo..hi.max(lo)).unwrap_or(s)
+}
+
+/// Whether the sentence `s` (lower case) holds the group at byte `at`
+/// responsible: a cue of [`ATTRIBUTION_CUES`] or a membership in the same
+/// statement, and no denial in it.
+fn attribution_in(s: &str, at: usize) -> bool {
+    let st = statement_around(s, at);
+    (has_word(st, ATTRIBUTION_CUES) || membership_cue(st)) && !has_word(st, DENIALS)
+}
+
+/// Whether the named group at `sp` only qualifies another group named right
+/// after it ("Islamic State affiliated Jamaah Ansharut Daulah", "an al-Qaeda-
+/// linked group"): the attack is then the affiliate's.
+fn qualifies_another_group(doc: &Doc<'_>, sp: Span) -> bool {
+    let rest = doc.text.get(sp.end..).unwrap_or("");
+    let rest = rest.strip_prefix('-').unwrap_or(rest).trim_start();
+    let Some(after) = ["affiliated ", "linked ", "allied ", "backed "]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+    else {
+        return false;
+    };
+    let from = doc.text.len() - after.len();
+    actors_in(doc.actors, Span::new(from, from.saturating_add(40)))
+        .iter()
+        .any(|a| a.span.start >= from && a.span.start < from + 40 && named_armed(a))
+}
 
 /// Words of a sentence that rejects or condemns an attack (no attribution).
 const DENIALS: &[&str] = &[
@@ -1988,7 +2228,7 @@ fn attributed(doc: &Doc<'_>, clause: Span) -> Option<RoleActor> {
         if let Some(r) = &insurgency {
             let (ss, se) = sentence_around(text, a.span);
             let s = text[ss..se].to_ascii_lowercase();
-            if has_word(&s, ATTRIBUTION_CUES) && !has_word(&s, DENIALS) {
+            if attribution_in(&s, a.span.start - ss) {
                 return Some(r.clone());
             }
             continue;
@@ -1996,7 +2236,7 @@ fn attributed(doc: &Doc<'_>, clause: Span) -> Option<RoleActor> {
         if let Some(m) = party_militia(text, a) {
             let (ss, se) = sentence_around(text, a.span);
             let s = text[ss..se].to_ascii_lowercase();
-            if has_word(&s, ATTRIBUTION_CUES) && !has_word(&s, DENIALS) {
+            if attribution_in(&s, a.span.start - ss) {
                 return Some(RoleActor {
                     actor: m,
                     span: a.span,
@@ -2018,12 +2258,13 @@ fn attributed(doc: &Doc<'_>, clause: Span) -> Option<RoleActor> {
             || text
                 .get(a.span.end..)
                 .is_some_and(|r| r.starts_with("-style") || r.starts_with("-like"))
+            || qualifies_another_group(doc, a.span)
         {
             continue;
         }
         let (ss, se) = sentence_around(text, a.span);
         let s = text[ss..se].to_ascii_lowercase();
-        if has_word(&s, ATTRIBUTION_CUES) && !has_word(&s, DENIALS) {
+        if attribution_in(&s, a.span.start - ss) {
             return Some(RoleActor {
                 actor: a.actor.clone(),
                 span: a.span,
@@ -2282,6 +2523,20 @@ fn roles(
                             | ActorType::Protesters
                     )
                 ))
+        })
+        .map(|(_, a)| *a)
+        .collect();
+    // "fighters of the National Liberation Army", "militants belonging to
+    // the TTP": the armed men are the group named right after them
+    let cands: Vec<&ActorCand> = cands
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| {
+            a.generic != Some(Generic::Gunmen)
+                || !cands[i + 1..]
+                    .iter()
+                    .find(|n| !n.country)
+                    .is_some_and(|next| men_of_group(text, a.span, next))
         })
         .map(|(_, a)| *a)
         .collect();
@@ -2666,7 +2921,7 @@ fn roles(
             || {
                 let rest = text.get(end_of(a)..clause.end.min(end_of(a) + 20)).unwrap_or("");
                 let next = rest.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-                matches!(next.as_str(), "stormed" | "attacked" | "opened" | "fired" | "shot" | "killed" | "ambushed" | "raided" | "abducted" | "kidnapped" | "hurled" | "threw" | "detonated" | "targeted" | "conducted" | "launched" | "carried")
+                SUBJECT_VERBS.contains(&next.as_str())
             }
     };
     let mut agents: Vec<&ActorCand> = cands
@@ -3056,7 +3311,11 @@ fn communal_clash(
                 || a.actor.name.starts_with("Civilians")
         })
     };
-    if fam != Family::Violent || !fight_any(ts) || !unnamed(&a1) || !unnamed(&a2) {
+    if fam != Family::Violent || !unnamed(&a1) {
+        return (a1, a2);
+    }
+    let fight = fight_any(ts);
+    if fight && !unnamed(&a2) {
         return (a1, a2);
     }
     let l = doc.text[sent.start..sent.end].to_ascii_lowercase();
@@ -3074,7 +3333,8 @@ fn communal_clash(
             "political opponents",
             "workers of political parties",
         ],
-    ) {
+    ) && fight
+    {
         let span = a1.as_ref().or(a2.as_ref()).map_or(clause, |r| r.span);
         let rioters = RoleActor {
             actor: generic_actor(Generic::Rioters, doc.country.as_deref()),
@@ -3086,11 +3346,15 @@ fn communal_clash(
         &l,
         &[
             "two groups",
+            "two group",
             "two rival groups",
             "rival groups",
             "two factions",
             "two rival factions",
             "rivals",
+            "local groups",
+            "two communal groups",
+            "two families",
         ],
     );
     let local_stake = has_word(
@@ -3104,8 +3368,36 @@ fn communal_clash(
             "disputed",
             "enmity",
             "feud",
+            "loggerheads",
+            "water body",
+            "village",
+            "villagers",
         ],
     );
+    // a fight over land or a water body needs no word for the two sides
+    // ("a clash over a land-related dispute at X village"); one side's
+    // attack over it ("killed by his rivals over a land dispute") is the
+    // communal militia's against its victims
+    let land = has_word(
+        &l,
+        &[
+            "land dispute",
+            "land-related dispute",
+            "land related dispute",
+            "disputed land",
+            "over land",
+            "piece of land",
+            "plot of land",
+            "water body",
+        ],
+    );
+    // a clash "over establishing supremacy" in a locality is between its
+    // groups even when the sides go unnamed
+    let land = land || (fight && has_word(&l, &["supremacy", "dominance", "loggerheads"]));
+    let one_sided = !fight && land && has_word(&l, &["rivals", "rival group", "rival groups"]);
+    if !fight && !one_sided {
+        return (a1, a2);
+    }
     // a party, group or force anywhere in the sentence: not a communal clash
     let named = actors_in(doc.actors, sent).iter().any(|c| {
         sent.contains(c.span)
@@ -3115,10 +3407,15 @@ fn communal_clash(
                 .iter()
                 .any(|g| c.actor.name.starts_with(g))
     });
-    if !two_sides || !local_stake || named {
+    if !((two_sides && local_stake) || land) || named {
         return (a1, a2);
     }
-    let Some((_, ev)) = (doc.locate)(clause).or_else(|| (doc.locate)(sent)) else {
+    let written = written_village(doc.text, sent);
+    let Some(ev) = written.map(|(_, sp)| sp).or_else(|| {
+        (doc.locate)(clause)
+            .or_else(|| (doc.locate)(sent))
+            .map(|x| x.1)
+    }) else {
         return (a1, a2);
     };
     // the place as written, without its preposition ("in Bajitpur", "at
@@ -3127,21 +3424,23 @@ fn communal_clash(
     let place = place
         .find(|c: char| c.is_uppercase())
         .map_or("", |i| &place[i..]);
-    let place = ["village", "town", "union", "bazar", "bazaar", "area"]
-        .iter()
-        .fold(place, |p, w| {
-            p.strip_suffix(w)
-                .or_else(|| {
-                    p.strip_suffix(
-                        &w[..1]
-                            .to_uppercase()
-                            .chars()
-                            .chain(w[1..].chars())
-                            .collect::<String>(),
-                    )
-                })
-                .map_or(p, str::trim_end)
-        });
+    let place = [
+        "village", "town", "union", "bazar", "bazaar", "area", "upazila", "district",
+    ]
+    .iter()
+    .fold(place, |p, w| {
+        p.strip_suffix(w)
+            .or_else(|| {
+                p.strip_suffix(
+                    &w[..1]
+                        .to_uppercase()
+                        .chars()
+                        .chain(w[1..].chars())
+                        .collect::<String>(),
+                )
+            })
+            .map_or(p, str::trim_end)
+    });
     if place.is_empty() || !place.starts_with(|c: char| c.is_uppercase()) {
         return (a1, a2);
     }
@@ -3153,7 +3452,141 @@ fn communal_clash(
         },
         span: ev,
     };
+    if one_sided {
+        return (Some(militia), a2);
+    }
     (Some(militia.clone()), Some(militia))
+}
+
+/// Words that never name a village even when capitalised at a locative.
+const NOT_A_VILLAGE: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Sadar",
+    "Police",
+    "Bus",
+    "Upazila",
+    "District",
+    "Union",
+];
+
+/// The village of a local clash as the sentence writes it (ACLED names the
+/// communal militia after it): "<Name> village" ("at Tita village", "Bhoga
+/// Bosontopur village"), "village <Name>", else the first "at <Name>" that is
+/// not an upazila or district ("at Barin Nagar in Godagari upazila"). The
+/// name is one to three capitalised words. Returns the name and its span.
+fn written_village(text: &str, sent: Span) -> Option<(String, Span)> {
+    let s = text.get(sent.start..sent.end)?;
+    // words with their byte offsets, punctuation trimmed
+    let mut words: Vec<(&str, usize, bool)> = Vec::new();
+    let mut pos = 0;
+    for w in s.split(' ') {
+        let t = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let lead = t.len() - t.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let t = &t[lead..];
+        // a word followed by punctuation ends a name
+        let closed = t.len() + lead < w.len();
+        if !t.is_empty() {
+            words.push((t, pos + lead, closed));
+        }
+        pos += w.len() + 1;
+    }
+    let cap = |w: &str| w.starts_with(|c: char| c.is_uppercase()) && !NOT_A_VILLAGE.contains(&w);
+    let span_of = |a: usize, b: usize| {
+        let (_, st, _) = words[a];
+        let (w, bs, _) = words[b];
+        Span::new(sent.start + st, sent.start + bs + w.len())
+    };
+    let name = |a: usize, b: usize| -> Option<(String, Span)> {
+        let sp = span_of(a, b);
+        Some((text.get(sp.start..sp.end)?.to_string(), sp))
+    };
+    for (i, (w, _, _)) in words.iter().enumerate() {
+        if !w.eq_ignore_ascii_case("village") {
+            continue;
+        }
+        // "<Name> village": up to three capitalised words before it
+        let mut a = i;
+        while a > 0 && i - a < 3 && cap(words[a - 1].0) && !words[a - 1].2 {
+            a -= 1;
+        }
+        if a < i {
+            return name(a, i - 1);
+        }
+        // "village <Name>" after a locative ("at village Paskata")
+        let prev = i.checked_sub(1).map(|k| words[k].0.to_ascii_lowercase());
+        if matches!(prev.as_deref(), Some("at" | "in")) && !words[i].2 {
+            let mut b = i + 1;
+            while b < words.len() && b - i <= 3 && cap(words[b].0) {
+                if words[b].2 {
+                    b += 1;
+                    break;
+                }
+                b += 1;
+            }
+            if b > i + 1 {
+                return name(i + 1, b - 1);
+            }
+        }
+    }
+    // "at <Name>" that is not a unit's seat ("at Barin Nagar in Godagari
+    // upazila"; not "at Araihajar Upazila")
+    for (i, (w, _, closed)) in words.iter().enumerate() {
+        if *w != "at" || *closed {
+            continue;
+        }
+        let mut b = i + 1;
+        while b < words.len() && b - i <= 3 && cap(words[b].0) {
+            if words[b].2 {
+                b += 1;
+                break;
+            }
+            b += 1;
+        }
+        if b == i + 1 {
+            continue;
+        }
+        let next = words.get(b).map(|x| x.0.to_ascii_lowercase());
+        if matches!(
+            next.as_deref(),
+            Some(
+                "upazila"
+                    | "district"
+                    | "city"
+                    | "division"
+                    | "thana"
+                    | "sadar"
+                    | "union"
+                    | "area"
+                    | "bazar"
+                    | "bazaar"
+            )
+        ) {
+            continue;
+        }
+        return name(i + 1, b - 1);
+    }
+    None
 }
 
 /// Militants killed, wounded or arrested "in a search operation" / "in a

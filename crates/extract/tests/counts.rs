@@ -201,4 +201,34 @@ mod events {
             Some(17)
         );
     }
+
+    #[test]
+    fn people_killed_along_with_others_come_on_top_of_the_total() {
+        // "along with": the attackers are not among the 20
+        assert_eq!(
+            dead("On Monday, gunmen stormed a hotel in Mogadishu. At least 20 people were killed, along with the three attackers."),
+            Some(23)
+        );
+        // an unknown-side count along with a sided one
+        assert_eq!(
+            dead("On Monday, troops raided a hideout in Mosul. Four militants were killed in the raid, along with six of their relatives."),
+            Some(10)
+        );
+    }
+
+    #[test]
+    fn a_breakdown_in_apposition_is_not_more_dead() {
+        assert_eq!(
+            dead("On Monday, 30 people, five policemen and 25 civilians, were killed in a blast in Kabul."),
+            Some(30)
+        );
+    }
+
+    #[test]
+    fn a_part_among_the_dead_is_not_more_dead() {
+        assert_eq!(
+            dead("On Monday, a suicide bomber struck a market in Kabul, killing 19 people. Officials said four soldiers were among the dead."),
+            Some(20)
+        );
+    }
 }

@@ -618,3 +618,110 @@ fn a_government_s_troops_are_its_military() {
     let e = primary(&evs);
     assert_eq!(actor1(e), "Military Forces of Myanmar");
 }
+
+fn claimants(e: &Event) -> Vec<&str> {
+    e.claimed_by.iter().map(|c| c.actor.as_str()).collect()
+}
+
+#[test]
+fn an_attacker_who_was_a_member_of_a_group_makes_it_the_perpetrator() {
+    let evs = extract(
+        "A gunman opened fire at a bus stop in Hebron on Monday, killing two people. The \
+         shooter was a member of Hamas, police said.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Hamas Movement");
+    assert!(e.claimed_by.is_empty(), "{:?}", e.claimed_by);
+}
+
+#[test]
+fn members_of_a_group_who_were_killed_do_not_make_it_the_perpetrator() {
+    let evs = extract(
+        "Gunmen shot dead two members of Lashkar-e-Islam in Bara, Khyber district, on Monday. \
+         Police said they were investigating.",
+    );
+    let e = primary(&evs);
+    assert!(!actor1(e).contains("Lashkar"), "{}", actor1(e));
+}
+
+#[test]
+fn a_denial_by_one_group_does_not_clear_the_group_suspected() {
+    let evs = extract(
+        "A suicide bomber killed 30 people at a wedding hall in Kabul, Afghanistan, on \
+         Tuesday. No group has claimed responsibility, but the Islamic State is suspected, \
+         while the Taliban denied any involvement.",
+    );
+    let e = primary(&evs);
+    // an unqualified "Islamic State" in Afghanistan is its Khorasan branch (ACLED)
+    assert_eq!(actor1(e), "Islamic State (Khorasan)");
+}
+
+#[test]
+fn an_attack_claimed_by_a_group_has_that_claimant() {
+    let evs = extract(
+        "Two car bombs exploded outside a market in Baghdad, Iraq, on Sunday, killing 40 \
+         people. The attack was claimed by the Islamic State.",
+    );
+    let e = primary(&evs);
+    assert_eq!(claimants(e), vec!["Islamic State (Iraq)"]);
+    let evs = extract(
+        "Two car bombs exploded outside a market in Baghdad, Iraq, on Sunday, killing 40 \
+         people. The attack has not been claimed by any group.",
+    );
+    assert!(primary(&evs).claimed_by.is_empty());
+}
+
+#[test]
+fn the_affiliate_of_a_group_is_the_perpetrator_not_the_group() {
+    let evs = extract(
+        "A suicide bomber blew himself up near a police post in Medan, Indonesia, on \
+         Wednesday, injuring four officers. The attacker had connections with Islamic State \
+         affiliated Jamaah Ansharut Daulah.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "JAD: Jamaah Ansharut Daulah");
+}
+
+#[test]
+fn a_global_group_is_coded_as_its_branch_in_the_country() {
+    let evs = extract(
+        "ISIS militants attacked an army checkpoint near Kirkuk, Iraq, on Friday, killing \
+         four soldiers.",
+    );
+    assert_eq!(actor1(primary(&evs)), "Islamic State (Iraq)");
+    let evs = extract(
+        "Islamic State fighters attacked a military base in Borno State, Nigeria, on Friday, \
+         killing twelve soldiers.",
+    );
+    assert_eq!(actor1(primary(&evs)), "Islamic State (West Africa)");
+}
+
+#[test]
+fn a_national_liberation_army_is_read_by_country() {
+    let evs = extract(
+        "Fighters of the National Liberation Army attacked a road crew in Nduga, Papua, \
+         Indonesia, on Sunday, killing eight workers.",
+    );
+    assert_eq!(
+        actor1(primary(&evs)),
+        "TPNPB: West Papua National Liberation Army"
+    );
+    let evs = extract(
+        "Fighters of the National Liberation Army attacked a police station in Arauca, \
+         Colombia, on Sunday, killing two officers.",
+    );
+    assert_eq!(actor1(primary(&evs)), "ELN: National Liberation Army");
+}
+
+#[test]
+fn a_group_named_as_the_subject_of_a_later_attack_verb_is_actor1() {
+    let evs = extract(
+        "Fifteen police personnel were killed when Naxalites triggered a landmine near their \
+         vehicle in Gadchiroli, Maharashtra, on Wednesday.",
+    );
+    assert!(
+        actor1(primary(&evs)).starts_with("CPI (Maoist)"),
+        "{}",
+        actor1(primary(&evs))
+    );
+}

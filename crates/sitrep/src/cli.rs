@@ -219,6 +219,18 @@ pub struct EvalArgs {
     /// At most this many records.
     #[arg(long)]
     pub limit: Option<usize>,
+    /// Output: a text table, or the figures as one JSON object.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: EvalFormat,
+}
+
+/// Output formats of `eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// One row per field beside its baseline.
+    Table,
+    /// One JSON object: the counts and, per field, n, correct, accuracy and baseline.
+    Json,
 }
 
 /// Flags of `queue`.

@@ -39,18 +39,37 @@ pub fn run(args: crate::cli::EvalArgs) -> anyhow::Result<ExitCode> {
     if args.recognition {
         let report =
             sitrep_eval::evaluate_recognition(kind, &records, |r| recognise(&gaz, &r.text, r));
-        print!("{}", report.to_table());
-        return Ok(ExitCode::SUCCESS);
+        return print_report(&report, args.format);
     }
     let extractor = Extractor::new(gaz);
     let opts = ExtractOptions::default();
     let report = sitrep_eval::evaluate(kind, &records, |a| extractor.extract(a, &opts));
-    print!("{}", report.to_table());
-    Ok(ExitCode::SUCCESS)
+    print_report(&report, args.format)
 }
 
-/// Everything the gazetteer finds in `text`: the resolved places' admin1 and
-/// coordinates, and the recognised actors (generic mentions resolved by the text's
+/// Prints the report as a table or as one JSON object (`--format json`). A reader
+/// that stops early (`| head`) is no error.
+fn print_report(
+    report: &sitrep_eval::Report,
+    format: crate::cli::EvalFormat,
+) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let written = match format {
+        crate::cli::EvalFormat::Table => out.write_all(report.to_table().as_bytes()),
+        crate::cli::EvalFormat::Json => serde_json::to_writer_pretty(&mut out, report)
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(b"\n")),
+    }
+    .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// Everything the gazetteer finds in `text`: the resolved places' admin1,
+/// coordinates and countries, and the recognised actors (generic mentions resolved by the text's
 /// focus country, else the record's country).
 fn recognise(
     gaz: &Gazetteer,
@@ -75,6 +94,16 @@ fn recognise(
             .actors
             .iter()
             .map(|m| gaz.actor_for_generic(m, cc.as_deref()).name)
+            .collect(),
+        countries: places
+            .iter()
+            .flat_map(|p| {
+                p.location
+                    .country_code
+                    .iter()
+                    .chain(p.location.country.iter())
+                    .cloned()
+            })
             .collect(),
     }
 }
