@@ -765,16 +765,9 @@ fn word_hits<'a>(l: &'a str, w: &'a str) -> impl Iterator<Item = (usize, usize)>
             if from > last {
                 return None;
             }
-            // (an ASCII first byte is found with the library's memchr; `from`
-            // is then always a char boundary)
-            let s = if first.is_ascii() {
-                from + l
-                    .get(from..)?
-                    .find(char::from(first))
-                    .filter(|&k| k <= last - from)?
-            } else {
-                from + b[from..=last].iter().position(|&c| c == first)?
-            };
+            // (the first byte by `memchr`, without `str::find`'s char
+            // searcher around it)
+            let s = from + memchr::memchr(first, &b[from..=last])?;
             if alnum && s > 0 && b[s - 1].is_ascii_alphanumeric() {
                 from = s + 1;
                 continue;
