@@ -124,6 +124,56 @@ fn loose(s: &str) -> String {
     out
 }
 
+/// Arabic definite article at the start of a name ("Al Hillah", "Ash Shirqat",
+/// "Ar-Raqqah", "El Ubour"): the name without it.
+fn strip_article(s: &str) -> &str {
+    for art in [
+        "Al", "al", "El", "el", "Ar", "As", "Ash", "Ad", "An", "At", "Az", "Ath", "Adh", "Ed",
+        "En", "Er", "Es", "Et", "Ez",
+    ] {
+        if let Some(rest) = s.strip_prefix(art) {
+            if let Some(r) = rest
+                .strip_prefix([' ', '-', '\'', '\u{2019}'])
+                .filter(|r| r.chars().next().is_some_and(char::is_alphabetic))
+            {
+                return r;
+            }
+        }
+    }
+    s
+}
+
+/// Key under which transliterations of one name agree: lower-case ASCII
+/// letters without the Arabic article, "ou"/"oo" = u, "ee" = i, y = i, q = k,
+/// dh = d, doubled letters once, a final h after a vowel dropped ("Hillah" =
+/// "Al Hilla", "Sana'a" = "Sanaa", "Ouagadougou" = "Uagadugu"). In Somali
+/// spelling c is the ayn and x the h that the press leaves out or writes h
+/// ("Gaalkacyo" = "Galkayo", "Xudur" = "Hudur").
+fn translit_key(s: &str, cc: &str) -> String {
+    let mut k = key(strip_article(s));
+    if cc == "SO" {
+        k = k.replace('c', "").replace('x', "h");
+    }
+    let k = k
+        .replace("ou", "u")
+        .replace("oo", "u")
+        .replace("ee", "i")
+        .replace('q', "k")
+        .replace('y', "i")
+        .replace("dh", "d");
+    let mut o = String::with_capacity(k.len());
+    for c in k.chars() {
+        if !o.ends_with(c) {
+            o.push(c);
+        }
+    }
+    let b = o.as_bytes();
+    if b.len() > 3 && b[b.len() - 1] == b'h' && b"aeiou".contains(&b[b.len() - 2]) {
+        o.pop();
+    }
+    o
+}
+
 /// Strip unit words: "Swāt District" → "Swāt".
 fn strip_unit(s: &str) -> String {
     let mut t = s.trim().to_string();
@@ -152,6 +202,59 @@ fn strip_unit(s: &str) -> String {
         }
     }
     t.trim().to_string()
+}
+
+/// The unit word the press puts after a first-level unit of an ISO 3166-2
+/// subdivision type ("Regional state" Amhara → "Amhara Region").
+fn unit_word(iso_type: &str) -> Option<&'static str> {
+    Some(match iso_type {
+        "Province" | "Autonomous province" => "Province",
+        "State" => "State",
+        "Region"
+        | "Administrative region"
+        | "Autonomous region"
+        | "Regional state"
+        | "Geographical region" => "Region",
+        "Governorate" => "Governorate",
+        "Oblast" => "Oblast",
+        "Department" => "Department",
+        "County" => "County",
+        "District" => "District",
+        "Prefecture" => "Prefecture",
+        "Division" => "Division",
+        "Emirate" => "Emirate",
+        _ => return None,
+    })
+}
+
+/// A first-level unit's name without the unit word GeoNames keeps in some
+/// countries ("Kasserine Governorate", "La Paz Department", "Muhafazat
+/// Karbala'", "Departamento de Arauca", "Berat County", "Amur Oblast").
+fn strip_a1_unit(s: &str) -> String {
+    let mut t = s.trim();
+    for suf in [
+        " Governorate",
+        " Department",
+        " County",
+        " Oblast",
+        " Krai",
+        " Kray",
+    ] {
+        if let Some(x) = t.strip_suffix(suf) {
+            t = x;
+        }
+    }
+    for pre in ["Muhafazat ", "Departamento de ", "Departamento del "] {
+        if let Some(x) = t.strip_prefix(pre) {
+            t = x;
+        }
+    }
+    // "Karbala'" (a final ayn/hamza), "al Jahra" -> "Al Jahra"
+    let t = t.trim().trim_end_matches('\'');
+    let mut cs = t.chars();
+    cs.next()
+        .map(|f| f.to_uppercase().collect::<String>() + cs.as_str())
+        .unwrap_or_default()
 }
 
 #[derive(Default, Clone)]
@@ -500,7 +603,10 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
                 })
                 .unwrap_or_default()
         };
-        extra.insert(f[0].to_string(), (list(1), list(2)));
+        // a second line for a country adds to the first
+        let e = extra.entry(f[0].to_string()).or_default();
+        e.0.extend(list(1));
+        e.1.extend(list(2));
         if let Some(d) = f.get(3).filter(|d| !d.is_empty()) {
             display.insert(f[0].to_string(), d.to_string());
         }
@@ -608,12 +714,19 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
                     r.aliases.insert(clean_field(n));
                 }
             }
-            for d in dems {
+            for d in dems.iter().filter(|d| !d.starts_with('-')) {
                 r.demonyms.insert(clean_field(d));
             }
         }
         for d in nationalities.get(cc).into_iter().flatten() {
             r.demonyms.insert(d.clone());
+        }
+        // `-X` in country_extra.tsv: X is not this country's demonym (a slip
+        // of nationalities.txt: "mauritian:MR", "congolese:CG" for the DRC's)
+        for d in extra.get(cc).map(|e| &e.1).into_iter().flatten() {
+            if let Some(x) = d.strip_prefix('-') {
+                r.demonyms.remove(x);
+            }
         }
         // Capital coordinates (the country's representative point).
         if let Some(c) = in_cc(cc)
@@ -627,6 +740,12 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         {
             r.lat = Some(c.lat);
             r.lon = Some(c.lon);
+            // countryInfo spells some capitals unlike the town's entry
+            // ("Tripolis", "Berne", "Kiev", "Singapur"): the capital is named
+            // as its entry is, so that "the Libyan capital" finds it by name.
+            if !in_cc(cc).any(|t| t.name == *capital) {
+                r.capital = c.name.clone();
+            }
         }
         country_row.insert(cc.clone(), rows.len());
         rows.push(r);
@@ -635,6 +754,10 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
     // --- admin1
     let iso2: serde_json::Value = serde_json::from_str(&read(&g.join("iso3166-2.json"))?)?;
     let mut iso2_names: HashMap<String, Vec<String>> = HashMap::new();
+    // the unit word of each top-level subdivision (ISO 3166-2 type: "Borno"
+    // is a State, "Deir ez-Zor" a Governorate), and each country's usual one
+    let mut iso2_units: HashMap<String, Vec<(String, &'static str)>> = HashMap::new();
+    let mut unit_votes: HashMap<String, BTreeMap<&'static str, usize>> = HashMap::new();
     for s in iso2["3166-2"].as_array().into_iter().flatten() {
         if let (Some(code), Some(name)) = (s["code"].as_str(), s["name"].as_str()) {
             if let Some((cc, _)) = code.split_once('-') {
@@ -642,9 +765,30 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
                     .entry(cc.to_string())
                     .or_default()
                     .push(name.to_string());
+                let top = s["parent"].as_str().is_none();
+                if let Some(u) = s["type"].as_str().and_then(unit_word).filter(|_| top) {
+                    iso2_units
+                        .entry(cc.to_string())
+                        .or_default()
+                        .push((name.to_string(), u));
+                    *unit_votes
+                        .entry(cc.to_string())
+                        .or_default()
+                        .entry(u)
+                        .or_default() += 1;
+                }
             }
         }
     }
+    let usual_unit: HashMap<String, &'static str> = unit_votes
+        .into_iter()
+        .filter_map(|(cc, v)| {
+            let best = v
+                .iter()
+                .max_by_key(|(u, n)| (**n, std::cmp::Reverse(**u)))?;
+            Some((cc, *best.0))
+        })
+        .collect();
     let mut a1_lines: Vec<(String, String, String, u64)> = Vec::new();
     for line in read(&geo.join("admin1CodesASCII.txt"))?.lines() {
         let f: Vec<&str> = line.split('\t').collect();
@@ -658,6 +802,13 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         }
     }
     a1_lines.sort();
+    let a1_plain: BTreeSet<(String, String)> = a1_lines
+        .iter()
+        .filter_map(|(code, _, ascii, _)| {
+            let (cc, _) = code.split_once('.')?;
+            Some((cc.to_string(), strip_unit(ascii)))
+        })
+        .collect();
     let mut a1_row: HashMap<String, usize> = HashMap::new();
     for (code, name, ascii, gid) in &a1_lines {
         let Some((cc, _)) = code.split_once('.') else {
@@ -666,8 +817,17 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         if !country_row.contains_key(cc) {
             continue;
         }
-        // Current name in ASCII where GeoNames has diacritics only for style.
-        let display = strip_unit(ascii);
+        // Current name in ASCII where GeoNames has diacritics only for style,
+        // without its unit word ("Kasserine Governorate" -> Kasserine) unless
+        // that is another unit's name ("Moscow Oblast" beside "Moscow").
+        let mut display = strip_unit(ascii);
+        let bare = strip_a1_unit(&display);
+        if bare != display
+            && !bare.is_empty()
+            && !a1_plain.contains(&(cc.to_string(), bare.clone()))
+        {
+            display = bare;
+        }
         let mut r = Row {
             kind: "A1",
             cc: cc.to_string(),
@@ -687,6 +847,27 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
             let (kn, kr) = (key(n), key(&rname));
             if kn.len() >= 4 && kr.len() >= 4 && (kn.starts_with(&kr) || kr.starts_with(&kn)) {
                 add_alias(&mut r.aliases, &rname, n);
+            }
+        }
+        // "Borno State", "Deir ez-Zor Governorate", "Kabul province": the name
+        // with its unit word (ISO 3166-2 type of this unit, else the country's
+        // usual one), capitalised and not, as the press writes it.
+        let kr = key(&rname);
+        let unit = iso2_units
+            .get(cc)
+            .into_iter()
+            .flatten()
+            .find(|(n, _)| key(&strip_a1_unit(&strip_unit(n))) == kr)
+            .map(|(_, u)| *u)
+            .or_else(|| usual_unit.get(cc).copied());
+        if let Some(u) = unit {
+            let bases: BTreeSet<String> = [rname.clone(), fold(&rname)]
+                .into_iter()
+                .filter(|b| !b.ends_with(u) && !b.starts_with("Province "))
+                .collect();
+            for b in bases {
+                r.aliases.insert(format!("{b} {u}"));
+                r.aliases.insert(format!("{b} {}", u.to_lowercase()));
             }
         }
         if let Some(v) = crosswalk.get(&(cc.to_string(), ascii.clone())) {
@@ -776,6 +957,13 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         if focus.contains(cc) {
             for a in [name.as_str(), ascii.as_str(), &strip_unit(name)] {
                 add_alias(&mut r.aliases, &rname, a);
+            }
+        }
+        // Nigeria's second-level units are Local Government Areas, so named
+        // in the press ("Konduga Local Government Area", "Kajuru LGA").
+        if cc == "NG" {
+            for u in ["Local Government Area", "local government area", "LGA"] {
+                r.aliases.insert(format!("{rname} {u}"));
             }
         }
         // Coordinates: the AF polygon centroid, else the district's seat (a
@@ -934,6 +1122,24 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
                 n += 1;
             }
         }
+        if limit != usize::MAX {
+            // everywhere: the ASCII spellings that are transliteration
+            // variants of the name ("Sana'a" and "Sanaa", "Hillah" and "Al
+            // Hillah", "Galkayo" and "Gaalkacyo", "Riyad" and "Riyadh")
+            let m = translit_key(&c.name, &c.cc);
+            for a in &c.alts {
+                let f = fold(a);
+                if f != c.name
+                    && f.is_ascii()
+                    && good_alias(&f)
+                    && !f.ends_with('\'')
+                    && m.len() >= 4
+                    && translit_key(&f, &c.cc) == m
+                {
+                    r.aliases.insert(f);
+                }
+            }
+        }
         rows.push(r);
     }
 
@@ -950,6 +1156,11 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
     add_hand_places(&out_dir.join("places_hand.tsv"), &mut rows)?;
     // --- joined spellings of South Asian multi-word names ("Mirpurkhas")
     add_joined_spellings(&mut rows);
+    // --- "Mazar i Sharif" as well as "Mazar-i-Sharif"
+    add_particle_spellings(&mut rows);
+    // --- aliases that are another country's well-known place ("Alexandria"
+    // for Mashhad, "Islamabad" for Anantnag, "Gaza" for Gasa in Bhutan)
+    drop_foreign_aliases(&mut rows);
 
     // --- write
     let mut out = String::new();
@@ -1856,6 +2067,81 @@ fn add_joined_spellings(rows: &mut [Row]) {
 /// "swiss:SZ"): a demonym that looks like none of its country's names (same
 /// first three letters) but like the names of exactly one other country
 /// belongs to that country...
+/// The Persian/Urdu joining particle (izafat "-e-"/"-i-", "-ye-", "-ul-",
+/// "-ud-") is written with hyphens or spaces ("Mazar-i-Sharif", "Mazar i
+/// Sharif", "Dasht-e-Barchi", "Dasht e Barchi"): a name or alias of the focus
+/// countries written with hyphens around a particle gets the spaced form.
+fn particle_spaced(s: &str) -> Option<String> {
+    let parts: Vec<&str> = s.split('-').collect();
+    if parts.len() < 3 {
+        return None;
+    }
+    let particle = |p: &str| {
+        matches!(
+            p,
+            "e" | "i" | "ye" | "ul" | "ud" | "us" | "ur" | "ush" | "un"
+        )
+    };
+    let inner = &parts[1..parts.len() - 1];
+    if !inner.iter().all(|p| particle(p)) || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    Some(parts.join(" "))
+}
+
+fn add_particle_spellings(rows: &mut [Row]) {
+    let mut n = 0;
+    for r in rows
+        .iter_mut()
+        .filter(|r| FOCUS.contains(&r.cc.as_str()) && r.kind != "C")
+    {
+        let spaced: Vec<String> = std::iter::once(&r.name)
+            .chain(r.aliases.iter())
+            .filter_map(|a| particle_spaced(a))
+            .filter(|a| *a != r.name)
+            .collect();
+        for a in spaced {
+            n += usize::from(r.aliases.insert(a));
+        }
+    }
+    eprintln!("particle spellings: {n} aliases");
+}
+
+/// Drops an alias of a town, district or province when it is the name of a
+/// country, a province or a city of 100,000+ in another country, no entry of
+/// the town's own country is named so, and it is no transliteration of the
+/// town's own name: GeoNames keeps historical and local names ("Alexandria"
+/// for Mashhad, "Islamabad" for Anantnag, "Montgomery" for Sahiwal) that in
+/// today's news name the other place.
+fn drop_foreign_aliases(rows: &mut [Row]) {
+    let mut big: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let mut own: BTreeSet<(String, String)> = BTreeSet::new();
+    for r in rows.iter() {
+        own.insert((r.cc.clone(), r.name.clone()));
+        if matches!(r.kind, "C" | "A1") || (r.kind == "P" && r.pop >= 100_000) {
+            big.entry(r.name.clone()).or_default().insert(r.cc.clone());
+        }
+    }
+    let mut n = 0;
+    for r in rows.iter_mut().filter(|r| r.kind != "C") {
+        let (cc, name) = (r.cc.clone(), r.name.clone());
+        let before = r.aliases.len();
+        r.aliases.retain(|a| {
+            let foreign = big.get(a).is_some_and(|ccs| ccs.iter().any(|c| *c != cc));
+            // a whole-word part of the name is its short form ("Salvador"
+            // for San Salvador, "Ceiba" for La Ceiba)
+            let part = format!(" {name} ").contains(&format!(" {a} "));
+            !foreign
+                || part
+                || own.contains(&(cc.clone(), a.clone()))
+                || loose(a) == loose(&name)
+                || translit_key(a, &cc) == translit_key(&name, &cc)
+        });
+        n += before - r.aliases.len();
+    }
+    eprintln!("aliases naming a foreign place dropped: {n}");
+}
+
 fn fix_demonyms(
     nationalities: &mut HashMap<String, BTreeSet<String>>,
     cinfo: &[(String, String, String, u64)],
@@ -2003,6 +2289,81 @@ mod tests {
         std::fs::write(&path, "A\tX\tBD\tP:Nowhere\n").expect("write");
         assert!(add_hand_places(&path, &mut rows).is_err());
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn transliterations_of_one_name_share_a_key() {
+        let k = |s: &str| translit_key(s, "IQ");
+        assert_eq!(k("Al Hillah"), k("Hilla"));
+        assert_eq!(k("Sana'a"), k("Sanaa"));
+        assert_eq!(k("Ar Riyadh"), k("Riyad"));
+        assert_eq!(k("Ouagadougou"), k("Uagadugu"));
+        assert_eq!(k("Ash Shirqat"), k("Al-Shirqat"));
+        // different names stay apart; "Al" is an article only before a word
+        assert_ne!(k("Mosul"), k("Basra"));
+        assert_ne!(k("Hilla"), k("Hala"));
+        assert_eq!(strip_article("Alabama"), "Alabama");
+        // Somali spelling: c (ayn) and x (h) are left out or written h
+        assert_eq!(
+            translit_key("Gaalkacyo", "SO"),
+            translit_key("Galkayo", "SO")
+        );
+        assert_eq!(translit_key("Xudur", "SO"), translit_key("Hudur", "SO"));
+        assert_ne!(
+            translit_key("Gaalkacyo", "ES"),
+            translit_key("Galkayo", "ES")
+        );
+    }
+
+    #[test]
+    fn an_alias_naming_a_foreign_city_is_dropped() {
+        let mut rows = vec![
+            row("P", "EG", "Alexandria", 5_000_000),
+            row("P", "IR", "Mashhad", 2_300_000),
+            row("P", "AF", "Kabul", 4_000_000),
+            row("P", "IL", "Kabul", 14_000),
+        ];
+        rows[1]
+            .aliases
+            .extend(["Alexandria".to_string(), "Meshed".to_string()]);
+        // a transliteration of the town's own name stays
+        rows[3].aliases.insert("Kabul".to_string());
+        rows[3].aliases.insert("Kaboul".to_string());
+        // a whole-word part of the name stays ("Salvador" of San Salvador)
+        rows.push(row("P", "BR", "Salvador", 2_700_000));
+        rows.push(row("P", "SV", "San Salvador", 500_000));
+        rows[5].aliases.insert("Salvador".to_string());
+        drop_foreign_aliases(&mut rows);
+        assert!(rows[5].aliases.contains("Salvador"));
+        assert_eq!(rows[1].aliases.iter().collect::<Vec<_>>(), ["Meshed"]);
+        assert!(rows[3].aliases.contains("Kaboul"));
+    }
+
+    #[test]
+    fn a_joining_particle_may_be_written_with_spaces() {
+        assert_eq!(
+            particle_spaced("Mazar-i-Sharif").as_deref(),
+            Some("Mazar i Sharif")
+        );
+        assert_eq!(
+            particle_spaced("Dasht-e-Barchi").as_deref(),
+            Some("Dasht e Barchi")
+        );
+        assert_eq!(particle_spaced("Dera-Ismail-Khan"), None);
+        assert_eq!(particle_spaced("Mazar-e Sharif"), None);
+    }
+
+    #[test]
+    fn first_level_units_lose_their_unit_word() {
+        assert_eq!(strip_a1_unit("Kasserine Governorate"), "Kasserine");
+        assert_eq!(strip_a1_unit("La Paz Department"), "La Paz");
+        assert_eq!(strip_a1_unit("Muhafazat Karbala'"), "Karbala");
+        assert_eq!(strip_a1_unit("Muhafazat al Jahra'"), "Al Jahra");
+        assert_eq!(strip_a1_unit("Departamento de Arauca"), "Arauca");
+        assert_eq!(strip_a1_unit("Ma'rib"), "Ma'rib");
+        assert_eq!(unit_word("Regional state"), Some("Region"));
+        assert_eq!(unit_word("Governorate"), Some("Governorate"));
+        assert_eq!(unit_word("Union territory"), None);
     }
 
     #[test]

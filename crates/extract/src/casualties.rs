@@ -101,9 +101,50 @@ fn pside(w: &str) -> Option<Side> {
             | "associate" | "associates" | "companion" | "companions" | "friend" | "friends"
             | "aide" | "aides" | "pair" | "victim" | "smuggler" | "smugglers" | "bandit"
             | "bandits" | "thief" | "thieves" | "worshipper's" => Some(Side::Unknown),
-            _ => None,
+            _ => nationals(w).then_some(Side::Civilians),
         }
     })
+}
+
+/// A capitalised plural of a nationality: "Israelis", "Americans",
+/// "Chinese", "Britons" ("the two Israelis were shot dead", "two Americans
+/// were killed"). Nationals named by nationality alone are civilians.
+fn nationals(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() < 5 || !b[0].is_ascii_uppercase() || !b[1..].iter().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    matches!(
+        w,
+        "Israelis"
+            | "Iraqis"
+            | "Pakistanis"
+            | "Saudis"
+            | "Somalis"
+            | "Yemenis"
+            | "Kuwaitis"
+            | "Qataris"
+            | "Emiratis"
+            | "Bangladeshis"
+            | "Nepalis"
+            | "Omanis"
+            | "Bahrainis"
+            | "Afghans"
+            | "Britons"
+            | "Turks"
+            | "Uzbeks"
+            | "Tajiks"
+            | "Kazakhs"
+            | "Filipinos"
+            | "Thais"
+            | "Swiss"
+            | "Dutch"
+            | "Poles"
+            | "Danes"
+            | "Swedes"
+            | "Finns"
+    ) || ((w.ends_with("ans") || w.ends_with("ese"))
+        && !matches!(w, "Orleans" | "Balkans" | "Taliban" | "Vans"))
 }
 
 const AUX: &[&str] = &[
@@ -119,10 +160,16 @@ const AUX: &[&str] = &[
     "reportedly",
     "allegedly",
     "later",
+    // "were initially reported killed"
+    "initially",
     "all",
     "being",
     "got",
     "get",
+    // "the two gunmen were then shot dead"
+    "then",
+    "subsequently",
+    "eventually",
     // "two others became injured"
     "became",
     "become",
@@ -645,7 +692,19 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         )
     });
     let shouting = upper > 8 && lowers * 10 < upper;
-    let ts = toks(if shouting { &low } else { sent }, &low, base);
+    let mut ts = toks(if shouting { &low } else { sent }, &low, base);
+    // a headline in title case ("Three Killed in Fresh Indian Firing"): its
+    // outcome words are no names
+    if !shouting && title_case(sent) {
+        for t in ts.iter_mut() {
+            if hits
+                .iter()
+                .any(|h| h.start == t.start && matches!(h.hit, Hit::Outcome(_)))
+            {
+                t.s = t.l;
+            }
+        }
+    }
     let extra = extra_outcomes(&ts, hits);
     let hits: &[LexHit] = extra.as_deref().unwrap_or(hits);
     let mut quants: Vec<Quant> = Vec::new();
@@ -1020,6 +1079,10 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                             | "including"
                             | "inside"
                             | "outside"
+                            // "…, seriously wounding one."
+                            | "."
+                            | ","
+                            | ";"
                     );
                 // "a mob killed two extortionists": the plural object of an
                 // active killing verb is people
@@ -1109,6 +1172,18 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         let mut steps = 0;
         while k < ts.len() && steps < 8 {
             let t = &ts[k];
+            // "a Dutch national were killed": one plain noun after the
+            // person word, right before the passive
+            if k == j
+                && head
+                && plain_word(t.s)
+                && ts.get(k + 1).is_some_and(|x| matches!(x.l, "was" | "were"))
+                && ts.get(k + 2).is_some_and(|x| outcome_at(hits, x).is_some())
+            {
+                k += 1;
+                steps += 1;
+                continue;
+            }
             // skip the breakdown in apposition up to the verb
             if k == j {
                 if let Some(a) = appos.iter().find(|a| a.0 == qi) {
@@ -1369,10 +1444,16 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 let stop =
                     (k + 1..(k + 10).min(ts.len())).find(|&m| matches!(ts[m].l, "was" | "were"));
                 if let Some(m) = stop {
+                    // ("40 personnel belonging to Central Reserve Police
+                    // Force (CRPF) were killed": an acronym in brackets)
                     let clean = ts[k..m].iter().all(|x| {
-                        !matches!(x.s, "," | "." | ";" | ":" | "(" | ")")
-                            && outcome_at(hits, x).is_none()
-                    }) && !quants.iter().any(|q| q.0 > k && q.0 < m);
+                        !matches!(x.s, "," | "." | ";" | ":") && outcome_at(hits, x).is_none()
+                    }) && !quants.iter().any(|q| q.0 > k && q.0 < m)
+                        && ts[k..m].iter().enumerate().all(|(o, x)| {
+                            x.s != "("
+                                || (ts.get(k + o + 2).is_some_and(|c| c.s == ")")
+                                    && ts[k + o + 1].s.bytes().all(|c| c.is_ascii_uppercase()))
+                        });
                     if clean {
                         k = m;
                         steps += 1;
@@ -1614,7 +1695,20 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                     && was_at(k - 2)
                     && matches!(
                         ts[k - 1].l,
-                        "then" | "later" | "also" | "reportedly" | "allegedly" | "subsequently"
+                        "then"
+                            | "later"
+                            | "also"
+                            | "reportedly"
+                            | "allegedly"
+                            | "subsequently"
+                            // "the other was critically injured"
+                            | "critically"
+                            | "seriously"
+                            | "severely"
+                            | "gravely"
+                            | "badly"
+                            | "slightly"
+                            | "lightly"
                     ))
                 || (k > 2 && was_at(k - 3) && ts[k - 1].l == "and" && ts[k - 2].l.ends_with("ed")));
         if !passive {
@@ -1751,6 +1845,12 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 {
                     b -= 1;
                 }
+                // "a police officer was stabbed and later died": the subject
+                // of the first verb
+                if b > 2 && ts[b].l == "and" && ts[b - 1].l.ends_with("ed") && ts[b - 2].l == "was"
+                {
+                    b -= 3;
+                }
                 // "a bus driver, who received fatal injuries when …, died",
                 // "the headmaster … who was injured on Friday died": the
                 // subject before the relative clause
@@ -1834,6 +1934,39 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                     additive: false,
                 });
                 break;
+            }
+        }
+    }
+    // "… 26 were killed and 91 injured in a blast …, in total 26 were killed
+    // and 91 were injured": a stated total restates the counts of its
+    // outcome before it in the sentence (they become its parts)
+    let total_at: Vec<usize> = ts
+        .windows(2)
+        .filter(|w| {
+            matches!(
+                (w[0].l, w[1].l),
+                ("in", "total") | ("a", "total") | ("the", "total")
+            )
+        })
+        .map(|w| w[1].end)
+        .collect();
+    if let Some(&at) = total_at.first() {
+        for o in [
+            Outcome::Killed,
+            Outcome::Wounded,
+            Outcome::Abducted,
+            Outcome::Arrested,
+        ] {
+            let totals = res
+                .iter()
+                .any(|c| c.outcome == o && !c.included && c.span.start >= at);
+            if totals {
+                for c in res
+                    .iter_mut()
+                    .filter(|c| c.outcome == o && !c.included && c.span.end <= at)
+                {
+                    c.included = true;
+                }
             }
         }
     }
@@ -2215,6 +2348,21 @@ fn appositive_lists(ts: &[Tok<'_>], quants: &[Quant]) -> Vec<(usize, usize, usiz
         }
     }
     out
+}
+
+/// Whether a sentence is written in title case: at least four words of four
+/// letters or more, nearly all capitalised ("One Killed, Three Wounded in
+/// Indian Firing").
+fn title_case(sent: &str) -> bool {
+    let (mut n, mut caps) = (0usize, 0usize);
+    for w in sent
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 4)
+    {
+        n += 1;
+        caps += usize::from(w.as_bytes()[0].is_ascii_uppercase());
+    }
+    n >= 4 && caps * 10 >= n * 9
 }
 
 /// "among the dead", "among those injured" at `ts[k]` ("among"): the

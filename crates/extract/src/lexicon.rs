@@ -672,6 +672,9 @@ const OUTCOMES: &[(&str, Outcome)] = &[
     ("kill", Outcome::Killed),
     ("dead", Outcome::Killed),
     ("died", Outcome::Killed),
+    // headlines: "Three die, nine injured by shelling", "13 die in firing"
+    ("die", Outcome::Killed),
+    ("dies", Outcome::Killed),
     ("deaths", Outcome::Killed),
     ("death toll", Outcome::Killed),
     ("toll", Outcome::Killed),
@@ -1138,6 +1141,52 @@ fn rocket_fired(text: &str, h: &LexHit) -> bool {
     fired || hit
 }
 
+/// Whether a count of people follows `at` ("Indian fire kills four in
+/// Kashmir", "shells kill two, destroy 25 shops"): a number not followed by
+/// a unit of time or measure.
+fn number_follows(text: &str, at: usize) -> bool {
+    let mut words = text
+        .get(at..)
+        .unwrap_or("")
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(2);
+    let Some(n) = words.next() else {
+        return false;
+    };
+    let number = n.bytes().all(|c| c.is_ascii_digit())
+        || sitrep_text::numbers::word_value(&n.to_ascii_lowercase()).is_some();
+    let unit = words.next().is_some_and(|u| {
+        matches!(
+            u.to_ascii_lowercase().as_str(),
+            "minutes"
+                | "minute"
+                | "hours"
+                | "hour"
+                | "days"
+                | "seconds"
+                | "percent"
+                | "points"
+                | "birds"
+                | "per"
+                | "times"
+        )
+    });
+    number && !unit
+}
+
+/// Whether a number ends right before `at` ("Two die", "13 dies").
+fn number_before(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("").trim_end();
+    let w = before
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    !w.is_empty()
+        && (w.bytes().all(|c| c.is_ascii_digit())
+            || sitrep_text::numbers::word_value(&w.to_ascii_lowercase()).is_some())
+}
+
 /// Whether a person noun of any side follows `at` within a few words
 /// ("kills 35 militants", "kill two policemen").
 fn any_people_follow(text: &str, at: usize) -> bool {
@@ -1308,8 +1357,10 @@ pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
         // "Taliban kills 3 policemen": a present-tense kill verb with people
         // as its object is a report (a headline); "kill time" is not
         Hit::Outcome(_) if matches!(w.as_str(), "kill" | "kills" | "injure" | "injures") => {
-            any_people_follow(text, h.end)
+            any_people_follow(text, h.end) || number_follows(text, h.end)
         }
+        // "Two die in shelling": only after a number ("do or die" is none)
+        Hit::Outcome(_) if matches!(w.as_str(), "die" | "dies") => number_before(text, h.start),
         Hit::Outcome(_) => !matches!(w.as_str(), "lives" | "toll" | "hurt"),
         Hit::Trigger(t) => match t {
             Trig::Air

@@ -1182,13 +1182,18 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
         }
         // "X claimed responsibility for the assassination": what follows the
         // claim verb names the event claimed, it does not report a new one
+        // -- unless the article reports no attack elsewhere ("The TTP claimed
+        // responsibility for a gun attack on a police officer in Karachi" is
+        // the report itself)
         if let Some(claim_at) = trigs
             .iter()
             .filter(|t| t.0 == Trig::Claim)
             .map(|t| t.1.start)
             .min()
         {
-            trigs.retain(|(t, sp)| *t == Trig::Claim || sp.start < claim_at);
+            if violence_elsewhere(doc, sent) {
+                trigs.retain(|(t, sp)| *t == Trig::Claim || sp.start < claim_at);
+            }
         }
         let ccounts: Vec<Count> = all_counts
             .iter()
@@ -1619,6 +1624,28 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
             out.push(m);
         }
     }
+}
+
+/// Whether the article reports a happening outside the sentence `sent`: an
+/// event trigger other than a claim or words (attack, blast, abduction …)
+/// or an outcome word ("killed", "injured"), not in quotes.
+fn violence_elsewhere(doc: &Doc<'_>, sent: Span) -> bool {
+    doc.hits.iter().any(|h| {
+        (h.end <= sent.start || h.start >= sent.end)
+            && !in_quotes(doc.quotes, h.start)
+            && match h.hit {
+                Hit::Outcome(_) => true,
+                Hit::Trigger(t) => !matches!(
+                    t,
+                    Trig::Claim
+                        | Trig::Accuse
+                        | Trig::Deny
+                        | Trig::Agree
+                        | Trig::Consult
+                        | Trig::Threaten
+                ),
+            }
+    })
 }
 
 /// Whether a candidate is a named non-state armed group.
@@ -2088,6 +2115,7 @@ const ATTRIBUTION_CUES: &[&str] = &[
     // "pledged allegiance to", "had connections with", "was tied to",
     // "inspired by", "belonging to", "attributed to", "allegedly"
     "carried out by",
+    "perpetrated by",
     "directed by",
     "allegiance",
     "connections with",

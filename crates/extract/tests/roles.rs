@@ -725,3 +725,15 @@ fn a_group_named_as_the_subject_of_a_later_attack_verb_is_actor1() {
         actor1(primary(&evs))
     );
 }
+
+#[test]
+fn a_claim_that_is_the_whole_report_still_reports_the_attack() {
+    let evs = extract(
+        "The BLA claimed responsibility for a gun attack on a police patrol in Turbat, \
+         Balochistan, on Monday.",
+    );
+    let e = primary(&evs);
+    assert!(e.event_type.is_some(), "{e:?}");
+    assert!(actor1(e).starts_with("BLA"), "{}", actor1(e));
+    assert_eq!(claimants(e), vec!["BLA: Baloch Liberation Army"]);
+}

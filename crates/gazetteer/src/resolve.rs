@@ -93,6 +93,49 @@ fn single_country(data: &Data, m: &PlaceMention) -> Option<u16> {
     it.all(|c| c == first).then_some(first)
 }
 
+/// Whether a place lies within 2,000 km of the capital of a country the document gives
+/// evidence for: without evidence for the name's own country, a place in
+/// the region the text is about beats a namesake across the world.
+fn near_evidence(data: &Data, ctx: &Context, en: &crate::data::Entry) -> bool {
+    let (Some(la), Some(lo)) = (en.lat, en.lon) else {
+        return false;
+    };
+    ctx.all.iter().any(|(c, w)| {
+        *w > 0.0
+            && data
+                .countries
+                .get(*c as usize)
+                .and_then(|k| data.entries.get(k.entry as usize))
+                .is_some_and(|k| match (k.lat, k.lon) {
+                    (Some(a), Some(b)) => km(la, lo, a, b) < 2000.0,
+                    _ => false,
+                })
+    })
+}
+
+/// The one country whose province a name is, when all other readings are
+/// villages abroad ("Herat": the Afghan province and city, not the Iranian
+/// village).
+fn dominant_country(data: &Data, m: &PlaceMention) -> Option<u16> {
+    let mut province = None;
+    for c in &m.candidates {
+        let o = &data.entries[c.0 as usize];
+        if o.kind == PlaceKind::Admin1 {
+            match province {
+                None => province = Some(o.country),
+                Some(p) if p != o.country => return None,
+                _ => {}
+            }
+        }
+    }
+    let p = province?;
+    m.candidates
+        .iter()
+        .map(|c| &data.entries[c.0 as usize])
+        .all(|o| o.country == p || (o.kind == PlaceKind::Populated && o.population < 50_000))
+        .then_some(p)
+}
+
 /// Whether a mention reads as a place in its own right: after a locative word
 /// ("in Jacobabad") or before a unit word ("Mohmand Agency"), and not glued to a
 /// following capitalised word ("Mazhar Khan", "Adam Khel").
@@ -112,14 +155,22 @@ fn reads_as_place(text: &str, m: &PlaceMention) -> bool {
     unit || (locative && !cap_word_after(text, e))
 }
 
-fn add_evidence(data: &Data, ctx: &mut Context, m: &PlaceMention, w: f64, place_like: bool) {
-    let Some(c) = single_country(data, m) else {
+fn add_evidence(
+    data: &Data,
+    text: &str,
+    ctx: &mut Context,
+    m: &PlaceMention,
+    w: f64,
+    place_like: bool,
+) {
+    let Some(c) = single_country(data, m).or_else(|| dominant_country(data, m)) else {
         // several countries: spread admin1-level evidence thinly
         return;
     };
     let kinds: Vec<PlaceKind> = m
         .candidates
         .iter()
+        .filter(|o| data.entries[o.0 as usize].country == c)
         .map(|c| data.entries[c.0 as usize].kind)
         .collect();
     let strong = m.kind == PlaceKind::Demonym
@@ -127,6 +178,13 @@ fn add_evidence(data: &Data, ctx: &mut Context, m: &PlaceMention, w: f64, place_
             .iter()
             .any(|k| matches!(k, PlaceKind::Country | PlaceKind::Admin1));
     if m.common_word {
+        // "Swat officials said": a name that is also a word, capitalised
+        // inside a sentence, is weak evidence
+        if !sentence_initial(text, m.span.start)
+            && text[m.span.start..].starts_with(char::is_uppercase)
+        {
+            *ctx.all.entry(c).or_default() += 0.5 * w;
+        }
         return;
     }
     if strong || (place_like && kinds.contains(&PlaceKind::Admin2)) {
@@ -157,7 +215,34 @@ pub(crate) fn resolve(
 ) -> Vec<ResolvedPlace> {
     let mut ctx = Context::default();
     for pm in &rec.places {
-        add_evidence(data, &mut ctx, pm, 1.0, reads_as_place(text, pm));
+        if names_people(data, text, pm) || across_border(data, text, pm) {
+            // "a Syrian asylum seeker", "aid workers from France", "near the
+            // border with Somalia": where people come from, or the country
+            // on the other side, is little evidence for where it happened
+            if let Some(c) = single_country(data, pm) {
+                *ctx.all.entry(c).or_default() += 0.2;
+            }
+            continue;
+        }
+        if let Some(c) = reads_as_demonym(data, text, pm)
+            .then(|| demonym_country(data, text, pm))
+            .flatten()
+        {
+            // "the Somali capital": Somalia's, not Ethiopia's Somali region
+            *ctx.strong.entry(c).or_default() += 1.0;
+            *ctx.all.entry(c).or_default() += 1.0;
+            continue;
+        }
+        // an unambiguous village named without a locative cue ("the North
+        // York area") is weak evidence: a small place somewhere shares many
+        // a name
+        let place_like = reads_as_place(text, pm);
+        let w = if pm.kind == PlaceKind::Populated && !place_like && !substantial(data, pm) {
+            0.3
+        } else {
+            1.0
+        };
+        add_evidence(data, text, &mut ctx, pm, w, place_like);
     }
     for a in &rec.actors {
         if a.kind == crate::ActorMentionKind::Named {
@@ -174,7 +259,7 @@ pub(crate) fn resolve(
     if let Some(title) = dctx.title.as_deref() {
         let trec = m.recognise(data, title);
         for pm in &trec.places {
-            add_evidence(data, &mut ctx, pm, 1.0, reads_as_place(title, pm));
+            add_evidence(data, title, &mut ctx, pm, 1.0, reads_as_place(title, pm));
         }
     }
     if let Some(dl) = dctx.dateline.as_deref() {
@@ -209,6 +294,12 @@ pub(crate) fn resolve(
 
     let mut out = Vec::new();
     for (mi, pm) in rec.places.iter().enumerate() {
+        // "the Afghan capital", "Syria's capital", "the northern Iraqi town of
+        // X": the country (or its capital) is where it happened
+        if let Some(p) = country_phrase_place(data, m, text, pm) {
+            out.push(p);
+            continue;
+        }
         if pm.kind == PlaceKind::Demonym
             && pm
                 .candidates
@@ -218,16 +309,31 @@ pub(crate) fn resolve(
         {
             continue;
         }
+        // "the American air base", "a Somali refugee": an adjective or a
+        // people, not a place; nor is a country people come from ("aid
+        // workers from France")
+        if reads_as_demonym(data, text, pm)
+            || (pm.kind == PlaceKind::Country && names_people(data, text, pm))
+        {
+            continue;
+        }
         let s = pm.span.start;
         let e = pm.span.end;
         let before = words_before(text, s, 3);
         let after = words_after(text, e, 2);
         let last = before.last().map(String::as_str);
         let locative = last.is_some_and(|w| LOCATIVE.contains(&w))
-            || (last == Some("the")
+            || (matches!(last, Some("the" | "a" | "an"))
                 && before
                     .get(before.len().wrapping_sub(2))
-                    .is_some_and(|w| LOCATIVE.contains(&w.as_str())));
+                    .is_some_and(|w| LOCATIVE.contains(&w.as_str())))
+            // "in the city's Jatrabari area", "the capital's X district"
+            || last.is_some_and(|w| {
+                matches!(
+                    w,
+                    "city's" | "capital's" | "town's" | "city\u{2019}s" | "capital\u{2019}s"
+                )
+            });
         let near_cue = near_cue_start(text, s);
         let near_after = after
             .first()
@@ -252,10 +358,15 @@ pub(crate) fn resolve(
             .flat_map(|o| o.candidates.iter().map(|c| c.0))
             .filter(|&c| data.entries[c as usize].kind == PlaceKind::Admin1)
             .collect();
+        // The country of an address ("Tripoli, Lebanon", "Romans sur Isere,
+        // Auvergne Rhone Alpes, France"): the name is the one in that country.
+        let address_countries = address_countries(data, text, rec, mi);
 
-        // Without any country evidence for this name in the text, the region
-        // sitrep is built for breaks ties ("Mansa" is the Indian district seat,
-        // not the Zambian town; "the Centre" no region of Burkina Faso).
+        // Without any country evidence for this name in the text, a place
+        // near the countries the text does speak of breaks ties ("Mansa" in
+        // a story naming Indian places is the Indian district seat, not the
+        // Zambian town); with no evidence at all, population decides (no
+        // region of the world is preferred: "Alexandria" is Egypt's).
         let no_evidence = pm.candidates.iter().all(|c| {
             ctx.all
                 .get(&data.entries[c.0 as usize].country)
@@ -316,7 +427,10 @@ pub(crate) fn resolve(
             if ctx.dateline.contains(&c.0) {
                 sc += 2.0;
             }
-            if no_evidence && focus_region(data, en.country) {
+            if address_countries.contains(&en.country) {
+                sc += 3.0;
+            }
+            if no_evidence && near_evidence(data, &ctx, en) {
                 sc += 1.0;
             }
             if best.is_none_or(|b| sc > b.0) {
@@ -351,6 +465,38 @@ pub(crate) fn resolve(
             continue;
         }
         let other_strong = ctx.strong.iter().any(|(c, w)| *c != en.country && *w > 0.0);
+        // the evidence for the name's country besides the name itself ("Aden"
+        // names a Yemeni province, which is no support for "near Aden Adde
+        // International Airport" in a Somali story)
+        let own = if !pm.common_word
+            && single_country(data, pm).is_some()
+            && pm.candidates.iter().any(|c| {
+                matches!(
+                    data.entries[c.0 as usize].kind,
+                    PlaceKind::Country | PlaceKind::Admin1
+                )
+            }) {
+            1.0
+        } else {
+            0.0
+        };
+        // a province name that only a village abroad shares counts for its
+        // country ("Herat"), but not for itself against another country's
+        // evidence ("Sabha" in "the Lok Sabha" of an Indian story)
+        let own_dominant = if !pm.common_word
+            && single_country(data, pm).is_none()
+            && dominant_country(data, pm) == Some(en.country)
+        {
+            1.0
+        } else {
+            0.0
+        };
+        let strong_glue = if other_strong {
+            strong - own - own_dominant
+        } else {
+            strong
+        };
+        let strong = strong - if other_strong { own_dominant } else { 0.0 };
         if en.kind == PlaceKind::Populated
             && strong <= 0.0
             && (!locative || other_strong)
@@ -437,19 +583,60 @@ pub(crate) fn resolve(
         // when the name can only be one country's province
         let province_of_org = en.kind == PlaceKind::Admin1
             && !pm.common_word
+            && (strong_glue > 0.0 || !other_strong)
             && pm.candidates.iter().all(|c| {
                 let o = &data.entries[c.0 as usize];
                 o.kind != PlaceKind::Admin1 || o.country == en.country
             });
-        let glued_after =
-            cap_word_after(text, e) && !place_starts_at(data, rec, mi, e) && !province_of_org;
+        // "at Kabul University", "in a Kabul Wrestling club", "at London
+        // Bridge": a capital or a city of a million naming a facility in it,
+        // after a locative word, is
+        // where it happened (unless the text is about another country: "near
+        // Aden Adde International Airport" in Mogadishu)
+        let metropolis = en.kind == PlaceKind::Populated
+            && (en.population >= 1_000_000 || en.seat >= 3)
+            && text[s..e].eq_ignore_ascii_case(&en.name);
+        let city_facility = metropolis
+            && locative_before(text, s)
+            && (strong_glue > 0.0 || !other_strong)
+            && !hospital_follows(text, e)
+            && !landmark_placed_elsewhere(text, rec, mi, e);
+        let glued_after = cap_word_after(text, e)
+            && !place_starts_at(data, rec, mi, e)
+            && !province_of_org
+            && !city_facility;
         if (pm.common_word
             || (matches!(
                 en.kind,
                 PlaceKind::Populated | PlaceKind::Admin1 | PlaceKind::Admin2
-            ) && strong <= 0.0))
+            ) && strong_glue <= 0.0))
             && !text[s..e].contains(' ')
             && (glued_before || glued_after)
+        {
+            continue;
+        }
+        // "Saint Mark's Church", "St. Peter's Square": a saint, not a place
+        let name = &text[s..e];
+        if (name.starts_with("Saint ") || name.starts_with("St. ") || name.starts_with("St "))
+            && (text[e..].starts_with("'s ") || text[e..].starts_with("\u{2019}s "))
+        {
+            continue;
+        }
+        // "Notre Dame de Nice", "Sainte Marie du Lac": a small foreign town
+        // before a particle and a capitalised word is the head of a longer name
+        if en.kind == PlaceKind::Populated
+            && strong <= 0.0
+            && en.population < 100_000
+            && particle_name_follows(text, e)
+        {
+            continue;
+        }
+        // A country name inside a longer proper noun ("the Sufi
+        // Khanaqa-e-Malawi Sikandar mosque") is no country.
+        if en.kind == PlaceKind::Country
+            && !text[s..e].contains(' ')
+            && (cap_word_before(text, s) || hyphen_glued_before(text, s))
+            && cap_word_after(text, e)
         {
             continue;
         }
@@ -474,8 +661,10 @@ pub(crate) fn resolve(
         // A landmark named after a place, itself placed in another ("the Tirah
         // bazaar in Kohat", "Khyber Bazar, Peshawar"): the later place is where it
         // happened.
-        if matches!(en.kind, PlaceKind::Populated | PlaceKind::Admin2)
-            && LANDMARKS.contains(&next)
+        if matches!(
+            en.kind,
+            PlaceKind::Populated | PlaceKind::Admin2 | PlaceKind::Admin1
+        ) && LANDMARKS.contains(&next)
             && landmark_placed_elsewhere(text, rec, mi, e)
         {
             continue;
@@ -539,7 +728,68 @@ pub(crate) fn resolve(
             locative,
         });
     }
+    if out.is_empty() {
+        out.extend(forces_country(data, text, rec));
+    }
     out
+}
+
+/// Nouns after a demonym that name a state's forces, officials or
+/// people at home ("25 Malian soldiers", "the Iraqi Army", "an Indian air
+/// base", "the Croatian government", "Nigerien civilians").
+const STATE_NOUNS: &[&str] = &[
+    "soldier",
+    "soldiers",
+    "troops",
+    "army",
+    "military",
+    "police",
+    "policemen",
+    "forces",
+    "security",
+    "government",
+    "authorities",
+    "officials",
+    "prime",
+    "president",
+    "minister",
+    "ministry",
+    "parliament",
+    "air",
+    "navy",
+    "base",
+    "checkpoint",
+    "civilians",
+    "villagers",
+];
+
+/// For a text that names no place at all: the country whose forces,
+/// government or civilians it names first ("25 Malian soldiers were
+/// killed when gunmen attacked their base"), at country precision. The
+/// nationality of people abroad ("a Syrian refugee") does not count.
+fn forces_country(data: &Data, text: &str, rec: &Recognition) -> Option<ResolvedPlace> {
+    let pm = rec.places.iter().find(|pm| {
+        pm.kind == PlaceKind::Demonym
+            && !names_people(data, text, pm)
+            && words_after(text, pm.span.end, 1)
+                .first()
+                .is_some_and(|w| STATE_NOUNS.contains(&w.as_str()))
+    })?;
+    let c = single_country(data, pm)?;
+    let idx = data.countries.get(c as usize)?.entry;
+    if data.entries.get(idx as usize)?.kind != PlaceKind::Country {
+        return None;
+    }
+    let mut location = data.location(idx, 3);
+    location.name = location.country.clone().unwrap_or_default();
+    Some(ResolvedPlace {
+        span: pm.span,
+        evidence: pm.span,
+        location,
+        kind: PlaceKind::Region,
+        near: false,
+        locative: false,
+    })
 }
 
 /// The district a valley mention is named after ("Swat Valley" → Swat), when
@@ -704,6 +954,14 @@ const LANDMARKS: &[&str] = &[
     "street",
     "gate",
     "camp",
+    "station",
+    "airport",
+    "church",
+    "cathedral",
+    "temple",
+    "shrine",
+    "bridge",
+    "mall",
 ];
 
 /// Whether a mention can name a place of its own next to another: a country,
@@ -789,16 +1047,335 @@ fn unit_cued_countries(data: &Data, text: &str, rec: &Recognition, name: &str) -
     out
 }
 
-/// The countries sitrep is built for (South and Southeast Asia, the same list as
-/// `FOCUS` in `xtask`, which keeps all their aliases).
-const FOCUS_REGION: &[&str] = &[
-    "PK", "AF", "IN", "BD", "NP", "LK", "BT", "MM", "IR", "TH", "KH", "LA",
+/// Nouns of people (and of a state's missions abroad) after which a
+/// nationality says whose they are, not where it happened: "a Syrian
+/// asylum seeker", "three Chinese engineers", "aid workers from France",
+/// "the German consulate", "the American air base".
+const ORIGIN_NOUNS: &[&str] = &[
+    "man",
+    "men",
+    "woman",
+    "women",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "teenager",
+    "teenagers",
+    "youth",
+    "national",
+    "nationals",
+    "citizen",
+    "citizens",
+    "tourist",
+    "tourists",
+    "visitor",
+    "visitors",
+    "worker",
+    "workers",
+    "engineer",
+    "engineers",
+    "student",
+    "students",
+    "refugee",
+    "refugees",
+    "asylum",
+    "migrant",
+    "migrants",
+    "immigrant",
+    "immigrants",
+    "expatriate",
+    "expatriates",
+    "suspect",
+    "suspects",
+    "attacker",
+    "attackers",
+    "assailant",
+    "gunman",
+    "terrorist",
+    "journalist",
+    "journalists",
+    "doctor",
+    "doctors",
+    "nurse",
+    "nurses",
+    "priest",
+    "priests",
+    "nun",
+    "nuns",
+    "diplomat",
+    "diplomats",
+    "ambassador",
+    "envoy",
+    "pilgrim",
+    "pilgrims",
+    "businessman",
+    "businessmen",
+    "couple",
+    "family",
+    "descent",
+    "origin",
+    "passport",
+    "passports",
+    "embassy",
+    "consulate",
+    "base",
 ];
 
-fn focus_region(data: &Data, country: u16) -> bool {
-    data.countries
-        .get(country as usize)
-        .is_some_and(|c| FOCUS_REGION.contains(&c.iso2.as_str()))
+/// Whether a demonym or country mention only says where people come from:
+/// a demonym before a person noun ("a Syrian asylum seeker", "French aid
+/// workers", "Libyan-born"), a plural demonym used as a noun ("two
+/// Americans"), or a country after "<people> from" ("tourists from Sweden
+/// and Austria").
+fn names_people(data: &Data, text: &str, pm: &PlaceMention) -> bool {
+    let (s, e) = (pm.span.start, pm.span.end);
+    if pm.kind == PlaceKind::Demonym || reads_as_demonym(data, text, pm) {
+        let tail = &text[e..];
+        if tail.starts_with("-born") || tail.starts_with("-origin") {
+            return true;
+        }
+        let after = words_after(text, e, 2);
+        if after
+            .iter()
+            .any(|w| ORIGIN_NOUNS.contains(&w.trim_end_matches(['\'', '\u{2019}'])))
+        {
+            return true;
+        }
+        // "Americans", "Syrians": the demonym less its plural 's' is one too
+        let name = &text[s..e];
+        if let Some(one) = name.strip_suffix('s') {
+            return pm.candidates.iter().any(|c| {
+                let ci = data.entries[c.0 as usize].country as usize;
+                data.countries
+                    .get(ci)
+                    .is_some_and(|k| k.demonyms.iter().any(|d| d == one))
+            });
+        }
+        return false;
+    }
+    if pm.kind != PlaceKind::Country {
+        return false;
+    }
+    let w = words_before(text, s, 4);
+    let n = w.len();
+    let person_from = |i: usize| {
+        w.get(i).is_some_and(|f| f == "from")
+            && i.checked_sub(1)
+                .and_then(|j| w.get(j))
+                .is_some_and(|p| ORIGIN_NOUNS.contains(&p.as_str()))
+    };
+    // "from France", "from Sweden and Austria"
+    (n >= 1 && person_from(n - 1)) || (n >= 3 && w[n - 1] == "and" && person_from(n - 3))
+}
+
+/// Whether a country is named as the other side of a border: "near the
+/// border with Somalia", "a district bordering Afghanistan".
+fn across_border(data: &Data, text: &str, pm: &PlaceMention) -> bool {
+    if !pm
+        .candidates
+        .iter()
+        .any(|c| data.entries[c.0 as usize].kind == PlaceKind::Country)
+    {
+        return false;
+    }
+    let w = words_before(text, pm.span.start, 2);
+    matches!(w.last().map(String::as_str), Some("bordering"))
+        || (w.len() == 2 && w[0] == "border" && w[1] == "with")
+}
+
+/// Nouns after a demonym that make it name a place in that country ("the
+/// Turkish town of Midyat", "the eastern Afghan area of X", "the southern
+/// Syrian governorate of As Suwayda").
+const COUNTRY_PLACE_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "area",
+    "province",
+    "governorate",
+    "region",
+    "district",
+    "state",
+    "county",
+    "municipality",
+    "territory",
+    "soil",
+    "port",
+];
+
+/// Whether the words before byte `s` put what follows in a locative role:
+/// "in X", "at the X", "in a X".
+fn locative_before(text: &str, s: usize) -> bool {
+    let before = words_before(text, s, 2);
+    let last = before.last().map(String::as_str);
+    last.is_some_and(|w| LOCATIVE.contains(&w))
+        || (matches!(last, Some("the" | "a" | "an"))
+            && before.len() == 2
+            && LOCATIVE.contains(&before[0].as_str()))
+}
+
+/// The national capital of a country: the seat-3 town named as its capital.
+fn capital_entry(data: &Data, m: &Matcher, country: u16) -> Option<u32> {
+    let name = data.countries.get(country as usize)?.capital.as_deref()?;
+    m.entries_named(data, name)
+        .into_iter()
+        .filter(|&i| {
+            let e = &data.entries[i as usize];
+            e.country == country && e.kind == PlaceKind::Populated && e.lat.is_some()
+        })
+        .max_by_key(|&i| {
+            let e = &data.entries[i as usize];
+            (e.seat, e.population, std::cmp::Reverse(i))
+        })
+}
+
+/// A country named through a phrase that places the event in it: "the
+/// Afghan capital", "Turkey's capital", "the capital of Somalia" (its
+/// capital city), "the Turkish town of Midyat", "the eastern Afghan area of
+/// X", "the Indian border town of X" (the country, for a town the
+/// gazetteer may lack; the town itself, when known, is the more precise
+/// place). Demonyms and country mentions only.
+fn country_phrase_place(
+    data: &Data,
+    m: &Matcher,
+    text: &str,
+    pm: &PlaceMention,
+) -> Option<ResolvedPlace> {
+    let is_country = |c: &crate::PlaceId| data.entries[c.0 as usize].kind == PlaceKind::Country;
+    let country = pm
+        .candidates
+        .iter()
+        .find(|c| is_country(c))
+        .map(|c| data.entries[c.0 as usize].country)
+        .or_else(|| single_country(data, pm))?;
+    let (s, e) = (pm.span.start, pm.span.end);
+    let tail = &text[e..];
+    let after = words_after(text, e, 1);
+    let next = after.first().map(String::as_str).unwrap_or("");
+    let capital_after = |t: &str| {
+        t.strip_prefix("capital")
+            .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+    };
+    // "the Somali region" is Ethiopia's province, not Somalia
+    let own_unit = matches!(next, "region" | "state" | "province" | "district")
+        && pm.candidates.iter().any(|c| !is_country(c));
+    let demonym = !own_unit
+        && ((pm.kind == PlaceKind::Demonym && pm.candidates.iter().all(is_country))
+            || demonym_country(data, text, pm).is_some());
+    let country = if demonym {
+        demonym_country(data, text, pm).unwrap_or(country)
+    } else {
+        country
+    };
+    let (idx, precision, kind, end) = match pm.kind {
+        _ if demonym => {
+            let rest = tail.trim_start();
+            let word = rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len());
+            let end = e + (tail.len() - rest.len()) + word;
+            if capital_after(rest) {
+                (
+                    capital_entry(data, m, country)?,
+                    1,
+                    PlaceKind::Populated,
+                    end,
+                )
+            } else if COUNTRY_PLACE_NOUNS.contains(&next)
+                || (matches!(
+                    next,
+                    "border" | "frontier" | "coastal" | "port" | "capital" | "holy"
+                ) && words_after(text, e, 2)
+                    .get(1)
+                    .is_some_and(|w| COUNTRY_PLACE_NOUNS.contains(&w.as_str())))
+            {
+                let ci = data.countries.get(country as usize)?.entry;
+                (ci, 3, PlaceKind::Region, end)
+            } else {
+                return None;
+            }
+        }
+        PlaceKind::Country => {
+            // "Turkey's capital", "the capital of Somalia"
+            let poss = tail
+                .strip_prefix("'s ")
+                .or_else(|| tail.strip_prefix("\u{2019}s "));
+            let before = words_before(text, s, 3);
+            let n = before.len();
+            let of_capital = n >= 3
+                && before[n - 1] == "of"
+                && before[n - 2] == "capital"
+                && before[n - 3] == "the";
+            if let Some(rest) = poss.filter(|r| capital_after(r)) {
+                let end = e + (tail.len() - rest.len()) + "capital".len();
+                (
+                    capital_entry(data, m, country)?,
+                    1,
+                    PlaceKind::Populated,
+                    end,
+                )
+            } else if of_capital {
+                (capital_entry(data, m, country)?, 1, PlaceKind::Populated, e)
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    };
+    let mut location = data.location(idx, precision);
+    if kind == PlaceKind::Region {
+        location.name = location.country.clone().unwrap_or_default();
+    }
+    let locative = locative_before(text, s);
+    // "the capital of Somalia": the evidence starts at the phrase
+    let start = text[..s]
+        .rfind("capital")
+        .filter(|&i| end == e && pm.kind == PlaceKind::Country && s - i <= 16)
+        .unwrap_or(s);
+    Some(ResolvedPlace {
+        span: pm.span,
+        evidence: Span::new(plain_cue_start(text, start).unwrap_or(start), end.max(e)),
+        location,
+        kind,
+        near: false,
+        locative,
+    })
+}
+
+/// Countries named after mention `mi` in an address: a run of names joined
+/// by commas ("Tripoli, Lebanon", "Bodo, Far North Region, Cameroon"); an
+/// unknown capitalised name may sit in the run ("Romans sur Isere, Auvergne
+/// Rhone Alpes, France").
+fn address_countries(data: &Data, text: &str, rec: &Recognition, mi: usize) -> Vec<u16> {
+    let mut out = Vec::new();
+    let mut at = rec.places[mi].span.end;
+    for o in rec.places[mi + 1..].iter().take(3) {
+        let Some(gap) = text.get(at..o.span.start) else {
+            break;
+        };
+        let gap = gap.trim();
+        let Some(inner) = gap.strip_prefix(',') else {
+            break;
+        };
+        // nothing but commas and capitalised words between
+        let inner = inner.trim().trim_end_matches(',').trim();
+        if gap.len() > 40
+            || !inner
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+            || (!inner.is_empty() && !gap.ends_with(','))
+        {
+            break;
+        }
+        for c in &o.candidates {
+            let en = &data.entries[c.0 as usize];
+            if en.kind == PlaceKind::Country && !out.contains(&en.country) {
+                out.push(en.country);
+            }
+        }
+        at = o.span.end;
+    }
+    out
 }
 
 /// Whether a word is an English month name (capitalised as written in text).
@@ -818,6 +1395,50 @@ fn is_month(w: &str) -> bool {
             | "November"
             | "December"
     )
+}
+
+/// The country whose demonym the mention is, as written ("Somali" is
+/// Somalia's, whatever Ethiopian region shares the name; "American").
+fn demonym_country(data: &Data, text: &str, pm: &PlaceMention) -> Option<u16> {
+    let name = &text[pm.span.start..pm.span.end];
+    pm.candidates.iter().find_map(|c| {
+        let en = &data.entries[c.0 as usize];
+        if en.kind != PlaceKind::Country {
+            return None;
+        }
+        let k = data.countries.get(en.country as usize)?;
+        // beside a same-named place, only a demonym made from the country's
+        // name ("Somali", "Kenyan") reads so, not a people's name that is
+        // also a region's ("Hazara")
+        let others = pm.candidates.len() > 1;
+        let derived = |d: &str| {
+            let head = |x: &str| x.chars().take(4).collect::<String>().to_lowercase();
+            head(d) == head(&k.name)
+        };
+        k.demonyms
+            .iter()
+            .any(|d| d == name && (!others || derived(d)))
+            .then_some(en.country)
+    })
+}
+
+/// Whether a demonym reads as a people's or country's adjective here, not
+/// as a same-named place: no unit word after it ("the Somali region") and
+/// no locative word before it ("in Hazara").
+fn reads_as_demonym(data: &Data, text: &str, pm: &PlaceMention) -> bool {
+    if demonym_country(data, text, pm).is_none() {
+        return false;
+    }
+    let unit = words_after(text, pm.span.end, 1).first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "region" | "state" | "province" | "district" | "division" | "agency" | "zone"
+        )
+    });
+    let cued = words_before(text, pm.span.start, 1)
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "in" | "at" | "near" | "from" | "of"));
+    !unit && !cued
 }
 
 /// A demonym mention is only evidence ("Pakistani troops"), never a place.
@@ -860,6 +1481,9 @@ const NAME_TAILS: &[&str] = &[
     "Region",
     "State",
     "Circle",
+    "Sadar",
+    "Upazila",
+    "Upazilla",
 ];
 
 fn cap_word_before(text: &str, s: usize) -> bool {
@@ -883,6 +1507,49 @@ fn cap_word_before(text: &str, s: usize) -> bool {
     }
     // a capitalised word at the start of a sentence says nothing
     !sentence_initial(text, ws)
+}
+
+/// Whether the capitalised words right after byte `e` name a hospital
+/// ("Dhaka Medical College and Hospital"): where the wounded were taken,
+/// not where they were hurt.
+fn hospital_follows(text: &str, e: usize) -> bool {
+    text[e..]
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .any(|w| matches!(w, "Medical" | "Hospital" | "Hospitals" | "Clinic"))
+}
+
+/// Whether a Romance particle and a capitalised word follow byte `e`
+/// ("… de Nice", "… sur Mer").
+fn particle_name_follows(text: &str, e: usize) -> bool {
+    let mut it = text[e..].split(' ');
+    if it.next() != Some("") {
+        return false;
+    }
+    let particle = it.next().unwrap_or("");
+    matches!(
+        particle,
+        "de" | "du" | "des" | "del" | "della" | "di" | "da" | "do" | "dos" | "das" | "sur" | "sous"
+    ) && it
+        .next()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// Whether the name at `s` ends a hyphenated capitalised word
+/// ("Khanaqa-e-Malawi").
+fn hyphen_glued_before(text: &str, s: usize) -> bool {
+    let Some(head) = text.get(..s).and_then(|h| h.strip_suffix('-')) else {
+        return false;
+    };
+    let ws = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    head[ws..].starts_with(|c: char| c.is_uppercase())
 }
 
 fn cap_word_after(text: &str, e: usize) -> bool {

@@ -249,3 +249,115 @@ fn a_newspaper_named_after_a_town_is_no_place() {
     assert!(!has(&ps, "Asahi"), "{ps:?}");
     assert!(has(&ps, "Peshawar"), "{ps:?}");
 }
+
+/// The country code of the place the whole text is located at.
+fn located_country(text: &str) -> Option<String> {
+    let ps = places(text);
+    gaz()
+        .locate(text, &ps, Span::new(0, text.len()))
+        .and_then(|(l, _)| l.country_code)
+}
+
+#[test]
+fn a_countrys_capital_named_through_the_country_is_its_capital() {
+    // a demonym before "capital", the country's possessive, "the capital of X"
+    let text = "A car bomb killed nine people near a hotel in the Somali capital on Monday.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Mogadishu", "{ps:?}");
+    let text = "Gunmen stormed a shopping centre in Kenya's capital, killing six.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Nairobi", "{ps:?}");
+    let text = "A grenade was thrown into a bar in the capital of Mali late on Friday.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Bamako", "{ps:?}");
+    // a provincial capital stays unnamed
+    let text = "A bomb went off in the provincial capital on Friday.";
+    assert!(places(text).is_empty());
+}
+
+#[test]
+fn a_demonym_before_a_place_noun_places_the_event_in_its_country() {
+    // the town itself is unknown: the country stands
+    let text = "Gunmen attacked the northern Nigerien village of Tokobaraoui, killing 14.";
+    let ps = places(text);
+    let (at, _) = located(text);
+    assert_eq!(at, "Niger", "{ps:?}");
+    assert_eq!(located_country(text).as_deref(), Some("NE"));
+    // a known town is the more precise place
+    let text = "A car bomb exploded in the Turkish town of Midyat, wounding 30.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Midyat", "{ps:?}");
+}
+
+#[test]
+fn a_country_after_a_comma_chooses_the_town() {
+    let text = "A man attacked a patrol with a bomb in Tripoli, Lebanon, killing two soldiers.";
+    assert_eq!(located_country(text).as_deref(), Some("LB"));
+    let text = "A man attacked a patrol with a bomb in Tripoli, killing two soldiers.";
+    assert_eq!(located_country(text).as_deref(), Some("LY"));
+}
+
+#[test]
+fn a_nationality_is_not_where_it_happened() {
+    // the attacker's or the victims' country is no evidence for the venue
+    let text = "A Syrian asylum seeker stabbed two men while visiting Dresden.";
+    assert_eq!(located_country(text).as_deref(), Some("DE"));
+    let text = "Two Americans were stabbed at the central station in Amsterdam.";
+    assert_eq!(located_country(text).as_deref(), Some("NL"));
+    // "aid workers from France" is no French place
+    let text = "Militants ambushed a group of aid workers from France and killed six.";
+    assert!(places(text).is_empty(), "{:?}", places(text));
+}
+
+#[test]
+fn a_country_name_inside_a_proper_noun_is_no_country() {
+    let text = "A bomb went off at the Sufi Khanaqa-e-Malawi Sikandar shrine, killing 12.";
+    let ps = places(text);
+    assert!(place(&ps, text, "Malawi").is_none(), "{ps:?}");
+}
+
+#[test]
+fn a_capital_naming_a_facility_is_where_it_happened() {
+    let text = "Gunmen opened fire at Kabul University on Monday, killing 19 students.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Kabul", "{ps:?}");
+    let text = "A blast tore through a Kabul Wrestling club in the evening.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Kabul", "{ps:?}");
+}
+
+#[test]
+fn a_station_named_after_a_place_is_in_the_place_after_it() {
+    let text = "Three people were stabbed at Victoria Station in Manchester, England.";
+    let ps = places(text);
+    assert!(place(&ps, text, "Victoria").is_none(), "{ps:?}");
+    let (at, ps) = located(text);
+    assert_eq!(at, "Manchester", "{ps:?}");
+    assert_eq!(located_country(text).as_deref(), Some("GB"));
+}
+
+#[test]
+fn a_text_without_a_place_is_placed_where_its_soldiers_serve() {
+    let text = "Twelve Malian soldiers were killed when gunmen attacked their camp.";
+    assert_eq!(located_country(text).as_deref(), Some("ML"));
+    // a refugee's nationality says nothing of where
+    let text = "A Syrian refugee attacked passengers on a train with an axe.";
+    assert!(places(text).is_empty(), "{:?}", places(text));
+}
+
+#[test]
+fn a_mosque_name_glued_to_a_village_name_is_no_evidence() {
+    // "Jama" and "Masjid" are villages abroad; the mosque is in Herat
+    let text = "Seven civilians were killed outside the historic Jama Masjid of Herat.";
+    assert_eq!(located_country(text).as_deref(), Some("AF"));
+}
+
+#[test]
+fn a_saints_name_and_a_name_with_a_particle_are_no_places() {
+    let text = "A bomb exploded outside Saint Mark's Church in Alexandria on Sunday.";
+    let ps = places(text);
+    assert!(place(&ps, text, "Saint Mark").is_none(), "{ps:?}");
+    let text = "Three people were killed in a knife attack at Notre Dame de Lorette.";
+    let ps = places(text);
+    assert!(place(&ps, text, "Notre Dame").is_none(), "{ps:?}");
+}

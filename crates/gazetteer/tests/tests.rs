@@ -511,13 +511,19 @@ fn a_small_town_name_ending_a_longer_local_name_is_no_place() {
 }
 
 #[test]
-fn without_country_evidence_the_focus_region_breaks_ties() {
-    // Mansa is a district seat in Indian Punjab and a Zambian provincial town;
-    // a note that names no country reads it in the region sitrep is built for.
+fn without_country_evidence_the_region_the_text_speaks_of_breaks_ties() {
+    // Mansa is a district in Indian Punjab and a Zambian provincial town; a
+    // note that also names a town of India's neighbour Nepal reads it in
+    // that region. No region of the world is preferred otherwise: with no
+    // evidence at all, the larger place (the Zambian town) wins.
+    let text = "Farmers from Birgunj blocked a highway in Mansa on Tuesday.";
+    let ps = places(text);
+    let m = place(&ps, text, "Mansa").expect("Mansa");
+    assert_eq!(m.location.country_code.as_deref(), Some("IN"), "{ps:?}");
     let text = "Farmers blocked a highway in Mansa on Tuesday to demand compensation.";
     let ps = places(text);
     let m = place(&ps, text, "Mansa").expect("Mansa");
-    assert_eq!(m.location.country_code.as_deref(), Some("IN"));
+    assert_eq!(m.location.country_code.as_deref(), Some("ZM"));
     // Country evidence in the text still wins.
     let text = "Miners marched through Mansa, the capital of Zambia's Luapula Province.";
     let ps = places(text);
