@@ -1161,6 +1161,10 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
     // --- aliases that are another country's well-known place ("Alexandria"
     // for Mashhad, "Islamabad" for Anantnag, "Gaza" for Gasa in Bhutan)
     drop_foreign_aliases(&mut rows);
+    // --- aliases that are an armed group's name ("Hamas" for Hamm, Germany);
+    // the derived actors are rebuilt first so that one run reads its own
+    build_actors(shared, out_dir)?;
+    drop_actor_aliases(&mut rows, &actor_names(out_dir)?);
 
     // --- write
     let mut out = String::new();
@@ -1206,7 +1210,6 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
     gz.finish()?;
     let size = std::fs::metadata(&path)?.len();
     write_stopwords(&rows, out_dir)?;
-    build_actors(shared, out_dir)?;
     eprintln!(
         "wrote {} ({} rows, {} bytes uncompressed, {} bytes gz) in {:.1}s",
         path.display(),
@@ -2142,6 +2145,54 @@ fn drop_foreign_aliases(rows: &mut [Row]) {
     eprintln!("aliases naming a foreign place dropped: {n}");
 }
 
+/// Names and aliases of the actor dictionaries (`actors.tsv`,
+/// `actors_derived.tsv`): "ABBR: Full Name" gives both parts.
+fn actor_names(dir: &Path) -> Result<BTreeSet<String>> {
+    let mut out = BTreeSet::new();
+    for f in ["actors.tsv", "actors_derived.tsv"] {
+        let path = dir.join(f);
+        if !path.exists() {
+            continue;
+        }
+        for line in read(&path)?.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let name = cols[0].trim();
+            out.insert(name.to_string());
+            if let Some((abbr, full)) = name.split_once(": ") {
+                out.insert(abbr.trim().to_string());
+                out.insert(full.trim().to_string());
+            }
+            for a in cols.get(3).into_iter().flat_map(|a| a.split('|')) {
+                if !a.trim().is_empty() {
+                    out.insert(a.trim().to_string());
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Drops a place alias that is an actor's name unless it spells the place's
+/// own name: GeoNames alternate names such as "Hamas" for Hamm (Germany) made
+/// "a member of Hamas" a German place.
+fn drop_actor_aliases(rows: &mut [Row], actors: &BTreeSet<String>) {
+    let mut n = 0;
+    for r in rows.iter_mut().filter(|r| r.kind != "C") {
+        let (cc, name) = (r.cc.clone(), r.name.clone());
+        let before = r.aliases.len();
+        r.aliases.retain(|a| {
+            !actors.contains(a)
+                || loose(a) == loose(&name)
+                || translit_key(a, &cc) == translit_key(&name, &cc)
+        });
+        n += before - r.aliases.len();
+    }
+    eprintln!("aliases naming an actor dropped: {n}");
+}
+
 fn fix_demonyms(
     nationalities: &mut HashMap<String, BTreeSet<String>>,
     cinfo: &[(String, String, String, u64)],
@@ -2351,6 +2402,23 @@ mod tests {
         );
         assert_eq!(particle_spaced("Dera-Ismail-Khan"), None);
         assert_eq!(particle_spaced("Mazar-e Sharif"), None);
+    }
+
+    #[test]
+    fn an_alias_naming_an_actor_is_dropped() {
+        let mut rows = vec![
+            row("P", "DE", "Hamm", 179_000),
+            row("P", "AF", "Taloqan", 60_000),
+        ];
+        rows[0]
+            .aliases
+            .extend(["Hamas".to_string(), "Hammona".to_string()]);
+        rows[1].aliases.insert("Taluqan".to_string());
+        let actors: BTreeSet<String> = ["Hamas".to_string(), "Taluqan".to_string()].into();
+        drop_actor_aliases(&mut rows, &actors);
+        assert_eq!(rows[0].aliases.iter().collect::<Vec<_>>(), ["Hammona"]);
+        // a spelling of the place's own name stays
+        assert!(rows[1].aliases.contains("Taluqan"));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! | GTD (`*.geojson`) | `summary` | event_type + sub_event_type (from attack type, target and weapon, see [`gtd_types`]), fatalities (`nkill`), wounded (`nwound`), abducted (`nhostkid`), perpetrator (`gname`; "Unknown" = unidentified), claimed, admin1 (`provstate`), location, date |
 //! | UCDP GED (`*.csv`) | `source_headline`, only rows whose headline states a number | fatalities (best), fatalities.bounds (low..high), deaths.civilians / state_forces / militants (by side, see [`ucdp_sides`]), admin1, location |
 //! | MUC-3/4 (folder with messages and `key-*` files) | the message | event_type (incident type mapped), date, country, location (any named place of the key), perpetrator (organisation), claimed, killed / injured (human target effect) — first template of each relevant message |
-//! | Wikipedia incident list (`*.json`) | `Description` (published `<Year>-07-01`) | event_type (from `Category`, see [`wiki_types`]), fatalities (`Dead`), fatalities.victims (`Dead` against the total less militants' deaths: the list leaves attackers out), wounded (`Injured`), "(stated)" rows over records whose text writes the gold number ([`states_number`]), perpetrator (`Perpetrator`) and perpetrator (groups only) ([`perpetrator_is_group`]), country |
+//! | Wikipedia incident list (`*.json`) | `Description` (no publication date: the list gives only the year) | event_type (from `Category`, see [`wiki_types`]), fatalities (`Dead`), fatalities.victims (`Dead` against the total less militants' deaths: the list leaves attackers out), wounded (`Injured`), "(stated)" rows over records whose text writes the gold number ([`states_number`]), perpetrator (`Perpetrator`) and perpetrator (groups only) ([`perpetrator_is_group`]), country |
 //! | Pakistan suicide bombings (`PakistanSuicideAttacks.csv`) | `Location` + `City` (a place description, no event: score it with `--recognition`) | event_type, sub_event_type (Suicide bomb), fatalities.bounds (`Killed Min..Max`), wounded.bounds, admin1 (`Province`; "Capital" = Islamabad), location, date |
 //! | Pakistan drone strikes (`PakistanDroneAttacks.csv`) | `Special Mention (Site)` + `Comments`, rows with neither skipped | event_type (Explosions/Remote violence), sub_event_type (Air/drone strike), fatalities (`Total Died Mix`, the maximum), fatalities.bounds (min..max; also over the notes that write a number within them), wounded.bounds, deaths.civilians.bounds, admin1 (`Province`), location, date |
 //!
@@ -1069,9 +1069,10 @@ fn load_wiki(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
         let Some(desc) = sval(item, "Description") else {
             continue;
         };
-        let published = sval(item, "Year")
-            .and_then(|y| y.parse::<i32>().ok())
-            .and_then(|y| NaiveDate::from_ymd_opt(y, 7, 1));
+        // The list gives only the year, no publication day: with a made-up day
+        // ("<Year>-07-01") a description's own date ("on 4 April 2020") would read as
+        // a past event (background) and its event would not be the primary one.
+        let published = None;
         let mut fields = Vec::new();
         if let Some(types) = sval(item, "Category").as_deref().and_then(wiki_types) {
             fields.push(field("event_type", GoldValue::Types(types)));

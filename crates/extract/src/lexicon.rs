@@ -642,6 +642,9 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("claimed credit", Trig::Claim),
     ("accepted responsibility", Trig::Claim),
     ("took responsibility", Trig::Claim),
+    ("takes responsibility", Trig::Claim),
+    ("taken responsibility", Trig::Claim),
+    ("assumed responsibility", Trig::Claim),
     ("owned responsibility", Trig::Claim),
     // territory
     ("captured", Trig::Capture),

@@ -130,6 +130,16 @@ fn not_a_venue(text: &str, p: &ResolvedPlace) -> bool {
         && !(before.ends_with("from ") && p.kind != PlaceKind::Country)
 }
 
+/// Whether a place is named as the other side of a border ("near the
+/// border with Somalia", "bordering Afghanistan").
+fn across_border(text: &str, p: &ResolvedPlace) -> bool {
+    let before = text
+        .get(p.span.start.saturating_sub(16)..p.span.start)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    before.ends_with("border with ") || before.ends_with("bordering ")
+}
+
 /// "protested outside the Karachi Press Club against the mistreatment of
 /// colleagues at the Kalakot police station": a place named after "against"
 /// is the grievance's; when the clause holds only that place, the place the
@@ -415,7 +425,16 @@ impl Extractor {
             .collect();
         // a dateline names a place of the country the text is about when it can
         // ("HANGU" over a story about Hangu district: Pakistan, not China)
-        let text_focus = gaz.focus_country(&places);
+        // (not from a country named as the other side of a border: "an army
+        // outpost near the border with Mali" is not in Mali)
+        let text_focus = {
+            let sided: Vec<ResolvedPlace> = places
+                .iter()
+                .filter(|p| !(p.kind == PlaceKind::Country && across_border(text, p)))
+                .cloned()
+                .collect();
+            gaz.focus_country(&sided)
+        };
         let dateline_loc = article.dateline.as_deref().and_then(|d| {
             text_focus
                 .as_deref()

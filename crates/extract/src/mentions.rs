@@ -1805,7 +1805,28 @@ fn claimant(doc: &Doc<'_>, clause: Span, trig: Span) -> Option<String> {
                 && !a.country
         })
         .map(|a| a.actor.name.clone());
-    if named.is_some() {
+    // "Imam Shamil Battalion, an Al Qaeda affiliate, claimed": the named
+    // group only describes the claimant, whose own name opens the clause
+    let appositive = actors_in(doc.actors, Span::new(clause.start, trig.start))
+        .iter()
+        .rfind(|a| a.span.end <= trig.start && a.generic.is_none() && !a.country)
+        .is_some_and(|a| {
+            let before = doc.text.get(clause.start..a.span.start).unwrap_or("");
+            let after = doc.text.get(a.span.end..trig.start).unwrap_or("");
+            [", an ", ", a "].iter().any(|p| before.ends_with(p))
+                && before.starts_with(|c: char| c.is_uppercase())
+                && [
+                    "affiliate",
+                    "offshoot",
+                    "splinter",
+                    "faction",
+                    "wing",
+                    "ally",
+                ]
+                .iter()
+                .any(|w| after.trim_start_matches(['-', ' ']).starts_with(w))
+        });
+    if named.is_some() && !appositive {
         return named;
     }
     // capitalised words before the verb: "The Baloch Liberation Army (BLA), the …, claimed"
@@ -2040,6 +2061,28 @@ fn men_of_group(text: &str, men: Span, next: &ActorCand) -> bool {
         && rest
             .chars()
             .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+}
+
+/// Verbs of telling, believing and blaming: a state side (police, army,
+/// officials) as their subject reports the act, it does not do it ("Thai
+/// police allege a man was shot by separatists", "Police suspect the bomb was
+/// planted by insurgents"); a group that "said" it attacked did attack.
+const REPORT_VERBS: &[&str] = &[
+    "say", "says", "said", "allege", "alleges", "alleged", "believe", "believes", "suspect",
+    "suspects", "told", "reported", "blamed", "blame", "blames",
+];
+
+/// Whether the actor at `sp` is the subject of a reporting verb
+/// ([`REPORT_VERBS`]) right after it.
+fn reporter(text: &str, sp: Span) -> bool {
+    let rest = text.get(sp.end..).unwrap_or("");
+    let next = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_ascii_alphabetic())
+        .to_ascii_lowercase();
+    REPORT_VERBS.contains(&next.as_str())
 }
 
 /// Verbs of an attack whose subject, named right before them, is the
@@ -2954,6 +2997,12 @@ fn roles(
                 && is_agent_country(a)
                 && a.generic != Some(Generic::Civilians)
                 && a.generic != Some(Generic::Government)
+                && !(reporter(text, a.span)
+                    && (a.actor.actor_type == Some(ActorType::StateForces)
+                        || matches!(
+                            a.generic,
+                            Some(Generic::Police | Generic::Military | Generic::Government)
+                        )))
         })
         .collect();
     // a country after the verb is a target only as the object of the action

@@ -217,6 +217,26 @@ mod events {
     }
 
     #[test]
+    fn taking_or_assuming_responsibility_is_a_claim() {
+        for verb in ["has taken", "assumed", "takes"] {
+            let art = Article {
+                id: "t".into(),
+                input: "test".into(),
+                published: Some("2021-03-10".into()),
+                text: format!(
+                    "On Monday, a bomb killed four soldiers in Kandahar. The Taliban {verb} responsibility for the attack."
+                ),
+                ..Article::default()
+            };
+            let evs: Vec<Event> = extractor().extract(&art, &ExtractOptions::default());
+            assert!(
+                evs.iter().any(|e| !e.claimed_by.is_empty()),
+                "{verb}: no claim in {evs:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_breakdown_in_apposition_is_not_more_dead() {
         assert_eq!(
             dead("On Monday, 30 people, five policemen and 25 civilians, were killed in a blast in Kabul."),

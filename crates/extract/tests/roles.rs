@@ -737,3 +737,27 @@ fn a_claim_that_is_the_whole_report_still_reports_the_attack() {
     assert!(actor1(e).starts_with("BLA"), "{}", actor1(e));
     assert_eq!(claimants(e), vec!["BLA: Baloch Liberation Army"]);
 }
+
+#[test]
+fn police_who_allege_an_attack_only_report_it() {
+    let evs = extract(
+        "Thai police allege a man was shot and killed by southern separatists in Pattani's \
+         Nong Chik district on Monday.",
+    );
+    let e = primary(&evs);
+    assert!(!actor1(e).starts_with("Police"), "{}", actor1(e));
+    // a group that says it attacked did attack
+    let evs = extract("The TTP said its fighters attacked a police post in Bannu on Monday.");
+    assert!(!actor1(primary(&evs)).starts_with("Police"));
+}
+
+#[test]
+fn a_claimant_described_as_a_groups_affiliate_is_itself_the_claimant() {
+    let evs = extract(
+        "A bomb exploded on a metro train in Volgograd, Russia, on Monday, killing 10 \
+         people. Khattab Brigade, an Al Qaeda affiliate, claimed responsibility for the \
+         attack.",
+    );
+    let e = primary(&evs);
+    assert_eq!(claimants(e), vec!["Khattab Brigade"]);
+}

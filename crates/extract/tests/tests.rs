@@ -39,6 +39,10 @@ fn matches(ev: &Event, want: &Value) -> bool {
                 .actor1
                 .as_ref()
                 .is_some_and(|a| w.as_str().is_some_and(|s| a.name.contains(s))),
+            "location_country" => {
+                ev.location.as_ref().and_then(|l| l.country_code.as_deref()) == w.as_str()
+            }
+            "location_name" => ev.location.as_ref().map(|l| l.name.as_str()) == w.as_str(),
             "year" => ev
                 .event_date
                 .is_some_and(|d| w.as_str().is_some_and(|y| d.to_string().starts_with(y))),

@@ -651,6 +651,19 @@ pub(crate) fn resolve(
         {
             continue;
         }
+        // "the Old City of Damascus": a small place named before "of" and a
+        // city or province is a quarter of the later place, which is the venue
+        if en.kind == PlaceKind::Populated
+            && en.population < 100_000
+            && en.seat < 2
+            && text[e..].starts_with(" of ")
+            && rec
+                .places
+                .get(mi + 1)
+                .is_some_and(|o| o.span.start == e + 4 && substantial(data, o))
+        {
+            continue;
+        }
         // A name that only qualifies a people ("the Ali Khel tribe") is none.
         if matches!(
             next,

@@ -361,3 +361,10 @@ fn a_saints_name_and_a_name_with_a_particle_are_no_places() {
     let ps = places(text);
     assert!(place(&ps, text, "Notre Dame").is_none(), "{ps:?}");
 }
+
+#[test]
+fn a_quarter_named_before_of_and_a_city_is_in_the_city() {
+    let text = "Twin bombs went off in the Old City of Damascus, killing 40 pilgrims.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Damascus", "{ps:?}");
+}

@@ -180,6 +180,11 @@ fn bare(toks: &[Tok<'_>], i: usize) -> Option<Bare> {
         if next(1).as_deref() == Some("-") && toks[i + 1].start == toks[i].end {
             return None;
         }
+        // "2 dozen" = 24
+        if next(1).as_deref() == Some("dozen") {
+            let d = v.saturating_mul(12);
+            return Some((d, false, Some(d), Some(d), 2));
+        }
         return Some((v, false, Some(v), Some(v), 1));
     }
     match w0.as_str() {
@@ -256,6 +261,11 @@ fn bare(toks: &[Tok<'_>], i: usize) -> Option<Bare> {
             }
             Some("thousand") => {
                 val = val.saturating_mul(1000);
+                used += 1;
+            }
+            // "two dozen" = 24
+            Some("dozen") => {
+                val = val.saturating_mul(12);
                 used += 1;
             }
             _ => break,
@@ -402,6 +412,9 @@ mod tests {
     fn vague_words() {
         assert_eq!(q("dozens dead"), (Some(12), 12, None));
         assert_eq!(q("a dozen sites"), (Some(12), 12, Some(12)));
+        assert_eq!(q("two dozen people"), (Some(24), 24, Some(24)));
+        assert_eq!(q("2 dozen people"), (Some(24), 24, Some(24)));
+        assert_eq!(q("over 2 dozen civilians"), (Some(25), 25, None));
         assert_eq!(q("tens of people"), (Some(10), 10, None));
         assert_eq!(q("hundreds of people"), (Some(100), 100, None));
         assert_eq!(q("scores of people"), (Some(20), 20, None));
