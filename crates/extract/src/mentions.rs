@@ -111,28 +111,42 @@ pub struct Clause {
     pub subordinate: bool,
 }
 
+/// Where [`clauses`] cuts: (pattern, subordinate clause after it, bytes of
+/// the pattern before the cut).
+const CLAUSE_CUTS: &[(&str, bool, usize)] = &[
+    ("; ", false, 2),
+    (", while ", false, 2),
+    (" while ", false, 1),
+    (" after ", true, 1),
+    (" before ", true, 1),
+    (", but ", false, 2),
+    (" but ", false, 1),
+    (", as ", false, 2),
+    (", and ", false, 2),
+    (" and ", false, 1),
+    (" whereas ", false, 1),
+];
+
 /// Splits a sentence into clauses at "; ", ", while", " while ", " after ",
 /// " before ", ", but ", ", and <verb>", ", as " and anchor-relative dates.
 pub fn clauses(text: &str, sent: Span) -> Vec<Clause> {
     let s = &text[sent.start..sent.end];
     let l = s.to_ascii_lowercase();
     let mut cuts: Vec<(usize, bool)> = Vec::new();
-    let pats: &[(&str, bool, usize)] = &[
-        ("; ", false, 2),
-        (", while ", false, 2),
-        (" while ", false, 1),
-        (" after ", true, 1),
-        (" before ", true, 1),
-        (", but ", false, 2),
-        (" but ", false, 1),
-        (", as ", false, 2),
-        (", and ", false, 2),
-        (" and ", false, 1),
-        (" whereas ", false, 1),
-    ];
-    for (p, sub, skip) in pats {
+    let pats = CLAUSE_CUTS;
+    // one searcher per pattern for the whole run (`str::find` built a
+    // two-way searcher at every call): the same leftmost matches
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        CLAUSE_CUTS
+            .iter()
+            .map(|(p, _, _)| memchr::memmem::Finder::new(p))
+            .collect()
+    });
+    for ((p, sub, skip), finder) in pats.iter().zip(finders) {
         let mut from = 0;
-        while let Some(i) = l[from..].find(p) {
+        while let Some(i) = finder.find(&l.as_bytes()[from..]) {
             let at = from + i;
             let cut = at + skip;
             if *p == ", and " || *p == " and " {
@@ -739,6 +753,10 @@ fn hits_in(hits: &[LexHit], span: Span) -> &[LexHit] {
 fn word_hits<'a>(l: &'a str, w: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
     let b = l.as_bytes();
     let n = w.as_bytes();
+    // A word of letters and digits only cannot overlap a whole-word
+    // occurrence of itself, so a candidate glued to the letter before it is
+    // passed over before its bytes are compared: the same hits.
+    let alnum = n.iter().all(u8::is_ascii_alphanumeric);
     let mut from = 0usize;
     std::iter::from_fn(move || {
         let (&first, rest) = n.split_first()?;
@@ -747,17 +765,15 @@ fn word_hits<'a>(l: &'a str, w: &'a str) -> impl Iterator<Item = (usize, usize)>
             if from > last {
                 return None;
             }
-            // (an ASCII first byte is found with the library's memchr; `from`
-            // is then always a char boundary)
-            let s = if first.is_ascii() {
-                from + l
-                    .get(from..)?
-                    .find(char::from(first))
-                    .filter(|&k| k <= last - from)?
-            } else {
-                from + b[from..=last].iter().position(|&c| c == first)?
-            };
-            if &b[s + 1..s + n.len()] != rest {
+            // (the first byte by `memchr`, without `str::find`'s char
+            // searcher around it)
+            let s = from + memchr::memchr(first, &b[from..=last])?;
+            if alnum && s > 0 && b[s - 1].is_ascii_alphanumeric() {
+                from = s + 1;
+                continue;
+            }
+            // (a byte loop: the words are a few bytes, a `memcmp` call costs more)
+            if !b[s + 1..s + n.len()].iter().zip(rest).all(|(x, y)| x == y) {
                 from = s + 1;
                 continue;
             }

@@ -56,15 +56,32 @@ fn strip_parens_but_qualifiers(s: &str) -> String {
 /// only, common spelling variants unified, and parenthesised years or
 /// abbreviations dropped (a qualifier such as "(Maoist)" is kept).
 pub fn normalise_actor_name(s: &str) -> String {
-    let s = strip_parens_but_qualifiers(s).to_lowercase();
-    let s = s
-        .replace("tehrik", "tehreek")
-        .replace("tahreek", "tehreek")
-        .replace("tahrik", "tehreek")
-        .replace("-e-", "-i-")
-        .replace("qaida", "qaeda")
-        .replace("baluch", "baloch");
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
+    // Without parentheses, stripping them only trims and collapses spaces,
+    // which the last step drops anyway; each spelling is replaced only where
+    // it occurs (`str::replace` always copies). Called for every actor
+    // look-up and for every name and pattern of the dictionary at start-up.
+    let stripped;
+    let s = if s.contains('(') {
+        stripped = strip_parens_but_qualifiers(s);
+        stripped.as_str()
+    } else {
+        s
+    };
+    let mut s = s.to_lowercase();
+    for (from, to) in [
+        ("tehrik", "tehreek"),
+        ("tahreek", "tehreek"),
+        ("tahrik", "tehreek"),
+        ("-e-", "-i-"),
+        ("qaida", "qaeda"),
+        ("baluch", "baloch"),
+    ] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    s.retain(char::is_alphanumeric);
+    s
 }
 
 /// The text patterns of an actor: its name (when it is a proper name), the

@@ -23,7 +23,8 @@ use sitrep_model::{Actor, ActorType, Span};
 
 use crate::data::{Compiled, Data};
 use crate::phrase::{
-    filter_key, is_word_char, key_shape, pair_end, pair_key, phrase_keys, FILTER_BITS, PAIR_BITS,
+    filter_key, is_word_char, key_shape, pair_end, pair_key, phrase_keys, FILTER_BITS, NONE_U32,
+    PAIR_BITS,
 };
 use crate::{
     ActorMention, ActorMentionKind, GazetteerError, GenericKind, PlaceId, PlaceKind, PlaceMention,
@@ -74,11 +75,100 @@ pub(crate) struct Matcher {
     /// `phrases`, which then holds only the rest (regions, demonyms, actors,
     /// generic nouns).
     compiled: Option<&'static Compiled>,
+    /// This matcher's number (distinct for every build), which owns the
+    /// thread's word cache ([`WordCache`]).
+    id: u64,
 }
+
+/// What the matcher knows of one word of text: the longest built and
+/// pre-built phrases it starts (in words) and the one-word phrase it is.
+#[derive(Debug, Clone, Copy)]
+struct WordInfo {
+    bmax: u8,
+    cmax: u8,
+    one: Option<Hit>,
+}
+
+/// Bytes of a word the cache keeps (longer words are not cached).
+const CACHED_WORD: usize = 19;
+/// Slots of the word cache (a power of two): 256 kB.
+const CACHE_SLOTS: usize = 8192;
+
+/// One slot of the word cache (32 bytes, one per half cache line): the
+/// word's bytes and what it gave, the one-word phrase as its two ids
+/// (`NONE_U32`: none).
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(32))]
+struct CacheSlot {
+    bytes: [u8; CACHED_WORD],
+    len: u8,
+    bmax: u8,
+    cmax: u8,
+    built: u32,
+    compiled: u32,
+}
+
+impl CacheSlot {
+    /// The slot of a word's bytes and information.
+    fn new(b: &[u8], info: WordInfo) -> CacheSlot {
+        let mut bytes = [0u8; CACHED_WORD];
+        bytes[..b.len()].copy_from_slice(b);
+        let one = info.one.unwrap_or(Hit {
+            built: None,
+            compiled: None,
+        });
+        CacheSlot {
+            bytes,
+            len: b.len() as u8,
+            bmax: info.bmax,
+            cmax: info.cmax,
+            built: one.built.unwrap_or(NONE_U32),
+            compiled: one.compiled.unwrap_or(NONE_U32),
+        }
+    }
+
+    /// The information kept.
+    fn info(&self) -> WordInfo {
+        let opt = |v: u32| (v != NONE_U32).then_some(v);
+        let h = Hit {
+            built: opt(self.built),
+            compiled: opt(self.compiled),
+        };
+        WordInfo {
+            bmax: self.bmax,
+            cmax: self.cmax,
+            one: (h.built.is_some() || h.compiled.is_some()).then_some(h),
+        }
+    }
+}
+
+/// A per-thread, direct-mapped cache of [`WordInfo`] by the word's exact
+/// bytes. News repeats a few thousand words (MUC's 500k words have 17k
+/// distinct spellings); each first look-up probes tables far too large for
+/// the processor's caches (the first-word tables and the phrase tables), and
+/// in title-cased wire copy nearly every word starts some place name. The
+/// cache only remembers answers of one matcher (`owner`), so it never
+/// changes what is found.
+struct WordCache {
+    owner: u64,
+    slots: Vec<CacheSlot>,
+}
+
+thread_local! {
+    static WORD_CACHE: std::cell::RefCell<WordCache> = const {
+        std::cell::RefCell::new(WordCache {
+            owner: 0,
+            slots: Vec::new(),
+        })
+    };
+}
+
+/// Numbers handed to matchers as they are built (0 is no matcher).
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// A phrase found in the text: its id among the built phrases and/or its
 /// entry list in the pre-built table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Hit {
     built: Option<u32>,
     compiled: Option<u32>,
@@ -210,6 +300,7 @@ impl Matcher {
             extra: b.extra,
             names: OnceLock::new(),
             compiled,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 
@@ -255,6 +346,53 @@ impl Matcher {
         (built, compiled)
     }
 
+    /// [`WordInfo`] of word `w`, computed.
+    fn word_info_uncached(&self, w: &str) -> WordInfo {
+        let (bmax, cmax) = self.first_lens(w);
+        // the look-up `recognise` makes for a one-word phrase
+        let one = if bmax.max(cmax) > 0 {
+            self.lookup_in(w, bmax >= 1, cmax >= 1)
+        } else {
+            None
+        };
+        WordInfo { bmax, cmax, one }
+    }
+
+    /// [`WordInfo`] of word `w`, from the thread's word cache when it has it.
+    #[inline]
+    fn word_info(&self, w: &str) -> WordInfo {
+        let b = w.as_bytes();
+        if b.len() > CACHED_WORD {
+            return self.word_info_uncached(w);
+        }
+        WORD_CACHE.with(|cell| {
+            let Ok(mut cache) = cell.try_borrow_mut() else {
+                return self.word_info_uncached(w);
+            };
+            if cache.owner != self.id || cache.slots.is_empty() {
+                cache.owner = self.id;
+                cache.slots.clear();
+                let empty = CacheSlot {
+                    bytes: [0; CACHED_WORD],
+                    len: u8::MAX, // matches no word (at most CACHED_WORD bytes)
+                    bmax: 0,
+                    cmax: 0,
+                    built: NONE_U32,
+                    compiled: NONE_U32,
+                };
+                cache.slots.resize(CACHE_SLOTS, empty);
+            }
+            let slot = (crate::phrase::hash(b) as usize) & (CACHE_SLOTS - 1);
+            let c = &cache.slots[slot];
+            if c.len as usize == b.len() && &c.bytes[..b.len()] == b {
+                return c.info();
+            }
+            let info = self.word_info_uncached(w);
+            cache.slots[slot] = CacheSlot::new(b, info);
+            info
+        })
+    }
+
     /// Whether some phrase of two words or more may begin with `pair` (the
     /// text from the start of a word to the end of the next one); `false`
     /// is certain.
@@ -264,9 +402,10 @@ impl Matcher {
         self.pairs[k / 64] & (1 << (k % 64)) != 0
     }
 
-    /// Every target of a phrase, in a stable order.
-    fn targets_of(&self, h: Hit) -> Vec<Target> {
-        let mut v = Vec::new();
+    /// Every target of a phrase, in a stable order, into `v` (cleared
+    /// first): one buffer serves all the matches of a text.
+    fn targets_into(&self, h: Hit, v: &mut Vec<Target>) {
+        v.clear();
         if let (Some(c), Some(start)) = (self.compiled, h.compiled) {
             v.extend(c.phrase_ids(start).map(Target::Place));
         }
@@ -280,6 +419,12 @@ impl Matcher {
             v.sort();
             v.dedup();
         }
+    }
+
+    /// Every target of a phrase, in a stable order.
+    fn targets_of(&self, h: Hit) -> Vec<Target> {
+        let mut v = Vec::new();
+        self.targets_into(h, &mut v);
         v
     }
 
@@ -385,10 +530,11 @@ impl Matcher {
         // for "Pakistani soldiers" country hints.
         let mut last_country: Option<(usize, u16)> = None;
         let words = word_spans(text);
+        let mut targets: Vec<Target> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let mut hit: Option<(usize, Hit)> = None;
-            let (bmax, cmax) = self.first_lens(&text[words[i].0..words[i].1]);
+            let WordInfo { bmax, cmax, one } = self.word_info(&text[words[i].0..words[i].1]);
             let maxn = bmax.max(cmax);
             if maxn > 0 {
                 let mut top = (maxn as usize).min(words.len() - i);
@@ -397,7 +543,12 @@ impl Matcher {
                 }
                 for k in (1..=top).rev() {
                     let key = &text[words[i].0..words[i + k - 1].1];
-                    if let Some(id) = self.lookup_in(key, k <= bmax as usize, k <= cmax as usize) {
+                    let found = if k == 1 {
+                        one
+                    } else {
+                        self.lookup_in(key, k <= bmax as usize, k <= cmax as usize)
+                    };
+                    if let Some(id) = found {
                         hit = Some((k, id));
                         break;
                     }
@@ -413,7 +564,7 @@ impl Matcher {
             let (s, e) = (words[i].0, words[i + k - 1].1);
             i += k;
             let span = Span::new(s, e);
-            let targets = self.targets_of(pid);
+            self.targets_into(pid, &mut targets);
             let mut cands: Vec<PlaceId> = Vec::new();
             let mut kind: Option<PlaceKind> = None;
             let mut country_here: Option<u16> = None;

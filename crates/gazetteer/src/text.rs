@@ -5,10 +5,10 @@ pub(crate) fn prev_char(text: &str, i: usize) -> Option<char> {
     text.get(..i)?.chars().next_back()
 }
 
-const SENTENCE_STOPS: &[char] = &['.', '!', '?', ';', '\n', '"', '\u{201c}', '\u{201d}'];
-
 /// Up to `n` words just before byte `i`, nearest last, lower-cased, with the
-/// punctuation between them dropped; stops at a sentence end.
+/// punctuation between them dropped; stops at a sentence end (`.`, `!`,
+/// `?`, `;`, a line break, a straight or curly double quote) or a
+/// parenthesis.
 pub(crate) fn words_before(text: &str, i: usize, n: usize) -> Vec<String> {
     let head = text.get(..i).unwrap_or("");
     let start = head.len().saturating_sub(80);
@@ -17,12 +17,17 @@ pub(crate) fn words_before(text: &str, i: usize, n: usize) -> Vec<String> {
         s += 1;
     }
     let window = &head[s..];
-    let cut = window
-        .char_indices()
+    // the end of the last stop or parenthesis, read byte by byte from the
+    // end (a curly quote, E2 80 9C/9D, is found by its last byte)
+    let wb = window.as_bytes();
+    let cut = (0..wb.len())
         .rev()
-        .find(|(_, c)| SENTENCE_STOPS.contains(c) || matches!(c, '(' | ')'))
-        .map(|(p, c)| p + c.len_utf8())
-        .unwrap_or(0);
+        .find(|&p| match wb[p] {
+            b'.' | b'!' | b'?' | b';' | b'\n' | b'"' | b'(' | b')' => true,
+            0x9c | 0x9d => p >= 2 && wb[p - 2] == 0xe2 && wb[p - 1] == 0x80,
+            _ => false,
+        })
+        .map_or(0, |p| p + 1);
     // the last `n` words, read from the end: only they are lower-cased
     let mut words: Vec<String> = window[cut..]
         .rsplit(|c: char| c.is_whitespace() || c == ',')
@@ -42,8 +47,14 @@ pub(crate) fn words_after(text: &str, i: usize, n: usize) -> Vec<String> {
         e -= 1;
     }
     let window = &tail[..e];
-    let cut = window
-        .find(['.', '!', '?', ';', '\n', '"', '\u{201c}', '\u{201d}'])
+    // the first sentence stop, byte by byte (a curly quote: E2 80 9C/9D)
+    let wb = window.as_bytes();
+    let cut = (0..wb.len())
+        .find(|&q| match wb[q] {
+            b'.' | b'!' | b'?' | b';' | b'\n' | b'"' => true,
+            0xe2 => wb.get(q + 1) == Some(&0x80) && matches!(wb.get(q + 2), Some(0x9c | 0x9d)),
+            _ => false,
+        })
         .unwrap_or(window.len());
     window[..cut]
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
@@ -51,4 +62,84 @@ pub(crate) fn words_after(text: &str, i: usize, n: usize) -> Vec<String> {
         .take(n)
         .map(|w| w.to_lowercase())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STOPS: &[char] = &['.', '!', '?', ';', '\n', '"', '\u{201c}', '\u{201d}'];
+
+    /// The char-by-char readers the byte scans replaced.
+    fn before_by_chars(text: &str, i: usize, n: usize) -> Vec<String> {
+        let head = text.get(..i).unwrap_or("");
+        let mut s = head.len().saturating_sub(80);
+        while !head.is_char_boundary(s) {
+            s += 1;
+        }
+        let window = &head[s..];
+        let cut = window
+            .char_indices()
+            .rev()
+            .find(|(_, c)| STOPS.contains(c) || matches!(c, '(' | ')'))
+            .map(|(p, c)| p + c.len_utf8())
+            .unwrap_or(0);
+        let mut words: Vec<String> = window[cut..]
+            .rsplit(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .take(n)
+            .map(|w| w.to_lowercase())
+            .collect();
+        words.reverse();
+        words
+    }
+
+    fn after_by_chars(text: &str, i: usize, n: usize) -> Vec<String> {
+        let tail = text.get(i..).unwrap_or("");
+        let mut e = tail.len().min(80);
+        while !tail.is_char_boundary(e) {
+            e -= 1;
+        }
+        let window = &tail[..e];
+        let cut = window.find(STOPS).unwrap_or(window.len());
+        window[..cut]
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+            .filter(|w| !w.is_empty())
+            .take(n)
+            .map(|w| w.to_lowercase())
+            .collect()
+    }
+
+    /// At every char boundary of texts with curly quotes, other three-byte
+    /// chars (E2 80 xx: dashes, ellipses), non-breaking spaces, parentheses
+    /// and stops near the 80-byte window's edges, the byte scans read the
+    /// same words as the char-by-char readers.
+    #[test]
+    fn byte_scans_read_the_same_words() {
+        let texts = [
+            "Police said \u{201c}the attack in Quetta\u{201d} killed (at least) five people; \
+             others fled toward Chaman. Nothing else!",
+            "a\u{2014}b \u{2026} \u{201c}X\u{201d} \u{2019}s near\u{a0}Lahore? yes \u{201d}\u{201c}",
+            "\u{201c}\u{201d}\u{201c}",
+            "In Peshawar, near the Khyber Pass \u{2013} \u{00e9}t\u{00e9} \u{4e2d}\u{6587} \
+             words words words words words words words words words words words words, end",
+            "",
+        ];
+        for t in texts {
+            for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                for n in [1, 2, 3, 5] {
+                    assert_eq!(
+                        words_before(t, i, n),
+                        before_by_chars(t, i, n),
+                        "{t:?} {i} {n}"
+                    );
+                    assert_eq!(
+                        words_after(t, i, n),
+                        after_by_chars(t, i, n),
+                        "{t:?} {i} {n}"
+                    );
+                }
+            }
+        }
+    }
 }

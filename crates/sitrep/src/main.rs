@@ -17,6 +17,13 @@ mod reading;
 use clap::Parser;
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: event coding makes and drops
+/// many small strings and vectors per article, and glibc's malloc/free
+/// (with its free-list consolidation) took about a tenth of the CPU of
+/// `sitrep extract` (bench/RESULTS.md, "Speed, session 13").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let result = match cli.command {
