@@ -139,6 +139,15 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("drone", Trig::Air),
     ("drones", Trig::Air),
     ("unmanned aircraft", Trig::Air),
+    ("unmanned plane*", Trig::Air),
+    ("pilotless aircraft", Trig::Air),
+    ("pilotless plane*", Trig::Air),
+    ("spy plane*", Trig::Air),
+    // a missile of a force that strikes from the air ("a US missile hit a compound")
+    ("US missile*", Trig::Air),
+    ("U.S. missile*", Trig::Air),
+    ("American missile*", Trig::Air),
+    ("NATO missile*", Trig::Air),
     // shelling
     ("shelling", Trig::Shell),
     ("shelled", Trig::Shell),
@@ -1659,6 +1668,20 @@ mod tests {
         assert!(hits
             .iter()
             .any(|h| h.hit == Hit::Outcome(Outcome::Killed) && &t[h.start..h.end] == "shot dead"));
+    }
+
+    #[test]
+    fn a_missile_is_an_air_strike_only_when_an_air_force_fires_it() {
+        let lx = Lexicon::new();
+        let trig = |t: &str| {
+            lx.scan(t).iter().find_map(|h| match h.hit {
+                Hit::Trigger(g) => Some(g),
+                _ => None,
+            })
+        };
+        assert_eq!(trig("Two US missiles hit a compound."), Some(Trig::Air));
+        assert_eq!(trig("A spy plane targeted a car."), Some(Trig::Air));
+        assert_eq!(trig("Missiles hit a house."), Some(Trig::Shell));
     }
 
     #[test]
