@@ -1206,25 +1206,38 @@ fn load_drone(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
         if let Some(a) = row.get("province") {
             fields.push(field("admin1", GoldValue::Admin1(a.to_string())));
         }
-        if let Some(p) = point(row.float("latitude"), row.float("longitude")) {
-            fields.push(field("location_25km", p));
-        }
-        if let Some(d) = date {
-            fields.push(field("date", GoldValue::Date(d)));
-        }
-        let id = row
-            .get("s#")
-            .map(|n| format!("drone-{n}"))
-            .unwrap_or_else(|| format!("drone-row{}", i + 1));
-        out.push(GoldRecord {
-            id,
-            text,
-            published: date,
-            country: Some("Pakistan".to_string()),
-            fields,
-        });
+        out.push(pakistan_list_record(&row, "drone", i, text, date, fields));
     }
     Ok(out)
+}
+
+/// The record of one row of the Pakistani drone/suicide lists: the row's point and
+/// date are added to `fields`; the id is `<kind>-<S#>` (or the row number).
+fn pakistan_list_record(
+    row: &Row<'_>,
+    kind: &str,
+    i: usize,
+    text: String,
+    date: Option<NaiveDate>,
+    mut fields: Vec<GoldField>,
+) -> GoldRecord {
+    if let Some(p) = point(row.float("latitude"), row.float("longitude")) {
+        fields.push(field("location_25km", p));
+    }
+    if let Some(d) = date {
+        fields.push(field("date", GoldValue::Date(d)));
+    }
+    let id = row
+        .get("s#")
+        .map(|n| format!("{kind}-{n}"))
+        .unwrap_or_else(|| format!("{kind}-row{}", i + 1));
+    GoldRecord {
+        id,
+        text,
+        published: date,
+        country: Some("Pakistan".to_string()),
+        fields,
+    }
 }
 
 fn load_suicide(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
@@ -1276,23 +1289,7 @@ fn load_suicide(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
             };
             fields.push(field("admin1", GoldValue::Admin1(a.to_string())));
         }
-        if let Some(p) = point(row.float("latitude"), row.float("longitude")) {
-            fields.push(field("location_25km", p));
-        }
-        if let Some(d) = date {
-            fields.push(field("date", GoldValue::Date(d)));
-        }
-        let id = row
-            .get("s#")
-            .map(|n| format!("suicide-{n}"))
-            .unwrap_or_else(|| format!("suicide-row{}", i + 1));
-        out.push(GoldRecord {
-            id,
-            text,
-            published: date,
-            country: Some("Pakistan".to_string()),
-            fields,
-        });
+        out.push(pakistan_list_record(&row, "suicide", i, text, date, fields));
     }
     Ok(out)
 }
