@@ -3591,6 +3591,18 @@ fn written_village(text: &str, sent: Span) -> Option<(String, Span)> {
         let sp = span_of(a, b);
         Some((text.get(sp.start..sp.end)?.to_string(), sp))
     };
+    // the end (exclusive) of up to three capitalised words after word `i`; a word
+    // followed by punctuation is the last one
+    let cap_run_end = |i: usize| {
+        let mut b = i + 1;
+        while b < words.len() && b - i <= 3 && cap(words[b].0) {
+            b += 1;
+            if words[b - 1].2 {
+                break;
+            }
+        }
+        b
+    };
     for (i, (w, _, _)) in words.iter().enumerate() {
         if !w.eq_ignore_ascii_case("village") {
             continue;
@@ -3606,14 +3618,7 @@ fn written_village(text: &str, sent: Span) -> Option<(String, Span)> {
         // "village <Name>" after a locative ("at village Paskata")
         let prev = i.checked_sub(1).map(|k| words[k].0.to_ascii_lowercase());
         if matches!(prev.as_deref(), Some("at" | "in")) && !words[i].2 {
-            let mut b = i + 1;
-            while b < words.len() && b - i <= 3 && cap(words[b].0) {
-                if words[b].2 {
-                    b += 1;
-                    break;
-                }
-                b += 1;
-            }
+            let b = cap_run_end(i);
             if b > i + 1 {
                 return name(i + 1, b - 1);
             }
@@ -3625,14 +3630,7 @@ fn written_village(text: &str, sent: Span) -> Option<(String, Span)> {
         if *w != "at" || *closed {
             continue;
         }
-        let mut b = i + 1;
-        while b < words.len() && b - i <= 3 && cap(words[b].0) {
-            if words[b].2 {
-                b += 1;
-                break;
-            }
-            b += 1;
-        }
+        let b = cap_run_end(i);
         if b == i + 1 {
             continue;
         }
