@@ -1202,6 +1202,11 @@ fn number_before(text: &str, at: usize) -> bool {
 /// Whether a person noun of any side follows `at` within a few words
 /// ("kills 35 militants", "kill two policemen").
 fn any_people_follow(text: &str, at: usize) -> bool {
+    next_words(text, at).any(|w| person_side(w).is_some())
+}
+
+/// The first five words (letters, digits, hyphens) within 60 bytes after `at`.
+fn next_words(text: &str, at: usize) -> impl Iterator<Item = &str> + '_ {
     let mut b = (at + 60).min(text.len());
     while b < text.len() && !text.is_char_boundary(b) {
         b += 1;
@@ -1211,7 +1216,6 @@ fn any_people_follow(text: &str, at: usize) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .take(5)
-        .any(|w| person_side(w).is_some())
 }
 
 /// Whether the next few words after `at` name unarmed people or state
@@ -1265,15 +1269,7 @@ const GOODS: &[&str] = &[
 
 /// The words after `at` up to the first preposition, at most five.
 fn object_words(text: &str, at: usize) -> impl Iterator<Item = String> + '_ {
-    let mut b = (at + 60).min(text.len());
-    while b < text.len() && !text.is_char_boundary(b) {
-        b += 1;
-    }
-    text.get(at..b)
-        .unwrap_or("")
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .take(5)
+    next_words(text, at)
         .map(|w| w.to_ascii_lowercase())
         .take_while(|w| {
             !matches!(
