@@ -285,6 +285,8 @@ const ADMIN1_ALIASES: &[(&str, &str)] = &[
     ("federally administered tribal areas", "khyber pakhtunkhwa"),
     ("fata", "khyber pakhtunkhwa"),
     ("khyber pakthunkhwa", "khyber pakhtunkhwa"),
+    // UCDP GED's spelling ("Khyber Pakhtunkwa province").
+    ("khyber pakhtunkwa", "khyber pakhtunkhwa"),
     ("islamabad capital territory", "islamabad"),
     ("federal capital territory", "islamabad"),
     ("ict", "islamabad"),
@@ -628,6 +630,10 @@ mod tests {
             "khyber pakhtunkhwa"
         );
         assert_eq!(canonical_admin1("Khyber Pakhtunkhwa"), "khyber pakhtunkhwa");
+        assert_eq!(
+            canonical_admin1("Khyber Pakhtunkwa province"),
+            "khyber pakhtunkhwa"
+        );
         assert_eq!(canonical_admin1("Islamabad Capital Territory"), "islamabad");
         assert_eq!(canonical_admin1("Azad Jammu & Kashmir"), "azad kashmir");
         assert_eq!(canonical_admin1("Rajshahi Division"), "rajshahi");
