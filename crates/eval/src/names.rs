@@ -222,9 +222,17 @@ fn generic_force_name(g: &str) -> bool {
     words.iter().enumerate().all(|(i, w)| {
         GENERIC_FORCE_WORDS.contains(w)
             || FORCE_DEMONYMS.iter().any(|(d, _)| d == w)
-            || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || is_ordinal(w)
             || (unit_name && i + 2 == words.len())
     })
+}
+
+/// "6th", "1st": a unit's ordinal (a bare number, "Brigade 93", is a group's name).
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
 }
 
 /// Whether an ACLED-style state-force name ("Military Forces of El Salvador",
@@ -448,6 +456,8 @@ const ADMIN1_ALIASES: &[(&str, &str)] = &[
     ("west", "western"),
     ("south", "southern"),
     ("north west", "north western"),
+    // Vietnam: GeoNames names the city-province without "City".
+    ("ho chi minh city", "ho chi minh"),
     // Cambodia.
     ("otar meanchey", "oddar meanchey"),
     ("ratanakkiri", "ratanakiri"),
@@ -771,6 +781,14 @@ mod tests {
         assert!(!names_match(
             "Military Forces of Myanmar",
             &g(&["AA: Arakan Army"])
+        ));
+        assert!(!names_match(
+            "Military Forces of Libya",
+            &g(&["Brigade 93"])
+        ));
+        assert!(names_match(
+            "Military Forces of El Salvador",
+            &g(&["6TH INFANTRY BRIGADE"])
         ));
         assert!(!names_match(
             "Military Forces of Philippines",
