@@ -304,6 +304,9 @@ const TRIGGERS: &[(&str, Trig)] = &[
     // killing verbs
     ("shot dead", Trig::Kill),
     ("gunned down", Trig::Kill),
+    // headlines in the present: "Militants gun down two policemen"
+    ("gun down", Trig::Kill),
+    ("guns down", Trig::Kill),
     ("murdered", Trig::Kill),
     ("murder", Trig::Kill),
     ("assassinat*", Trig::Kill),
@@ -707,6 +710,8 @@ const OUTCOMES: &[(&str, Outcome)] = &[
     ("shot to death", Outcome::Killed),
     ("killed on the spot", Outcome::Killed),
     ("gunned down", Outcome::Killed),
+    ("gun down", Outcome::Killed),
+    ("guns down", Outcome::Killed),
     ("murdered", Outcome::Killed),
     ("beheaded", Outcome::Killed),
     ("executed", Outcome::Killed),
@@ -882,6 +887,8 @@ impl Lexicon {
                             w.as_str(),
                             "shot dead"
                                 | "gunned down"
+                                | "gun down"
+                                | "guns down"
                                 | "murdered"
                                 | "beheaded"
                                 | "executed"
