@@ -1485,8 +1485,12 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                             }) && ts.get(m + 2).is_some_and(|x| outcome_at(hits, x).is_some())))
                 });
                 if let Some(m) = passive {
+                    // ("killed 2 women at the station and he was shot dead":
+                    // a new subject starts a clause of its own)
                     let clean = ts[k + 1..m].iter().all(|x| {
-                        x.s.as_bytes()[0].is_ascii_alphanumeric() && outcome_at(hits, x).is_none()
+                        x.s.as_bytes()[0].is_ascii_alphanumeric()
+                            && outcome_at(hits, x).is_none()
+                            && !matches!(x.l, "he" | "she" | "they" | "who" | "which")
                     }) && !quants.iter().any(|q| q.0 > k && q.0 < m);
                     if clean {
                         k = m;

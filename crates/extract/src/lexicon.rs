@@ -823,6 +823,24 @@ impl Lexicon {
             {
                 continue;
             }
+            // "wearing a fake suicide vest", "a dummy bomb", "a toy gun": no
+            // weapon at all
+            if matches!(
+                hit,
+                Hit::Trigger(Trig::Suicide | Trig::Bomb | Trig::Grenade | Trig::Chemical)
+            ) {
+                let before = text[..s].trim_end();
+                let prev = before
+                    .rsplit(|c: char| !c.is_ascii_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                if ["fake", "dummy", "replica", "toy", "imitation", "hoax"]
+                    .iter()
+                    .any(|f| prev.eq_ignore_ascii_case(f))
+                {
+                    continue;
+                }
+            }
             // "picked up", "took away" are abductions only with people as
             // their object; "seized a dozen labourers" is one too
             let lw = word.to_ascii_lowercase();
