@@ -647,7 +647,7 @@ pub fn dateline_end(text: &str) -> Option<usize> {
         .filter_map(|d| head.find(d).map(|i| (i, d.len())))
         .min_by_key(|&(i, len)| (i, std::cmp::Reverse(len)))?;
     // the filing date lies between the comma and the dash
-    let between = &head[place.len() + 1..dash.0];
+    let between = head.get(place.len() + 1..dash.0)?;
     if between.is_empty() || !between.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -779,5 +779,33 @@ mod tests {
         );
         assert_eq!(dateline_end(""), None);
         assert_eq!(dateline_end("LIMA, 1 APR 90"), None);
+        // a dash before the first comma is no dateline
+        assert_eq!(dateline_end("LIMA - POLICE SAID, 3 MEN -- DIED"), None);
+        assert_eq!(dateline_end("A - B, 1 -- C"), None);
+        // never panics, whatever the bytes
+        for t in [
+            "\u{e9}\u{e9}, 1 -- x",
+            ",",
+            " , -- ",
+            "X,-- 1",
+            "X, 1 --",
+            "É, 1 \u{2014} y",
+        ] {
+            let _ = dateline_end(t);
+        }
+    }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn dateline_end_never_panics_and_ends_in_the_text(s in "[A-Z ,()0-9a-z\u{e9}\u{2014}-]{0,60}") {
+                if let Some(e) = dateline_end(&s) {
+                    prop_assert!(e <= s.len() && s.get(e..).is_some());
+                }
+            }
+        }
     }
 }
