@@ -111,7 +111,7 @@ fn pside(w: &str) -> Option<Side> {
             | "beggars" | "begger" | "puller" | "pullers" | "headmaster" | "headmistress"
             | "student's" | "teens" | "youngster" | "youngsters" | "grandson" | "grandsons"
             | "granddaughter" | "granddaughters" | "informant" | "informants" | "passers-by"
-            | "passersby" | "passer-by" => Some(Side::Civilians),
+            | "passersby" | "passer-by" | "vaccinator" | "vaccinators" => Some(Side::Civilians),
             "niece" | "nieces" | "grandfather" | "grandmother" | "mothers" | "fathers"
             | "relative" | "kin" | "bodyguard" | "bodyguards" | "colleague" | "colleagues"
             | "associate" | "associates" | "companion" | "companions" | "friend" | "friends"
@@ -695,8 +695,10 @@ fn plain_word(w: &str) -> bool {
 /// deed ("Gunman killed three people"), not its fate.
 fn bare_headline_noun(ts: &[Tok<'_>], hits: &[LexHit], quants: &[Quant], i: usize) -> bool {
     let t = &ts[i];
+    // ("5-year-old girl killed": an age opens the phrase)
+    let age = t.l.contains("-year");
     if quants.iter().any(|q| q.0 <= i && i < q.0 + q.4.max(1))
-        || !t.s.as_bytes()[0].is_ascii_alphabetic()
+        || !(t.s.as_bytes()[0].is_ascii_alphabetic() || age)
         || matches!(t.l, "a" | "an" | "the" | "one" | "another")
     {
         return false;
@@ -720,9 +722,6 @@ fn bare_headline_noun(ts: &[Tok<'_>], hits: &[LexHit], quants: &[Quant], i: usiz
             hw,
             "police" | "personnel" | "people" | "army" | "military" | "family" | "security"
         )
-        || ts[i..j]
-            .iter()
-            .any(|x| x.s.contains('-') && x.l.contains("year"))
     {
         return false;
     }
@@ -1656,6 +1655,35 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                         start = h.start;
                         break;
                     }
+                }
+                // "after the death of two civilians", "claims one death":
+                // the singular noun before its of-phrase is the outcome
+                // (not a grievance: "protested against the death of a
+                // woman", "demanding action over the death of two people")
+                if t.l == "death" && ts.get(k + 1).is_some_and(|x| x.l == "of") {
+                    let grievance = ts[k.saturating_sub(8)..k].iter().any(|x| {
+                        x.l.starts_with("protest")
+                            || x.l.starts_with("condemn")
+                            || x.l.starts_with("demonstrat")
+                            || x.l.starts_with("mourn")
+                            || matches!(
+                                x.l,
+                                "against"
+                                    | "over"
+                                    | "demanding"
+                                    | "demanded"
+                                    | "responsible"
+                                    | "into"
+                                    | "probe"
+                                    | "inquiry"
+                                    | "investigation"
+                            )
+                    });
+                    if !grievance {
+                        outcome = Some(Outcome::Killed);
+                        start = t.start;
+                    }
+                    break;
                 }
                 let lw = t.l;
                 let ok = CHAIN.contains(&lw)

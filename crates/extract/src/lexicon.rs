@@ -235,6 +235,9 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("fighting", Trig::Clash),
     ("fought", Trig::Clash),
     ("skirmish*", Trig::Clash),
+    // fighting between factions of one group
+    ("infighting", Trig::Clash),
+    ("in-fighting", Trig::Clash),
     ("encounter", Trig::Clash),
     ("encounters", Trig::Clash),
     ("shootout*", Trig::Clash),
