@@ -2884,8 +2884,28 @@ fn roles(
         }
         let rest = text.get(a.span.end..stop).unwrap_or("");
         let next = rest.split_whitespace().next().unwrap_or("");
-        let prev = words_before(text, clause.start, a.span.start, 1);
-        (next.ends_with("ed") || next.ends_with('s')) && !next.ends_with("'s")
+        let prev = words_before(text, clause.start, a.span.start, 2);
+        // a country in a place phrase is no subject: "a blast in southern
+        // Philippines killed two"
+        const LOCATIVE: &[&str] = &["in", "at", "near", "across", "throughout"];
+        let placed = prev.first().is_some_and(|w| LOCATIVE.contains(&w.as_str()))
+            || (prev.get(1).is_some_and(|w| LOCATIVE.contains(&w.as_str()))
+                && prev.first().is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "the"
+                            | "southern"
+                            | "northern"
+                            | "eastern"
+                            | "western"
+                            | "central"
+                            | "northeastern"
+                            | "northwestern"
+                            | "southeastern"
+                            | "southwestern"
+                    )
+                }));
+        !placed && (next.ends_with("ed") || next.ends_with('s')) && !next.ends_with("'s")
             || prev.first().is_some_and(|w| w == "by")
     };
     // the first action word of the clause: subjects come before it

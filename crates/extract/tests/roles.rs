@@ -820,3 +820,18 @@ fn a_dateline_date_is_not_the_event_date() {
         Some("1989-08-17")
     );
 }
+
+#[test]
+fn a_country_in_a_place_phrase_is_not_the_perpetrator() {
+    let evs = extract(
+        "A bomb blast at a market in southern Philippines killed three people on Monday. \
+         The attack was blamed on the Abu Sayyaf Group.",
+    );
+    let e = primary(&evs);
+    assert!(
+        !actor1(e).contains("Forces of Philippines"),
+        "{}",
+        actor1(e)
+    );
+    assert_eq!(actor1(e), "Abu Sayyaf Group");
+}
