@@ -219,6 +219,7 @@ pub(crate) fn resolve(
     dctx: &DocContext,
 ) -> Vec<ResolvedPlace> {
     let mut ctx = Context::default();
+    let people = titled_names(text, rec);
     for pm in &rec.places {
         if names_people(data, text, pm) || across_border(data, text, pm) {
             // "a Syrian asylum seeker", "aid workers from France", "near the
@@ -242,6 +243,10 @@ pub(crate) fn resolve(
         // York area") is weak evidence: a small place somewhere shares many
         // a name
         let place_like = reads_as_place(text, pm);
+        if !place_like && people.contains(&text[pm.span.start..pm.span.end].to_lowercase()) {
+            // "Dr Guerrero", and "Guerrero, who was ...": a person, no evidence
+            continue;
+        }
         let w = if pm.kind == PlaceKind::Populated && !place_like && !substantial(data, pm) {
             0.3
         } else {
@@ -467,6 +472,12 @@ pub(crate) fn resolve(
             || (text[e..].starts_with(',')
                 && en.admin1.is_some_and(|a| nearby_admin1.contains(&a)));
         let cued = locative || addressed;
+        // a name the text gives a person by a title ("Colonel Ponce", "Dr
+        // Guerrero") is that person wherever no locative word or unit word
+        // makes it a place
+        if !cued && people.contains(&text[s..e].to_lowercase()) {
+            continue;
+        }
         let english = pm.common_word && data.stop.contains(&text[s..e].to_lowercase());
         if english && !(cued && strong > 0.0) {
             continue;
@@ -1204,6 +1215,70 @@ fn across_border(data: &Data, text: &str, pm: &PlaceMention) -> bool {
     let w = words_before(text, pm.span.start, 2);
     matches!(w.last().map(String::as_str), Some("bordering"))
         || (w.len() == 2 && w[0] == "border" && w[1] == "with")
+}
+
+/// Titles and ranks before a person's name ("Colonel Ponce", "Dr Guerrero");
+/// not the offices that South Asian papers put before a province ("Chief
+/// Minister Punjab", "Corps Commander Peshawar", "Inspector General Sindh").
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "doctor",
+    "colonel",
+    "col",
+    "father",
+    "monsignor",
+    "msgr",
+    "judge",
+    "major",
+    "maj",
+    "captain",
+    "capt",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "sgt",
+    "senator",
+    "ambassador",
+    "comandante",
+    "professor",
+    "prof",
+    "priest",
+    "senor",
+    "senora",
+    "licenciado",
+];
+
+/// The names (lower-cased) that the text gives a person by a title or rank
+/// before them, directly or across given names ("Colonel Rene Emilio
+/// Ponce").
+fn titled_names(text: &str, rec: &Recognition) -> std::collections::HashSet<String> {
+    rec.places
+        .iter()
+        .filter(|pm| {
+            let name = &text[pm.span.start..pm.span.end];
+            if name.contains(' ') {
+                return false;
+            }
+            let head = text.get(pm.span.start.saturating_sub(60)..pm.span.start);
+            let words: Vec<&str> = head
+                .unwrap_or("")
+                .split(|c: char| c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .collect();
+            // the title, then only capitalised given names up to the name
+            words.iter().rev().take(3).enumerate().any(|(k, w)| {
+                let t = w.trim_end_matches('.').to_lowercase();
+                TITLES.contains(&t.as_str())
+                    && words[words.len() - k..].iter().all(|g| {
+                        g.chars().all(char::is_alphabetic) && g.starts_with(char::is_uppercase)
+                    })
+            })
+        })
+        .map(|pm| text[pm.span.start..pm.span.end].to_lowercase())
+        .collect()
 }
 
 /// Arms nouns after a country or demonym that make it the side that fires

@@ -447,3 +447,18 @@ fn a_conventional_region_phrase_names_one_province() {
     let (at, ps) = located(text);
     assert_eq!(at, "Chaman", "{ps:?}");
 }
+
+#[test]
+fn a_name_given_a_title_is_a_person_throughout_the_text() {
+    // Guerrero is a Mexican state, but here a judge: neither mention is a place
+    let text = "Gunmen shot dead Judge Ernesto Guerrero outside his home in San Miguel. \
+                Guerrero, who was 61, had received threats.";
+    let ps = places(text);
+    assert!(!has(&ps, "Guerrero"), "{ps:?}");
+    let (at, ps) = located(text);
+    assert_eq!(at, "San Miguel", "{ps:?}");
+    // with a locative word the same name is the place
+    let text = "Judge Ramos said the attack happened in Guerrero.";
+    let ps = places(text);
+    assert!(has(&ps, "Guerrero"), "{ps:?}");
+}
