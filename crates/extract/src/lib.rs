@@ -174,6 +174,35 @@ fn shouting(text: &str) -> bool {
     letters > 40 && up * 10 > letters * 6
 }
 
+/// `text` with each line break inside a paragraph (a single `\n` between two
+/// non-blank characters) replaced by a space; `None` when there is none.
+/// Same length, same offsets.
+fn unwrap_lines(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    // a wrapped line is near the usual width (40 to 90 bytes); a line break
+    // after a short line (a headline) or a long one (a paragraph) is kept
+    let soft = |i: usize| {
+        b[i] == b'\n'
+            && i > 0
+            && !b[i - 1].is_ascii_whitespace()
+            && b.get(i + 1).is_some_and(|c| !c.is_ascii_whitespace())
+            && {
+                let start = b[..i]
+                    .iter()
+                    .rposition(|c| *c == b'\n')
+                    .map_or(0, |p| p + 1);
+                (40..=90).contains(&(i - start))
+            }
+    };
+    if !(0..b.len()).any(soft) {
+        return None;
+    }
+    let out: Vec<u8> = (0..b.len())
+        .map(|i| if soft(i) { b' ' } else { b[i] })
+        .collect();
+    String::from_utf8(out).ok()
+}
+
 /// ASCII title case: "SAN SALVADOR, 3 JAN" → "San Salvador, 3 Jan". Same length.
 fn title_case(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -400,6 +429,11 @@ impl Extractor {
         if text.is_empty() {
             return Vec::new();
         }
+        // hard-wrapped copy (MUC, plain-text wires): a line break inside a
+        // paragraph reads as a space, so names and phrases that run over two
+        // lines are found (one byte for one byte: offsets unchanged)
+        let unwrapped = unwrap_lines(text);
+        let text = unwrapped.as_deref().unwrap_or(text);
         let hits = self.lex.scan(text);
         if !hits.iter().any(|h| lexicon::is_conflict_signal(text, h)) {
             return Vec::new();
@@ -939,6 +973,21 @@ mod tests {
                  pickets blocked a highway for two hours."
             ),
             "Dhaka"
+        );
+    }
+
+    #[test]
+    fn a_line_break_inside_a_wrapped_paragraph_reads_as_a_space() {
+        let wrapped = "THE FARABUNDO MARTI NATIONAL LIBERATION FRONT TODAY CLAIMED\nRESPONSIBILITY FOR THE ATTACK IN SAN SALVADOR.\n\nNEXT PARAGRAPH.";
+        let u = unwrap_lines(wrapped).expect("a soft break");
+        assert_eq!(u.len(), wrapped.len());
+        assert!(u.contains("CLAIMED RESPONSIBILITY"), "{u}");
+        // the blank line between paragraphs stays
+        assert!(u.contains(".\n\nNEXT"), "{u}");
+        // a break after a short headline line is kept
+        assert_eq!(
+            unwrap_lines("Blast kills four\nQUETTA: A bomb went off."),
+            None
         );
     }
 
