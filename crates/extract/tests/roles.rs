@@ -835,3 +835,15 @@ fn a_country_in_a_place_phrase_is_not_the_perpetrator() {
     );
     assert_eq!(actor1(e), "Abu Sayyaf Group");
 }
+
+#[test]
+fn a_group_name_wrapped_over_two_lines_is_found() {
+    // hard-wrapped wire copy: the line break inside the name reads as a space
+    let evs = extract(
+        "SAN SALVADOR, 3 MAR 90 (DPA) -- [TEXT] MEMBERS OF THE FARABUNDO\n\
+         MARTI NATIONAL LIBERATION FRONT ATTACKED A POWER SUBSTATION IN\n\
+         SOYAPANGO LAST NIGHT, WOUNDING TWO SOLDIERS WHO GUARDED IT.\n",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "FMLN: Farabundo Marti National Liberation Front");
+}
