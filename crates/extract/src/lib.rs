@@ -977,6 +977,21 @@ mod tests {
     }
 
     #[test]
+    fn a_line_break_inside_a_wrapped_paragraph_reads_as_a_space() {
+        let wrapped = "THE FARABUNDO MARTI NATIONAL LIBERATION FRONT TODAY CLAIMED\nRESPONSIBILITY FOR THE ATTACK IN SAN SALVADOR.\n\nNEXT PARAGRAPH.";
+        let u = unwrap_lines(wrapped).expect("a soft break");
+        assert_eq!(u.len(), wrapped.len());
+        assert!(u.contains("CLAIMED RESPONSIBILITY"), "{u}");
+        // the blank line between paragraphs stays
+        assert!(u.contains(".\n\nNEXT"), "{u}");
+        // a break after a short headline line is kept
+        assert_eq!(
+            unwrap_lines("Blast kills four\nQUETTA: A bomb went off."),
+            None
+        );
+    }
+
+    #[test]
     fn extractor_is_send_and_sync() {
         fn check<T: Send + Sync>() {}
         check::<Extractor>();
