@@ -107,7 +107,12 @@ fn near_evidence(data: &Data, ctx: &Context, en: &crate::data::Entry) -> bool {
                 .get(*c as usize)
                 .and_then(|k| data.entries.get(k.entry as usize))
                 .is_some_and(|k| match (k.lat, k.lon) {
-                    (Some(a), Some(b)) => km(la, lo, a, b) < 2000.0,
+                    // (the latitude difference alone bounds the distance
+                    // from below: most capitals are ruled out without
+                    // the trigonometry; 1 km of margin for rounding)
+                    (Some(a), Some(b)) => {
+                        6371.0 * (a - la).abs().to_radians() < 2001.0 && km(la, lo, a, b) < 2000.0
+                    }
                     _ => false,
                 })
     })
