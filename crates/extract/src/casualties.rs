@@ -54,7 +54,8 @@ fn toks<'a>(text: &'a str, low: &'a str, base: usize) -> Vec<Tok<'a>> {
                     || ((b[i] == b'-' || b[i] == b',' || b[i] == b'\'')
                         && i + 1 < b.len()
                         && b[i + 1].is_ascii_alphanumeric()
-                        && (b[i] != b',' || (b[s].is_ascii_digit() && b[i + 1].is_ascii_digit()))))
+                        && (b[i] != b',' || (b[s].is_ascii_digit() && b[i + 1].is_ascii_digit()))
+                        && !(b[i] == b'-' && glued_headline(&text[s..i], b[i + 1]))))
             {
                 i += 1;
             }
@@ -79,6 +80,21 @@ fn toks<'a>(text: &'a str, low: &'a str, base: usize) -> Vec<Tok<'a>> {
     out
 }
 
+/// Whether a hyphen after `head` and before the byte `next` glues two
+/// headline pieces rather than making one word: a wire's update number
+/// before the headline ("UPDATE 1-Nine killed …") or a person noun before
+/// the source tag ("… kills two civilians-Pakistan"). A capital after the
+/// hyphen starts a new piece; "pro-Taliban", "anti-India" keep their prefix
+/// because it is no number and no person noun.
+fn glued_headline(head: &str, next: u8) -> bool {
+    next.is_ascii_uppercase()
+        && !head.is_empty()
+        && (head.bytes().all(|c| c.is_ascii_digit())
+            || (head.len() > 3
+                && head.bytes().all(|c| c.is_ascii_lowercase())
+                && pside(head).is_some()))
+}
+
 /// The side of a person noun: the lexicon's person nouns, plus kin, companions
 /// and outlaws that only ever stand for people in a casualty phrase
 /// ("his nephew", "a cleaner", "his brother-in-law", "two bandits").
@@ -95,7 +111,7 @@ fn pside(w: &str) -> Option<Side> {
             | "beggars" | "begger" | "puller" | "pullers" | "headmaster" | "headmistress"
             | "student's" | "teens" | "youngster" | "youngsters" | "grandson" | "grandsons"
             | "granddaughter" | "granddaughters" | "informant" | "informants" | "passers-by"
-            | "passersby" | "passer-by" => Some(Side::Civilians),
+            | "passersby" | "passer-by" | "vaccinator" | "vaccinators" => Some(Side::Civilians),
             "niece" | "nieces" | "grandfather" | "grandmother" | "mothers" | "fathers"
             | "relative" | "kin" | "bodyguard" | "bodyguards" | "colleague" | "colleagues"
             | "associate" | "associates" | "companion" | "companions" | "friend" | "friends"
@@ -669,6 +685,81 @@ fn plain_word(w: &str) -> bool {
         )
 }
 
+/// Whether `ts[i]` opens a bare singular person noun phrase that counts
+/// one person in a headline: at the start of the sentence (or after a
+/// colon) or as a member of a list after a count ("Six militants, soldier
+/// killed"), and right before a passive outcome ("Civilian killed", "Elderly
+/// man dies"), before "among" ("Police official among three killed"), or
+/// before a comma that opens a list ending in one ("Pakistani soldier,
+/// civilian killed"). An outcome with an object after it is the noun's own
+/// deed ("Gunman killed three people"), not its fate.
+fn bare_headline_noun(ts: &[Tok<'_>], hits: &[LexHit], quants: &[Quant], i: usize) -> bool {
+    let t = &ts[i];
+    // ("5-year-old girl killed": an age opens the phrase)
+    let age = t.l.contains("-year");
+    if quants.iter().any(|q| q.0 <= i && i < q.0 + q.4.max(1))
+        || !(t.s.as_bytes()[0].is_ascii_alphabetic() || age)
+        || matches!(t.l, "a" | "an" | "the" | "one" | "another")
+    {
+        return false;
+    }
+    let start = i == 0 || ts[i - 1].s == ":";
+    let in_list = i > 1
+        && matches!(ts[i - 1].l, "," | "and")
+        && quants
+            .iter()
+            .any(|q| q.0 < i && noun_phrase(ts, q.0 + q.4).1 + 1 == i);
+    if !start && !in_list {
+        return false;
+    }
+    let (_, j, _, head) = noun_phrase(ts, i);
+    if !head || j == 0 || j > i + 4 {
+        return false;
+    }
+    let hw = ts[j - 1].l;
+    if hw.ends_with('s')
+        || matches!(
+            hw,
+            "police" | "personnel" | "people" | "army" | "military" | "family" | "security"
+        )
+    {
+        return false;
+    }
+    // a passive or intransitive outcome word, with no object after it
+    let fate = |k: usize| {
+        ts.get(k).is_some_and(|x| {
+            outcome_at(hits, x).is_some()
+                && (x.l.ends_with("ed")
+                    || matches!(x.l, "dead" | "died" | "dies" | "die" | "slain" | "hurt"))
+                && ts.get(k + 1).is_none_or(|y| {
+                    !quants.iter().any(|q| q.0 == k + 1)
+                        && pside(y.s).is_none()
+                        && !matches!(
+                            y.l,
+                            "a" | "an" | "the" | "his" | "her" | "their" | "him" | "them"
+                        )
+                })
+        })
+    };
+    match ts.get(j).map(|x| x.l) {
+        Some("among") => true,
+        Some(",") if start => {
+            // "Pakistani soldier, civilian killed": the list goes on to a
+            // person noun right before the outcome
+            let mut k = j + 1;
+            while k < ts.len() && k < j + 8 && ts[k].s.as_bytes()[0].is_ascii_alphanumeric() {
+                if fate(k) {
+                    return pside(ts[k - 1].s).is_some();
+                }
+                k += 1;
+            }
+            false
+        }
+        Some(_) => fate(j),
+        None => false,
+    }
+}
+
 /// A number found in a sentence: (token index, best, low, high, tokens used,
 /// bare article like "a" standing for one person).
 type Quant = (usize, u32, Option<u32>, Option<u32>, usize, bool);
@@ -859,6 +950,13 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                     continue;
                 }
             }
+        }
+        // headlines: "Civilian killed, two injured in shelling", "Six
+        // militants, soldier killed in clashes", "Police official among
+        // three killed": a bare singular person noun is one person
+        if bare_headline_noun(&ts, hits, &quants, i) {
+            quants.push((i, 1, Some(1), Some(1), 0, false));
+            continue;
         }
         // "killing both", "both were killed", "killing them both": two people
         // "his wife and daughter", "his son and mother-in-law": a bare
@@ -1135,7 +1233,14 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                     t.l,
                     "including" | "includes" | "include" | "among" | "included"
                 ) {
-                    inc = true;
+                    // "two policemen were among seven people killed": the
+                    // count right after "among" is the total, not a part
+                    inc = t.l != "among"
+                        || ts
+                            .iter()
+                            .position(|x| x.start == t.start)
+                            .and_then(|a| among_total(&ts, hits, &quants, a))
+                            .is_none();
                     break;
                 }
             }
@@ -1167,7 +1272,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         jend[qi] = j;
         // right context
         let mut outcome = None;
-        let mut end = head_end.unwrap_or(ts[i + n - 1].end);
+        let mut end = head_end.unwrap_or_else(|| ts[(i + n).saturating_sub(1)].end);
         let mut k = j;
         let mut steps = 0;
         while k < ts.len() && steps < 8 {
@@ -1349,7 +1454,9 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
             // "four US personnel were among the dead": a part of the dead
             if lw == "among" {
-                if let Some((o, e)) = among_outcome(&ts, hits, k) {
+                if let Some((o, e)) =
+                    among_outcome(&ts, hits, k).or_else(|| among_total(&ts, hits, &quants, k))
+                {
                     outcome = Some(o);
                     end = e;
                     included = true;
@@ -1377,8 +1484,12 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                             }) && ts.get(m + 2).is_some_and(|x| outcome_at(hits, x).is_some())))
                 });
                 if let Some(m) = passive {
+                    // ("killed 2 women at the station and he was shot dead":
+                    // a new subject starts a clause of its own)
                     let clean = ts[k + 1..m].iter().all(|x| {
-                        x.s.as_bytes()[0].is_ascii_alphanumeric() && outcome_at(hits, x).is_none()
+                        x.s.as_bytes()[0].is_ascii_alphanumeric()
+                            && outcome_at(hits, x).is_none()
+                            && !matches!(x.l, "he" | "she" | "they" | "who" | "which")
                     }) && !quants.iter().any(|q| q.0 > k && q.0 < m);
                     if clean {
                         k = m;
@@ -1545,6 +1656,35 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                         break;
                     }
                 }
+                // "after the death of two civilians", "claims one death":
+                // the singular noun before its of-phrase is the outcome
+                // (not a grievance: "protested against the death of a
+                // woman", "demanding action over the death of two people")
+                if t.l == "death" && ts.get(k + 1).is_some_and(|x| x.l == "of") {
+                    let grievance = ts[k.saturating_sub(8)..k].iter().any(|x| {
+                        x.l.starts_with("protest")
+                            || x.l.starts_with("condemn")
+                            || x.l.starts_with("demonstrat")
+                            || x.l.starts_with("mourn")
+                            || matches!(
+                                x.l,
+                                "against"
+                                    | "over"
+                                    | "demanding"
+                                    | "demanded"
+                                    | "responsible"
+                                    | "into"
+                                    | "probe"
+                                    | "inquiry"
+                                    | "investigation"
+                            )
+                    });
+                    if !grievance {
+                        outcome = Some(Outcome::Killed);
+                        start = t.start;
+                    }
+                    break;
+                }
                 let lw = t.l;
                 let ok = CHAIN.contains(&lw)
                     || lw == ","
@@ -1671,7 +1811,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         for qi in first..=last {
             let (i, best, low, high, n, _) = quants[qi];
             let (side, _, head_end, _) = noun_phrase(&ts, i + n);
-            let end = head_end.unwrap_or(ts[i + n - 1].end);
+            let end = head_end.unwrap_or_else(|| ts[(i + n).saturating_sub(1)].end);
             out[qi] = Some(Count {
                 outcome: o.outcome,
                 side,
@@ -2373,6 +2513,32 @@ fn among_outcome(ts: &[Tok<'_>], hits: &[LexHit], k: usize) -> Option<(Outcome, 
         d += 1;
     }
     ts.get(d).and_then(|x| outcome_at(hits, x))
+}
+
+/// "among seven people killed", "among 16 killed" at `ts[k]` ("among"): the
+/// outcome of a count of people right after it, with the end of its word
+/// (the part before "among" is inside that count). Not "among the four
+/// killed", which points back to a total already given.
+fn among_total(
+    ts: &[Tok<'_>],
+    hits: &[LexHit],
+    quants: &[Quant],
+    k: usize,
+) -> Option<(Outcome, usize)> {
+    // "among the four killed" refers back to a total stated before
+    let d = k + 1;
+    let q = quants.iter().find(|q| q.0 == d && q.4 > 0)?;
+    let (_, mut j, _, _) = noun_phrase(ts, d + q.4);
+    if ts
+        .get(j)
+        .is_some_and(|x| matches!(x.l, "were" | "was" | "have" | "had"))
+    {
+        j += 1;
+        if ts.get(j).is_some_and(|x| x.l == "been") {
+            j += 1;
+        }
+    }
+    ts.get(j).and_then(|x| outcome_at(hits, x))
 }
 
 /// "among the dead were two journalists", "the dead included two

@@ -235,6 +235,9 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("fighting", Trig::Clash),
     ("fought", Trig::Clash),
     ("skirmish*", Trig::Clash),
+    // fighting between factions of one group
+    ("infighting", Trig::Clash),
+    ("in-fighting", Trig::Clash),
     ("encounter", Trig::Clash),
     ("encounters", Trig::Clash),
     ("shootout*", Trig::Clash),
@@ -304,6 +307,9 @@ const TRIGGERS: &[(&str, Trig)] = &[
     // killing verbs
     ("shot dead", Trig::Kill),
     ("gunned down", Trig::Kill),
+    // headlines in the present: "Militants gun down two policemen"
+    ("gun down", Trig::Kill),
+    ("guns down", Trig::Kill),
     ("murdered", Trig::Kill),
     ("murder", Trig::Kill),
     ("assassinat*", Trig::Kill),
@@ -707,6 +713,8 @@ const OUTCOMES: &[(&str, Outcome)] = &[
     ("shot to death", Outcome::Killed),
     ("killed on the spot", Outcome::Killed),
     ("gunned down", Outcome::Killed),
+    ("gun down", Outcome::Killed),
+    ("guns down", Outcome::Killed),
     ("murdered", Outcome::Killed),
     ("beheaded", Outcome::Killed),
     ("executed", Outcome::Killed),
@@ -818,6 +826,24 @@ impl Lexicon {
             {
                 continue;
             }
+            // "wearing a fake suicide vest", "a dummy bomb", "a toy gun": no
+            // weapon at all
+            if matches!(
+                hit,
+                Hit::Trigger(Trig::Suicide | Trig::Bomb | Trig::Grenade | Trig::Chemical)
+            ) {
+                let before = text[..s].trim_end();
+                let prev = before
+                    .rsplit(|c: char| !c.is_ascii_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                if ["fake", "dummy", "replica", "toy", "imitation", "hoax"]
+                    .iter()
+                    .any(|f| prev.eq_ignore_ascii_case(f))
+                {
+                    continue;
+                }
+            }
             // "picked up", "took away" are abductions only with people as
             // their object; "seized a dozen labourers" is one too
             let lw = word.to_ascii_lowercase();
@@ -882,6 +908,8 @@ impl Lexicon {
                             w.as_str(),
                             "shot dead"
                                 | "gunned down"
+                                | "gun down"
+                                | "guns down"
                                 | "murdered"
                                 | "beheaded"
                                 | "executed"

@@ -621,6 +621,39 @@ pub fn find_timexes(text: &str) -> Vec<Timex> {
     out
 }
 
+/// The end (byte offset) of a wire dateline opening `text`: a place in capitals,
+/// a comma, the filing date and source, then a dash ("SAN SALVADOR, 13 NOV 89 (DPA)
+/// --", "HAVANA (CUBA), 10 JAN 90 (RADIO REBELDE) --", "KABUL, Oct 28 (Reuters) -").
+/// A date written there is when the story was filed, not when its events
+/// happened: a date in the story's own sentences ("killed nine peasants on 17
+/// August") must outrank it. `None` when the text opens otherwise.
+pub fn dateline_end(text: &str) -> Option<usize> {
+    let lead = text.len() - text.trim_start().len();
+    let head = text
+        .get(lead..(lead + 100).min(text.len()))
+        .or_else(|| text.get(lead..))?;
+    let (place, _) = head.split_once(',')?;
+    let place_ok = !place.trim().is_empty()
+        && place.len() <= 40
+        && place.chars().any(|c| c.is_ascii_uppercase())
+        && place
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '(' | ')' | '.' | '\'' | '-'));
+    if !place_ok {
+        return None;
+    }
+    let dash = [" -- ", " --", " - ", " \u{2014} ", " \u{2013} "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .min_by_key(|&(i, len)| (i, std::cmp::Reverse(len)))?;
+    // the filing date lies between the comma and the dash
+    let between = head.get(place.len() + 1..dash.0)?;
+    if between.is_empty() || !between.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(lead + dash.0 + dash.1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -727,5 +760,52 @@ mod tests {
         assert!(one("on Sunday", None).is_none());
         assert!(one("earlier this month", None).is_none());
         assert!(find_timexes("troops may enter").is_empty());
+    }
+
+    #[test]
+    fn datelines_are_found_and_only_at_the_start() {
+        let t = "SAN SALVADOR, 13 NOV 89 (DPA) -- [TEXT] TWO CITIZENS HAVE BEEN KILLED";
+        assert_eq!(dateline_end(t), Some(t.find("[TEXT]").unwrap_or(0)));
+        let t = "HAVANA (CUBA), 10 JAN 90 (RADIO REBELDE NETWORK) -- [COMMENTARY] X";
+        assert_eq!(dateline_end(t), Some(t.find("[COMMENTARY]").unwrap_or(0)));
+        let t = "KABUL, Oct 28 (Reuters) - Gunmen killed two";
+        assert_eq!(dateline_end(t), Some(t.find("Gunmen").unwrap_or(0)));
+        // no date, no capitals, or not at the start: no dateline
+        assert_eq!(dateline_end("QUETTA, Pakistan - A bomb exploded"), None);
+        assert_eq!(dateline_end("Gunmen, on 12 May - killed two"), None);
+        assert_eq!(
+            dateline_end("Troops killed nine peasants on 17 August."),
+            None
+        );
+        assert_eq!(dateline_end(""), None);
+        assert_eq!(dateline_end("LIMA, 1 APR 90"), None);
+        // a dash before the first comma is no dateline
+        assert_eq!(dateline_end("LIMA - POLICE SAID, 3 MEN -- DIED"), None);
+        assert_eq!(dateline_end("A - B, 1 -- C"), None);
+        // never panics, whatever the bytes
+        for t in [
+            "\u{e9}\u{e9}, 1 -- x",
+            ",",
+            " , -- ",
+            "X,-- 1",
+            "X, 1 --",
+            "É, 1 \u{2014} y",
+        ] {
+            let _ = dateline_end(t);
+        }
+    }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn dateline_end_never_panics_and_ends_in_the_text(s in "[A-Z ,()0-9a-z\u{e9}\u{2014}-]{0,60}") {
+                if let Some(e) = dateline_end(&s) {
+                    prop_assert!(e <= s.len() && s.get(e..).is_some());
+                }
+            }
+        }
     }
 }
