@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use sitrep_model::{Location, Span};
 
 use crate::data::Data;
@@ -50,15 +52,17 @@ const PLAIN_CUES: &[&str] = &[
     "in", "at", "from", "of", "along", "across", "into", "inside", "to",
 ];
 
-/// Country evidence of a document.
+/// Country evidence of a document. (Fx maps: small integer keys, probed
+/// for every candidate of every mention; nothing depends on their order —
+/// they are only looked up, summed into, and searched with `any`/`max`.)
 #[derive(Debug, Default)]
 struct Context {
     /// Country index → weight from countries, demonyms, admin units, dateline, title.
-    strong: HashMap<u16, f64>,
+    strong: FxHashMap<u16, f64>,
     /// Country index → weight including unambiguous towns.
-    all: HashMap<u16, f64>,
+    all: FxHashMap<u16, f64>,
     /// Admin1 entries mentioned (unambiguously) anywhere.
-    admin1: HashMap<u32, f64>,
+    admin1: FxHashMap<u32, f64>,
     /// Dateline candidates (entry ids).
     dateline: Vec<u32>,
     /// (country, weight) of district names of one country, pending.
