@@ -56,7 +56,15 @@ fn fold_transliteration(n: &str) -> String {
             w => w,
         })
         .collect();
-    words.join(" ")
+    // a doubled vowel is one ("Aajoi" = "Ajoi", "Raaji" = "Raji")
+    let mut out = String::with_capacity(n.len());
+    for c in words.join(" ").chars() {
+        if matches!(c, 'a' | 'i' | 'u') && out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Other names of one organisation (normalised) → the name sitrep's actor
@@ -751,6 +759,13 @@ mod tests {
         assert!(!admin1_agrees("Khulna", "Dhaka"));
         assert!(admin1_agrees("Telangana", "Andhra Pradesh"));
         assert!(admin1_agrees("Odisha", "Orissa"));
+    }
+
+    #[test]
+    fn doubled_vowels_are_one() {
+        let g = vec!["Baloch Raji Ajoi Sangar".to_string()];
+        assert!(names_match("BRAS: Baloch Raji Aajoi Sangar", &g));
+        assert!(!names_match("BLA: Baloch Liberation Army", &g));
     }
 
     #[test]

@@ -1730,6 +1730,40 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
             continue;
         };
+        // "35 soldiers killed, wounded", "ten killed or wounded": one figure
+        // for the dead and the hurt together is no death count
+        if outcome == Outcome::Killed && end > ts[i].end {
+            // (the outcome word right after the noun, the hurt word with
+            // no object of its own: not "gunned down a leader and injured
+            // his two guards")
+            if let Some(e) = ts.iter().position(|t| t.end == end) {
+                let verb = e >= j && e <= j + 2 && outcome_at(hits, &ts[e]).is_some();
+                let joint = ts
+                    .get(e + 1)
+                    .is_some_and(|t| matches!(t.l, "," | "or" | "and"));
+                let hurt = ts.get(e + 2).is_some_and(|t| {
+                    outcome_at(hits, t).is_some_and(|(o, _)| o == Outcome::Wounded)
+                });
+                let no_object = ts.get(e + 3).is_none_or(|t| {
+                    matches!(
+                        t.l,
+                        "." | ","
+                            | ";"
+                            | ":"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "by"
+                            | "during"
+                            | "near"
+                            | "as"
+                    )
+                });
+                if verb && joint && hurt && no_object {
+                    continue;
+                }
+            }
+        }
         let head_word = ts.get(j.saturating_sub(1)).map(|t| t.l).unwrap_or_default();
         let additive = along
             || head && matches!(head_word, "others" | "more")

@@ -483,6 +483,16 @@ const GENERICS: &[(&str, Generic)] = &[
     ("miscreants", Generic::Gunmen),
     ("unidentified men", Generic::Gunmen),
     ("unknown men", Generic::Gunmen),
+    ("guerrillas", Generic::Gunmen),
+    ("guerrilla", Generic::Gunmen),
+    ("guerillas", Generic::Gunmen),
+    ("subversives", Generic::Gunmen),
+    ("urban commandos", Generic::Gunmen),
+    // state forces named by their corps (Latin America)
+    ("national guard", Generic::Military),
+    ("national guardsmen", Generic::Military),
+    ("treasury police", Generic::Police),
+    ("national police", Generic::Police),
     ("protesters", Generic::Protesters),
     ("protestors", Generic::Protesters),
     ("demonstrators", Generic::Protesters),
@@ -871,11 +881,36 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
             && has_word(&sl, &["includes", "include", "included", "including"])
     };
     let cls = clauses(text, sent);
+    // a wire dateline's date ("GUATEMALA CITY, 19 AUG 89 (ACAN-EFE) --") is
+    // the filing date, not the date of an event
+    // (read in capitals: all-capitals copy is title-cased before analysis)
+    let dl_end = if sent.start < 200 {
+        let mut n = text.len().min(200);
+        while !text.is_char_boundary(n) {
+            n -= 1;
+        }
+        let head = text[..n].to_ascii_uppercase();
+        // (a dash before the first comma is no dateline: "Left parties -
+        // CPI, CPM and …" opens a sentence)
+        let comma = head.find(',').unwrap_or(n);
+        let dash = [" -", " \u{2014}", " \u{2013}"]
+            .iter()
+            .filter_map(|d| head.find(d))
+            .min()
+            .unwrap_or(n);
+        if comma < dash {
+            sitrep_text::timex::dateline_end(&head).unwrap_or(0)
+        } else {
+            0
+        }
+    } else {
+        0
+    };
     let timexes: Vec<(Span, TimexKind, bool)> = find_timexes(stext)
         .into_iter()
         .map(|t| {
             let sp = Span::new(t.span.start + sent.start, t.span.end + sent.start);
-            (sp, t.kind, speechy(text, sp))
+            (sp, t.kind, speechy(text, sp) || sp.end <= dl_end)
         })
         .collect();
     let mut prev_clause_date: Option<NaiveDate> = None;
@@ -2303,7 +2338,7 @@ fn attributed(doc: &Doc<'_>, clause: Span) -> Option<RoleActor> {
         let insurgency = (a.generic == Some(Generic::Gunmen))
             .then(|| {
                 main_insurgency(
-                    text,
+                    doc,
                     RoleActor {
                         actor: a.actor.clone(),
                         span: a.span,
@@ -2871,8 +2906,28 @@ fn roles(
         }
         let rest = text.get(a.span.end..stop).unwrap_or("");
         let next = rest.split_whitespace().next().unwrap_or("");
-        let prev = words_before(text, clause.start, a.span.start, 1);
-        (next.ends_with("ed") || next.ends_with('s')) && !next.ends_with("'s")
+        let prev = words_before(text, clause.start, a.span.start, 2);
+        // a country in a place phrase is no subject: "a blast in southern
+        // Philippines killed two"
+        const LOCATIVE: &[&str] = &["in", "at", "near", "across", "throughout"];
+        let placed = prev.first().is_some_and(|w| LOCATIVE.contains(&w.as_str()))
+            || (prev.get(1).is_some_and(|w| LOCATIVE.contains(&w.as_str()))
+                && prev.first().is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "the"
+                            | "southern"
+                            | "northern"
+                            | "eastern"
+                            | "western"
+                            | "central"
+                            | "northeastern"
+                            | "northwestern"
+                            | "southeastern"
+                            | "southwestern"
+                    )
+                }));
+        !placed && (next.ends_with("ed") || next.ends_with('s')) && !next.ends_with("'s")
             || prev.first().is_some_and(|w| w == "by")
     };
     // the first action word of the clause: subjects come before it
@@ -3248,7 +3303,7 @@ fn roles(
     let (a1, a2) = communal_clash(doc, sent, clause, fam, &ts_wide, a1, a2);
     let (a1, a2) = state_operation(doc, sent, fam, &ts_wide, cs, a1, a2);
     let (a1, a2) = border_exchange(doc, sent, fam, cs, a1, a2);
-    let main = |r: RoleActor| main_insurgency(text, r);
+    let main = |r: RoleActor| main_insurgency(doc, r);
     (a1.map(main), a2.map(main))
 }
 
@@ -3954,10 +4009,27 @@ fn border_exchange(
 /// believe separatists were responsible"): unnamed gunmen stay unidentified.
 const MAIN_INSURGENCY: &[(&str, &str)] = &[("Thailand", "Southern Muslim Separatists")];
 
+/// Words for insurgents: an unidentified armed group read from one of them
+/// may be a known insurgency ([`main_insurgency`]).
+const INSURGENT_WORDS: &[&str] = &[
+    "insurgent",
+    "separatist",
+    "rebel",
+    "militant",
+    "guerrilla",
+    "guerilla",
+    "terrorist",
+];
+
 /// An unidentified armed group read from a word for insurgents ("insurgents",
-/// "separatists", "rebels", "militants") in a country with one main
-/// insurgency is that insurgency's group.
-fn main_insurgency(text: &str, r: RoleActor) -> RoleActor {
+/// "separatists", "rebels", "guerrillas", "militants") is the insurgency the
+/// text is about: in a country with one main insurgency, that insurgency's
+/// group; else the one rebel group of the country the text names ("a report
+/// by the URNG says that a guerrilla column attacked the farm": the
+/// guerrillas are the URNG's). With two or more rebel groups named, or none,
+/// it stays unidentified; so do unnamed gunmen.
+fn main_insurgency(doc: &Doc<'_>, r: RoleActor) -> RoleActor {
+    let text = doc.text;
     let Some(country) = r
         .actor
         .name
@@ -3966,26 +4038,46 @@ fn main_insurgency(text: &str, r: RoleActor) -> RoleActor {
     else {
         return r;
     };
-    let Some((_, group)) = MAIN_INSURGENCY.iter().find(|(c, _)| *c == country) else {
-        return r;
-    };
     let words = text
         .get(r.span.start..r.span.end)
         .unwrap_or("")
         .to_ascii_lowercase();
-    if !["insurgent", "separatist", "rebel", "militant"]
-        .iter()
-        .any(|w| words.contains(w))
-    {
+    if !INSURGENT_WORDS.iter().any(|w| words.contains(w)) {
         return r;
     }
-    RoleActor {
-        actor: Actor {
-            name: format!("{group} ({country})"),
-            actor_type: Some(ActorType::RebelGroups),
-            country: r.actor.country.clone(),
+    if let Some((_, group)) = MAIN_INSURGENCY.iter().find(|(c, _)| *c == country) {
+        return RoleActor {
+            actor: Actor {
+                name: format!("{group} ({country})"),
+                actor_type: Some(ActorType::RebelGroups),
+                country: r.actor.country.clone(),
+            },
+            span: r.span,
+        };
+    }
+    let mut sole: Option<&ActorCand> = None;
+    for a in doc.actors {
+        // (dictionary groups only: a name read from its shape alone, such
+        // as "X Movement", may be anything)
+        if a.generic.is_some()
+            || a.country
+            || a.actor.actor_type != Some(ActorType::RebelGroups)
+            || a.actor.country.is_none()
+            || a.country_name.as_deref().is_some_and(|c| c != country)
+        {
+            continue;
+        }
+        match sole {
+            Some(s) if s.actor.name != a.actor.name => return r,
+            _ => sole = Some(a),
+        }
+    }
+    match sole {
+        Some(g) => RoleActor {
+            actor: g.actor.clone(),
+            span: r.span,
         },
-        span: r.span,
+        None => r,
     }
 }
 

@@ -14,10 +14,14 @@ fn extractor() -> &'static Extractor {
 }
 
 fn extract(text: &str) -> Vec<Event> {
+    extract_on(text, "2021-03-10")
+}
+
+fn extract_on(text: &str, published: &str) -> Vec<Event> {
     let art = Article {
         id: "t".into(),
         input: "test".into(),
-        published: Some("2021-03-10".into()),
+        published: Some(published.into()),
         text: text.into(),
         ..Article::default()
     };
@@ -760,4 +764,74 @@ fn a_claimant_described_as_a_groups_affiliate_is_itself_the_claimant() {
     );
     let e = primary(&evs);
     assert_eq!(claimants(e), vec!["Khattab Brigade"]);
+}
+
+#[test]
+fn an_all_capitals_group_name_with_small_words_is_found() {
+    // all-capitals wire copy is title-cased for recognition: "ARMY OF
+    // NATIONAL LIBERATION" reads "Army Of National Liberation"
+    let evs = extract(
+        "CUCUTA, 3 MAR 90 (EFE) -- [TEXT] MEMBERS OF THE ARMY OF NATIONAL LIBERATION \
+         ATTACKED A POLICE STATION IN THE TOWN OF TIBU, NORTE DE SANTANDER DEPARTMENT, \
+         KILLING TWO POLICEMEN, MILITARY SOURCES REPORTED TODAY.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "ELN: National Liberation Army");
+}
+
+#[test]
+fn unnamed_guerrillas_are_the_one_rebel_group_the_report_names() {
+    let evs = extract(
+        "GUATEMALA CITY, 12 MAR 90 (ACAN-EFE) -- [TEXT] A COMMUNIQUE OF THE GUATEMALAN \
+         NATIONAL REVOLUTIONARY UNITY (URNG) WAS READ ON A LOCAL RADIO STATION TODAY.  \
+         GUERRILLAS KILLED TWO PEASANTS AND BURNED A TRUCK NEAR COBAN, ALTA VERAPAZ \
+         DEPARTMENT, A MILITARY SPOKESMAN REPORTED.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "URNG: Guatemalan National Revolutionary Unity");
+    // two rebel groups named: the guerrillas stay unidentified
+    let evs = extract(
+        "BOGOTA, 12 MAR 90 (EFE) -- [TEXT] THE EPL AND THE ELN ISSUED A JOINT STATEMENT \
+         TODAY.  GUERRILLAS KILLED TWO PEASANTS NEAR SARAVENA, ARAUCA DEPARTMENT, THE ARMY \
+         SAID.",
+    );
+    let e = primary(&evs);
+    assert!(actor1(e).starts_with("Unidentified"), "{}", actor1(e));
+    // unnamed gunmen are not the group's men
+    let evs = extract(
+        "LIMA, 12 MAR 90 (EFE) -- [TEXT] THE TUPAC AMARU REVOLUTIONARY MOVEMENT (MRTA) \
+         ISSUED A STATEMENT TODAY.  UNIDENTIFIED GUNMEN KILLED A MERCHANT IN HUANCAYO.",
+    );
+    let e = primary(&evs);
+    assert!(actor1(e).starts_with("Unidentified"), "{}", actor1(e));
+}
+
+#[test]
+fn a_dateline_date_is_not_the_event_date() {
+    let evs = extract_on(
+        "GUATEMALA CITY, 19 AUG 89 (ACAN-EFE) -- [TEXT] ARMY TROOPS KILLED NINE PEASANTS \
+         ON 17 AUGUST IN THE VILLAGE OF SAN JUAN, EL QUICHE DEPARTMENT, HUMAN RIGHTS GROUPS \
+         REPORTED TODAY.",
+        "1989-08-19",
+    );
+    let e = primary(&evs);
+    assert_eq!(
+        e.event_date.map(|d| d.to_string()).as_deref(),
+        Some("1989-08-17")
+    );
+}
+
+#[test]
+fn a_country_in_a_place_phrase_is_not_the_perpetrator() {
+    let evs = extract(
+        "A bomb blast at a market in southern Philippines killed three people on Monday. \
+         The attack was blamed on the Abu Sayyaf Group.",
+    );
+    let e = primary(&evs);
+    assert!(
+        !actor1(e).contains("Forces of Philippines"),
+        "{}",
+        actor1(e)
+    );
+    assert_eq!(actor1(e), "Abu Sayyaf Group");
 }

@@ -151,8 +151,47 @@ pub(crate) fn actor_patterns(a: &ActorRec) -> Vec<String> {
         if let Some(t) = title_cased_abbreviation(&p) {
             push(&mut out, &t);
         }
+        if let Some(t) = title_cased_phrase(&p) {
+            push(&mut out, &t);
+        }
     }
     out
+}
+
+/// The title-cased form of a proper-name phrase with lower-case words ("Army
+/// of National Liberation" → "Army Of National Liberation", "Zarate Willka
+/// Armed Forces of Liberation"), which is how it reads once all-capitals wire
+/// copy has been title-cased for recognition. Only for phrases of two or
+/// more words that start with a capital and whose capitalised words are
+/// already in title form (no abbreviation such as "CPI (Maoist)", which
+/// title-casing would turn into another word): the variant only capitalises
+/// the small words.
+pub(crate) fn title_cased_phrase(p: &str) -> Option<String> {
+    if !p.contains(' ') || !p.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut out = String::with_capacity(p.len());
+    let mut changed = false;
+    for word in p.split_inclusive(|c: char| !c.is_alphanumeric() && c != '\'') {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else { continue };
+        let rest = chars.as_str();
+        if rest
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .any(|c| c.is_uppercase())
+        {
+            return None; // an abbreviation or a mixed-case word ("McAllister")
+        }
+        if first.is_lowercase() {
+            changed = true;
+            out.extend(first.to_uppercase());
+        } else {
+            out.push(first);
+        }
+        out.push_str(rest);
+    }
+    changed.then_some(out)
 }
 
 /// The title-cased form of an abbreviation ("FMLN" → "Fmln"), which is how it
@@ -429,6 +468,23 @@ mod tests {
         synthesise_by_scan(&mut by_scan);
         assert_eq!(by_index.actors.len(), by_scan.actors.len());
         assert!(by_index.actors == by_scan.actors);
+    }
+
+    #[test]
+    fn phrases_with_small_words_get_a_title_cased_form() {
+        use super::title_cased_phrase as t;
+        assert_eq!(
+            t("Army of National Liberation").as_deref(),
+            Some("Army Of National Liberation")
+        );
+        assert_eq!(
+            t("Medellin drug cartel").as_deref(),
+            Some("Medellin Drug Cartel")
+        );
+        assert_eq!(t("People's Revolutionary Army"), None); // nothing to change
+        assert_eq!(t("CPI (Maoist) rebels"), None); // abbreviation
+        assert_eq!(t("junta"), None); // one word
+        assert_eq!(t("new IRA"), None); // not a proper-name phrase
     }
 
     #[test]

@@ -182,10 +182,15 @@ fn add_evidence(
         .filter(|o| data.entries[o.0 as usize].country == c)
         .map(|c| data.entries[c.0 as usize].kind)
         .collect();
+    // a region phrase of one country ("southwest Pakistan", "the tribal
+    // areas") names that country as surely as its name does
     let strong = m.kind == PlaceKind::Demonym
-        || kinds
-            .iter()
-            .any(|k| matches!(k, PlaceKind::Country | PlaceKind::Admin1));
+        || kinds.iter().any(|k| {
+            matches!(
+                k,
+                PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region
+            )
+        });
     if m.common_word {
         // "Swat officials said": a name that is also a word, capitalised
         // inside a sentence, is weak evidence
@@ -223,6 +228,7 @@ pub(crate) fn resolve(
     dctx: &DocContext,
 ) -> Vec<ResolvedPlace> {
     let mut ctx = Context::default();
+    let people = titled_names(text, rec);
     for pm in &rec.places {
         if names_people(data, text, pm) || across_border(data, text, pm) {
             // "a Syrian asylum seeker", "aid workers from France", "near the
@@ -246,6 +252,10 @@ pub(crate) fn resolve(
         // York area") is weak evidence: a small place somewhere shares many
         // a name
         let place_like = reads_as_place(text, pm);
+        if !place_like && people.contains(&text[pm.span.start..pm.span.end].to_lowercase()) {
+            // "Dr Guerrero", and "Guerrero, who was ...": a person, no evidence
+            continue;
+        }
         let w = if pm.kind == PlaceKind::Populated && !place_like && !substantial(data, pm) {
             0.3
         } else {
@@ -382,6 +392,8 @@ pub(crate) fn resolve(
                 .is_none_or(|w| *w <= 0.0)
         });
         let mut best: Option<(f64, u32)> = None;
+        // a region shared by countries: the side the sentence puts it on
+        let side = border_side(data, text, rec, mi);
         let town_in = |country: u16| {
             pm.candidates.iter().any(|c| {
                 let o = &data.entries[c.0 as usize];
@@ -442,6 +454,9 @@ pub(crate) fn resolve(
             if no_evidence && near_evidence(data, &ctx, en) {
                 sc += 1.0;
             }
+            if en.kind == PlaceKind::Region {
+                sc += 2.0 * side.get(&en.country).copied().unwrap_or(0.0);
+            }
             if best.is_none_or(|b| sc > b.0) {
                 best = Some((sc, c.0));
             }
@@ -466,6 +481,12 @@ pub(crate) fn resolve(
             || (text[e..].starts_with(',')
                 && en.admin1.is_some_and(|a| nearby_admin1.contains(&a)));
         let cued = locative || addressed;
+        // a name the text gives a person by a title ("Colonel Ponce", "Dr
+        // Guerrero") is that person wherever no locative word or unit word
+        // makes it a place
+        if !cued && people.contains(&text[s..e].to_lowercase()) {
+            continue;
+        }
         let english = pm.common_word && data.stop.contains(&text[s..e].to_lowercase());
         if english && !(cued && strong > 0.0) {
             continue;
@@ -1233,6 +1254,386 @@ fn across_border(data: &Data, text: &str, pm: &PlaceMention) -> bool {
         || (w.len() == 2 && w[0] == "border" && w[1] == "with")
 }
 
+/// Titles and ranks before a person's name ("Colonel Ponce", "Dr Guerrero");
+/// not the offices that South Asian papers put before a province ("Chief
+/// Minister Punjab", "Corps Commander Peshawar", "Inspector General Sindh").
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "doctor",
+    "colonel",
+    "col",
+    "father",
+    "monsignor",
+    "msgr",
+    "judge",
+    "major",
+    "maj",
+    "captain",
+    "capt",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "sgt",
+    "senator",
+    "ambassador",
+    "comandante",
+    "professor",
+    "prof",
+    "priest",
+    "senor",
+    "senora",
+    "licenciado",
+];
+
+/// The names (lower-cased) that the text gives a person by a title or rank
+/// before them, directly or across given names ("Colonel Rene Emilio
+/// Ponce").
+fn titled_names(text: &str, rec: &Recognition) -> std::collections::HashSet<String> {
+    rec.places
+        .iter()
+        .filter(|pm| {
+            let name = &text[pm.span.start..pm.span.end];
+            if name.contains(' ') {
+                return false;
+            }
+            let head = text.get(pm.span.start.saturating_sub(60)..pm.span.start);
+            let words: Vec<&str> = head
+                .unwrap_or("")
+                .split(|c: char| c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .collect();
+            // the title, then only capitalised given names up to the name
+            words.iter().rev().take(3).enumerate().any(|(k, w)| {
+                let t = w.trim_end_matches('.').to_lowercase();
+                TITLES.contains(&t.as_str())
+                    && words[words.len() - k..].iter().all(|g| {
+                        g.chars().all(char::is_alphabetic) && g.starts_with(char::is_uppercase)
+                    })
+            })
+        })
+        .map(|pm| text[pm.span.start..pm.span.end].to_lowercase())
+        .collect()
+}
+
+/// Arms nouns after a country or demonym that make it the side that fires
+/// ("Indian shelling", "Pakistani fire", "India's artillery").
+const FIRE_NOUNS: &[&str] = &[
+    "fire",
+    "firing",
+    "gunfire",
+    "shelling",
+    "shells",
+    "shell",
+    "shooting",
+    "artillery",
+    "mortar",
+    "mortars",
+    "bombardment",
+    "cross-border",
+    "ceasefire",
+];
+
+/// A state's armed men after a country or demonym ("Indian troops").
+const FORCE_NOUNS: &[&str] = &[
+    "troops", "forces", "army", "military", "soldiers", "soldier", "jawans", "jawan", "rangers",
+    "guards", "gunners", "posts",
+];
+
+/// Verbs that make the armed men before them the side that fires.
+const FIRING_VERBS: &[&str] = &[
+    "fire",
+    "fired",
+    "fires",
+    "opened",
+    "open",
+    "shell",
+    "shelled",
+    "shells",
+    "pound",
+    "pounded",
+    "pounds",
+    "target",
+    "targeted",
+    "targets",
+    "attack",
+    "attacked",
+    "attacks",
+    "raid",
+    "raided",
+    "raids",
+    "violate",
+    "violated",
+    "violates",
+    "resorted",
+    "retaliate",
+    "retaliated",
+    "retaliates",
+];
+
+/// Words after armed men that make them the ones hit.
+const CASUALTY_WORDS: &[&str] = &[
+    "killed", "dead", "died", "die", "martyred", "injured", "wounded", "hurt", "shot",
+];
+
+/// People after a country or demonym who are its side's victims
+/// ("Pakistani civilians", "Indian villagers", "the Pakistani toll").
+const SIDE_PEOPLE: &[&str] = &[
+    "civilian",
+    "civilians",
+    "villager",
+    "villagers",
+    "people",
+    "boy",
+    "girl",
+    "woman",
+    "women",
+    "man",
+    "men",
+    "child",
+    "children",
+    "toll",
+    "residents",
+    "family",
+];
+
+/// Words after a country (or its army, TV, officials) that make it the one
+/// who reports.
+const SAYS: &[&str] = &[
+    "says", "said", "say", "claims", "claimed", "accuses", "accused", "reports", "reported",
+];
+
+/// The sentence or headline (a `;` ends one too) around a span.
+fn segment(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let stop = |i: usize| {
+        matches!(b[i], b';' | b'\n' | b'!' | b'?')
+            || (b[i] == b'.' && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()))
+    };
+    let start = (0..s.min(b.len()))
+        .rev()
+        .find(|&i| stop(i))
+        .map_or(0, |i| i + 1);
+    let end = (e.min(b.len())..b.len())
+        .find(|&i| stop(i))
+        .unwrap_or(b.len());
+    (start, end)
+}
+
+/// The country a country name or demonym mention stands for.
+fn state_of(data: &Data, pm: &PlaceMention) -> Option<u16> {
+    if !matches!(pm.kind, PlaceKind::Country | PlaceKind::Demonym) {
+        return None;
+    }
+    pm.candidates
+        .iter()
+        .map(|c| &data.entries[c.0 as usize])
+        .find(|en| en.kind == PlaceKind::Country)
+        .map(|en| en.country)
+}
+
+/// How a state is named in a sentence: its name ("India"), its demonym
+/// ("Indian"), or its armed forces by name ("the Pakistan Army").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StateWord {
+    Name,
+    Adjective,
+    Forces,
+}
+
+/// Whether a word is a count ("3", "three", "a") after which "killed" is
+/// active ("troops killed three militants").
+fn is_count(w: &str) -> bool {
+    (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+        || matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "several"
+                | "dozens"
+                | "scores"
+        )
+}
+
+/// Weights of the countries whose side of a shared region (a row of several
+/// countries, or same-named rows: "Kashmir", "the LoC") the sentence of
+/// mention `mi` puts the event on. Violence by one state across the line
+/// ("Indian shelling kills three in Kashmir", "firing by Pakistani troops
+/// along the LoC", "India kills two soldiers") happened on the other side;
+/// its victims ("Pakistani soldiers killed in Kashmir shelling", "on the
+/// Indian side") are on their own; the state that reports deaths ("...
+/// in Kashmir, Pakistan says") speaks, less surely, of its own.
+fn border_side(data: &Data, text: &str, rec: &Recognition, mi: usize) -> HashMap<u16, f64> {
+    let mut out: HashMap<u16, f64> = HashMap::new();
+    let pm = &rec.places[mi];
+    let mut sides: Vec<u16> = pm
+        .candidates
+        .iter()
+        .map(|c| &data.entries[c.0 as usize])
+        .filter(|en| en.kind == PlaceKind::Region)
+        .map(|en| en.country)
+        .collect();
+    sides.sort_unstable();
+    sides.dedup();
+    if sides.len() < 2 {
+        return out;
+    }
+    let (ss, se) = segment(text, pm.span.start, pm.span.end);
+    let inside = |sp: Span| sp.start >= ss && sp.end <= se;
+    // the states the sentence names, in text order
+    let mut states: Vec<(Span, u16, StateWord)> = rec
+        .places
+        .iter()
+        .enumerate()
+        .filter(|(oi, o)| *oi != mi && inside(o.span))
+        .filter_map(|(_, o)| {
+            let c = state_of(data, o)?;
+            let w = if o.kind == PlaceKind::Country {
+                StateWord::Name
+            } else {
+                StateWord::Adjective
+            };
+            Some((o.span, c, w))
+        })
+        .collect();
+    for a in &rec.actors {
+        if a.kind != crate::ActorMentionKind::Named
+            || !inside(a.span)
+            || states
+                .iter()
+                .any(|(sp, _, _)| sp.start < a.span.end && a.span.start < sp.end)
+            || a.actor.as_ref().and_then(|x| x.actor_type)
+                != Some(sitrep_model::ActorType::StateForces)
+        {
+            continue;
+        }
+        if let Some(c) = a
+            .country_hint
+            .as_deref()
+            .and_then(|c| data.country_by_iso.get(c))
+        {
+            states.push((a.span, *c, StateWord::Forces));
+        }
+    }
+    states.sort_by_key(|x| x.0.start);
+    // firing across a line needs a line or the other state in the sentence
+    // ("Indian troops fired on protesters in Kashmir" is no shelling across);
+    // artillery needs neither
+    let seg = text.get(ss..se).unwrap_or("").to_lowercase();
+    let across_line = [
+        "across",
+        "cross-border",
+        "border",
+        "loc",
+        "line of control",
+        "ceasefire",
+    ]
+    .iter()
+    .any(|w| seg.contains(w));
+    for (i, &(sp, c, how)) in states.iter().enumerate() {
+        // "Pakistani, Indian troops", "Indian and Pakistani forces": the
+        // first of a pair takes the role of the words after the second
+        let mut end = sp.end;
+        let mut how_end = how;
+        if let Some(&(nsp, _, nhow)) = states.get(i + 1) {
+            let gap = text.get(end..nsp.start).unwrap_or("").trim();
+            if matches!(gap, "," | "and" | "&") {
+                end = nsp.end;
+                how_end = nhow;
+            }
+        }
+        let mut after: Vec<String> = words_after(text, end, 4)
+            .into_iter()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                    .to_string()
+            })
+            .collect();
+        if how_end == StateWord::Forces {
+            // the forces' name stands for the noun: its verb comes next
+            after.insert(0, "troops".to_string());
+        }
+        let word = |k: usize| after.get(k).map_or("", String::as_str);
+        let (w0, w1, w2) = (word(0), word(1), word(2));
+        // "the Indian army on Friday violated the ceasefire": the verb may
+        // follow a short time phrase
+        let fires_verb = FIRING_VERBS.contains(&w1)
+            || (matches!(
+                w1,
+                "on" | "again" | "also" | "yesterday" | "today" | "late" | "early"
+            ) && (FIRING_VERBS.contains(&w2) || FIRING_VERBS.contains(&word(3))));
+        let before = words_before(text, sp.start, 2);
+        let by = before.last().is_some_and(|w| w == "by")
+            || (before.len() == 2 && before[0] == "by" && before[1] == "the");
+        let other_named = states.iter().any(|x| x.1 != c && sides.contains(&x.1));
+        let may_cross = across_line || other_named;
+        let active_kill = matches!(w1, "killed" | "shot") && is_count(w2);
+        let artillery = matches!(
+            w0,
+            "shelling"
+                | "shells"
+                | "artillery"
+                | "mortar"
+                | "mortars"
+                | "bombardment"
+                | "cross-border"
+        );
+        let force = FORCE_NOUNS.contains(&w0);
+        let mutual = matches!(
+            w1,
+            "trade" | "traded" | "exchange" | "exchanged" | "clash" | "clashed"
+        );
+        let fires = artillery
+            || (may_cross && FIRE_NOUNS.contains(&w0))
+            || (may_cross && force && (fires_verb || by))
+            // "India kills two soldiers": a state as the subject of killing
+            || (may_cross && how == StateWord::Name && matches!(w0, "kills" | "kill" | "shells"));
+        // "Two Pak soldiers killed", "five Indian troops die"
+        let counted = before.last().is_some_and(|w| is_count(w));
+        let victim = SIDE_PEOPLE.contains(&w0)
+            || (force
+                && !active_kill
+                && !mutual
+                && (counted
+                    || CASUALTY_WORDS.contains(&w1)
+                    // "soldiers were killed", "troops have been wounded"
+                    || (matches!(w1, "were" | "was" | "are" | "have" | "had")
+                        && (CASUALTY_WORDS.contains(&w2)
+                            || (w2 == "been" && CASUALTY_WORDS.contains(&word(3)))))))
+            || (w0 == "side" && before.last().is_some_and(|w| w == "the" || w == "on"));
+        let head = text.get(ss..sp.start).unwrap_or("");
+        let reports = SAYS.contains(&w0)
+            || ((force || matches!(w0, "tv" | "radio" | "officials" | "ministry" | "media"))
+                && SAYS.contains(&w1))
+            // "... in Kashmir - Pakistan.", "Pakistan: three killed ..."
+            || (head.trim_end().ends_with(" -")
+                && text.get(sp.end..se).is_some_and(|t| t.trim().is_empty()))
+            || (head.trim().is_empty() && text.get(sp.end..).is_some_and(|t| t.starts_with(':')));
+        if fires {
+            for x in sides.iter().filter(|x| **x != c) {
+                *out.entry(*x).or_default() += 2.0;
+            }
+        } else if victim {
+            *out.entry(c).or_default() += 2.0;
+        } else if reports {
+            *out.entry(c).or_default() += 1.0;
+        }
+    }
+    out
+}
+
 /// Nouns after a demonym that make it name a place in that country ("the
 /// Turkish town of Midyat", "the eastern Afghan area of X", "the southern
 /// Syrian governorate of As Suwayda").
@@ -1414,6 +1815,13 @@ fn address_countries(data: &Data, text: &str, rec: &Recognition, mi: usize) -> V
                 .split_whitespace()
                 .all(|w| w.starts_with(|c: char| c.is_uppercase()))
             || (!inner.is_empty() && !gap.ends_with(','))
+        {
+            break;
+        }
+        // "... in Kashmir, India said": the speaker, not the address
+        if words_after(text, o.span.end, 1)
+            .first()
+            .is_some_and(|w| SAYS.contains(&w.as_str()))
         {
             break;
         }
