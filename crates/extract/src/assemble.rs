@@ -1741,8 +1741,9 @@ fn violent_trig(t: Trig) -> bool {
     )
 }
 
-/// The shared trigger lexicon, for re-reading a clause.
-fn lexicon() -> &'static crate::lexicon::Lexicon {
+/// The shared trigger lexicon, for re-reading a clause (and the
+/// [`crate::Extractor`]'s scan: one build per process).
+pub(crate) fn lexicon() -> &'static crate::lexicon::Lexicon {
     static LEX: std::sync::OnceLock<crate::lexicon::Lexicon> = std::sync::OnceLock::new();
     LEX.get_or_init(crate::lexicon::Lexicon::new)
 }

@@ -373,20 +373,44 @@ pub(crate) fn synthesise_state_actors(data: &mut Data) {
             aliases: mk(&["X Government", "X government", "Government of X"]),
         });
     }
+    // The first actor of each name and the actors of each country, in table
+    // order, kept up to date as records are added: the first match below is
+    // found without comparing every record with every actor (750 x 2,000).
+    let mut first_named: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
+    let mut of_country: std::collections::HashMap<Option<String>, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, a) in data.actors.iter().enumerate() {
+        first_named.entry(a.name.clone()).or_insert(i);
+        of_country.entry(a.country.clone()).or_default().push(i);
+    }
     for rec in add {
         // A hand-written state actor of the same country and kind (e.g.
-        // "Military Forces of the United States of America") takes the aliases.
-        let prefix = rec.name.split(" of ").next().unwrap_or("").to_string();
-        if let Some(old) = data.actors.iter_mut().find(|a| {
-            a.name == rec.name
-                || (a.country == rec.country && a.name.starts_with(&format!("{prefix} of ")))
-        }) {
+        // "Military Forces of the United States of America") takes the aliases:
+        // the first actor (in table order) of the same name, or of the same
+        // country whose name starts with the same kind.
+        let prefix = rec.name.split(" of ").next().unwrap_or("");
+        let prefix_of = format!("{prefix} of ");
+        let by_name = first_named.get(&rec.name).copied();
+        let by_kind = of_country.get(&rec.country).and_then(|v| {
+            v.iter()
+                .copied()
+                .find(|&i| data.actors[i].name.starts_with(&prefix_of))
+        });
+        let found = match (by_name, by_kind) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if let Some(old) = found.and_then(|i| data.actors.get_mut(i)) {
             for al in rec.aliases {
                 if !old.aliases.contains(&al) {
                     old.aliases.push(al);
                 }
             }
         } else {
+            let i = data.actors.len();
+            first_named.entry(rec.name.clone()).or_insert(i);
+            of_country.entry(rec.country.clone()).or_default().push(i);
             data.actors.push(rec);
         }
     }
@@ -396,6 +420,55 @@ pub(crate) fn synthesise_state_actors(data: &mut Data) {
 #[cfg(test)]
 mod tests {
     use super::title_cased_abbreviation as t;
+
+    /// The record-by-record scan the indexed search of
+    /// `synthesise_state_actors` replaced.
+    fn synthesise_by_scan(data: &mut crate::data::Data) {
+        let mut probe = data.clone();
+        probe.actors.clear();
+        super::synthesise_state_actors(&mut probe);
+        for rec in probe.actors {
+            let prefix = rec.name.split(" of ").next().unwrap_or("").to_string();
+            if let Some(old) = data.actors.iter_mut().find(|a| {
+                a.name == rec.name
+                    || (a.country == rec.country && a.name.starts_with(&format!("{prefix} of ")))
+            }) {
+                for al in rec.aliases {
+                    if !old.aliases.contains(&al) {
+                        old.aliases.push(al);
+                    }
+                }
+            } else {
+                data.actors.push(rec);
+            }
+        }
+    }
+
+    /// On the dictionary with every other actor dropped (some state actors
+    /// present, some not, names repeated), the indexed search gives the
+    /// same table as the scan, in the same order.
+    #[test]
+    fn state_actors_merge_as_the_scan_did() {
+        let full = crate::data::Data::embedded().expect("embedded data");
+        let mut base = full.clone();
+        base.actors = full.actors.iter().step_by(2).cloned().collect();
+        // a repeated name and a same-country actor of the same kind after it
+        if let Some(a) = full
+            .actors
+            .iter()
+            .find(|a| a.name.starts_with("Military Forces of "))
+        {
+            base.actors.push(a.clone());
+            let mut b = a.clone();
+            b.name = format!("{} (2001-)", a.name);
+            base.actors.push(b);
+        }
+        let (mut by_index, mut by_scan) = (base.clone(), base);
+        super::synthesise_state_actors(&mut by_index);
+        synthesise_by_scan(&mut by_scan);
+        assert_eq!(by_index.actors.len(), by_scan.actors.len());
+        assert!(by_index.actors == by_scan.actors);
+    }
 
     #[test]
     fn phrases_with_small_words_get_a_title_cased_form() {

@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use sitrep_model::{Location, Span};
 
 use crate::data::Data;
@@ -50,15 +52,17 @@ const PLAIN_CUES: &[&str] = &[
     "in", "at", "from", "of", "along", "across", "into", "inside", "to",
 ];
 
-/// Country evidence of a document.
+/// Country evidence of a document. (Fx maps: small integer keys, probed
+/// for every candidate of every mention; nothing depends on their order —
+/// they are only looked up, summed into, and searched with `any`/`max`.)
 #[derive(Debug, Default)]
 struct Context {
     /// Country index → weight from countries, demonyms, admin units, dateline, title.
-    strong: HashMap<u16, f64>,
+    strong: FxHashMap<u16, f64>,
     /// Country index → weight including unambiguous towns.
-    all: HashMap<u16, f64>,
+    all: FxHashMap<u16, f64>,
     /// Admin1 entries mentioned (unambiguously) anywhere.
-    admin1: HashMap<u32, f64>,
+    admin1: FxHashMap<u32, f64>,
     /// Dateline candidates (entry ids).
     dateline: Vec<u32>,
     /// (country, weight) of district names of one country, pending.
@@ -107,7 +111,12 @@ fn near_evidence(data: &Data, ctx: &Context, en: &crate::data::Entry) -> bool {
                 .get(*c as usize)
                 .and_then(|k| data.entries.get(k.entry as usize))
                 .is_some_and(|k| match (k.lat, k.lon) {
-                    (Some(a), Some(b)) => km(la, lo, a, b) < 2000.0,
+                    // (the latitude difference alone bounds the distance
+                    // from below: most capitals are ruled out without
+                    // the trigonometry; 1 km of margin for rounding)
+                    (Some(a), Some(b)) => {
+                        6371.0 * (a - la).abs().to_radians() < 2001.0 && km(la, lo, a, b) < 2000.0
+                    }
                     _ => false,
                 })
     })
@@ -868,19 +877,43 @@ fn valley_district(
 fn district_centre(data: &Data, idx: u32) -> Option<(f64, f64)> {
     data.admin2_centre
         .get_or_init(|| {
-            let mut towns: HashMap<u32, Vec<(f64, f64, u32)>> = HashMap::new();
-            for e in &data.entries {
-                if e.kind != PlaceKind::Populated {
-                    continue;
+            // the towns of every district, grouped by a counting sort on the
+            // district (no hashing, one buffer; each group keeps the order of
+            // the entries, which the sums of `towns_middle` follow)
+            let town = |e: &crate::data::Entry| match (e.kind, e.admin2, e.lat, e.lon) {
+                (PlaceKind::Populated, Some(a2), Some(lat), Some(lon)) => {
+                    Some((a2 as usize, (lat, lon, e.population)))
                 }
-                if let (Some(a2), Some(lat), Some(lon)) = (e.admin2, e.lat, e.lon) {
-                    towns.entry(a2).or_default().push((lat, lon, e.population));
+                _ => None,
+            };
+            let n = data
+                .entries
+                .iter()
+                .filter_map(town)
+                .map(|t| t.0 + 1)
+                .max()
+                .unwrap_or(0);
+            let mut start = vec![0usize; n + 1];
+            for (a2, _) in data.entries.iter().filter_map(town) {
+                start[a2 + 1] += 1;
+            }
+            for i in 0..n {
+                start[i + 1] += start[i];
+            }
+            let mut towns = vec![(0.0, 0.0, 0u32); start[n]];
+            let mut next = start.clone();
+            for (a2, t) in data.entries.iter().filter_map(town) {
+                towns[next[a2]] = t;
+                next[a2] += 1;
+            }
+            let mut out = HashMap::new();
+            for a2 in 0..n {
+                let group = &towns[start[a2]..start[a2 + 1]];
+                if let Some(c) = towns_middle(group) {
+                    out.insert(a2 as u32, c);
                 }
             }
-            towns
-                .into_iter()
-                .filter_map(|(k, t)| towns_middle(&t).map(|c| (k, c)))
-                .collect()
+            out
         })
         .get(&idx)
         .copied()
@@ -899,9 +932,13 @@ fn towns_middle(towns: &[(f64, f64, u32)]) -> Option<(f64, f64)> {
     if ws <= 0.0 {
         return None;
     }
+    // (the two percentiles by selection: the k-th value in the total order
+    // is the value a full sort puts at k)
     let spread_mid = |mut v: Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        let at = |f: f64| v[(f * (v.len() - 1) as f64 + 0.5) as usize];
+        let mut at = |f: f64| {
+            let k = (f * (v.len() - 1) as f64 + 0.5) as usize;
+            *v.select_nth_unstable_by(k, f64::total_cmp).1
+        };
         (at(0.1) + at(0.9)) / 2.0
     };
     let mid_lat = spread_mid(towns.iter().map(|t| t.0).collect());
@@ -2375,5 +2412,63 @@ mod tests {
         let t = [(34.0, 72.0, 1_000_000), (34.2, 72.0, 1000)];
         let (lat, _) = towns_middle(&t).expect("towns");
         assert!(lat > 34.05 && lat < 34.1, "{lat}");
+    }
+
+    /// The percentiles by selection are those of a full sort (the earlier
+    /// way), to the bit, on groups of every size with repeated values and
+    /// both zeros.
+    #[test]
+    fn percentiles_by_selection_equal_those_of_a_sort() {
+        fn by_sort(towns: &[(f64, f64, u32)]) -> Option<(f64, f64)> {
+            let (mut lat, mut lon, mut ws) = (0.0, 0.0, 0.0);
+            for &(a, b, p) in towns {
+                let w = (f64::from(p) + 10.0).ln();
+                lat += a * w;
+                lon += b * w;
+                ws += w;
+            }
+            if ws <= 0.0 {
+                return None;
+            }
+            let spread_mid = |mut v: Vec<f64>| {
+                v.sort_by(f64::total_cmp);
+                let at = |f: f64| v[(f * (v.len() - 1) as f64 + 0.5) as usize];
+                (at(0.1) + at(0.9)) / 2.0
+            };
+            let mid_lat = spread_mid(towns.iter().map(|t| t.0).collect());
+            let mid_lon = spread_mid(towns.iter().map(|t| t.1).collect());
+            let round5 = |v: f64| (v * 1e5).round() / 1e5;
+            Some((
+                round5((lat / ws + mid_lat) / 2.0),
+                round5((lon / ws + mid_lon) / 2.0),
+            ))
+        }
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut rnd = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for n in 0..60 {
+            let towns: Vec<(f64, f64, u32)> = (0..n)
+                .map(|_| {
+                    let r = rnd();
+                    let v = |k: u64| match k % 7 {
+                        0 => 0.0,
+                        1 => -0.0,
+                        2 => 12.5,
+                        _ => ((k >> 8) % 20_000) as f64 / 100.0 - 100.0,
+                    };
+                    (v(r), v(r >> 21), (r >> 40) as u32 % 100_000)
+                })
+                .collect();
+            let (a, b) = (towns_middle(&towns), by_sort(&towns));
+            assert_eq!(
+                a.map(|(p, q)| (p.to_bits(), q.to_bits())),
+                b.map(|(p, q)| (p.to_bits(), q.to_bits())),
+                "{towns:?}"
+            );
+        }
     }
 }

@@ -29,14 +29,44 @@ pub(crate) fn words_before(text: &str, i: usize, n: usize) -> Vec<String> {
         })
         .map_or(0, |p| p + 1);
     // the last `n` words, read from the end: only they are lower-cased
-    let mut words: Vec<String> = window[cut..]
-        .rsplit(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .take(n)
-        .map(|w| w.to_lowercase())
-        .collect();
+    let seg = &window[cut..];
+    let mut words: Vec<String> = Vec::with_capacity(n);
+    if seg.is_ascii() {
+        // (plain ASCII, nearly every window: bytes, no char decoding)
+        let b = seg.as_bytes();
+        let mut end = b.len();
+        while words.len() < n {
+            while end > 0 && ascii_sep(b[end - 1], false) {
+                end -= 1;
+            }
+            if end == 0 {
+                break;
+            }
+            let mut start = end - 1;
+            while start > 0 && !ascii_sep(b[start - 1], false) {
+                start -= 1;
+            }
+            words.push(seg[start..end].to_ascii_lowercase());
+            end = start;
+        }
+    } else {
+        words.extend(
+            seg.rsplit(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .take(n)
+                .map(str::to_lowercase),
+        );
+    }
     words.reverse();
     words
+}
+
+/// Whether an ASCII byte separates words for [`words_before`] (white space
+/// as `char::is_whitespace` has it, or a comma) or, with `parens`, for
+/// [`words_after`] (also a parenthesis).
+#[inline]
+fn ascii_sep(b: u8, parens: bool) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r' | b',') || (parens && matches!(b, b'(' | b')'))
 }
 
 /// Up to `n` words just after byte `i`, lower-cased; stops at a sentence end.
@@ -56,12 +86,34 @@ pub(crate) fn words_after(text: &str, i: usize, n: usize) -> Vec<String> {
             _ => false,
         })
         .unwrap_or(window.len());
-    window[..cut]
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-        .filter(|w| !w.is_empty())
-        .take(n)
-        .map(|w| w.to_lowercase())
-        .collect()
+    let seg = &window[..cut];
+    if !seg.is_ascii() {
+        return seg
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+            .filter(|w| !w.is_empty())
+            .take(n)
+            .map(str::to_lowercase)
+            .collect();
+    }
+    // (plain ASCII, nearly every window: bytes, no char decoding)
+    let b = seg.as_bytes();
+    let mut words: Vec<String> = Vec::with_capacity(n);
+    let mut start = 0;
+    while words.len() < n {
+        while start < b.len() && ascii_sep(b[start], true) {
+            start += 1;
+        }
+        if start == b.len() {
+            break;
+        }
+        let mut end = start + 1;
+        while end < b.len() && !ascii_sep(b[end], true) {
+            end += 1;
+        }
+        words.push(seg[start..end].to_ascii_lowercase());
+        start = end;
+    }
+    words
 }
 
 #[cfg(test)]
@@ -124,6 +176,8 @@ mod tests {
             "In Peshawar, near the Khyber Pass \u{2013} \u{00e9}t\u{00e9} \u{4e2d}\u{6587} \
              words words words words words words words words words words words words, end",
             "",
+            "tab\there,comma(paren)x\u{b}vt\u{c}ff\r\ncr  two,,commas ( ) end",
+            "  , leading and trailing separators ,  ",
         ];
         for t in texts {
             for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
