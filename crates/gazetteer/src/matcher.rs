@@ -523,6 +523,52 @@ impl Matcher {
         })
     }
 
+    /// The first-level unit of actor `a`'s own country that the first words of
+    /// its mention `ws` (two or more words) name, as a place mention of those
+    /// words: "Kerala" in "Kerala Police", "Punjab" in "Punjab Police" read as
+    /// Pakistan's police.
+    fn province_opening(
+        &self,
+        data: &Data,
+        text: &str,
+        ws: &[(usize, usize)],
+        a: u32,
+    ) -> Option<PlaceMention> {
+        let home = data.actors.get(a as usize)?.country.as_deref()?;
+        let mut targets = Vec::new();
+        for j in (1..ws.len()).rev() {
+            let key = &text[ws[0].0..ws[j - 1].1];
+            let hit = if j == 1 {
+                self.word_info(key).one
+            } else {
+                self.lookup_in(key, true, true)
+            };
+            let Some(h) = hit else { continue };
+            self.targets_into(h, &mut targets);
+            let cands: Vec<PlaceId> = targets
+                .iter()
+                .filter_map(|t| match *t {
+                    Target::Place(i) => Some(i),
+                    _ => None,
+                })
+                .filter(|&i| {
+                    let en = &data.entries[i as usize];
+                    en.kind == PlaceKind::Admin1 && data.countries[en.country as usize].iso2 == home
+                })
+                .map(PlaceId)
+                .collect();
+            if !cands.is_empty() {
+                return Some(PlaceMention {
+                    span: Span::new(ws[0].0, ws[j - 1].1),
+                    kind: PlaceKind::Admin1,
+                    candidates: cands,
+                    common_word: is_common(data, key),
+                });
+            }
+        }
+        None
+    }
+
     /// Recognise mentions in `text`.
     pub fn recognise(&self, data: &Data, text: &str) -> Recognition {
         let mut rec = Recognition::default();
@@ -624,6 +670,15 @@ impl Matcher {
                         .iter()
                         .map(|c| data.entries[c.0 as usize].kind)
                         .reduce(better_kind);
+                }
+            }
+            // "Kerala Police", "Sindh Police": a dictionary actor whose name
+            // opens with a first-level unit of its own country also names
+            // that unit (resolution decides whether it is the venue: a
+            // province opening an organisation's name is where it works)
+            if let (Some(a), true, true) = (named, cands.is_empty(), k >= 2) {
+                if let Some(pm) = self.province_opening(data, text, &words[i - k..i], a) {
+                    rec.places.push(pm);
                 }
             }
             if let Some(kind) = kind {

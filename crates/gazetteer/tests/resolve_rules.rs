@@ -462,3 +462,24 @@ fn a_name_given_a_title_is_a_person_throughout_the_text() {
     let ps = places(text);
     assert!(has(&ps, "Guerrero"), "{ps:?}");
 }
+
+#[test]
+fn a_police_force_named_after_its_province_places_the_text_there() {
+    // the dictionary actor "Kerala Police" also names the state it serves
+    for (text, want) in [
+        (
+            "Kerala Police took 41 activists into custody after the march.",
+            "Kerala",
+        ),
+        ("Sindh Police arrested three suspects on Monday.", "Sindh"),
+    ] {
+        assert_eq!(located_admin1(text).as_deref(), Some(want), "{text}");
+    }
+    // a town the text names is more precise than the force's province
+    let text = "Kerala Police arrested two men in Kochi on Monday.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Kochi", "{ps:?}");
+    // a force with no province in its name names no place
+    let text = "The Frontier Corps arrested two men.";
+    assert_eq!(located_admin1(text), None, "{text}");
+}
