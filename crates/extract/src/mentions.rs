@@ -890,19 +890,9 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
             n -= 1;
         }
         let head = text[..n].to_ascii_uppercase();
-        // (a dash before the first comma is no dateline: "Left parties -
-        // CPI, CPM and …" opens a sentence)
-        let comma = head.find(',').unwrap_or(n);
-        let dash = [" -", " \u{2014}", " \u{2013}"]
-            .iter()
-            .filter_map(|d| head.find(d))
-            .min()
-            .unwrap_or(n);
-        if comma < dash {
-            sitrep_text::timex::dateline_end(&head).unwrap_or(0)
-        } else {
-            0
-        }
+        // (dateline_end itself refuses a dash before the first comma: "Left
+        // parties - CPI, CPM and …" opens a sentence)
+        sitrep_text::timex::dateline_end(&head).unwrap_or(0)
     } else {
         0
     };
