@@ -668,20 +668,31 @@ pub fn parse_muc_keys(text: &str) -> Vec<Template> {
     out
 }
 
+/// The message id of a MUC id line or key slot 0: `TST1-MUC3-0001`, or the
+/// training set's `DEV-MUC3-0001 (NOSC)` with its source tag (the keys write
+/// `(NCCOSC)` for the same message, and tags may hold spaces), which is dropped.
+pub fn muc_message_id(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let (id, tag) = t.split_once(' ').unwrap_or((t, ""));
+    let tag = tag.trim();
+    // Tags name the sites that coded the message: "(NOSC)", "(INTEL TEXT PROC)".
+    let tag_ok = tag.is_empty()
+        || (tag.starts_with('(') && tag.ends_with(')') && tag.matches('(').count() == 1);
+    let id_ok = id.contains("-MUC")
+        && id
+            .rsplit('-')
+            .next()
+            .is_some_and(|n| n.len() == 4 && n.chars().all(|c| c.is_ascii_digit()));
+    (tag_ok && id_ok).then_some(id)
+}
+
 /// Splits a MUC message file into (id, text) pairs: an id line such as
-/// `TST1-MUC3-0001` starts each message.
+/// `TST1-MUC3-0001` or `DEV-MUC3-0001 (NOSC)` starts each message.
 pub fn parse_muc_messages(text: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for line in text.lines() {
-        let t = line.trim();
-        let is_id = !t.is_empty()
-            && !t.contains(' ')
-            && t.contains("-MUC")
-            && t.rsplit('-')
-                .next()
-                .is_some_and(|n| n.len() == 4 && n.chars().all(|c| c.is_ascii_digit()));
-        if is_id {
-            out.push((t.to_string(), String::new()));
+        if let Some(id) = muc_message_id(line) {
+            out.push((id.to_string(), String::new()));
         } else if let Some((_, body)) = out.last_mut() {
             body.push_str(line);
             body.push('\n');
@@ -806,7 +817,11 @@ fn load_muc(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
     let mut first_template: HashMap<String, Template> = HashMap::new();
     for k in &keys {
         for t in parse_muc_keys(&read_text(k)?) {
-            let Some(id) = t.get(&0).map(|s| s.trim().to_string()) else {
+            let Some(id) = t
+                .get(&0)
+                .and_then(|s| muc_message_id(s))
+                .map(str::to_string)
+            else {
                 continue;
             };
             let relevant = t
@@ -855,7 +870,14 @@ fn load_muc(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
                 country = Some(c.to_string());
                 fields.push(field("country", GoldValue::Names(vec![c.to_string()])));
             }
-            let places: Vec<String> = parts.map(str::to_string).collect();
+            // "SAN MIGUEL (DEPARTMENT)": the bracket gives the kind of place, not a
+            // name (left in, "(CITY)" read as an abbreviation that every city shares).
+            let places: Vec<String> = parts
+                .map(|p| match p.find('(') {
+                    Some(i) if p.ends_with(')') && i > 0 => p[..i].trim().to_string(),
+                    _ => p.to_string(),
+                })
+                .collect();
             if !places.is_empty() {
                 fields.push(field("location", GoldValue::Names(places)));
             }
