@@ -1129,12 +1129,13 @@ fn shot_by_force(clause: &str, perp: &[&str], force: &[&str]) -> bool {
         .filter(|x| !x.is_empty())
         .collect();
     let shot = |x: &str| matches!(x, "shot" | "killed" | "neutralised" | "neutralized");
+    // (each force's words split once, not at every word of the clause)
+    let forces: Vec<Vec<&str>> = force.iter().map(|f| f.split(' ').collect()).collect();
     let is_force = |k: usize| {
-        force.iter().any(|f| {
-            let fw: Vec<&str> = f.split(' ').collect();
+        forces.iter().any(|fw| {
             w.get(k..k + fw.len()).is_some_and(|s| {
                 s.iter()
-                    .zip(&fw)
+                    .zip(fw)
                     .all(|(a, b)| *a == *b || a.strip_suffix('s') == Some(b))
             })
         })
