@@ -17,6 +17,12 @@ pub(crate) fn words_before(text: &str, i: usize, n: usize) -> Vec<String> {
         s += 1;
     }
     let window = &head[s..];
+    // (plain ASCII up to the n-th word back, nearly every window: one scan
+    // back from the end, which meets the last stop before any earlier byte)
+    if let Some(mut words) = ascii_words_before(window, n) {
+        words.reverse();
+        return words;
+    }
     // the end of the last stop or parenthesis, read byte by byte from the
     // end (a curly quote, E2 80 9C/9D, is found by its last byte)
     let wb = window.as_bytes();
@@ -61,6 +67,100 @@ pub(crate) fn words_before(text: &str, i: usize, n: usize) -> Vec<String> {
     words
 }
 
+/// A stop for [`words_before`]: a sentence end or a parenthesis (ASCII).
+#[inline]
+fn stop_before(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b';' | b'\n' | b'"' | b'(' | b')')
+}
+
+/// A sentence stop for [`words_after`] (ASCII).
+#[inline]
+fn stop_after(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b';' | b'\n' | b'"')
+}
+
+/// [`words_before`]'s last `n` words of the window, nearest first, read
+/// back from its end until the n-th word or the last stop, when every byte
+/// read is ASCII; `None` (read it as a whole) at the first other byte. The
+/// words are those the whole-window reader gives: the stop nearest the end is
+/// the one it cuts at, and the words are split and lower-cased alike.
+fn ascii_words_before(window: &str, n: usize) -> Option<Vec<String>> {
+    let wb = window.as_bytes();
+    let mut words: Vec<String> = Vec::with_capacity(n);
+    let mut end = wb.len();
+    while words.len() < n {
+        loop {
+            if end == 0 {
+                return Some(words);
+            }
+            let c = wb[end - 1];
+            if !c.is_ascii() {
+                return None;
+            }
+            if stop_before(c) {
+                return Some(words);
+            }
+            if !ascii_sep(c, false) {
+                break;
+            }
+            end -= 1;
+        }
+        let mut start = end - 1;
+        while start > 0 {
+            let c = wb[start - 1];
+            if !c.is_ascii() {
+                return None;
+            }
+            if stop_before(c) || ascii_sep(c, false) {
+                break;
+            }
+            start -= 1;
+        }
+        words.push(window[start..end].to_ascii_lowercase());
+        end = start;
+    }
+    Some(words)
+}
+
+/// [`words_after`]'s first `n` words of the window, read from its start
+/// until the n-th word or the first stop, when every byte read is ASCII;
+/// `None` at the first other byte.
+fn ascii_words_after(window: &str, n: usize) -> Option<Vec<String>> {
+    let wb = window.as_bytes();
+    let mut words: Vec<String> = Vec::with_capacity(n);
+    let mut start = 0;
+    while words.len() < n {
+        loop {
+            let Some(&c) = wb.get(start) else {
+                return Some(words);
+            };
+            if !c.is_ascii() {
+                return None;
+            }
+            if stop_after(c) {
+                return Some(words);
+            }
+            if !ascii_sep(c, true) {
+                break;
+            }
+            start += 1;
+        }
+        let mut end = start + 1;
+        while let Some(&c) = wb.get(end) {
+            if !c.is_ascii() {
+                return None;
+            }
+            if stop_after(c) || ascii_sep(c, true) {
+                break;
+            }
+            end += 1;
+        }
+        words.push(window[start..end].to_ascii_lowercase());
+        start = end;
+    }
+    Some(words)
+}
+
 /// Whether an ASCII byte separates words for [`words_before`] (white space
 /// as `char::is_whitespace` has it, or a comma) or, with `parens`, for
 /// [`words_after`] (also a parenthesis).
@@ -77,6 +177,9 @@ pub(crate) fn words_after(text: &str, i: usize, n: usize) -> Vec<String> {
         e -= 1;
     }
     let window = &tail[..e];
+    if let Some(words) = ascii_words_after(window, n) {
+        return words;
+    }
     // the first sentence stop, byte by byte (a curly quote: E2 80 9C/9D)
     let wb = window.as_bytes();
     let cut = (0..wb.len())
@@ -178,6 +281,10 @@ mod tests {
             "",
             "tab\there,comma(paren)x\u{b}vt\u{c}ff\r\ncr  two,,commas ( ) end",
             "  , leading and trailing separators ,  ",
+            // plain ASCII longer than the 80-byte window: a word cut by it
+            "Guerrillas attacked the outpost near San Miguel department yesterday morning, \
+             army spokesmen said (citing patrols); later.\nMore words here, and (there)",
+            "x y z Antiterroristsquadronsandpatrolsandmorelettersthanthewindowholdsforsure end",
         ];
         for t in texts {
             for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
