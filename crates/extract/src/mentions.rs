@@ -820,8 +820,82 @@ fn word_hits<'a>(l: &'a str, w: &'a str) -> impl Iterator<Item = (usize, usize)>
     })
 }
 
+/// Whether `l` holds one of `words` as a whole word ([`word_hits`]).
+///
+/// One pass over the runs of letters and digits of `l` for all the words at
+/// once, instead of a scan of `l` per word: the words are filed by their
+/// first byte and the length of their first run, and each run of `l` looks up
+/// only the words filed under its own. A whole-word hit of a word that opens
+/// with a letter or digit starts where a run starts and covers that run
+/// exactly, so the pass finds every hit `word_hits` finds. `word_hits`
+/// resumes after a rejected occurrence and so could miss a hit inside it;
+/// that needs a word whose tail after a non-word byte repeats its head
+/// ([`has_border`]), and such words (none in the lists used), the words that
+/// open with another byte and lists of more than 64 words are read by
+/// `word_hits` itself: the same answers.
 fn has_word(l: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| word_hits(l, w).next().is_some())
+    const SLOTS: usize = 64;
+    let slot = |first: u8, run: usize| (usize::from(first) * 7 + run) & (SLOTS - 1);
+    if words.len() > 64 {
+        return words.iter().any(|w| word_hits(l, w).next().is_some());
+    }
+    // each slot: the words (bits by index) filed under it
+    let mut table = [0u64; SLOTS];
+    let mut any = false;
+    for (k, w) in words.iter().enumerate() {
+        let wb = w.as_bytes();
+        let Some(&c) = wb.first() else {
+            continue;
+        };
+        let run = wb
+            .iter()
+            .position(|x| !x.is_ascii_alphanumeric())
+            .unwrap_or(wb.len());
+        if run == 0 || (run < wb.len() && has_border(wb)) {
+            if word_hits(l, w).next().is_some() {
+                return true;
+            }
+            continue;
+        }
+        table[slot(c, run)] |= 1 << k;
+        any = true;
+    }
+    if !any {
+        return false;
+    }
+    let b = l.as_bytes();
+    let mut s = 0;
+    while s < b.len() {
+        if !b[s].is_ascii_alphanumeric() {
+            s += 1;
+            continue;
+        }
+        let mut e = s + 1;
+        while e < b.len() && b[e].is_ascii_alphanumeric() {
+            e += 1;
+        }
+        let mut filed = table[slot(b[s], e - s)];
+        while filed != 0 {
+            let k = filed.trailing_zeros() as usize;
+            filed &= filed - 1;
+            let wb = words[k].as_bytes();
+            if b[s..].starts_with(wb)
+                && b.get(s + wb.len())
+                    .is_none_or(|x| !x.is_ascii_alphanumeric())
+            {
+                return true;
+            }
+        }
+        s = e;
+    }
+    false
+}
+
+/// Whether the word `w` has a tail, starting after one of its non-word
+/// bytes, that equals its head ("ab ab"): `word_hits` can then pass over a
+/// hit that starts inside a rejected occurrence.
+fn has_border(w: &[u8]) -> bool {
+    (1..w.len()).any(|k| !w[k - 1].is_ascii_alphanumeric() && w[k..] == w[..w.len() - k])
 }
 
 /// The longest stretch of text treated as one sentence. A longer "sentence"
@@ -4112,6 +4186,48 @@ mod speed_tests {
                             "{t:?} {a} {b} {n}"
                         );
                     }
+                }
+            }
+        }
+    }
+
+    /// The scan per word that [`super::has_word`]'s one pass replaced.
+    fn has_word_by_scans(l: &str, words: &[&str]) -> bool {
+        words
+            .iter()
+            .any(|w| super::word_hits(l, w).next().is_some())
+    }
+
+    /// Over every suffix of texts with glued, repeated and overlapping
+    /// words, the one pass answers as the scan per word, for the lists the
+    /// code uses and for words with a repeated head ("ab ab").
+    #[test]
+    fn one_pass_has_word_answers_as_the_scans() {
+        let lists: [&[&str]; 6] = [
+            super::ATTRIBUTION_CUES,
+            super::DENIALS,
+            &["member of", "members of"],
+            &["ab ab", "ab", "b", "-in-law", "", "3rd"],
+            &["aa", "a a", "x-y"],
+            &[],
+        ];
+        let texts = [
+            "police blamed the group, which denied it; suspects were members of X",
+            "ab ab ab, abab ab-ab aab ab aa a a aaa x-yx-y x-y 3rd 33rd",
+            "the attack was the work of militants loyal to the commander \u{e9}blamed",
+            "responsibleness unblamed behind them behind the wall allegedly",
+            "mother-in-law, son-in-laws and a a a",
+            "",
+        ];
+        for t in texts {
+            for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                let l = &t[i..];
+                for words in lists {
+                    assert_eq!(
+                        super::has_word(l, words),
+                        has_word_by_scans(l, words),
+                        "{l:?} {words:?}"
+                    );
                 }
             }
         }
