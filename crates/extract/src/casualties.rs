@@ -101,7 +101,7 @@ fn glued_headline(head: &str, next: u8) -> bool {
 fn pside(w: &str) -> Option<Side> {
     crate::lexicon::person_side(w).or_else(|| {
         let lw = lower(w);
-        let lw = lw.trim_end_matches("'s");
+        let lw = sitrep_text::timex::trim_suffix(&lw, "'s");
         if lw.ends_with("-in-law") || lw.ends_with("-in-laws") {
             return Some(Side::Unknown);
         }

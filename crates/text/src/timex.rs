@@ -292,7 +292,7 @@ fn weekday_of(w: &str) -> Option<Weekday> {
     if w.len() < 6 || !w.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
-    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    let w = trim_suffix(trim_suffix(w, "'s"), "’s");
     if w.len() < 6 || !w.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
@@ -376,17 +376,25 @@ fn words(text: &str) -> Vec<W<'_>> {
     out
 }
 
+/// `w.trim_end_matches(suffix)` (every repeat of the suffix off the end)
+/// without building a substring searcher for each call.
+pub fn trim_suffix<'a>(mut w: &'a str, suffix: &str) -> &'a str {
+    while let Some(t) = w.strip_suffix(suffix) {
+        w = t;
+    }
+    w
+}
+
 fn ordinal_day(w: &str) -> Option<u32> {
     // the day is a prefix of the word: a word that does not start with a
     // digit is none (checked before the four suffix searches)
     if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    let t = w
-        .trim_end_matches("st")
-        .trim_end_matches("nd")
-        .trim_end_matches("rd")
-        .trim_end_matches("th");
+    let t = trim_suffix(
+        trim_suffix(trim_suffix(trim_suffix(w, "st"), "nd"), "rd"),
+        "th",
+    );
     if t.is_empty() || t.len() > 2 || !t.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
