@@ -2224,20 +2224,43 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             });
         }
     };
+    // The first occurrence of each phrase, as `str::find` gives it, without
+    // a substring searcher built for each of the 22 phrases in every
+    // sentence: each opens with "no" or "without", so its first occurrence is
+    // at the first of those openings where the whole phrase follows.
+    let lb = l.as_bytes();
+    let opens = |head: &[u8]| -> Vec<usize> {
+        memchr::memchr_iter(head[0], lb)
+            .filter(|&i| lb[i..].starts_with(head))
+            .collect()
+    };
+    let (at_no, at_without) = (opens(b"no"), opens(b"without"));
+    let find = |p: &str| {
+        let pb = p.as_bytes();
+        let at = if pb.starts_with(b"no") {
+            &at_no
+        } else if pb.starts_with(b"without") {
+            &at_without
+        } else {
+            return l.find(p);
+        };
+        at.iter().copied().find(|&i| lb[i..].starts_with(pb))
+    };
     for p in zero_all {
-        if let Some(at) = l.find(p) {
+        if let Some(at) = find(p) {
             push_zero(Outcome::Killed, at, p.len(), &mut res);
             push_zero(Outcome::Wounded, at, p.len(), &mut res);
         }
     }
     for p in zero_killed {
-        if let Some(at) = l.find(p) {
+        if let Some(at) = find(p) {
             push_zero(Outcome::Killed, at, p.len(), &mut res);
         }
     }
     // "(one source says 22 killed)", "Another source says … killing seven":
     // a second source's figure is an alternative to the main report, not
     // more dead; it stays as a part so it neither adds nor wins
+    let has_source = memchr::memchr_iter(b's', lb).any(|i| lb[i..].starts_with(b"source"));
     let alt = [
         "another source",
         "other source",
@@ -2245,6 +2268,8 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         "a second source",
     ]
     .iter()
+    // (each names a "source": most sentences have none)
+    .filter(|_| has_source)
     .filter_map(|p| l.find(p))
     .min();
     if let Some(at) = alt {
