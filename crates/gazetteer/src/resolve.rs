@@ -252,7 +252,10 @@ pub(crate) fn resolve(
         // York area") is weak evidence: a small place somewhere shares many
         // a name
         let place_like = reads_as_place(text, pm);
-        if !place_like && people.contains(&text[pm.span.start..pm.span.end].to_lowercase()) {
+        if !place_like
+            && !people.is_empty()
+            && people.contains(&text[pm.span.start..pm.span.end].to_lowercase())
+        {
             // "Dr Guerrero", and "Guerrero, who was ...": a person, no evidence
             continue;
         }
@@ -484,7 +487,7 @@ pub(crate) fn resolve(
         // a name the text gives a person by a title ("Colonel Ponce", "Dr
         // Guerrero") is that person wherever no locative word or unit word
         // makes it a place
-        if !cued && people.contains(&text[s..e].to_lowercase()) {
+        if !cued && !people.is_empty() && people.contains(&text[s..e].to_lowercase()) {
             continue;
         }
         let english = pm.common_word && data.stop.contains(&text[s..e].to_lowercase());
@@ -1300,19 +1303,28 @@ fn titled_names(text: &str, rec: &Recognition) -> std::collections::HashSet<Stri
                 return false;
             }
             let head = text.get(pm.span.start.saturating_sub(60)..pm.span.start);
-            let words: Vec<&str> = head
-                .unwrap_or("")
-                .split(|c: char| c.is_whitespace())
+            // the title, then only capitalised given names up to the name:
+            // the last three words read back from the name (no word list, and
+            // a title compared without a lower-cased copy when it is ASCII)
+            let mut given_names = true;
+            head.unwrap_or("")
+                .rsplit(|c: char| c.is_whitespace())
                 .filter(|w| !w.is_empty())
-                .collect();
-            // the title, then only capitalised given names up to the name
-            words.iter().rev().take(3).enumerate().any(|(k, w)| {
-                let t = w.trim_end_matches('.').to_lowercase();
-                TITLES.contains(&t.as_str())
-                    && words[words.len() - k..].iter().all(|g| {
-                        g.chars().all(char::is_alphabetic) && g.starts_with(char::is_uppercase)
-                    })
-            })
+                .take(3)
+                .any(|w| {
+                    let t = w.trim_end_matches('.');
+                    let title = if t.is_ascii() {
+                        TITLES.iter().any(|x| x.eq_ignore_ascii_case(t))
+                    } else {
+                        TITLES.contains(&t.to_lowercase().as_str())
+                    };
+                    if title && given_names {
+                        return true;
+                    }
+                    given_names &=
+                        w.chars().all(char::is_alphabetic) && w.starts_with(char::is_uppercase);
+                    false
+                })
         })
         .map(|pm| text[pm.span.start..pm.span.end].to_lowercase())
         .collect()
