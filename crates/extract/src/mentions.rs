@@ -864,6 +864,38 @@ fn has_word(l: &str, words: &[&str]) -> bool {
         return false;
     }
     let b = l.as_bytes();
+    with_runs(b, |runs| {
+        runs.iter().any(|&(s, e)| {
+            let mut filed = table[slot(b[s], e - s)];
+            while filed != 0 {
+                let k = filed.trailing_zeros() as usize;
+                filed &= filed - 1;
+                let wb = words[k].as_bytes();
+                if b[s..].starts_with(wb)
+                    && b.get(s + wb.len())
+                        .is_none_or(|x| !x.is_ascii_alphanumeric())
+                {
+                    return true;
+                }
+            }
+            false
+        })
+    })
+}
+
+/// A copy of a text and its runs of ASCII letters and digits (start, end).
+type TextRuns = (Vec<u8>, Vec<(usize, usize)>);
+
+thread_local! {
+    /// The text [`has_word`] read last (a copy) and its runs of ASCII
+    /// letters and digits: a sentence or clause is asked about several word
+    /// lists in a row.
+    static RUNS: std::cell::RefCell<TextRuns> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// The runs of ASCII letters and digits of `b` (start, end), into `runs`.
+fn word_runs(b: &[u8], runs: &mut Vec<(usize, usize)>) {
     let mut s = 0;
     while s < b.len() {
         if !b[s].is_ascii_alphanumeric() {
@@ -874,21 +906,34 @@ fn has_word(l: &str, words: &[&str]) -> bool {
         while e < b.len() && b[e].is_ascii_alphanumeric() {
             e += 1;
         }
-        let mut filed = table[slot(b[s], e - s)];
-        while filed != 0 {
-            let k = filed.trailing_zeros() as usize;
-            filed &= filed - 1;
-            let wb = words[k].as_bytes();
-            if b[s..].starts_with(wb)
-                && b.get(s + wb.len())
-                    .is_none_or(|x| !x.is_ascii_alphanumeric())
-            {
-                return true;
-            }
-        }
+        runs.push((s, e));
         s = e;
     }
-    false
+}
+
+/// Calls `f` with the runs of ASCII letters and digits of `b` (start, end),
+/// found once for a text asked about several times in a row (the cache is
+/// keyed by the text's bytes themselves, so it cannot answer for another
+/// text).
+fn with_runs<R>(b: &[u8], f: impl FnOnce(&[(usize, usize)]) -> R) -> R {
+    RUNS.with(|c| match c.try_borrow_mut() {
+        Ok(mut c) => {
+            let (text, runs) = &mut *c;
+            if text.as_slice() != b {
+                text.clear();
+                text.extend_from_slice(b);
+                runs.clear();
+                word_runs(b, runs);
+            }
+            f(runs)
+        }
+        // (not reached: `f` does not call back)
+        Err(_) => {
+            let mut runs = Vec::new();
+            word_runs(b, &mut runs);
+            f(&runs)
+        }
+    })
 }
 
 /// Whether the word `w` has a tail, starting after one of its non-word
@@ -4219,6 +4264,10 @@ mod speed_tests {
             "mother-in-law, son-in-laws and a a a",
             "",
         ];
+        // texts of one length in a row: the cached runs are the text's own
+        assert!(super::has_word("police blamed", &["blamed"]));
+        assert!(!super::has_word("police blames", &["blamed"]));
+        assert!(super::has_word("police blames", &["blames"]));
         for t in texts {
             for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
                 let l = &t[i..];
