@@ -41,7 +41,7 @@ pub fn run(args: crate::cli::EvalArgs) -> anyhow::Result<ExitCode> {
     let opts = ExtractOptions::default();
     if args.recognition {
         let report = sitrep_eval::evaluate_recognition(kind, &records, |r| {
-            let mut found = recognise(&gaz, &r.text, r);
+            let mut found = recognise(&gaz, &r.text);
             found.event_actors = extractor
                 .extract(&r.article(), &opts)
                 .into_iter()
@@ -83,18 +83,14 @@ fn print_report(
 }
 
 /// Everything the gazetteer finds in `text`: the resolved places' admin1,
-/// coordinates and countries, and the recognised actors (generic mentions resolved by the text's
-/// focus country, else the record's country).
-fn recognise(
-    gaz: &Gazetteer,
-    text: &str,
-    record: &sitrep_eval::GoldRecord,
-) -> sitrep_eval::Recognised {
+/// coordinates and countries, and the recognised actors (generic mentions resolved by
+/// the text's focus country).
+fn recognise(gaz: &Gazetteer, text: &str) -> sitrep_eval::Recognised {
     let rec = gaz.recognise(text);
     let places = gaz.resolve(text, &rec, &DocContext::default());
-    let cc = gaz
-        .focus_country(&places)
-        .or_else(|| record.country.as_deref().and_then(|c| gaz.country_code(c)));
+    // The text's own focus country only: the record's gold country would tell
+    // the recogniser what it is being scored on.
+    let cc = gaz.focus_country(&places);
     sitrep_eval::Recognised {
         admin1s: places
             .iter()
