@@ -4,7 +4,8 @@
 //! record (in parallel), and prints one row per field beside its trivial baseline.
 //! With `--recognition`, scores the gazetteer's recognition alone instead: every
 //! place resolved and every actor recognised in the record's text, whatever event
-//! is coded from it (issue 3).
+//! is coded from it (issue 3); the `… (with events)` rows add the actors of the
+//! coded events (the crowds only the event stage names).
 
 use anyhow::Context;
 use sitrep_eval::GoldKind;
@@ -36,13 +37,26 @@ pub fn run(args: crate::cli::EvalArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("no records to score in {}", args.gold.display());
     }
     let gaz = Arc::new(Gazetteer::embedded().context("cannot load the embedded gazetteer")?);
+    let extractor = Extractor::new(gaz.clone());
+    let opts = ExtractOptions::default();
     if args.recognition {
-        let report =
-            sitrep_eval::evaluate_recognition(kind, &records, |r| recognise(&gaz, &r.text, r));
+        let report = sitrep_eval::evaluate_recognition(kind, &records, |r| {
+            let mut found = recognise(&gaz, &r.text);
+            found.event_actors = extractor
+                .extract(&r.article(), &opts)
+                .into_iter()
+                .flat_map(|e| {
+                    e.actor1
+                        .into_iter()
+                        .chain(e.actor2)
+                        .map(|a| a.name)
+                        .chain(e.claimed_by.into_iter().map(|c| c.actor))
+                })
+                .collect();
+            found
+        });
         return print_report(&report, args.format);
     }
-    let extractor = Extractor::new(gaz);
-    let opts = ExtractOptions::default();
     let report = sitrep_eval::evaluate(kind, &records, |a| extractor.extract(a, &opts));
     print_report(&report, args.format)
 }
@@ -69,18 +83,14 @@ fn print_report(
 }
 
 /// Everything the gazetteer finds in `text`: the resolved places' admin1,
-/// coordinates and countries, and the recognised actors (generic mentions resolved by the text's
-/// focus country, else the record's country).
-fn recognise(
-    gaz: &Gazetteer,
-    text: &str,
-    record: &sitrep_eval::GoldRecord,
-) -> sitrep_eval::Recognised {
+/// coordinates and countries, and the recognised actors (generic mentions resolved by
+/// the text's focus country).
+fn recognise(gaz: &Gazetteer, text: &str) -> sitrep_eval::Recognised {
     let rec = gaz.recognise(text);
     let places = gaz.resolve(text, &rec, &DocContext::default());
-    let cc = gaz
-        .focus_country(&places)
-        .or_else(|| record.country.as_deref().and_then(|c| gaz.country_code(c)));
+    // The text's own focus country only: the record's gold country would tell
+    // the recogniser what it is being scored on.
+    let cc = gaz.focus_country(&places);
     sitrep_eval::Recognised {
         admin1s: places
             .iter()
@@ -95,6 +105,7 @@ fn recognise(
             .iter()
             .map(|m| gaz.actor_for_generic(m, cc.as_deref()).name)
             .collect(),
+        event_actors: Vec::new(),
         countries: places
             .iter()
             .flat_map(|p| {

@@ -196,13 +196,26 @@ impl Tmpfs {
         self.dir.path()
     }
 
+    /// Remounts with `opts`. A read-only remount fails with "mount point is busy"
+    /// while any file on it is still open for writing; a child that has just
+    /// exited can hold its files for a moment on a loaded machine, so a busy
+    /// mount is retried for up to five seconds before the test fails.
     fn remount(&self, opts: &str) {
-        let o = Command::new("mount")
-            .args(["-o", &format!("remount,{opts}")])
-            .arg(self.dir.path())
-            .output()
-            .expect("mount");
-        assert!(o.status.success(), "remount {opts}: {}", stderr(&o));
+        let mut tries = 0;
+        loop {
+            let o = Command::new("mount")
+                .args(["-o", &format!("remount,{opts}")])
+                .arg(self.dir.path())
+                .output()
+                .expect("mount");
+            if o.status.success() {
+                return;
+            }
+            tries += 1;
+            let busy = stderr(&o).contains("busy");
+            assert!(busy && tries < 50, "remount {opts}: {}", stderr(&o));
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
     }
 }
 
