@@ -92,6 +92,10 @@ pub(crate) struct Generic {
     pub kind: GenericKind,
 }
 
+/// The towns `(lat, lon, population)` of every admin2 entry, grouped: the
+/// towns of entry `i` are `towns[start[i]..start[i + 1]]`, as `(start, towns)`.
+pub(crate) type DistrictTowns = (Vec<usize>, Vec<(f64, f64, u32)>);
+
 /// All the tables.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Data {
@@ -105,10 +109,10 @@ pub(crate) struct Data {
     /// Normalised actor name or pattern → index into `actors` (built on the
     /// first look-up, reset whenever actors are added).
     pub actor_index: std::sync::OnceLock<HashMap<String, usize>>,
-    /// Admin2 entry → the point a district-level event is placed at (the
-    /// middle of its towns, see `resolve::district_centre`; built on first
-    /// use, reset whenever places are added).
-    pub admin2_centre: std::sync::OnceLock<HashMap<u32, (f64, f64)>>,
+    /// The towns of each admin2 entry, from which `resolve::district_centre`
+    /// works out the point a district-level event is placed at (the middle
+    /// of its towns; grouped on first use, reset whenever places are added).
+    pub admin2_centre: std::sync::OnceLock<DistrictTowns>,
     /// How many leading entries are exactly the pre-built table's (their
     /// phrases are matched from it); 0 once user places change the entries.
     pub compiled: usize,

@@ -878,48 +878,42 @@ fn valley_district(
 /// latitude and of longitude; drawn towards the empty hills). Rounded like
 /// any location; `None` for a district with no town (its own point stands).
 fn district_centre(data: &Data, idx: u32) -> Option<(f64, f64)> {
-    data.admin2_centre
-        .get_or_init(|| {
-            // the towns of every district, grouped by a counting sort on the
-            // district (no hashing, one buffer; each group keeps the order of
-            // the entries, which the sums of `towns_middle` follow)
-            let town = |e: &crate::data::Entry| match (e.kind, e.admin2, e.lat, e.lon) {
-                (PlaceKind::Populated, Some(a2), Some(lat), Some(lon)) => {
-                    Some((a2 as usize, (lat, lon, e.population)))
-                }
-                _ => None,
-            };
-            let n = data
-                .entries
-                .iter()
-                .filter_map(town)
-                .map(|t| t.0 + 1)
-                .max()
-                .unwrap_or(0);
-            let mut start = vec![0usize; n + 1];
-            for (a2, _) in data.entries.iter().filter_map(town) {
-                start[a2 + 1] += 1;
+    // the towns of every district, grouped once by a counting sort on the
+    // district (no hashing, one buffer; each group keeps the order of the
+    // entries, which the sums of `towns_middle` follow); the middle itself is
+    // worked out for the districts a text names only (a few per text, not
+    // the ~50,000 of the table at start-up)
+    let (start, towns) = data.admin2_centre.get_or_init(|| {
+        let town = |e: &crate::data::Entry| match (e.kind, e.admin2, e.lat, e.lon) {
+            (PlaceKind::Populated, Some(a2), Some(lat), Some(lon)) => {
+                Some((a2 as usize, (lat, lon, e.population)))
             }
-            for i in 0..n {
-                start[i + 1] += start[i];
-            }
-            let mut towns = vec![(0.0, 0.0, 0u32); start[n]];
-            let mut next = start.clone();
-            for (a2, t) in data.entries.iter().filter_map(town) {
-                towns[next[a2]] = t;
-                next[a2] += 1;
-            }
-            let mut out = HashMap::new();
-            for a2 in 0..n {
-                let group = &towns[start[a2]..start[a2 + 1]];
-                if let Some(c) = towns_middle(group) {
-                    out.insert(a2 as u32, c);
-                }
-            }
-            out
-        })
-        .get(&idx)
-        .copied()
+            _ => None,
+        };
+        let n = data
+            .entries
+            .iter()
+            .filter_map(town)
+            .map(|t| t.0 + 1)
+            .max()
+            .unwrap_or(0);
+        let mut start = vec![0usize; n + 1];
+        for (a2, _) in data.entries.iter().filter_map(town) {
+            start[a2 + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut towns = vec![(0.0, 0.0, 0u32); start[n]];
+        let mut next = start.clone();
+        for (a2, t) in data.entries.iter().filter_map(town) {
+            towns[next[a2]] = t;
+            next[a2] += 1;
+        }
+        (start, towns)
+    });
+    let i = idx as usize;
+    towns_middle(towns.get(*start.get(i)?..*start.get(i + 1)?)?)
 }
 
 /// The middle of a district from its towns `(lat, lon, population)`, as
