@@ -222,26 +222,33 @@ pub fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut open: Option<usize> = None;
     let mut straight: Option<usize> = None;
     let b = text.as_bytes();
-    for (i, ch) in text.char_indices() {
-        match ch {
-            '“' => open = Some(i),
-            '”' => {
-                if let Some(o) = open.take() {
-                    out.push((o, i + ch.len_utf8()));
-                }
-            }
-            '"' => {
+    // only the bytes that can open one of the chars looked at: a straight
+    // quote, a line break, and 0xE2, which leads the curly quotes (E2 80 9C,
+    // E2 80 9D) and is always the first byte of a char
+    for i in memchr::memchr3_iter(b'"', b'\n', 0xe2, b) {
+        match b[i] {
+            b'"' => {
                 if let Some(o) = straight.take() {
                     out.push((o, i + 1));
                 } else {
                     straight = Some(i);
                 }
             }
-            '\n' if i + 1 < b.len() && b[i + 1] == b'\n' => {
-                open = None;
-                straight = None;
+            b'\n' => {
+                if i + 1 < b.len() && b[i + 1] == b'\n' {
+                    open = None;
+                    straight = None;
+                }
             }
-            _ => {}
+            _ => match b.get(i + 1..i + 3) {
+                Some([0x80, 0x9c]) => open = Some(i),
+                Some([0x80, 0x9d]) => {
+                    if let Some(o) = open.take() {
+                        out.push((o, i + 3));
+                    }
+                }
+                _ => {}
+            },
         }
     }
     out.sort();
@@ -4232,6 +4239,61 @@ mod speed_tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    /// The char-by-char reader [`super::quote_ranges`]'s byte search replaced.
+    fn quote_ranges_by_chars(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut open: Option<usize> = None;
+        let mut straight: Option<usize> = None;
+        let b = text.as_bytes();
+        for (i, ch) in text.char_indices() {
+            match ch {
+                '\u{201c}' => open = Some(i),
+                '\u{201d}' => {
+                    if let Some(o) = open.take() {
+                        out.push((o, i + ch.len_utf8()));
+                    }
+                }
+                '"' => {
+                    if let Some(o) = straight.take() {
+                        out.push((o, i + 1));
+                    } else {
+                        straight = Some(i);
+                    }
+                }
+                '\n' if i + 1 < b.len() && b[i + 1] == b'\n' => {
+                    open = None;
+                    straight = None;
+                }
+                _ => {}
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// Over every suffix of texts with curly and straight quotes, other
+    /// chars led by 0xE2 (dashes, ellipses), paragraph breaks and cut-off
+    /// quotes, the byte search finds the same ranges.
+    #[test]
+    fn quote_ranges_by_bytes_as_by_chars() {
+        let texts = [
+            "He said \u{201c}we will fight\u{201d} \u{2014} and \"they\" left\u{2026}",
+            "\u{201c}open\n\nclosed\u{201d} \"a\n\nb\" \u{201d}\u{201c}\u{201c}x\u{201d}\"",
+            "\u{2013}\u{2018}\u{2019}\u{20ac} \"\u{201c}\"\u{201d}\n",
+            "",
+        ];
+        for t in texts {
+            for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                assert_eq!(
+                    super::quote_ranges(&t[i..]),
+                    quote_ranges_by_chars(&t[i..]),
+                    "{:?}",
+                    &t[i..]
+                );
             }
         }
     }
