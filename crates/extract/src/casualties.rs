@@ -99,27 +99,32 @@ fn glued_headline(head: &str, next: u8) -> bool {
 /// and outlaws that only ever stand for people in a casualty phrase
 /// ("his nephew", "a cleaner", "his brother-in-law", "two bandits").
 fn pside(w: &str) -> Option<Side> {
-    crate::lexicon::person_side(w).or_else(|| {
-        let lw = lower(w);
-        let lw = sitrep_text::timex::trim_suffix(&lw, "'s");
-        if lw.ends_with("-in-law") || lw.ends_with("-in-laws") {
-            return Some(Side::Unknown);
-        }
-        match lw {
-            "cleaner" | "cleaners" | "conductor" | "conductors" | "guests" | "mechanic"
-            | "mechanics" | "labour" | "watchman" | "watchmen" | "chowkidar" | "beggar"
-            | "beggars" | "begger" | "puller" | "pullers" | "headmaster" | "headmistress"
-            | "student's" | "teens" | "youngster" | "youngsters" | "grandson" | "grandsons"
-            | "granddaughter" | "granddaughters" | "informant" | "informants" | "passers-by"
-            | "passersby" | "passer-by" | "vaccinator" | "vaccinators" => Some(Side::Civilians),
-            "niece" | "nieces" | "grandfather" | "grandmother" | "mothers" | "fathers"
-            | "relative" | "kin" | "bodyguard" | "bodyguards" | "colleague" | "colleagues"
-            | "associate" | "associates" | "companion" | "companions" | "friend" | "friends"
-            | "aide" | "aides" | "pair" | "victim" | "smuggler" | "smugglers" | "bandit"
-            | "bandits" | "thief" | "thieves" | "worshipper's" => Some(Side::Unknown),
-            _ => nationals(w).then_some(Side::Civilians),
-        }
+    // (one lower-cased copy, on the stack, for both word lists)
+    crate::lexicon::with_ascii_lower(w, |lw| {
+        crate::lexicon::person_side_lower(lw).or_else(|| pside_more(w, lw))
     })
+}
+
+/// The rest of [`pside`]: `w` as written, `lw` in ASCII lower case.
+fn pside_more(w: &str, lw: &str) -> Option<Side> {
+    let lw = sitrep_text::timex::trim_suffix(lw, "'s");
+    if lw.ends_with("-in-law") || lw.ends_with("-in-laws") {
+        return Some(Side::Unknown);
+    }
+    match lw {
+        "cleaner" | "cleaners" | "conductor" | "conductors" | "guests" | "mechanic"
+        | "mechanics" | "labour" | "watchman" | "watchmen" | "chowkidar" | "beggar" | "beggars"
+        | "begger" | "puller" | "pullers" | "headmaster" | "headmistress" | "student's"
+        | "teens" | "youngster" | "youngsters" | "grandson" | "grandsons" | "granddaughter"
+        | "granddaughters" | "informant" | "informants" | "passers-by" | "passersby"
+        | "passer-by" | "vaccinator" | "vaccinators" => Some(Side::Civilians),
+        "niece" | "nieces" | "grandfather" | "grandmother" | "mothers" | "fathers" | "relative"
+        | "kin" | "bodyguard" | "bodyguards" | "colleague" | "colleagues" | "associate"
+        | "associates" | "companion" | "companions" | "friend" | "friends" | "aide" | "aides"
+        | "pair" | "victim" | "smuggler" | "smugglers" | "bandit" | "bandits" | "thief"
+        | "thieves" | "worshipper's" => Some(Side::Unknown),
+        _ => nationals(w).then_some(Side::Civilians),
+    }
 }
 
 /// A capitalised plural of a nationality: "Israelis", "Americans",

@@ -1520,11 +1520,32 @@ impl Default for Lexicon {
     }
 }
 
+/// Calls `f` with `w` in ASCII lower case (`str::to_ascii_lowercase`), in a
+/// buffer on the stack when the word is short (every word a person noun or a
+/// casualty word can be), without a heap copy per word.
+pub(crate) fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if let Some(dst) = buf.get_mut(..w.len()) {
+        for (d, c) in dst.iter_mut().zip(w.as_bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        // (ASCII lower-casing keeps UTF-8 valid: the first arm always holds)
+        if let Ok(l) = std::str::from_utf8(dst) {
+            return f(l);
+        }
+    }
+    f(&w.to_ascii_lowercase())
+}
+
 /// The side of a person noun (lower-case, singular or plural), if it is one.
 pub fn person_side(word: &str) -> Option<Side> {
+    with_ascii_lower(word, person_side_lower)
+}
+
+/// [`person_side`] of a word already in ASCII lower case.
+pub(crate) fn person_side_lower(w: &str) -> Option<Side> {
     use Side::*;
-    let w = word.to_ascii_lowercase();
-    Some(match w.as_str() {
+    Some(match w {
         "civilian" | "civilians" | "passenger" | "passengers" | "worshipper" | "worshippers"
         | "worshiper" | "worshipers" | "villager" | "villagers" | "resident" | "residents"
         | "child" | "children" | "woman" | "women" | "student" | "students" | "teacher"
