@@ -268,6 +268,16 @@ fn month_of(w: &str) -> Option<u32> {
     if w.len() < 3 || !w.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
+    // (every name below has 3 to 9 letters and opens with one of these:
+    // other words are turned away before the lower-cased copy)
+    if w.len() > 9
+        || !matches!(
+            w.as_bytes()[0].to_ascii_lowercase(),
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        )
+    {
+        return None;
+    }
     let mut buf = [0u8; 12];
     Some(match lower_in(w, &mut buf)? {
         "january" | "jan" => 1,
@@ -289,7 +299,13 @@ fn month_of(w: &str) -> Option<u32> {
 fn weekday_of(w: &str) -> Option<Weekday> {
     // (trimming only shortens a word and keeps its first byte: most words
     // are turned away here, before the suffix searches)
-    if w.len() < 6 || !w.as_bytes()[0].is_ascii_alphabetic() {
+    // (every name below opens with one of these letters)
+    if w.len() < 6
+        || !matches!(
+            w.as_bytes()[0].to_ascii_lowercase(),
+            b'm' | b't' | b'w' | b'f' | b's'
+        )
+    {
         return None;
     }
     let w = trim_suffix(trim_suffix(w, "'s"), "’s");
@@ -665,6 +681,71 @@ pub fn dateline_end(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first-letter and length checks in front of `month_of` and
+    /// `weekday_of` turn away no name, in any case, with a full stop or a
+    /// possessive.
+    #[test]
+    fn every_month_and_weekday_name_passes_the_quick_checks() {
+        let months = [
+            ("january", 1),
+            ("jan", 1),
+            ("february", 2),
+            ("feb", 2),
+            ("march", 3),
+            ("mar", 3),
+            ("april", 4),
+            ("apr", 4),
+            ("may", 5),
+            ("june", 6),
+            ("jun", 6),
+            ("july", 7),
+            ("jul", 7),
+            ("august", 8),
+            ("aug", 8),
+            ("september", 9),
+            ("sep", 9),
+            ("sept", 9),
+            ("october", 10),
+            ("oct", 10),
+            ("november", 11),
+            ("nov", 11),
+            ("december", 12),
+            ("dec", 12),
+        ];
+        for (m, n) in months {
+            let title = format!("{}{}", m[..1].to_uppercase(), &m[1..]);
+            for w in [
+                m.to_string(),
+                m.to_uppercase(),
+                title.clone(),
+                format!("{title}."),
+            ] {
+                assert_eq!(month_of(&w), Some(n), "{w}");
+            }
+        }
+        assert_eq!(month_of("Septembers"), None);
+        let days = [
+            ("monday", Weekday::Mon),
+            ("tuesday", Weekday::Tue),
+            ("wednesday", Weekday::Wed),
+            ("thursday", Weekday::Thu),
+            ("friday", Weekday::Fri),
+            ("saturday", Weekday::Sat),
+            ("sunday", Weekday::Sun),
+        ];
+        for (d, wd) in days {
+            let title = format!("{}{}", d[..1].to_uppercase(), &d[1..]);
+            for w in [
+                d.to_string(),
+                d.to_uppercase(),
+                title.clone(),
+                format!("{title}'s"),
+            ] {
+                assert_eq!(weekday_of(&w), Some(wd), "{w}");
+            }
+        }
+    }
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()
