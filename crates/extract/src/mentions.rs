@@ -152,7 +152,16 @@ pub fn clauses(text: &str, sent: Span) -> Vec<Clause> {
             if *p == ", and " || *p == " and " {
                 // only before a lower-case verb-like word
                 let rest = &s[at + p.len()..];
-                let ok = rest.split_whitespace().next().is_some_and(|w| {
+                // "… and he was shot dead by police": a new subject
+                // (a personal pronoun) before the verb starts a clause too
+                let mut ws = rest.split_whitespace().peekable();
+                if ws
+                    .peek()
+                    .is_some_and(|w| matches!(*w, "he" | "she" | "they"))
+                {
+                    ws.next();
+                }
+                let ok = ws.next().is_some_and(|w| {
                     let aux = matches!(
                         w,
                         "have"
@@ -3036,7 +3045,21 @@ fn roles(
         let prev = words_before(text, clause.start, a.span.start, 2);
         // a country in a place phrase is no subject: "a blast in southern
         // Philippines killed two"
-        const LOCATIVE: &[&str] = &["in", "at", "near", "across", "throughout"];
+        // ("12 km from San Salvador", "the road to Managua")
+        const LOCATIVE: &[&str] = &[
+            "in",
+            "at",
+            "near",
+            "across",
+            "throughout",
+            "from",
+            "to",
+            "toward",
+            "towards",
+            "outside",
+            "around",
+            "into",
+        ];
         let placed = prev.first().is_some_and(|w| LOCATIVE.contains(&w.as_str()))
             || (prev.get(1).is_some_and(|w| LOCATIVE.contains(&w.as_str()))
                 && prev.first().is_some_and(|w| {

@@ -924,3 +924,42 @@ fn a_described_group_is_no_organisation_name() {
         assert!(!actor1(e).contains("Guerrilla Group"), "{evs:#?}");
     }
 }
+
+#[test]
+fn a_capital_after_from_or_to_is_a_place_not_a_state_actor() {
+    let evs = extract("Gunmen on the road from Kabul killed three travellers on Monday.");
+    assert!(
+        !actor2(primary(&evs)).starts_with("Military Forces"),
+        "{evs:#?}"
+    );
+    let evs = extract("A convoy heading to Managua was ambushed, and two soldiers killed.");
+    assert!(
+        !actor1(primary(&evs)).starts_with("Military Forces"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn the_sandinist_army_is_nicaraguas_military() {
+    let evs = extract_on(
+        "MANAGUA, 3 MAR 90 -- [TEXT] SANDINIST PEOPLE'S ARMY TROOPS KILLED FOUR CONTRA \
+         REBELS IN A CLASH NEAR JINOTEGA YESTERDAY.",
+        "1990-03-03",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Military Forces of Nicaragua", "{evs:#?}");
+    assert_eq!(actor2(e), "Nicaraguan Resistance", "{evs:#?}");
+}
+
+#[test]
+fn an_attacker_shot_by_police_in_the_same_sentence_is_not_the_police() {
+    // "… and he was shot dead by police officers": the police shot the
+    // attacker; they did not carry out the attack
+    let evs = extract(
+        "A man with a knife attacked and killed 2 women at Lahore railway station on Sunday \
+         and he was shot dead by police officers.",
+    );
+    let e = primary(&evs);
+    assert!(!actor1(e).starts_with("Police"), "{evs:#?}");
+    assert_eq!(actor2(e), "Civilians (Pakistan)", "{evs:#?}");
+}
