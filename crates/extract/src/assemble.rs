@@ -831,6 +831,94 @@ fn code_violent(
     (SubEventType::Attack, mode)
 }
 
+/// Whether a trigger is a weapon that types an event on its own (air,
+/// shelling, a bomb, a grenade, a suicide blast, a chemical weapon).
+fn weapon_trig(t: Trig) -> bool {
+    matches!(
+        t,
+        Trig::Air | Trig::Shell | Trig::Suicide | Trig::Grenade | Trig::Bomb | Trig::Chemical
+    )
+}
+
+/// Whether a trigger word tells a killing or an attack by gun or by hand
+/// ("murdered", "assassinated", "shot dead", "gunned down", "machinegunned",
+/// "opened fire", "stabbed"): the manner of the act is said.
+fn manner_trig(t: Trig, word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    match t {
+        Trig::Kill | Trig::Attack => {
+            [
+                "murdered",
+                "assassinated",
+                "shot",
+                "gunned down",
+                "gun down",
+                "guns down",
+                "executed",
+                "beheaded",
+                "decapitated",
+                "hacked",
+                "stabbed",
+                "beaten to death",
+                "beat to death",
+                "chopped to death",
+                "axed to death",
+                "bludgeoned",
+                "strangled",
+                "machinegunn",
+                "machine-gunn",
+                "machine gunn",
+                "opened fire",
+                "open fire",
+                "fired at",
+                "fired on",
+            ]
+            .iter()
+            .any(|m| w.starts_with(m))
+                && w != "shooting"
+                && w != "shootings"
+        }
+        _ => false,
+    }
+}
+
+/// The triggers that type an event: those of all its mentions, except the
+/// weapons of other sentences when the event's first mention tells a killing
+/// by gun or by hand and names no weapon ("Gunmen murdered four members of
+/// a family. After the killing, they used explosives against the town hall":
+/// the murders are not an explosion; the explosives are another act told
+/// with them). A bomb told in the first mention's own sentence, or a first
+/// mention that names no manner ("Five people were killed on Monday. A bomb
+/// went off …"), keeps every weapon.
+fn typing_trigs(ms: &[Mention], idx: &[usize], text: &str) -> Vec<Trig> {
+    let all = || idx.iter().flat_map(|&i| ms[i].trigs.iter().map(|t| t.0));
+    let Some(&lead) = idx.iter().min() else {
+        return Vec::new();
+    };
+    let lead_m = &ms[lead];
+    let lead_manner = lead_m
+        .trigs
+        .iter()
+        .any(|t| manner_trig(t.0, text.get(t.1.start..t.1.end).unwrap_or("")));
+    let lead_weapon = idx
+        .iter()
+        .filter(|&&i| ms[i].sent == lead_m.sent)
+        .any(|&i| ms[i].trigs.iter().any(|t| weapon_trig(t.0)));
+    if !lead_manner || lead_weapon {
+        return all().collect();
+    }
+    idx.iter()
+        .flat_map(|&i| {
+            let same = ms[i].sent == lead_m.sent;
+            ms[i]
+                .trigs
+                .iter()
+                .map(|t| t.0)
+                .filter(move |t| same || !weapon_trig(*t))
+        })
+        .collect()
+}
+
 /// How many suicide bombers died, from "two suicide bombers", "a suicide
 /// bomber blew himself up" (0 when the text names no bomber).
 fn suicide_bombers(words: &str) -> u32 {
@@ -1992,10 +2080,7 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             }
             a.best
         });
-        let trigs: Vec<Trig> = idx
-            .iter()
-            .flat_map(|&i| ms[i].trigs.iter().map(|t| t.0))
-            .collect();
+        let trigs: Vec<Trig> = typing_trigs(ms, idx, text);
         let trig_span = idx
             .iter()
             .find_map(|&i| ms[i].trigs.first().map(|t| t.1))
@@ -2743,6 +2828,9 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             }
         }
     }
+    // events in reading order: the one told first comes first (pass 1 made
+    // the dated drafts before the undated ones)
+    events.sort_by_key(|(_, idx)| idx.iter().min().copied());
     // finish: notes, confidence, sources, ids
     let mut out = Vec::with_capacity(events.len());
     let mut seen: Vec<String> = Vec::new();

@@ -820,7 +820,18 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                     ts[i - 1].l,
                     "at" | "around" | "about" | "by" | "until" | "till" | "since" | "approximately"
                 );
+            // "between 0200 and 0300": a 24-hour time written with its
+            // leading zero is never a head count
+            let zero_clock =
+                w.len() == 4 && w.starts_with('0') && w.bytes().all(|c| c.is_ascii_digit());
+            // "neighbourhood no 15-36", "house number 12": an address
+            let address = i > 0
+                && matches!(ts[i - 1].l, "no" | "number" | "nos")
+                && w.bytes().all(|c| c.is_ascii_digit() || c == b'-')
+                && w.len() > 1;
             if clock
+                || zero_clock
+                || address
                 || (w.len() == 4
                     && w.bytes().all(|c| c.is_ascii_digit())
                     && ts.get(i + n).is_some_and(|t| {
@@ -914,7 +925,10 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         // "shot dead Qasim Jan", "killing district councillor Abdul Baig",
         // "killing him": a name, a singular person noun or a pronoun right
         // after an active killing or abducting verb is one person
-        if i > 0 && !quants.iter().any(|q| q.0 == i) && active_verb_before(hits, &ts, i) {
+        if i > 0
+            && !quants.iter().any(|q| q.0 == i)
+            && (active_verb_before(hits, &ts, i) || nominal_act_of(hits, &ts, i))
+        {
             let (_, j, _, head) = noun_phrase(&ts, i);
             let head_word = ts.get(j.wrapping_sub(1)).map_or("", |t| t.s);
             let singular_head = head
@@ -2739,6 +2753,52 @@ fn active_verb_before(hits: &[LexHit], ts: &[Tok<'_>], i: usize) -> bool {
                 && ["was", "were", "been", "be", "is", "are"]
                     .iter()
                     .any(|a| ts[i - 2].s.eq_ignore_ascii_case(a)))
+        })
+}
+
+/// Whether the token `i` follows a singular act noun and "of" ("the
+/// assassination of Senator …", "the murder of a judge", "the kidnapping of
+/// his son"): its object is the person it happened to, read like the object
+/// of an active verb. (A grievance, "protested the murder of a student",
+/// finds no outcome for the count further on.)
+fn nominal_act_of(hits: &[LexHit], ts: &[Tok<'_>], i: usize) -> bool {
+    i >= 2
+        && ts[i - 1].l == "of"
+        && matches!(
+            ts[i - 2].l,
+            "assassination" | "murder" | "killing" | "execution" | "kidnapping" | "abduction"
+        )
+        && outcome_at(hits, &ts[i - 2]).is_some()
+        && !ts[..i - 2].iter().any(|t| {
+            // a killing named as a grievance, a charge or a case
+            // ("protest against the murder of", "accused in the killing of")
+            t.l.starts_with("protest")
+                || t.l.starts_with("condemn")
+                || t.l.starts_with("demand")
+                || t.l.starts_with("demonstrat")
+                || t.l.starts_with("mourn")
+                || t.l.starts_with("accuse")
+                || t.l.starts_with("suspect")
+                || t.l.starts_with("investigat")
+                || t.l.starts_with("implicat")
+                || t.l.starts_with("involve")
+                || t.l.starts_with("charge")
+                || t.l.starts_with("convict")
+                || t.l.starts_with("sentence")
+                || t.l.starts_with("arrest")
+                || matches!(
+                    t.l,
+                    "against"
+                        | "over"
+                        | "probe"
+                        | "inquiry"
+                        | "justice"
+                        | "trial"
+                        | "responsible"
+                        | "blamed"
+                        | "revenge"
+                        | "case"
+                )
         })
 }
 

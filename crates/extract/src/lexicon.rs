@@ -208,6 +208,18 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("cocktail*", Trig::Attack),
     ("blown up", Trig::Bomb),
     ("blew up", Trig::Bomb),
+    // dynamite: the explosive of Andean and Central American wire stories
+    // ("a dynamite attack against", "a powerful dynamite charge", "sticks of
+    // dynamite exploded", "guerrillas dynamited a bus"); not the bare noun
+    // ("dynamite fishing", "dynamite was found")
+    ("dynamite attack*", Trig::Bomb),
+    ("dynamite charge*", Trig::Bomb),
+    ("dynamite stick*", Trig::Bomb),
+    ("sticks of dynamite", Trig::Bomb),
+    ("stick of dynamite", Trig::Bomb),
+    ("charge of dynamite", Trig::Bomb),
+    ("charges of dynamite", Trig::Bomb),
+    ("dynamited", Trig::Bomb),
     // "blew a hole in a gas pipeline"
     ("blew a hole", Trig::Bomb),
     // chemical
@@ -303,6 +315,9 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("manhandled", Trig::Attack),
     ("tortured", Trig::Attack),
     ("massacre*", Trig::Attack),
+    // "the murders of six Jesuits", "political murders": killings told as
+    // a series or a case, with no count of their own
+    ("murders", Trig::Attack),
     ("siege", Trig::Attack),
     // killing verbs
     ("shot dead", Trig::Kill),
@@ -325,6 +340,12 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("bludgeoned to death", Trig::Kill),
     ("beat to death", Trig::Kill),
     ("shot at", Trig::Attack),
+    // "machinegunned a bus", "were machine-gunned"
+    ("machinegunned", Trig::Attack),
+    ("machine-gunned", Trig::Attack),
+    ("machine gunned", Trig::Attack),
+    ("machinegunning", Trig::Attack),
+    ("machine-gunning", Trig::Attack),
     ("lynched", Trig::Mob),
     ("lynching", Trig::Mob),
     ("mob", Trig::Mob),
@@ -885,6 +906,11 @@ impl Lexicon {
             if lw == "shot at" && !(people_follow(text, e) || any_people_follow(text, e)) {
                 e = s + "shot".len();
             }
+            // "who lives in the Miramontes neighbourhood": the verb "to
+            // live", not lives lost
+            if lw == "lives" && lives_verb(text, e) {
+                continue;
+            }
             if lw == "seized" && people_follow(text, e) {
                 out.push(LexHit {
                     start: s,
@@ -1149,6 +1175,30 @@ fn passive_person(text: &str, at: usize) -> bool {
             "was" | "were" | "been" | "being"
         )
     }) && words.iter().any(|w| person_side(w).is_some())
+}
+
+/// Whether "lives" ending at `at` is the verb "to live": a place or a
+/// companion follows ("lives in", "lives with his family", "lives near the
+/// market"), which never follows lives lost ("claimed 12 lives in the
+/// attack" has its count before the word).
+fn lives_verb(text: &str, at: usize) -> bool {
+    let before_count = sentence_words_before(text, at.saturating_sub("lives".len()), 30)
+        .next()
+        .is_some_and(|w| {
+            w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                || sitrep_text::numbers::word_value(&w.to_ascii_lowercase()).is_some()
+                || matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "their" | "his" | "her" | "many" | "several" | "innocent" | "civilian"
+                )
+        });
+    !before_count
+        && next_words(text, at).next().is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "in" | "at" | "with" | "near" | "on" | "there" | "here" | "alone" | "abroad"
+            )
+        })
 }
 
 /// Whether the verb "set" stands among the six words before `at` in the
@@ -1468,7 +1518,11 @@ pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
                     | "demolished"
             ),
             // "gunmen shot a sarpanch": the bare "shot" with people as its object
-            Trig::Attack if w == "shot" => people_object(text, h.end),
+            // "gunmen shot a sarpanch", "a lawyer was shot": the bare "shot"
+            // with people as its object or its passive subject
+            Trig::Attack if w == "shot" => {
+                people_object(text, h.end) || passive_person(text, h.start)
+            }
             Trig::Attack => {
                 w.starts_with("attack")
                     || w.starts_with("ambush")
@@ -1483,6 +1537,7 @@ pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
                             | "firing on"
                             | "massacre"
                             | "massacres"
+                            | "murders"
                             | "targeted killing"
                             | "target killing"
                             | "stabbed"
@@ -1507,6 +1562,11 @@ pub fn is_conflict_signal(text: &str, h: &LexHit) -> bool {
                             | "beating up"
                             | "roughed up"
                             | "manhandled"
+                            | "machinegunned"
+                            | "machine-gunned"
+                            | "machine gunned"
+                            | "machinegunning"
+                            | "machine-gunning"
                     )
             }
             _ => false,

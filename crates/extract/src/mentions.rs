@@ -152,7 +152,16 @@ pub fn clauses(text: &str, sent: Span) -> Vec<Clause> {
             if *p == ", and " || *p == " and " {
                 // only before a lower-case verb-like word
                 let rest = &s[at + p.len()..];
-                let ok = rest.split_whitespace().next().is_some_and(|w| {
+                // "… and he was shot dead by police": a new subject
+                // (a personal pronoun) before the verb starts a clause too
+                let mut ws = rest.split_whitespace().peekable();
+                if ws
+                    .peek()
+                    .is_some_and(|w| matches!(*w, "he" | "she" | "they"))
+                {
+                    ws.next();
+                }
+                let ok = ws.next().is_some_and(|w| {
                     let aux = matches!(
                         w,
                         "have"
@@ -229,7 +238,9 @@ pub fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
         match b[i] {
             b'"' => {
                 if let Some(o) = straight.take() {
-                    out.push((o, i + 1));
+                    if !quoted_name(&text[o + 1..i]) {
+                        out.push((o, i + 1));
+                    }
                 } else {
                     straight = Some(i);
                 }
@@ -253,6 +264,17 @@ pub fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
     }
     out.sort();
     out
+}
+
+/// Whether the inside of straight quotes is a name in quotation marks rather
+/// than someone's words: at most four words, opening with a capital ("the
+/// explosion was organized by the \"Sendero Luminoso,\" a rebel group").
+fn quoted_name(inner: &str) -> bool {
+    let inner = inner.trim();
+    inner.len() <= 48
+        && inner.split_whitespace().count() <= 4
+        && inner.starts_with(|c: char| c.is_uppercase())
+        && !inner.contains(['.', '!', '?', ':', ';'])
 }
 
 /// Whether `pos` lies inside one of the (sorted) quote ranges.
@@ -2236,6 +2258,102 @@ fn men_of_group(text: &str, men: Span, next: &ActorCand) -> bool {
             .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
 }
 
+/// Words for a body of armed men that a passive agent names before the group
+/// they belong to ("murdered by a column of Shining Path members", "attacked
+/// by members of the FMLN", "by a unit of the army").
+const UNIT_WORDS: &[&str] = &[
+    "column",
+    "columns",
+    "group",
+    "groups",
+    "unit",
+    "units",
+    "squad",
+    "squads",
+    "band",
+    "bands",
+    "cell",
+    "cells",
+    "commando",
+    "commandos",
+    "members",
+    "member",
+    "gang",
+    "detachment",
+    "patrol",
+    "contingent",
+    "platoon",
+    "men",
+    "fighters",
+    "elements",
+    "militants",
+    "guerrillas",
+    "terrorists",
+    "troops",
+    "front",
+    "fronts",
+    "battalion",
+    "company",
+];
+
+/// Whether the actor at `at` is a passive agent named through a unit of it:
+/// "by a column of X", "by members of the X", "by alleged members of the XXII
+/// front of the X" (a chain of unit words, each before "of", with an
+/// article, a hedge or a unit number before it, and "by" before the first).
+fn by_unit_of(text: &str, clause: Span, at: Span) -> bool {
+    let wb = words_before(text, clause.start, at.start, 12);
+    let word = |i: usize| wb.get(i).map_or("", String::as_str);
+    let numbered = |w: &str| {
+        !w.is_empty()
+            && (w.chars().all(|c| c.is_ascii_digit())
+                || w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
+                || is_ordinal_word(w))
+    };
+    let mut i = 0;
+    loop {
+        if word(i) == "the" {
+            i += 1;
+        }
+        if word(i) != "of" || !UNIT_WORDS.contains(&word(i + 1)) {
+            return false;
+        }
+        i += 2;
+        if numbered(word(i)) {
+            i += 1;
+        }
+        while matches!(
+            word(i),
+            "a" | "an" | "the" | "some" | "alleged" | "suspected" | "presumed" | "armed"
+        ) {
+            i += 1;
+        }
+        if word(i) == "by" {
+            return true;
+        }
+    }
+}
+
+/// "12th", "3d", "second": a unit's number written as an ordinal.
+fn is_ordinal_word(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    (!digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th" | "d"))
+        || matches!(
+            w,
+            "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+                | "tenth"
+        )
+}
+
 /// Verbs of telling, believing and blaming: a state side (police, army,
 /// officials) as their subject reports the act, it does not do it ("Thai
 /// police allege a man was shot by separatists", "Police suspect the bomb was
@@ -2346,6 +2464,13 @@ const ATTRIBUTION_CUES: &[&str] = &[
     "belonged to",
     "attributed to",
     "allegedly",
+    // "the explosion was organized by the Shining Path"
+    "organized by",
+    "organised by",
+    "masterminded by",
+    "planned by",
+    "committed by",
+    "ordered by",
 ];
 
 /// Words before "member(s) of" that make the phrase say who the attacker
@@ -2405,7 +2530,28 @@ fn statement_around(s: &str, at: usize) -> &str {
 /// statement, and no denial in it.
 fn attribution_in(s: &str, at: usize) -> bool {
     let st = statement_around(s, at);
-    (has_word(st, ATTRIBUTION_CUES) || membership_cue(st)) && !has_word(st, DENIALS)
+    (has_word(st, ATTRIBUTION_CUES) || membership_cue(st) || accused_object(s, at))
+        && !has_word(st, DENIALS)
+}
+
+/// Whether the group at byte `at` of the sentence `s` (lower case) is the one
+/// accused: the object of "accused"/"accuses"/"accusing", at most three words
+/// after it ("police accused the Extraditables of the attack"; not "whom they
+/// accused of spying for NATO forces", where the group comes after "of").
+fn accused_object(s: &str, at: usize) -> bool {
+    let Some(before) = s.get(..at) else {
+        return false;
+    };
+    ["accused ", "accuses ", "accusing "].iter().any(|cue| {
+        before.rfind(cue).is_some_and(|k| {
+            let gap = &before[k + cue.len()..];
+            gap.split_whitespace().count() <= 3
+                && !gap.contains([',', '.', ';'])
+                && !gap
+                    .split_whitespace()
+                    .any(|w| matches!(w, "of" | "for" | "by"))
+        })
+    })
 }
 
 /// Whether the named group at `sp` only qualifies another group named right
@@ -3025,7 +3171,21 @@ fn roles(
         let prev = words_before(text, clause.start, a.span.start, 2);
         // a country in a place phrase is no subject: "a blast in southern
         // Philippines killed two"
-        const LOCATIVE: &[&str] = &["in", "at", "near", "across", "throughout"];
+        // ("12 km from San Salvador", "the road to Managua")
+        const LOCATIVE: &[&str] = &[
+            "in",
+            "at",
+            "near",
+            "across",
+            "throughout",
+            "from",
+            "to",
+            "toward",
+            "towards",
+            "outside",
+            "around",
+            "into",
+        ];
         let placed = prev.first().is_some_and(|w| LOCATIVE.contains(&w.as_str()))
             || (prev.get(1).is_some_and(|w| LOCATIVE.contains(&w.as_str()))
                 && prev.first().is_some_and(|w| {
@@ -3116,6 +3276,7 @@ fn roles(
                 && !a.country
                 && capitalised_before(a))
             || (wb.get(1).is_some_and(|w| w == "by") && capitalised_before(a))
+            || by_unit_of(text, clause, a.span)
     };
     // the state side of a fight "with" it: "militants were killed in a clash
     // with police", "in an exchange of fire with security forces" (ACLED codes

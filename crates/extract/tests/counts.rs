@@ -251,4 +251,76 @@ mod events {
             Some(20)
         );
     }
+
+    /// The events of `text` published on `published`.
+    fn events_of(text: &str, published: &str) -> Vec<Event> {
+        let art = Article {
+            id: "t".into(),
+            input: "test".into(),
+            published: Some(published.into()),
+            text: text.into(),
+            ..Article::default()
+        };
+        extractor().extract(&art, &ExtractOptions::default())
+    }
+
+    #[test]
+    fn events_come_in_reading_order() {
+        // the dated protest is told second: it must not come first
+        let evs = events_of(
+            "SANTA ROSA, 12 FEB 91 -- [TEXT] UNIDENTIFIED GUNMEN MACHINEGUNNED A BUS CARRYING FARM WORKERS NEAR SANTA ROSA.\n\n   ON 3 FEBRUARY, HUNDREDS OF FARM WORKERS DEMONSTRATED IN THE TOWN SQUARE TO DEMAND HIGHER WAGES.",
+            "1991-02-12",
+        );
+        let types: Vec<&str> = evs
+            .iter()
+            .filter_map(|e| e.event_type.map(|t| t.label()))
+            .collect();
+        assert_eq!(
+            types,
+            vec!["Violence against civilians", "Protests"],
+            "{evs:?}"
+        );
+    }
+
+    #[test]
+    fn a_named_victim_of_a_nominal_killing_is_one_dead() {
+        for text in [
+            "BOGOTA, 9 SEP 89 -- THE ASSASSINATION OF PRESIDENTIAL CANDIDATE LUIS CARLOS GALAN ON 8 SEPTEMBER SHOCKED THE COUNTRY.",
+            "The murder of the judge in Medellin on Monday shocked the country.",
+        ] {
+            assert_eq!(dead(text), Some(1), "{text}");
+        }
+        // a grievance is not a toll
+        assert_eq!(
+            dead("On Monday, students protested against the murder of a teacher in Medellin."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_gun_killing_told_first_is_not_retyped_by_explosives_told_after() {
+        let evs = events_of(
+            "LIMA, 11 MAR 89 (EFE) -- [TEXT] ON 10 MARCH ALLEGED REBELS MURDERED FOUR MEMBERS OF A PEASANT FAMILY IN SANTA ROSA.\n\n   AFTER THE KILLING, THE REBELS USED EXPLOSIVES AGAINST THE TOWN HALL.",
+            "1989-03-11",
+        );
+        let main = evs
+            .iter()
+            .filter(|e| !e.background && e.event_type.is_some())
+            .max_by_key(|e| e.fatalities.best.unwrap_or(0));
+        assert_eq!(
+            main.and_then(|e| e.event_type).map(|t| t.label()),
+            Some("Violence against civilians"),
+            "{evs:?}"
+        );
+        // a bomb in the lead's own sentence still types the event
+        let evs = events_of(
+            "On Monday, gunmen shot dead two guards and set off a bomb at the gate of a factory in Santa Rosa.",
+            "2021-03-10",
+        );
+        assert!(
+            evs.iter()
+                .any(|e| e.event_type.map(|t| t.label()) == Some("Explosions/Remote violence")),
+            "{evs:?}"
+        );
+    }
 }

@@ -893,14 +893,26 @@ fn bare_mention(a: &crate::data::ActorRec, mention: &str) -> bool {
         .to_string();
     let m = mention.trim();
     let m = m.strip_prefix("pro-").unwrap_or(m);
-    let rest = match m.strip_prefix(base.as_str()) {
-        Some(r) => r.trim(),
-        None => return false,
+    let generic_tail = |r: &str| {
+        matches!(
+            r.to_ascii_lowercase().as_str(),
+            "" | "fighters" | "militants" | "insurgents" | "forces" | "commanders"
+        )
     };
-    matches!(
-        rest,
-        "" | "fighters" | "militants" | "insurgents" | "forces" | "commanders"
-    )
+    if let Some(r) = m.strip_prefix(base.as_str()) {
+        return generic_tail(r.trim());
+    }
+    // a one-word alias that is no abbreviation ("Maoists", "Maoist rebels"):
+    // a movement's common name, which other countries' groups share too
+    let (first, tail) = m.split_once(' ').unwrap_or((m, ""));
+    let abbreviation = first.chars().filter(char::is_ascii_uppercase).count() > 1;
+    !abbreviation
+        && first.chars().all(char::is_alphabetic)
+        && (generic_tail(tail.trim())
+            || matches!(
+                tail.trim().to_ascii_lowercase().as_str(),
+                "rebels" | "guerrillas"
+            ))
 }
 
 /// Preference when one name has several kinds (for the mention's headline kind).
@@ -954,6 +966,182 @@ fn has_prefix_cue(w: &str) -> bool {
     PREFIX_CUES.contains(&w)
 }
 
+/// Capitalised words that never belong to an organisation's name before its
+/// cue word: articles, pronouns, auxiliaries and prepositions, which all-capitals
+/// wire copy (read title-cased) capitalises too ("They Have A Group",
+/// "Shot Him In Front").
+const NOT_NAME_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "same",
+    "another",
+    "other",
+    "any",
+    "each",
+    "every",
+    "no",
+    "nor",
+    "or",
+    "not",
+    "he",
+    "she",
+    "it",
+    "we",
+    "they",
+    "i",
+    "you",
+    "him",
+    "her",
+    "them",
+    "us",
+    "his",
+    "its",
+    "their",
+    "our",
+    "who",
+    "whom",
+    "which",
+    "what",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "did",
+    "do",
+    "does",
+    "also",
+    "today",
+    "yesterday",
+    "said",
+    "says",
+    "by",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "with",
+    "into",
+    "after",
+    "before",
+    "while",
+    "when",
+    "as",
+    "if",
+    "but",
+    "than",
+    "then",
+    "so",
+    "about",
+    "against",
+    "between",
+    "through",
+    "during",
+];
+
+/// Whether a capitalised word is one of [`NOT_NAME_WORDS`].
+fn not_a_name_word(w: &str) -> bool {
+    w.len() <= 9 && NOT_NAME_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
+}
+
+/// Descriptive words that, alone before a cue word, describe a group rather
+/// than name it ("Urban Guerrilla Group", "Criminal Organization", "Second
+/// Group", "Political Movement").
+const DESCRIPTIVE_WORDS: &[&str] = &[
+    "guerrilla",
+    "guerrillas",
+    "guerilla",
+    "urban",
+    "rural",
+    "armed",
+    "irregular",
+    "terrorist",
+    "subversive",
+    "extremist",
+    "leftist",
+    "rightist",
+    "left-wing",
+    "right-wing",
+    "ultraleftist",
+    "ultrarightist",
+    "marxist",
+    "communist",
+    "maoist",
+    "rebel",
+    "insurgent",
+    "militant",
+    "paramilitary",
+    "clandestine",
+    "criminal",
+    "outlawed",
+    "illegal",
+    "secret",
+    "political",
+    "religious",
+    "humanitarian",
+    "labor",
+    "labour",
+    "business",
+    "student",
+    "university",
+    "popular",
+    "mass",
+    "new",
+    "small",
+    "large",
+    "main",
+    "major",
+    "well-organized",
+    "alleged",
+    "aforementioned",
+    "unidentified",
+    "unknown",
+    "second",
+    "first",
+    "third",
+    "fourth",
+    "oldest",
+    "largest",
+    "umbrella",
+    "commando",
+    "drug",
+    "cocaine",
+    "trafficking",
+    "drug-trafficking",
+    "death",
+    "assassination",
+    "human",
+    "rights",
+    "civic",
+    "local",
+    "same",
+    "well",
+    "organized",
+    "organised",
+    "wing",
+    "ultra",
+];
+
+/// Whether a word is one of [`DESCRIPTIVE_WORDS`] (any case).
+fn descriptive(w: &str) -> bool {
+    DESCRIPTIVE_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w))
+}
+
 /// Unknown organisations from their shape: capitalised name + cue word.
 fn shape_actors(text: &str, toks: &[(usize, usize)], rec: &mut Recognition) {
     let mut found: Vec<(usize, usize, ActorType)> = Vec::new();
@@ -1000,9 +1188,7 @@ fn shape_actors(text: &str, toks: &[(usize, usize)], rec: &mut Recognition) {
                     break;
                 }
                 let pw = &text[ps..pe];
-                if (is_cap(pw) && !matches!(pw, "The" | "A" | "An" | "This" | "That"))
-                    || JOINERS.contains(&pw)
-                {
+                if (is_cap(pw) && !not_a_name_word(pw)) || JOINERS.contains(&pw) {
                     j -= 1;
                 } else {
                     break;
@@ -1011,7 +1197,10 @@ fn shape_actors(text: &str, toks: &[(usize, usize)], rec: &mut Recognition) {
             while j < i && JOINERS.contains(&&text[toks[j].0..toks[j].1]) {
                 j += 1;
             }
-            if j < i {
+            // "Urban Guerrilla Group", "Same Group", "Criminal Organization":
+            // a cue after descriptive words only is a description, not a name
+            let described = (j..i).all(|k| descriptive(&text[toks[k].0..toks[k].1]));
+            if j < i && !described {
                 let t = match w {
                     "Army" | "Front" | "Movement" | "Tigers" | "Mujahideen" | "Mujahidin"
                     | "Fauj" => ActorType::RebelGroups,
