@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use sitrep_extract::{ExtractOptions, Extractor};
 use sitrep_gazetteer::Gazetteer;
-use sitrep_model::{Article, Event};
+use sitrep_model::{Article, Event, EventType};
 
 fn extractor() -> &'static Extractor {
     static EX: OnceLock<Extractor> = OnceLock::new();
@@ -962,4 +962,41 @@ fn an_attacker_shot_by_police_in_the_same_sentence_is_not_the_police() {
     let e = primary(&evs);
     assert!(!actor1(e).starts_with("Police"), "{evs:#?}");
     assert_eq!(actor2(e), "Civilians (Pakistan)", "{evs:#?}");
+}
+
+#[test]
+fn a_partial_quote_after_the_reports_own_verb_tells_the_act() {
+    // the reporter's sentence goes on inside the quotation marks
+    let evs = extract_on(
+        "BOGOTA, 4 APR 90 -- THE POLICE REPORTED THAT THE LOCAL OFFICE OF THE LIBERAL PARTY \
+         IN CALI WAS \"COMPLETELY DESTROYED BY A BOMB EXPLOSION\" EARLY TODAY.",
+        "1990-04-04",
+    );
+    assert!(
+        evs.iter()
+            .any(|e| e.event_type == Some(EventType::ExplosionsRemoteViolence)),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_new_attack_told_as_carried_out_is_real() {
+    let evs = extract_on(
+        "BOGOTA, 9 AUG 89 -- A NEW DYNAMITE ATTACK AGAINST THE CANO LIMON PIPELINE WAS \
+         CARRIED OUT THIS MORNING NEAR SARAVENA, ARAUCA DEPARTMENT.",
+        "1989-08-09",
+    );
+    assert!(!evs.is_empty(), "{evs:#?}");
+    // a new attack threatened is still no event
+    let evs = extract_on(
+        "BOGOTA, 9 AUG 89 -- THE REBELS THREATENED A NEW ATTACK AGAINST THE PIPELINE.",
+        "1989-08-09",
+    );
+    assert!(
+        evs.iter().all(
+            |e| e.event_type != Some(EventType::ExplosionsRemoteViolence)
+                && e.event_type != Some(EventType::Battles)
+        ),
+        "{evs:#?}"
+    );
 }
