@@ -647,6 +647,23 @@ pub struct ActorCand {
 /// station", "army camp"), a source ("police official") or a group's name
 /// ("Baloch Liberation Army").
 pub fn not_an_actor(text: &str, sp: Span) -> bool {
+    // "guerrilla forces", "rebel units": the insurgents' own men, told by
+    // the word before (its own mention), not the state's forces
+    let this = text
+        .get(sp.start..sp.end)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if matches!(this.as_str(), "forces" | "force" | "units" | "troops") {
+        let prev = words_before(text, sp.start.saturating_sub(40), sp.start, 1);
+        if prev.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "guerrilla" | "guerrillas" | "rebel" | "rebels" | "insurgent" | "terrorist"
+            )
+        }) {
+            return true;
+        }
+    }
     let rest = text.get(sp.end..).unwrap_or("");
     let next = rest.split_whitespace().next().unwrap_or("");
     let next = next
@@ -3057,9 +3074,16 @@ fn roles(
                     Some(conv(after[0])),
                 );
             }
+            // (unnamed insurgents are the insurgency the text is about)
             return (
-                Some(crowd_organisation(doc, sent, ts, conv(after[0]))),
-                Some(crowd_organisation(doc, sent, ts, conv(after[1]))),
+                Some(main_insurgency(
+                    doc,
+                    crowd_organisation(doc, sent, ts, conv(after[0])),
+                )),
+                Some(main_insurgency(
+                    doc,
+                    crowd_organisation(doc, sent, ts, conv(after[1])),
+                )),
             );
         }
     }

@@ -1000,3 +1000,21 @@ fn a_new_attack_told_as_carried_out_is_real() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn guerrilla_forces_in_a_clash_between_two_sides_are_the_named_rebel_group() {
+    // "between the guerrilla forces and the army": "forces" here are the
+    // guerrillas' own, and unnamed guerrillas are the one group named
+    let evs = extract_on(
+        "SAN MIGUEL, 6 FEB 90 -- HEAVY CLASHES BETWEEN THE GUERRILLA FORCES AND THE ARMY \
+         SHOOK THE OUTSKIRTS OF SAN MIGUEL TODAY, AFTER A COLUMN OF THE FARABUNDO MARTI \
+         NATIONAL LIBERATION FRONT (FMLN) ENTERED THE TOWN OF CHAPELTIQUE.",
+        "1990-02-06",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.event_type == Some(EventType::Battles))
+        .expect("a battle");
+    assert!(actor1(e).starts_with("FMLN"), "{evs:#?}");
+    assert_eq!(actor2(e), "Military Forces of El Salvador", "{evs:#?}");
+}
