@@ -545,6 +545,7 @@ const GENERICS: &[(&str, Generic)] = &[
     ("urban commandos", Generic::Gunmen),
     // state forces named by their corps (Latin America)
     ("national guard", Generic::Military),
+    ("air force", Generic::Military),
     ("national guardsmen", Generic::Military),
     ("treasury police", Generic::Police),
     ("national police", Generic::Police),

@@ -1018,3 +1018,15 @@ fn guerrilla_forces_in_a_clash_between_two_sides_are_the_named_rebel_group() {
     assert!(actor1(e).starts_with("FMLN"), "{evs:#?}");
     assert_eq!(actor2(e), "Military Forces of El Salvador", "{evs:#?}");
 }
+
+#[test]
+fn the_air_force_in_capitals_is_the_states_military() {
+    // title-cased "Air Force" is no organisation of its own name
+    let evs = extract_on(
+        "SAN SALVADOR, 2 FEB 90 -- THE AIR FORCE BOMBED THE VILLAGE OF LAS FLORES IN \
+         CHALATENANGO DEPARTMENT TODAY, KILLING FIVE PEASANTS.",
+        "1990-02-02",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Military Forces of El Salvador", "{evs:#?}");
+}
