@@ -61,6 +61,11 @@ struct Context {
     strong: FxHashMap<u16, f64>,
     /// Country index → weight including unambiguous towns.
     all: FxHashMap<u16, f64>,
+    /// Country index → weight from its provinces, districts and regions
+    /// named as places, and the dateline: evidence that the text is set
+    /// there, not only that it speaks of the country ("the U.S. embassy",
+    /// "British reporters").
+    placed: FxHashMap<u16, f64>,
     /// Admin1 entries mentioned (unambiguously) anywhere.
     admin1: FxHashMap<u32, f64>,
     /// Dateline candidates (entry ids).
@@ -201,6 +206,13 @@ fn add_evidence(
         }
         return;
     }
+    if kinds
+        .iter()
+        .any(|k| matches!(k, PlaceKind::Admin1 | PlaceKind::Region))
+        || (place_like && kinds.contains(&PlaceKind::Admin2))
+    {
+        *ctx.placed.entry(c).or_default() += w;
+    }
     if strong || (place_like && kinds.contains(&PlaceKind::Admin2)) {
         *ctx.strong.entry(c).or_default() += w;
     } else if kinds.contains(&PlaceKind::Admin2) {
@@ -290,13 +302,28 @@ pub(crate) fn resolve(
         // a story about Hangu district is the Pakistani one, not the Chinese
         // town); population decides otherwise.
         let cued = unit_cued_countries(data, text, rec, first);
+        // Strong evidence (a country, a province, a unit word) outranks size;
+        // stray weak evidence (a village namesake, a common word) does not
+        // outrank a capital or a city of a million: wires file from cities
+        // ("BOGOTA" with no country named is Colombia's capital, not the
+        // New Jersey borough that some "Hilton" or "Police" hints at).
         let supported = |i: u32| {
             let c = data.entries[i as usize].country;
-            cued.contains(&c) || ctx.all.get(&c).is_some_and(|w| *w > 0.0)
+            cued.contains(&c) || ctx.strong.get(&c).is_some_and(|w| *w > 0.0)
+        };
+        let weakly = |i: u32| {
+            let c = data.entries[i as usize].country;
+            ctx.all.get(&c).is_some_and(|w| *w > 0.0)
+        };
+        let metropolis = |i: u32| {
+            let e = &data.entries[i as usize];
+            e.kind == PlaceKind::Populated && (e.population >= 1_000_000 || e.seat >= 3)
         };
         if let Some(best) = cands.iter().copied().max_by_key(|&i| {
             (
                 supported(i),
+                metropolis(i),
+                weakly(i),
                 data.entries[i as usize].population,
                 std::cmp::Reverse(i),
             )
@@ -304,6 +331,7 @@ pub(crate) fn resolve(
             let c = data.entries[best as usize].country;
             *ctx.strong.entry(c).or_default() += 3.0;
             *ctx.all.entry(c).or_default() += 3.0;
+            *ctx.placed.entry(c).or_default() += 3.0;
             ctx.dateline = cands;
         }
     }
@@ -558,6 +586,36 @@ pub(crate) fn resolve(
             && !ctx.dateline.contains(&idx)
         {
             continue;
+        }
+        // Where the text is set in one country (its dateline, its
+        // provinces), a town of another country that the text only names
+        // as a country ("the U.S. embassy", "British reporters") needs more
+        // than a namesake: not a GeoNames alternate name ("Luis" for Lewes,
+        // "Cano" for Kano, "Central" for Radford), nor a small town's name
+        // inside a run of capitalised words ("Luis Galdamez", "Jose Silva",
+        // "Downtown La Paz").
+        let placed_here = ctx.placed.get(&en.country).is_some_and(|w| *w > 0.0);
+        // (firmly: a dateline, or several provinces; one province-named
+        // word, "the Mazdoor Sabha", does not set a text in Libya)
+        let placed_elsewhere = ctx
+            .placed
+            .iter()
+            .any(|(c, w)| *c != en.country && *w >= 3.0);
+        if en.kind == PlaceKind::Populated
+            && !placed_here
+            && placed_elsewhere
+            && !ctx.dateline.contains(&idx)
+            && far_from_placed(data, &ctx, en)
+        {
+            let alias_only = !folded_eq(&text[s..e], &en.name);
+            let small = en.population < 1_000_000 && en.seat < 3;
+            let in_name_run = !text[s..e].contains(' ')
+                && (cap_word_before(text, s)
+                    || cap_word_after(text, e)
+                    || sentence_initial(text, s));
+            if (alias_only && en.seat < 3) || (small && in_name_run) {
+                continue;
+            }
         }
         // A place that names a thoroughfare ("on Darband Road", "Chato Chowk")
         // is the street's namesake, not where it happened.
@@ -2008,6 +2066,36 @@ fn hyphen_glued_before(text: &str, s: usize) -> bool {
         .last()
         .map_or(head.len(), |(i, _)| i);
     head[ws..].starts_with(|c: char| c.is_uppercase())
+}
+
+/// Whether two names are the same but for case and accents ("BOGOTA" and
+/// "Bogotá", "Raiganj" and "Rāiganj"): letter by letter, a non-ASCII letter
+/// standing for any one letter.
+fn folded_eq(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a.chars()
+            .zip(b.chars())
+            .all(|(x, y)| !x.is_ascii() || !y.is_ascii() || x.eq_ignore_ascii_case(&y))
+}
+
+/// Whether a place lies more than 2,000 km from the capital of every other
+/// country the text is set in (see `Context::placed`): another continent,
+/// not a neighbour ("Lewes" in a Salvadoran story, not "Raxaul" in a
+/// Nepali one).
+fn far_from_placed(data: &Data, ctx: &Context, en: &crate::data::Entry) -> bool {
+    let (Some(la), Some(lo)) = (en.lat, en.lon) else {
+        return false;
+    };
+    ctx.placed
+        .iter()
+        .filter(|(c, w)| **c != en.country && **w > 0.0)
+        .all(|(c, _)| {
+            data.countries
+                .get(*c as usize)
+                .and_then(|k| data.entries.get(k.entry as usize))
+                .and_then(|k| Some(km(la, lo, k.lat?, k.lon?)))
+                .is_some_and(|d| d > 2000.0)
+        })
 }
 
 fn cap_word_after(text: &str, e: usize) -> bool {
