@@ -257,7 +257,65 @@ pub fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
             _ => {}
         }
     }
+    out.extend(header_tags(text));
     out.sort();
+    // (merged where they overlap: `in_quotes` searches them by their ends)
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+    for r in out {
+        match merged.last_mut() {
+            Some(last) if r.0 < last.1 => last.1 = last.1.max(r.1),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// The bracketed editorial tags of a wire service's header, read like
+/// quotations (no one acts in them): the groups in square brackets right before
+/// a `[TEXT]`/`[EXCERPT]`/`[EXCERPTS]` tag ("-- [COMMUNIQUE] [FARABUNDO MARTI
+/// NATIONAL LIBERATION FRONT (FMLN)] [TEXT] TODAY THE AIR FORCE BOMBED …":
+/// the communique's author is not the subject of the story's first sentence).
+fn header_tags(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    for tag in ["[text]", "[excerpt]", "[excerpts]"] {
+        let mut from = 0;
+        while from < b.len() {
+            // the tag in any case (title-cased copy writes "[Text]")
+            let Some(i) = b[from..]
+                .windows(tag.len())
+                .position(|w| w.eq_ignore_ascii_case(tag.as_bytes()))
+                .map(|i| from + i)
+            else {
+                break;
+            };
+            from = i + tag.len();
+            // walk back over whitespace and whole bracket groups
+            let mut at = i;
+            loop {
+                while at > 0 && b[at - 1].is_ascii_whitespace() {
+                    at -= 1;
+                }
+                if at == 0 || b[at - 1] != b']' {
+                    break;
+                }
+                let close = at - 1;
+                let lo = close.saturating_sub(300);
+                let Some(open) = b[lo..close]
+                    .iter()
+                    .rposition(|&c| c == b'[')
+                    .map(|k| lo + k)
+                else {
+                    break;
+                };
+                if b[open + 1..close].contains(&b']') {
+                    break;
+                }
+                out.push((open, close + 1));
+                at = open;
+            }
+        }
+    }
     out
 }
 

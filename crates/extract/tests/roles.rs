@@ -1030,3 +1030,18 @@ fn the_air_force_in_capitals_is_the_states_military() {
     let e = primary(&evs);
     assert_eq!(actor1(e), "Military Forces of El Salvador", "{evs:#?}");
 }
+
+#[test]
+fn a_communiques_header_tag_is_not_the_subject_of_its_first_sentence() {
+    // "[COMMUNIQUE] [<author>] [TEXT]": the author issued the text; the story
+    // tells what the air force did
+    let evs = extract_on(
+        "CLANDESTINE, 14 MAR 90 (RADIO VENCEREMOS) -- [COMMUNIQUE] [FARABUNDO MARTI \
+         NATIONAL LIBERATION FRONT (FMLN)] [TEXT] TODAY, AT 1000, THE SALVADORAN AIR FORCE \
+         BOMBED A SETTLEMENT OF REFUGEES IN ARCATAO, CHALATENANGO DEPARTMENT, KILLING FOUR \
+         PERSONS.",
+        "1990-03-14",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Military Forces of El Salvador", "{evs:#?}");
+}
