@@ -832,7 +832,65 @@ pub(crate) fn resolve(
     if out.is_empty() {
         out.extend(forces_country(data, text, rec));
     }
+    if out.iter().all(|p| p.kind == PlaceKind::Country) {
+        out.extend(home_province(data, text, &ctx, &out));
+    }
     out
+}
+
+/// A text that names no place below its country but names an organisation
+/// whose activity is one province ("AIADMK workers staged a road blockade":
+/// Tamil Nadu; "Trinamool and CPI(M) supporters clashed": West Bengal) is
+/// placed in that province at precision 3 (lexicon `H` rows). Not when two
+/// such organisations of different provinces are named, nor when the text
+/// speaks of another country.
+fn home_province(
+    data: &Data,
+    text: &str,
+    ctx: &Context,
+    out: &[ResolvedPlace],
+) -> Option<ResolvedPlace> {
+    let mut found: Option<(Span, u16, u32)> = None;
+    for (c, a1, names) in &data.homes {
+        let Some(sp) = names.iter().find_map(|n| word_at(text, n)) else {
+            continue;
+        };
+        match found {
+            Some((_, _, f)) if f != *a1 => return None,
+            Some((fs, _, _)) if fs.start <= sp.start => {}
+            _ => found = Some((sp, *c, *a1)),
+        }
+    }
+    let (sp, c, a1) = found?;
+    let abroad = out.iter().any(|p| {
+        p.location.country_code.as_deref() != Some(data.countries[c as usize].iso2.as_str())
+    }) || ctx.strong.iter().any(|(k, w)| *k != c && *w > 0.0);
+    if abroad {
+        return None;
+    }
+    Some(ResolvedPlace {
+        span: sp,
+        evidence: sp,
+        location: data.location(a1, 3),
+        kind: PlaceKind::Admin1,
+        near: false,
+        locative: false,
+    })
+}
+
+/// The first place where `word` stands in `text` as a whole word (case as
+/// written).
+fn word_at(text: &str, word: &str) -> Option<Span> {
+    if word.is_empty() {
+        return None;
+    }
+    text.match_indices(word).find_map(|(i, _)| {
+        let e = i + word.len();
+        let before = text[..i].chars().next_back();
+        let after = text[e..].chars().next();
+        (!before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric))
+            .then(|| Span::new(i, e))
+    })
 }
 
 /// Nouns after a demonym that name a state's forces, officials or

@@ -483,3 +483,35 @@ fn a_police_force_named_after_its_province_places_the_text_there() {
     let text = "The Frontier Corps arrested two men.";
     assert_eq!(located_admin1(text), None, "{text}");
 }
+
+/// A text that names no place below its country but names a party or group
+/// whose activity is one province (lexicon `H` rows) is placed in that
+/// province at precision 3; a national party, two provinces' parties, or a
+/// place named in the text leave it as it is.
+#[test]
+fn an_organisation_of_one_province_places_a_text_that_names_none() {
+    let admin1 = |text: &str| -> Vec<(Option<String>, u8)> {
+        places(text)
+            .iter()
+            .filter(|p| p.kind == sitrep_gazetteer::PlaceKind::Admin1)
+            .map(|p| (p.location.admin1.clone(), p.location.precision))
+            .collect()
+    };
+    assert_eq!(
+        admin1("AIADMK workers staged a road blockade demanding the release of their leader."),
+        vec![(Some("Tamil Nadu".to_string()), 3)]
+    );
+    assert_eq!(
+        admin1("Supporters of the Trinamool Congress and the BJP clashed after a rally; six were hurt."),
+        vec![(Some("West Bengal".to_string()), 3)]
+    );
+    // a national party says nothing of the province
+    assert!(admin1("BJP workers staged a protest against the price rise.").is_empty());
+    // two provinces' parties: no guess
+    assert!(admin1("AIADMK and BJD leaders met to discuss a joint front.").is_empty());
+    // a town named in the text is where it happened
+    let ps = places("DMK workers blocked a road in Tirunelveli on Monday.");
+    assert!(ps.iter().all(|p| p.location.precision < 3), "{ps:?}");
+    // the text speaks of another country
+    assert!(admin1("The MQM said in London that the DMK leader had visited Pakistan.").is_empty());
+}
