@@ -160,7 +160,14 @@ fn reads_as_place(text: &str, m: &PlaceMention) -> bool {
     let unit = after.first().is_some_and(|w| {
         matches!(
             w.as_str(),
-            "district" | "districts" | "agency" | "tehsil" | "division" | "province"
+            "district"
+                | "districts"
+                | "agency"
+                | "tehsil"
+                | "division"
+                | "province"
+                | "department"
+                | "departments"
         )
     });
     let locative = before
@@ -391,7 +398,11 @@ pub(crate) fn resolve(
         let want = match next {
             "district" | "districts" | "agency" | "tehsil" | "subdivision" | "upazila"
             | "upazilla" | "taluk" | "taluka" => Some(PlaceKind::Admin2),
-            "province" | "state" | "region" | "division" => Some(PlaceKind::Admin1),
+            // (Latin America's departments are its first-level units:
+            // "San Miguel Department", "Usulutan and Morazan departments")
+            "province" | "state" | "region" | "division" | "department" | "departments" => {
+                Some(PlaceKind::Admin1)
+            }
             "city" | "town" | "village" | "area" | "bazaar" | "market" => {
                 Some(PlaceKind::Populated)
             }

@@ -515,3 +515,22 @@ fn an_organisation_of_one_province_places_a_text_that_names_none() {
     // the text speaks of another country
     assert!(admin1("The MQM said in London that the DMK leader had visited Pakistan.").is_empty());
 }
+
+/// "Department(s)" after a Latin American name asks for the first-level
+/// unit, as "province" does: "Usulutan Department", "in Morazan and Usulutan
+/// departments" are the departments, not their capital towns.
+#[test]
+fn a_department_is_a_first_level_unit() {
+    for text in [
+        "Three soldiers were killed in a clash in Usulutan Department on Sunday.",
+        "Three soldiers were killed in clashes in Morazan and Usulutan departments.",
+    ] {
+        let ps = places(text);
+        let p = ps
+            .iter()
+            .find(|p| text[p.span.start..].starts_with("Usulutan"))
+            .expect("placed");
+        assert_eq!(p.kind, sitrep_gazetteer::PlaceKind::Admin1, "{ps:?}");
+        assert_eq!(p.location.country_code.as_deref(), Some("SV"), "{ps:?}");
+    }
+}
