@@ -83,6 +83,12 @@ const GROUP_ALIASES: &[(&str, &str)] = &[
     ("harakat al shabaab al mujahideen", "al shabaab"),
     ("al qaida", "al qaeda"),
     ("kurdish workers party", "kurdistan workers party"),
+    // The ELN's own name from 1987 (merger with the MIR-PL).
+    ("uc eln", "eln"),
+    (
+        "camilist union army of national liberation",
+        "national liberation army",
+    ),
 ];
 
 /// The abbreviation of a GTD-style name, `Tehrik-i-Taliban Pakistan (TTP)` → `ttp`:
@@ -95,6 +101,31 @@ fn parenthesised_abbreviation(s: &str) -> Option<String> {
         && inner.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
         && inner.chars().filter(char::is_ascii_uppercase).count() >= 2;
     ok.then(|| normalize_name(inner))
+}
+
+/// A normalised name without the text's leading article and trailing group noun,
+/// as MUC-4 keys copy them from the message: "the extraditables", "los
+/// extraditables", "m 19 guerrilla group", "fmln guerrillas" → "extraditables",
+/// "m 19", "fmln". `None` when nothing is dropped or nothing would be left.
+fn bare_form(n: &str) -> Option<String> {
+    const ARTICLES: &[&str] = &["the ", "los ", "las ", "el ", "la "];
+    const GROUP_NOUNS: &[&str] = &[
+        " guerrilla group",
+        " guerrilla organization",
+        " group",
+        " guerrillas",
+        " guerrilla",
+        " organization",
+        " organisation",
+    ];
+    let mut b = n;
+    if let Some(a) = ARTICLES.iter().find(|a| b.starts_with(**a)) {
+        b = &b[a.len()..];
+    }
+    if let Some(g) = GROUP_NOUNS.iter().find(|g| b.ends_with(**g)) {
+        b = &b[..b.len() - g.len()];
+    }
+    (b.len() < n.len() && !b.trim().is_empty()).then(|| b.trim().to_string())
 }
 
 /// The forms under which an actor name may match: the whole normalised name (also
@@ -113,6 +144,8 @@ pub fn name_forms(s: &str) -> Vec<String> {
     if let Some((parent, _)) = s.split_once(" - ").or_else(|| s.split_once(" – ")) {
         forms.push(normalize_name(parent));
     }
+    let bare: Vec<String> = forms.iter().filter_map(|f| bare_form(f)).collect();
+    forms.extend(bare);
     let aliased: Vec<String> = forms
         .iter()
         .filter_map(|f| {
@@ -699,6 +732,30 @@ mod tests {
             "Lashkar-e-Jhangvi",
             &["Tehrik-i-Taliban Pakistan".to_string()]
         ));
+    }
+
+    #[test]
+    fn a_leading_article_and_a_trailing_group_noun_are_the_texts_not_the_names() {
+        let g = |s: &str| vec![s.to_string()];
+        assert!(names_match("Extraditables", &g("THE EXTRADITABLES")));
+        assert!(names_match("Extraditables", &g("LOS EXTRADITABLES")));
+        assert!(names_match("Medellin Cartel", &g("THE MEDELLIN CARTEL")));
+        assert!(names_match(
+            "M-19: 19th of April Movement",
+            &g("M-19 GUERRILLA GROUP")
+        ));
+        assert!(names_match("ELN: National Liberation Army", &g("UC-ELN")));
+        assert!(names_match("Abu Sayyaf Group", &g("Abu Sayyaf")));
+        // Nothing is left of a bare noun, and different names stay different.
+        assert!(!names_match(
+            "Unidentified Armed Group (Pakistan)",
+            &g("THE GROUP")
+        ));
+        assert!(!names_match(
+            "Islamic Movement of Uzbekistan",
+            &g("ISLAMIC GROUP")
+        ));
+        assert!(!names_match("FARC", &g("THE FMLN GUERRILLAS")));
     }
 
     #[test]

@@ -831,6 +831,78 @@ fn code_violent(
     (SubEventType::Attack, mode)
 }
 
+/// The date of an act told in the sentence right after `after` by a
+/// sentence that opens on the act itself: "The attack took place at 2100 on
+/// 15 January", "The explosion occurred at approximately 2200 yesterday",
+/// "The murder happened on Sunday night" (the act's own sentence gave no
+/// day). Returns the resolved date and the span of its expression.
+fn told_date(text: &str, after: usize, published: Option<NaiveDate>) -> Option<(Resolved, Span)> {
+    let mut end = (after + 400).min(text.len());
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let win = text.get(after..end)?;
+    // the next sentence: right here when the clause ended its sentence,
+    // else after the first ". "
+    let ended = text
+        .get(..after)
+        .is_some_and(|b| b.trim_end().ends_with(['.', '!', '?']));
+    let start = if ended {
+        0
+    } else {
+        win.find(". ").map(|i| i + 2)?
+    };
+    let rest = win[start..].trim_start();
+    let off = after + (win.len() - rest.len());
+    let stop = rest.find(". ").map_or(rest.len(), |i| i + 1);
+    let sent = &rest[..stop];
+    let low = sent.to_ascii_lowercase();
+    let opens = [
+        "the attack ",
+        "the explosion ",
+        "the blast ",
+        "the bombing ",
+        "the killing ",
+        "the murder ",
+        "the massacre ",
+        "the ambush ",
+        "the assassination ",
+        "the kidnapping ",
+        "the abduction ",
+        "the shooting ",
+        "the incident ",
+    ];
+    let noun = opens.iter().find(|o| low.starts_with(**o))?;
+    let verb_at = noun.len();
+    let verb_ok = [
+        "took place",
+        "occurred",
+        "happened",
+        "was carried out",
+        "was perpetrated",
+    ]
+    .iter()
+    .any(|v| low[verb_at..].starts_with(v));
+    if !verb_ok {
+        return None;
+    }
+    sitrep_text::timex::find_timexes(sent)
+        .into_iter()
+        .find_map(|t| {
+            let sp = Span {
+                start: off + t.span.start,
+                end: off + t.span.end,
+            };
+            let r = sitrep_text::timex::Timex {
+                span: sp,
+                kind: t.kind,
+            }
+            .resolve_against(published, published)?;
+            // a date after the story's own day is no date of its act
+            (published.is_none_or(|p| r.date <= p)).then_some((r, sp))
+        })
+}
+
 /// Whether a trigger is a weapon that types an event on its own (air,
 /// shelling, a bomb, a grenade, a suicide blast, a chemical weapon).
 fn weapon_trig(t: Trig) -> bool {
@@ -1989,21 +2061,35 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
         let (resolved, date_span) = match d.date {
             Some(c) => (c.resolved, Some(c.span)),
             None => {
-                let r = d.inherited.or(main_date).or_else(|| {
-                    ctx.published.map(|p| Resolved {
-                        date: p,
-                        date_end: None,
-                        precision: DatePrecision::Day,
-                    })
-                });
-                // evidence for an inherited date: the expression it came from
-                let sp = d.inherited.and_then(|r| {
-                    ms.iter()
-                        .filter_map(|m| m.date)
-                        .find(|c| c.resolved == Some(r))
-                        .map(|c| c.span)
-                });
-                (r, sp)
+                // "… THE ATTACK TOOK PLACE AT 2100 ON 15 JANUARY": the date
+                // the next sentence gives the act
+                let told = if matches!(d.family, Family::Violent | Family::Abduct) {
+                    idx.iter()
+                        .map(|&i| ms[i].clause.end)
+                        .max()
+                        .and_then(|end| told_date(text, end, ctx.published))
+                } else {
+                    None
+                };
+                if let Some((r, sp)) = told {
+                    (Some(r), Some(sp))
+                } else {
+                    let r = d.inherited.or(main_date).or_else(|| {
+                        ctx.published.map(|p| Resolved {
+                            date: p,
+                            date_end: None,
+                            precision: DatePrecision::Day,
+                        })
+                    });
+                    // evidence for an inherited date: the expression it came from
+                    let sp = d.inherited.and_then(|r| {
+                        ms.iter()
+                            .filter_map(|m| m.date)
+                            .find(|c| c.resolved == Some(r))
+                            .map(|c| c.span)
+                    });
+                    (r, sp)
+                }
             }
         };
         // location: the most precise stated; else the article's focus

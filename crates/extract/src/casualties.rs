@@ -776,7 +776,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     let joined = join_compound_numbers(sent);
     let sent: &str = &joined;
     let low = sent.to_ascii_lowercase();
-    if !may_count(&low, hits) {
+    if !may_count(&low, hits) || cumulative_toll(&low) {
         return Vec::new();
     }
     // an all-capitals sentence (MUC wires, headlines in capitals) says
@@ -2754,6 +2754,88 @@ fn active_verb_before(hits: &[LexHit], ts: &[Tok<'_>], i: usize) -> bool {
                     .iter()
                     .any(|a| ts[i - 2].s.eq_ignore_ascii_case(a)))
         })
+}
+
+/// Whether a (lower-case) sentence gives the toll of a war or a campaign
+/// over a period, not of one happening: a perfect tense ("have died", "has
+/// left", "have been killed") with the period it sums up ("since the
+/// fighting began", "since the beginning of the offensive", "since 2009",
+/// "during this 10-year-long war", "in the last three years", "in nine
+/// years", "during 1990"). ACLED codes no event from such a figure.
+pub fn cumulative_toll(low: &str) -> bool {
+    let words: Vec<&str> = low
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let perfect = words.iter().any(|w| matches!(*w, "have" | "has"));
+    if !perfect {
+        return false;
+    }
+    let year = |w: &str| {
+        w.len() == 4
+            && w.bytes().all(|c| c.is_ascii_digit())
+            && (w.starts_with("19") || w.starts_with("20"))
+    };
+    let span_unit = |w: &str| {
+        matches!(
+            w,
+            "year"
+                | "years"
+                | "decade"
+                | "decades"
+                | "month"
+                | "months"
+                | "year-long"
+                | "years-long"
+        ) || w.ends_with("-year")
+            || w.ends_with("-year-long")
+    };
+    let count_word = |w: &str| {
+        w.bytes().all(|c| c.is_ascii_digit()) || sitrep_text::numbers::word_value(w).is_some()
+    };
+    // "since 2009", "during 1990"
+    words
+        .windows(2)
+        .any(|p| matches!(p[0], "since" | "during") && year(p[1]))
+        // "since the beginning of", "since the start of", "since the outbreak of"
+        || words.windows(3).any(|p| {
+            p[0] == "since"
+                && p[1] == "the"
+                && matches!(p[2], "beginning" | "start" | "outbreak" | "onset")
+        })
+        || words.windows(3).any(|p| {
+        // "in the last three years", "over the past two decades", "in nine
+        // years", "during this 10-year-long war", "10 years of war"
+        (matches!(p[0], "last" | "past") && count_word(p[1]) && span_unit(p[2]))
+            || (matches!(p[0], "in" | "over" | "during" | "within")
+                && count_word(p[1])
+                && span_unit(p[2]))
+            || (matches!(p[0], "this" | "the" | "a")
+                && span_unit(p[1])
+                && p[1].contains('-')
+                && matches!(
+                    p[2],
+                    "war" | "conflict" | "insurgency" | "struggle" | "offensive"
+                ))
+    }) || words.windows(4).any(|p| {
+        // "ten years of war" (not "ten years of age")
+        count_word(p[0])
+            && span_unit(p[1])
+            && p[2] == "of"
+            && matches!(
+                p[3],
+                "war" | "conflict" | "fighting" | "violence" | "insurgency" | "civil"
+            )
+    }) || {
+        // "since the fighting began", "since the war broke out"
+        let i = low.find("since the ");
+        i.is_some_and(|i| {
+            let rest = &low[i..low.len().min(i + 60)];
+            ["began", "begun", "started", "erupted", "broke out"]
+                .iter()
+                .any(|v| rest.contains(v))
+        })
+    }
 }
 
 /// Whether the token `i` follows a singular act noun and "of" ("the

@@ -204,6 +204,84 @@ fn unwrap_lines(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// The place of a wire dateline opening `text` ("SAN SALVADOR, 3 JAN 90 --"
+/// → "SAN SALVADOR"; "HAVANA (CUBA), 10 JAN 90 (RADIO REBELDE) --" →
+/// "HAVANA"), when the text opens with one.
+/// With the byte offset where the dateline ends.
+fn text_dateline(text: &str) -> Option<(String, usize)> {
+    let end = sitrep_text::timex::dateline_end(text)?;
+    let head = text.trim_start();
+    let (place, _) = head.split_once(',')?;
+    let place = place.split('(').next().unwrap_or(place).trim();
+    (!place.is_empty()).then(|| (place.to_string(), end))
+}
+
+/// Whether a dateline place is a bureau abroad: the story after it (from
+/// byte `end`) names towns or provinces of one other country and none of
+/// the dateline's ("MOSCOW, 2 MAY 90 (TASS) -- ... in Lima ..."). The story's
+/// country, not the bureau's, is then where its events happened.
+fn foreign_bureau(
+    gaz: &Gazetteer,
+    text: &str,
+    places: &[ResolvedPlace],
+    dl: &ResolvedPlace,
+    end: usize,
+) -> bool {
+    let Some(home) = dl.location.country_code.as_deref() else {
+        return false;
+    };
+    let body = || {
+        places.iter().filter(|p| {
+            p.span.start >= end
+                && matches!(
+                    p.kind,
+                    PlaceKind::Populated | PlaceKind::Admin2 | PlaceKind::Admin1
+                )
+        })
+    };
+    if body().any(|p| p.location.country_code.as_deref() == Some(home)) {
+        return false;
+    }
+    // nor when the story names the dateline's country or its people
+    // ("SAN SALVADOR ... the Salvadoran army ... in Washington")
+    let story = text.get(end..).unwrap_or("");
+    if let Some(ci) = gaz.country(home) {
+        if std::iter::once(&ci.name)
+            .chain(ci.demonyms.iter())
+            .any(|n| contains_word(story, n))
+        {
+            return false;
+        }
+    }
+    let mut others = body().filter_map(|p| p.location.country_code.as_deref());
+    let Some(first) = others.next() else {
+        return false;
+    };
+    // (and one of them a province or the capital: a namesake village, "the
+    // University campus", sets no story abroad)
+    let capital = gaz.country(first).and_then(|c| c.capital);
+    others.all(|c| c == first)
+        && body().any(|p| {
+            p.kind == PlaceKind::Admin1
+                || capital
+                    .as_deref()
+                    .is_some_and(|k| k.eq_ignore_ascii_case(&p.location.name))
+        })
+}
+
+/// Whether `text` holds `word` as a whole word, ignoring ASCII case.
+fn contains_word(text: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    let (t, w) = (text.to_ascii_lowercase(), word.to_ascii_lowercase());
+    t.match_indices(&w).any(|(i, _)| {
+        let before = t[..i].chars().next_back();
+        let after = t[i + w.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// ASCII title case: "SAN SALVADOR, 3 JAN" → "San Salvador, 3 Jan". Same length.
 fn title_case(text: &str) -> String {
     // byte by byte: only ASCII letters change, so every other byte (of a
@@ -450,14 +528,32 @@ impl Extractor {
         let rec = gaz.recognise(rtext);
         // analysis reads the recased copy; evidence is cut from the article
         let text = rtext;
+        // a text read without its header (an evaluation record, a pasted
+        // wire story) still opens with its dateline: "SAN SALVADOR, 3 JAN 90
+        // -- ..." says where the story was filed, as the header would
+        // (the same when the reader took the header's dateline from the
+        // text's opening, so that a story reads alike with or without it)
+        let own_dateline = text_dateline(article.text.as_str()).filter(|(p, _)| {
+            article
+                .dateline
+                .as_deref()
+                .is_none_or(|d| d.trim().eq_ignore_ascii_case(p))
+        });
+        let dateline = article
+            .dateline
+            .clone()
+            .or_else(|| own_dateline.as_ref().map(|d| d.0.clone()));
         let dctx = DocContext {
-            dateline: article.dateline.clone(),
+            dateline: dateline.clone(),
             title: article.title.clone(),
         };
         let places = gaz.resolve(rtext, &rec, &dctx);
+        // (the dateline's place is where the story was filed, no venue of
+        // its own: a clause reaches it only as the fallback below)
+        let filed_end = own_dateline.as_ref().map_or(0, |d| d.1);
         let venues: Vec<ResolvedPlace> = places
             .iter()
-            .filter(|p| !not_a_venue(text, p))
+            .filter(|p| !not_a_venue(text, p) && p.span.start >= filed_end)
             .cloned()
             .collect();
         // a dateline names a place of the country the text is about when it can
@@ -472,12 +568,22 @@ impl Extractor {
                 .collect();
             gaz.focus_country(&sided)
         };
-        let dateline_loc = article.dateline.as_deref().and_then(|d| {
-            text_focus
-                .as_deref()
-                .and_then(|c| gaz.lookup_place(d, Some(c)))
-                .or_else(|| gaz.lookup_place(d, None))
-        });
+        let dateline_loc = match own_dateline.as_ref() {
+            // the dateline in the text is resolved with the text's other
+            // places: its own reading ("BOGOTA": Colombia's capital), not a
+            // namesake in the country the text names most ("U.S.")
+            Some((_, end)) => places
+                .iter()
+                .find(|p| p.span.end <= *end)
+                .filter(|p| !foreign_bureau(gaz, text, &places, p, *end))
+                .map(|p| p.location.clone()),
+            None => dateline.as_deref().and_then(|d| {
+                text_focus
+                    .as_deref()
+                    .and_then(|c| gaz.lookup_place(d, Some(c)))
+                    .or_else(|| gaz.lookup_place(d, None))
+            }),
+        };
         let actors_iso = || {
             let named = rec
                 .actors
@@ -521,8 +627,27 @@ impl Extractor {
             }
             _ => first_venue.clone(),
         };
-        let fallback_location = dateline_loc
-            .clone()
+        // a wire dateline says where the story was filed: a clause that
+        // names no place happened where the story's first sentence with a
+        // place of the dateline's country puts it ("BOGOTA, 7 FEB 89 --
+        // ... kidnapped in Medellin, were rescued today. Two of the
+        // kidnappers were killed": Medellin), else at the dateline
+        let story_venue = own_dateline.as_ref().and_then(|(_, end)| {
+            let home = dateline_loc.as_ref()?.country_code.clone()?;
+            let body: Vec<ResolvedPlace> = venues
+                .iter()
+                .filter(|p| p.span.start >= *end)
+                .cloned()
+                .collect();
+            first_venue_where(gaz, text, &body, |p| {
+                p.location.admin1.is_some()
+                    && p.location.country_code.as_deref() == Some(home.as_str())
+            })
+            .map(|(l, _)| l)
+            .filter(|l| l.country_code.as_deref() == Some(home.as_str()))
+        });
+        let fallback_location = story_venue
+            .or_else(|| dateline_loc.clone())
             .map(|mut l| {
                 l.precision = l.precision.max(2);
                 l
@@ -912,6 +1037,73 @@ mod tests {
             .expect("located");
         assert_eq!(loc.country_code.as_deref(), Some("PK"), "{loc:?}");
         assert!(loc.admin1.is_none(), "{loc:?}");
+    }
+
+    /// A wire dateline at the head of a text is read as the header's would
+    /// be: it names where the story was filed; a clause naming no place
+    /// happened where the story's first placed sentence says, and a bureau
+    /// abroad ("MOSCOW ... (TASS)") says nothing about where.
+    #[test]
+    fn a_dateline_in_the_text_is_where_the_story_was_filed() {
+        assert_eq!(
+            text_dateline("  LIMA, 2 APR 90 (EFE) -- [TEXT] A BOMB EXPLODED"),
+            Some(("LIMA".to_string(), 26))
+        );
+        assert_eq!(
+            text_dateline("HAVANA (CUBA), 10 JAN 90 (RADIO REBELDE) -- [TEXT] X"),
+            Some(("HAVANA".to_string(), 44))
+        );
+        assert_eq!(text_dateline("Police said, on 3 May, that - "), None);
+        let located = |text: &str| -> Vec<(Option<u32>, String, Option<String>)> {
+            code_on(text, (1990, 2, 7))
+                .iter()
+                .filter_map(|e| {
+                    let l = e.location.as_ref()?;
+                    Some((e.fatalities.best, l.name.clone(), l.country_code.clone()))
+                })
+                .collect()
+        };
+        // the killing names no place: the story's town, not the dateline
+        let evs = located(
+            "BOGOTA, 7 FEB 90 -- [TEXT] TWO ENGINEERS WHO WERE KIDNAPPED LAST WEEK \
+             IN CALI WERE FREED TODAY BY THE POLICE.  THREE OF THE KIDNAPPERS WERE \
+             KILLED DURING THE RESCUE OPERATION, A POLICE SPOKESMAN SAID.",
+        );
+        assert!(!evs.is_empty(), "{evs:?}");
+        for (_, name, cc) in &evs {
+            assert_eq!(
+                (name.as_str(), cc.as_deref()),
+                ("Cali", Some("CO")),
+                "{evs:?}"
+            );
+        }
+        // filed in Moscow, set in Peru
+        let evs = located(
+            "MOSCOW, 2 MAY 90 (TASS) -- [TEXT] PERUVIAN POLICE REPORTED TODAY THAT \
+             GUERRILLAS KILLED SIX SOLDIERS IN AN AMBUSH.  THE ATTACK FOLLOWED A BOMBING \
+             IN AREQUIPA LAST WEEK.",
+        );
+        assert!(!evs.is_empty(), "{evs:?}");
+        for (_, _, cc) in &evs {
+            assert_eq!(cc.as_deref(), Some("PE"), "{evs:?}");
+        }
+    }
+
+    /// In a story set in El Salvador, a given name that GeoNames also lists
+    /// for an English town ("Luis" for Lewes) is no place.
+    #[test]
+    fn a_far_namesake_of_a_name_is_no_place() {
+        let evs = code_on(
+            "SAN SALVADOR, 4 MAR 90 (ACAN-EFE) -- [TEXT] SOLDIERS FIRED AT \
+             PHOTOGRAPHERS JUAN PEREZ AND LUIS MONTES, WHO WORK FOR A BRITISH NEWS \
+             AGENCY, WOUNDING BOTH MEN.",
+            (1990, 3, 4),
+        );
+        assert!(!evs.is_empty());
+        for e in &evs {
+            let l = e.location.as_ref().expect("located");
+            assert_eq!(l.country_code.as_deref(), Some("SV"), "{l:?}");
+        }
     }
 
     /// A protest is where the crowd gathered, not where the grievance it

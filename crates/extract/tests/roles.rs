@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use sitrep_extract::{ExtractOptions, Extractor};
 use sitrep_gazetteer::Gazetteer;
-use sitrep_model::{Article, Event};
+use sitrep_model::{Article, Event, EventType};
 
 fn extractor() -> &'static Extractor {
     static EX: OnceLock<Extractor> = OnceLock::new();
@@ -962,4 +962,86 @@ fn an_attacker_shot_by_police_in_the_same_sentence_is_not_the_police() {
     let e = primary(&evs);
     assert!(!actor1(e).starts_with("Police"), "{evs:#?}");
     assert_eq!(actor2(e), "Civilians (Pakistan)", "{evs:#?}");
+}
+
+#[test]
+fn a_partial_quote_after_the_reports_own_verb_tells_the_act() {
+    // the reporter's sentence goes on inside the quotation marks
+    let evs = extract_on(
+        "BOGOTA, 4 APR 90 -- THE POLICE REPORTED THAT THE LOCAL OFFICE OF THE LIBERAL PARTY \
+         IN CALI WAS \"COMPLETELY DESTROYED BY A BOMB EXPLOSION\" EARLY TODAY.",
+        "1990-04-04",
+    );
+    assert!(
+        evs.iter()
+            .any(|e| e.event_type == Some(EventType::ExplosionsRemoteViolence)),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_new_attack_told_as_carried_out_is_real() {
+    let evs = extract_on(
+        "BOGOTA, 9 AUG 89 -- A NEW DYNAMITE ATTACK AGAINST THE CANO LIMON PIPELINE WAS \
+         CARRIED OUT THIS MORNING NEAR SARAVENA, ARAUCA DEPARTMENT.",
+        "1989-08-09",
+    );
+    assert!(!evs.is_empty(), "{evs:#?}");
+    // a new attack threatened is still no event
+    let evs = extract_on(
+        "BOGOTA, 9 AUG 89 -- THE REBELS THREATENED A NEW ATTACK AGAINST THE PIPELINE.",
+        "1989-08-09",
+    );
+    assert!(
+        evs.iter().all(
+            |e| e.event_type != Some(EventType::ExplosionsRemoteViolence)
+                && e.event_type != Some(EventType::Battles)
+        ),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn guerrilla_forces_in_a_clash_between_two_sides_are_the_named_rebel_group() {
+    // "between the guerrilla forces and the army": "forces" here are the
+    // guerrillas' own, and unnamed guerrillas are the one group named
+    let evs = extract_on(
+        "SAN MIGUEL, 6 FEB 90 -- HEAVY CLASHES BETWEEN THE GUERRILLA FORCES AND THE ARMY \
+         SHOOK THE OUTSKIRTS OF SAN MIGUEL TODAY, AFTER A COLUMN OF THE FARABUNDO MARTI \
+         NATIONAL LIBERATION FRONT (FMLN) ENTERED THE TOWN OF CHAPELTIQUE.",
+        "1990-02-06",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.event_type == Some(EventType::Battles))
+        .expect("a battle");
+    assert!(actor1(e).starts_with("FMLN"), "{evs:#?}");
+    assert_eq!(actor2(e), "Military Forces of El Salvador", "{evs:#?}");
+}
+
+#[test]
+fn the_air_force_in_capitals_is_the_states_military() {
+    // title-cased "Air Force" is no organisation of its own name
+    let evs = extract_on(
+        "SAN SALVADOR, 2 FEB 90 -- THE AIR FORCE BOMBED THE VILLAGE OF LAS FLORES IN \
+         CHALATENANGO DEPARTMENT TODAY, KILLING FIVE PEASANTS.",
+        "1990-02-02",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Military Forces of El Salvador", "{evs:#?}");
+}
+
+#[test]
+fn a_communiques_header_tag_is_not_the_subject_of_its_first_sentence() {
+    // "[COMMUNIQUE] [<author>] [TEXT]": the author issued the text; the story
+    // tells what the air force did
+    let evs = extract_on(
+        "CLANDESTINE, 14 MAR 90 (RADIO VENCEREMOS) -- [COMMUNIQUE] [FARABUNDO MARTI \
+         NATIONAL LIBERATION FRONT (FMLN)] [TEXT] TODAY, AT 1000, THE SALVADORAN AIR FORCE \
+         BOMBED A SETTLEMENT OF REFUGEES IN ARCATAO, CHALATENANGO DEPARTMENT, KILLING FOUR \
+         PERSONS.",
+        "1990-03-14",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Military Forces of El Salvador", "{evs:#?}");
 }

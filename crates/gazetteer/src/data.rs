@@ -104,6 +104,9 @@ pub(crate) struct Data {
     pub country_by_iso: HashMap<String, u16>,
     pub actors: Vec<ActorRec>,
     pub generics: Vec<Generic>,
+    /// Organisations whose activity is one first-level unit (lexicon `H`
+    /// rows): (country, admin1 entry, names as written).
+    pub homes: Vec<(u16, u32, Vec<String>)>,
     /// Lower-cased English words that are also place names somewhere.
     pub stop: std::collections::HashSet<String>,
     /// Normalised actor name or pattern → index into `actors` (built on the
@@ -576,7 +579,8 @@ impl Data {
     }
 
     /// The lexicon: `G<TAB>kind<TAB>phrase` generic nouns, `S<TAB>word` stop
-    /// words, `R<TAB>cc<TAB>admin1 name<TAB>phrases` region phrases.
+    /// words, `R<TAB>cc<TAB>admin1 name<TAB>phrases` region phrases,
+    /// `H<TAB>cc<TAB>admin1 name<TAB>names` organisations of one province.
     fn load_lexicon(&mut self, text: &str, path: &Path) -> Result<(), GazetteerError> {
         for (i, line) in text.lines().enumerate() {
             let ln = i + 1;
@@ -631,6 +635,15 @@ impl Data {
                             aliases: phrases.join("|"),
                         });
                     }
+                }
+                Some("H") if f.len() >= 4 => {
+                    let Some(&ci) = self.country_by_iso.get(f[1]) else {
+                        return Err(perr(path, ln, format!("unknown country {}", f[1])));
+                    };
+                    let a1 = self.find_admin1(ci, f[2]).ok_or_else(|| {
+                        perr(path, ln, format!("unknown admin1 {:?} in {}", f[2], f[1]))
+                    })?;
+                    self.homes.push((ci, a1, split_list(f[3])));
                 }
                 _ => return Err(perr(path, ln, "malformed lexicon line")),
             }

@@ -1132,6 +1132,7 @@ const DESCRIPTIVE_WORDS: &[&str] = &[
     "same",
     "well",
     "organized",
+    "air",
     "organised",
     "wing",
     "ultra",

@@ -61,6 +61,11 @@ struct Context {
     strong: FxHashMap<u16, f64>,
     /// Country index → weight including unambiguous towns.
     all: FxHashMap<u16, f64>,
+    /// Country index → weight from its provinces, districts and regions
+    /// named as places, and the dateline: evidence that the text is set
+    /// there, not only that it speaks of the country ("the U.S. embassy",
+    /// "British reporters").
+    placed: FxHashMap<u16, f64>,
     /// Admin1 entries mentioned (unambiguously) anywhere.
     admin1: FxHashMap<u32, f64>,
     /// Dateline candidates (entry ids).
@@ -155,7 +160,14 @@ fn reads_as_place(text: &str, m: &PlaceMention) -> bool {
     let unit = after.first().is_some_and(|w| {
         matches!(
             w.as_str(),
-            "district" | "districts" | "agency" | "tehsil" | "division" | "province"
+            "district"
+                | "districts"
+                | "agency"
+                | "tehsil"
+                | "division"
+                | "province"
+                | "department"
+                | "departments"
         )
     });
     let locative = before
@@ -200,6 +212,13 @@ fn add_evidence(
             *ctx.all.entry(c).or_default() += 0.5 * w;
         }
         return;
+    }
+    if kinds
+        .iter()
+        .any(|k| matches!(k, PlaceKind::Admin1 | PlaceKind::Region))
+        || (place_like && kinds.contains(&PlaceKind::Admin2))
+    {
+        *ctx.placed.entry(c).or_default() += w;
     }
     if strong || (place_like && kinds.contains(&PlaceKind::Admin2)) {
         *ctx.strong.entry(c).or_default() += w;
@@ -293,13 +312,28 @@ pub(crate) fn resolve(
         // a story about Hangu district is the Pakistani one, not the Chinese
         // town); population decides otherwise.
         let cued = unit_cued_countries(data, text, rec, first);
+        // Strong evidence (a country, a province, a unit word) outranks size;
+        // stray weak evidence (a village namesake, a common word) does not
+        // outrank a capital or a city of a million: wires file from cities
+        // ("BOGOTA" with no country named is Colombia's capital, not the
+        // New Jersey borough that some "Hilton" or "Police" hints at).
         let supported = |i: u32| {
             let c = data.entries[i as usize].country;
-            cued.contains(&c) || ctx.all.get(&c).is_some_and(|w| *w > 0.0)
+            cued.contains(&c) || ctx.strong.get(&c).is_some_and(|w| *w > 0.0)
+        };
+        let weakly = |i: u32| {
+            let c = data.entries[i as usize].country;
+            ctx.all.get(&c).is_some_and(|w| *w > 0.0)
+        };
+        let metropolis = |i: u32| {
+            let e = &data.entries[i as usize];
+            e.kind == PlaceKind::Populated && (e.population >= 1_000_000 || e.seat >= 3)
         };
         if let Some(best) = cands.iter().copied().max_by_key(|&i| {
             (
                 supported(i),
+                metropolis(i),
+                weakly(i),
                 data.entries[i as usize].population,
                 std::cmp::Reverse(i),
             )
@@ -307,6 +341,7 @@ pub(crate) fn resolve(
             let c = data.entries[best as usize].country;
             *ctx.strong.entry(c).or_default() += 3.0;
             *ctx.all.entry(c).or_default() += 3.0;
+            *ctx.placed.entry(c).or_default() += 3.0;
             ctx.dateline = cands;
         }
     }
@@ -366,7 +401,11 @@ pub(crate) fn resolve(
         let want = match next {
             "district" | "districts" | "agency" | "tehsil" | "subdivision" | "upazila"
             | "upazilla" | "taluk" | "taluka" => Some(PlaceKind::Admin2),
-            "province" | "state" | "region" | "division" => Some(PlaceKind::Admin1),
+            // (Latin America's departments are its first-level units:
+            // "San Miguel Department", "Usulutan and Morazan departments")
+            "province" | "state" | "region" | "division" | "department" | "departments" => {
+                Some(PlaceKind::Admin1)
+            }
             "city" | "town" | "village" | "area" | "bazaar" | "market" => {
                 Some(PlaceKind::Populated)
             }
@@ -561,6 +600,36 @@ pub(crate) fn resolve(
             && !ctx.dateline.contains(&idx)
         {
             continue;
+        }
+        // Where the text is set in one country (its dateline, its
+        // provinces), a town of another country that the text only names
+        // as a country ("the U.S. embassy", "British reporters") needs more
+        // than a namesake: not a GeoNames alternate name ("Luis" for Lewes,
+        // "Cano" for Kano, "Central" for Radford), nor a small town's name
+        // inside a run of capitalised words ("Luis Galdamez", "Jose Silva",
+        // "Downtown La Paz").
+        let placed_here = ctx.placed.get(&en.country).is_some_and(|w| *w > 0.0);
+        // (firmly: a dateline, or several provinces; one province-named
+        // word, "the Mazdoor Sabha", does not set a text in Libya)
+        let placed_elsewhere = ctx
+            .placed
+            .iter()
+            .any(|(c, w)| *c != en.country && *w >= 3.0);
+        if en.kind == PlaceKind::Populated
+            && !placed_here
+            && placed_elsewhere
+            && !ctx.dateline.contains(&idx)
+            && far_from_placed(data, &ctx, en)
+        {
+            let alias_only = !folded_eq(&text[s..e], &en.name);
+            let small = en.population < 1_000_000 && en.seat < 3;
+            let in_name_run = !text[s..e].contains(' ')
+                && (cap_word_before(text, s)
+                    || cap_word_after(text, e)
+                    || sentence_initial(text, s));
+            if (alias_only && en.seat < 3) || (small && in_name_run) {
+                continue;
+            }
         }
         // A place that names a thoroughfare ("on Darband Road", "Chato Chowk")
         // is the street's namesake, not where it happened.
@@ -777,7 +846,65 @@ pub(crate) fn resolve(
     if out.is_empty() {
         out.extend(forces_country(data, text, rec));
     }
+    if out.iter().all(|p| p.kind == PlaceKind::Country) {
+        out.extend(home_province(data, text, &ctx, &out));
+    }
     out
+}
+
+/// A text that names no place below its country but names an organisation
+/// whose activity is one province ("AIADMK workers staged a road blockade":
+/// Tamil Nadu; "Trinamool and CPI(M) supporters clashed": West Bengal) is
+/// placed in that province at precision 3 (lexicon `H` rows). Not when two
+/// such organisations of different provinces are named, nor when the text
+/// speaks of another country.
+fn home_province(
+    data: &Data,
+    text: &str,
+    ctx: &Context,
+    out: &[ResolvedPlace],
+) -> Option<ResolvedPlace> {
+    let mut found: Option<(Span, u16, u32)> = None;
+    for (c, a1, names) in &data.homes {
+        let Some(sp) = names.iter().find_map(|n| word_at(text, n)) else {
+            continue;
+        };
+        match found {
+            Some((_, _, f)) if f != *a1 => return None,
+            Some((fs, _, _)) if fs.start <= sp.start => {}
+            _ => found = Some((sp, *c, *a1)),
+        }
+    }
+    let (sp, c, a1) = found?;
+    let abroad = out.iter().any(|p| {
+        p.location.country_code.as_deref() != Some(data.countries[c as usize].iso2.as_str())
+    }) || ctx.strong.iter().any(|(k, w)| *k != c && *w > 0.0);
+    if abroad {
+        return None;
+    }
+    Some(ResolvedPlace {
+        span: sp,
+        evidence: sp,
+        location: data.location(a1, 3),
+        kind: PlaceKind::Admin1,
+        near: false,
+        locative: false,
+    })
+}
+
+/// The first place where `word` stands in `text` as a whole word (case as
+/// written).
+fn word_at(text: &str, word: &str) -> Option<Span> {
+    if word.is_empty() {
+        return None;
+    }
+    text.match_indices(word).find_map(|(i, _)| {
+        let e = i + word.len();
+        let before = text[..i].chars().next_back();
+        let after = text[e..].chars().next();
+        (!before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric))
+            .then(|| Span::new(i, e))
+    })
 }
 
 /// Nouns after a demonym that name a state's forces, officials or
@@ -2014,6 +2141,36 @@ fn hyphen_glued_before(text: &str, s: usize) -> bool {
         .last()
         .map_or(head.len(), |(i, _)| i);
     head[ws..].starts_with(|c: char| c.is_uppercase())
+}
+
+/// Whether two names are the same but for case and accents ("BOGOTA" and
+/// "Bogotá", "Raiganj" and "Rāiganj"): letter by letter, a non-ASCII letter
+/// standing for any one letter.
+fn folded_eq(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a.chars()
+            .zip(b.chars())
+            .all(|(x, y)| !x.is_ascii() || !y.is_ascii() || x.eq_ignore_ascii_case(&y))
+}
+
+/// Whether a place lies more than 2,000 km from the capital of every other
+/// country the text is set in (see `Context::placed`): another continent,
+/// not a neighbour ("Lewes" in a Salvadoran story, not "Raxaul" in a
+/// Nepali one).
+fn far_from_placed(data: &Data, ctx: &Context, en: &crate::data::Entry) -> bool {
+    let (Some(la), Some(lo)) = (en.lat, en.lon) else {
+        return false;
+    };
+    ctx.placed
+        .iter()
+        .filter(|(c, w)| **c != en.country && **w > 0.0)
+        .all(|(c, _)| {
+            data.countries
+                .get(*c as usize)
+                .and_then(|k| data.entries.get(k.entry as usize))
+                .and_then(|k| Some(km(la, lo, k.lat?, k.lon?)))
+                .is_some_and(|d| d > 2000.0)
+        })
 }
 
 fn cap_word_after(text: &str, e: usize) -> bool {

@@ -483,3 +483,54 @@ fn a_police_force_named_after_its_province_places_the_text_there() {
     let text = "The Frontier Corps arrested two men.";
     assert_eq!(located_admin1(text), None, "{text}");
 }
+
+/// A text that names no place below its country but names a party or group
+/// whose activity is one province (lexicon `H` rows) is placed in that
+/// province at precision 3; a national party, two provinces' parties, or a
+/// place named in the text leave it as it is.
+#[test]
+fn an_organisation_of_one_province_places_a_text_that_names_none() {
+    let admin1 = |text: &str| -> Vec<(Option<String>, u8)> {
+        places(text)
+            .iter()
+            .filter(|p| p.kind == sitrep_gazetteer::PlaceKind::Admin1)
+            .map(|p| (p.location.admin1.clone(), p.location.precision))
+            .collect()
+    };
+    assert_eq!(
+        admin1("AIADMK workers staged a road blockade demanding the release of their leader."),
+        vec![(Some("Tamil Nadu".to_string()), 3)]
+    );
+    assert_eq!(
+        admin1("Supporters of the Trinamool Congress and the BJP clashed after a rally; six were hurt."),
+        vec![(Some("West Bengal".to_string()), 3)]
+    );
+    // a national party says nothing of the province
+    assert!(admin1("BJP workers staged a protest against the price rise.").is_empty());
+    // two provinces' parties: no guess
+    assert!(admin1("AIADMK and BJD leaders met to discuss a joint front.").is_empty());
+    // a town named in the text is where it happened
+    let ps = places("DMK workers blocked a road in Tirunelveli on Monday.");
+    assert!(ps.iter().all(|p| p.location.precision < 3), "{ps:?}");
+    // the text speaks of another country
+    assert!(admin1("The MQM said in London that the DMK leader had visited Pakistan.").is_empty());
+}
+
+/// "Department(s)" after a Latin American name asks for the first-level
+/// unit, as "province" does: "Usulutan Department", "in Morazan and Usulutan
+/// departments" are the departments, not their capital towns.
+#[test]
+fn a_department_is_a_first_level_unit() {
+    for text in [
+        "Three soldiers were killed in a clash in Usulutan Department on Sunday.",
+        "Three soldiers were killed in clashes in Morazan and Usulutan departments.",
+    ] {
+        let ps = places(text);
+        let p = ps
+            .iter()
+            .find(|p| text[p.span.start..].starts_with("Usulutan"))
+            .expect("placed");
+        assert_eq!(p.kind, sitrep_gazetteer::PlaceKind::Admin1, "{ps:?}");
+        assert_eq!(p.location.country_code.as_deref(), Some("SV"), "{ps:?}");
+    }
+}
