@@ -1163,6 +1163,10 @@ fn build_gazetteer(shared: &Path, out_dir: &Path) -> Result<()> {
         let a1 = a1_row.get(&format!("{}.{}", c.cc, c.a1)).copied();
         let seat = match fcode.get(&c.gid).map(String::as_str) {
             Some("PPLC") => 3,
+            // The seat of government ranks with the capital: La Paz (Sucre is
+            // Bolivia's constitutional capital), The Hague, Putrajaya. A town:
+            // GeoNames also marks a Calabrian village of 1,000 (Amato) so.
+            Some("PPLG") if c.pop >= 10_000 => 3,
             Some("PPLA") => 2,
             Some("PPLA2") => 1,
             _ => 0,

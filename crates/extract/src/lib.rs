@@ -1089,6 +1089,24 @@ mod tests {
         }
     }
 
+    /// A story filed from and set in a seat of government (GeoNames PPLG) is that
+    /// country's: "LA PAZ" is Bolivia's, not the Mexican state capital of the
+    /// same name (a regression check: the dateline rules already place it).
+    #[test]
+    fn a_dateline_naming_a_seat_of_government_is_that_countrys() {
+        let evs = code_on(
+            "LA PAZ, 9 JAN 90 (EFE) -- [TEXT] TWO DYNAMITE CHARGES EXPLODED IN LA PAZ \
+             LAST NIGHT, ONE OUTSIDE THE OFFICES OF A U.S. MINING COMPANY, WOUNDING \
+             TWO GUARDS.",
+            (1990, 1, 9),
+        );
+        assert!(!evs.is_empty());
+        for e in &evs {
+            let cc = e.location.as_ref().and_then(|l| l.country_code.as_deref());
+            assert_eq!(cc, Some("BO"), "{:?}", e.location);
+        }
+    }
+
     /// In a story set in El Salvador, a given name that GeoNames also lists
     /// for an English town ("Luis" for Lewes) is no place.
     #[test]

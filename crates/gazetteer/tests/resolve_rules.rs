@@ -534,3 +534,16 @@ fn a_department_is_a_first_level_unit() {
         assert_eq!(p.location.country_code.as_deref(), Some("SV"), "{ps:?}");
     }
 }
+
+#[test]
+fn a_seat_of_government_ranks_with_a_capital() {
+    // The Hague is the Netherlands' seat of government (Amsterdam its capital).
+    let text = "Protesters marched to parliament in The Hague on Saturday.";
+    let ps = places(text);
+    let p = place(&ps, text, "The Hague").or_else(|| place(&ps, text, "Hague"));
+    assert_eq!(
+        p.and_then(|p| p.location.country_code.clone()).as_deref(),
+        Some("NL"),
+        "{ps:?}"
+    );
+}
