@@ -1681,22 +1681,8 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 // woman", "demanding action over the death of two people")
                 if t.l == "death" && ts.get(k + 1).is_some_and(|x| x.l == "of") {
                     let grievance = ts[k.saturating_sub(8)..k].iter().any(|x| {
-                        x.l.starts_with("protest")
-                            || x.l.starts_with("condemn")
-                            || x.l.starts_with("demonstrat")
-                            || x.l.starts_with("mourn")
-                            || matches!(
-                                x.l,
-                                "against"
-                                    | "over"
-                                    | "demanding"
-                                    | "demanded"
-                                    | "responsible"
-                                    | "into"
-                                    | "probe"
-                                    | "inquiry"
-                                    | "investigation"
-                            )
+                        grievance_cue(x.l)
+                            || matches!(x.l, "demanding" | "demanded" | "into" | "investigation")
                     });
                     if !grievance {
                         outcome = Some(Outcome::Killed);
@@ -2854,11 +2840,8 @@ fn nominal_act_of(hits: &[LexHit], ts: &[Tok<'_>], i: usize) -> bool {
         && !ts[..i - 2].iter().any(|t| {
             // a killing named as a grievance, a charge or a case
             // ("protest against the murder of", "accused in the killing of")
-            t.l.starts_with("protest")
-                || t.l.starts_with("condemn")
+            grievance_cue(t.l)
                 || t.l.starts_with("demand")
-                || t.l.starts_with("demonstrat")
-                || t.l.starts_with("mourn")
                 || t.l.starts_with("accuse")
                 || t.l.starts_with("suspect")
                 || t.l.starts_with("investigat")
@@ -2868,20 +2851,19 @@ fn nominal_act_of(hits: &[LexHit], ts: &[Tok<'_>], i: usize) -> bool {
                 || t.l.starts_with("convict")
                 || t.l.starts_with("sentence")
                 || t.l.starts_with("arrest")
-                || matches!(
-                    t.l,
-                    "against"
-                        | "over"
-                        | "probe"
-                        | "inquiry"
-                        | "justice"
-                        | "trial"
-                        | "responsible"
-                        | "blamed"
-                        | "revenge"
-                        | "case"
-                )
+                || matches!(t.l, "justice" | "trial" | "blamed" | "revenge" | "case")
         })
+}
+
+/// A word that makes a killing named after it a grievance or an inquiry's
+/// subject rather than the report's own outcome ("protested against the death
+/// of", "condemned the murder of", "a probe over the killing of").
+fn grievance_cue(l: &str) -> bool {
+    l.starts_with("protest")
+        || l.starts_with("condemn")
+        || l.starts_with("demonstrat")
+        || l.starts_with("mourn")
+        || matches!(l, "against" | "over" | "probe" | "inquiry" | "responsible")
 }
 
 /// A capitalised word that can start a person's name (not a weekday, month,

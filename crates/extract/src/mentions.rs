@@ -265,10 +265,15 @@ pub fn quote_ranges(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out.extend(header_tags(text));
-    out.sort();
-    // (merged where they overlap: `in_quotes` searches them by their ends)
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
-    for r in out {
+    merge_overlapping(out)
+}
+
+/// Sorts byte ranges and merges those that overlap (`in_quotes` searches
+/// them by their ends).
+fn merge_overlapping(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for r in ranges {
         match merged.last_mut() {
             Some(last) if r.0 < last.1 => last.1 = last.1.max(r.1),
             _ => merged.push(r),
@@ -4554,15 +4559,7 @@ mod speed_tests {
             }
         }
         out.extend(header_tags(text));
-        out.sort();
-        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
-        for r in out {
-            match merged.last_mut() {
-                Some(last) if r.0 < last.1 => last.1 = last.1.max(r.1),
-                _ => merged.push(r),
-            }
-        }
-        merged
+        super::merge_overlapping(out)
     }
 
     /// Over every suffix of texts with curly and straight quotes, other
