@@ -861,7 +861,19 @@ fn load_muc(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
         // event's date), which is then given to the extractor as the publication day.
         let mut published = muc_date(text.get(..head_end).unwrap_or(""));
         let mut fields = Vec::new();
-        if let Some((types, subs)) = t.get(&4).and_then(|v| muc_types(first_alternative(v))) {
+        // INCIDENT: STAGE OF EXECUTION. A THREATENED incident (a death threat, a bomb threat)
+        // is no event in ACLED's sense, so its type is not scored; an ATTEMPTED bombing (a
+        // bomb found and defused) is ACLED's Strategic developments / Disrupted weapons use
+        // as well as an explosion.
+        let stage = t.get(&5).map(|v| first_alternative(v).trim()).unwrap_or("");
+        if let Some((mut types, subs)) = t
+            .get(&4)
+            .and_then(|v| muc_types(first_alternative(v)))
+            .filter(|_| stage != "THREATENED")
+        {
+            if stage == "ATTEMPTED" && types == [EventType::ExplosionsRemoteViolence] {
+                types.push(EventType::StrategicDevelopments);
+            }
             fields.push(field("event_type", GoldValue::Types(types)));
             if !subs.is_empty() {
                 fields.push(field("sub_event_type", GoldValue::SubTypes(subs)));

@@ -191,7 +191,18 @@ fn muc_messages_and_keys() {
 fn muc4_test_set_with_two_copies_of_each_text() {
     // TST4 of MUC-4 comes as `tst4-muc4` (upper case) and `tst4-muc4.mixed-case`.
     let recs = load(GoldKind::Muc, &fixture("muc4")).unwrap();
-    assert_eq!(recs.len(), 1, "{recs:?}");
+    assert_eq!(recs.len(), 3, "{recs:?}");
+    // A threat is no event in ACLED's sense: its type is not scored, its perpetrator is.
+    assert!(get(&recs[1], "event_type").is_none());
+    assert!(get(&recs[1], "perpetrator").is_some());
+    // An attempted (defused) bombing is also Strategic developments / Disrupted weapons use.
+    assert_eq!(
+        get(&recs[2], "event_type"),
+        Some(&GoldValue::Types(vec![
+            EventType::ExplosionsRemoteViolence,
+            EventType::StrategicDevelopments
+        ]))
+    );
     let r = &recs[0];
     assert_eq!(r.id, "TST8-MUC4-0001");
     assert!(r.text.starts_with("PUERTO AZUL, 20 APR 90"), "{}", r.text);
