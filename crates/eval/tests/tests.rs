@@ -206,6 +206,10 @@ fn muc4_test_set_with_two_copies_of_each_text() {
     let r = &recs[0];
     assert_eq!(r.id, "TST8-MUC4-0001");
     assert!(r.text.starts_with("PUERTO AZUL, 20 APR 90"), "{}", r.text);
+    // The text is published on its dateline's day; `--published-from-gold` gives it the
+    // key's incident date instead (SPEC §6's protocol).
+    assert_eq!(r.published, chrono::NaiveDate::from_ymd_opt(1990, 4, 20));
+    assert_eq!(r.gold_date(), chrono::NaiveDate::from_ymd_opt(1990, 4, 19));
     assert_eq!(
         get(r, "event_type"),
         Some(&GoldValue::Types(vec![
