@@ -814,6 +814,10 @@ pub(crate) fn resolve(
         // placed at the district, not at its province's point.
         let (idx, precision) =
             valley_district(data, m, text, s, e, idx, en.kind).map_or((idx, precision), |d| (d, 2));
+        // "in Balochistan's capital", "the capital of Tripura": the
+        // province's seat, a town
+        let (idx, precision) =
+            province_capital(data, text, s, e, idx).map_or((idx, precision), |c| (c, 1));
         let en = &data.entries[idx as usize];
         let mut location = data.location(idx, precision);
         // a district named as such is placed at its middle, not at its seat
@@ -862,6 +866,45 @@ pub(crate) fn resolve(
         out.extend(home_province(data, text, &ctx, &out));
     }
     out
+}
+
+/// The seat of the province named at `s..e` when the text names it through
+/// its capital: "Balochistan's capital", "the capital of Tripura", "the
+/// provincial capital of Sindh". The town with the highest seat rank in
+/// the province (its capital), then the most populous.
+fn province_capital(data: &Data, text: &str, s: usize, e: usize, idx: u32) -> Option<u32> {
+    if data.entries.get(idx as usize)?.kind != PlaceKind::Admin1 {
+        return None;
+    }
+    let tail = text.get(e..)?;
+    let poss = tail
+        .strip_prefix("'s capital")
+        .or_else(|| tail.strip_prefix("\u{2019}s capital"))
+        .or_else(|| tail.strip_prefix("'s provincial capital"))
+        .or_else(|| tail.strip_prefix("\u{2019}s provincial capital"))
+        .or_else(|| tail.strip_prefix("'s state capital"))
+        .or_else(|| tail.strip_prefix("\u{2019}s state capital"))
+        .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()));
+    let before = words_before(text, s, 3);
+    let n = before.len();
+    let of_capital = n >= 2
+        && before[n - 1] == "of"
+        && before[n - 2] == "capital"
+        && (n < 3 || matches!(before[n - 3].as_str(), "the" | "provincial" | "state"));
+    if !(poss || of_capital) {
+        return None;
+    }
+    data.entries
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            o.kind == PlaceKind::Populated
+                && o.admin1 == Some(idx)
+                && o.seat >= 2
+                && o.lat.is_some()
+        })
+        .max_by_key(|(i, o)| (o.seat, o.population, std::cmp::Reverse(*i)))
+        .map(|(i, _)| i as u32)
 }
 
 /// Whether a name is a compass word ("North", "south-west", "Central").

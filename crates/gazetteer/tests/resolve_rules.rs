@@ -594,3 +594,18 @@ fn a_compass_word_opening_a_longer_name_is_no_place() {
         "{ps:?}"
     );
 }
+
+/// "Balochistan's capital", "the capital of Tripura": the province's seat,
+/// a town at precision 1; the province named alone stays a province.
+#[test]
+fn a_provinces_capital_is_its_seat() {
+    let text = "A bomb went off near a hotel in Balochistan's capital on Friday.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Quetta", "{ps:?}");
+    let text = "Two policemen were shot dead in the capital of Tripura on Monday.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Agartala", "{ps:?}");
+    let text = "A bomb went off near a hotel in Balochistan on Friday.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Balochistan", "{ps:?}");
+}
