@@ -2709,6 +2709,15 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
         {
             actor1 = Some(generic_actor(Generic::Protesters, country.as_deref()));
         }
+        // the other side of a crowd's fight or one-sided violence (ACLED)
+        let actor2 = crate::mentions::crowd_counterpart(
+            ms,
+            idx,
+            &words,
+            actor1.as_ref(),
+            actor2,
+            country.as_deref(),
+        );
         // the claimed-by group is the perpetrator
         let mut claimed: Vec<(String, Span)> =
             idx.iter().flat_map(|&i| ms[i].claims.clone()).collect();

@@ -2057,6 +2057,35 @@ fn announced_killing(doc: &Doc<'_>, sent: Span, sl: &str) -> Option<(String, Spa
         .map(|a| (a.actor.name.clone(), sent))
 }
 
+/// Words before a claimant's name that only describe it: "the Islamist
+/// group X", "the banned militant outfit Y" (not names: "Islamic" opens
+/// "Islamic State").
+const CLAIMANT_DESCRIPTORS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "islamist",
+    "jihadist",
+    "jihadi",
+    "militant",
+    "terrorist",
+    "extremist",
+    "insurgent",
+    "rebel",
+    "separatist",
+    "banned",
+    "outlawed",
+    "proscribed",
+    "armed",
+    "sunni",
+    "shia",
+    "shiite",
+    "group",
+    "organisation",
+    "organization",
+    "outfit",
+];
+
 /// A passive claim in `clause` ("the attack was claimed by the Islamic
 /// State", "in an attack claimed by ISIL"): the named group right after
 /// "claimed by" (skipping "the"), not in a negated or hedged clause ("was
@@ -2084,11 +2113,21 @@ fn passive_claim(
     let rest = doc.text.get(from..clause.end)?;
     let lead = rest.len() - rest.trim_start().len();
     let rest_t = rest.trim_start();
-    let skip = if rest_t.starts_with("the ") || rest_t.starts_with("The ") {
-        4
-    } else {
-        0
-    };
+    // an article and words that only describe the group ("claimed by the
+    // Islamist group Tehrik-i-Taliban", "by the militant outfit X") come
+    // before its name
+    let mut skip = 0;
+    for w in rest_t.split(' ') {
+        if w.is_empty()
+            || !CLAIMANT_DESCRIPTORS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(w))
+        {
+            break;
+        }
+        skip += w.len() + 1;
+    }
+    let skip = skip.min(rest_t.len());
     let name_at = from + lead + skip;
     let named = actors_in(doc.actors, Span::new(name_at, clause.end))
         .first()
@@ -3072,6 +3111,8 @@ fn roles(
     let conv = |a: &ActorCand| -> RoleActor {
         let actor = if a.country {
             state_actor_of_country(a, verbal)
+        } else if security_is_police(text, a, doc.country.as_deref()) {
+            generic_actor(Generic::Police, doc.country.as_deref())
         } else if militia.contains(&a.span) {
             Actor {
                 name: format!("{} Militia", a.actor.name),
@@ -3703,6 +3744,221 @@ fn roles(
     let (a1, a2) = border_exchange(doc, sent, fam, cs, a1, a2);
     let main = |r: RoleActor| main_insurgency(doc, r);
     (a1.map(main), a2.map(main))
+}
+
+/// Countries whose coders read the unnamed "security personnel/forces" of a
+/// report as the police (ACLED Nepal: the Nepal Police and the Armed Police
+/// Force hold the street; Cambodia: the military police and guards at
+/// protests). Elsewhere they are the military.
+const SECURITY_MEANS_POLICE: &[&str] = &["Nepal", "Cambodia"];
+
+/// Whether a generic "security personnel/forces/officials" mention is the
+/// police by the convention of the text's country.
+fn security_is_police(text: &str, a: &ActorCand, country: Option<&str>) -> bool {
+    a.generic == Some(Generic::Military)
+        && country.is_some_and(|c| SECURITY_MEANS_POLICE.contains(&c))
+        && text
+            .get(a.span.start..a.span.end)
+            .is_some_and(|w| w.len() > 9 && w[..9].eq_ignore_ascii_case("security "))
+}
+
+/// Words of a fight between two sides: a riot of two crowds (ACLED codes
+/// "BJP and Congress workers clashed" as Rioters against Rioters).
+const FIGHT_WORDS: &[&str] = &[
+    "clash",
+    "clashes",
+    "clashed",
+    "clashing",
+    "infighting",
+    "in-fighting",
+    "fought",
+    "fight",
+    "scuffle",
+    "scuffled",
+    "brawl",
+    "each other",
+    "one another",
+    "exchanged blows",
+    "came to blows",
+    "pitched battle",
+    "face-off",
+];
+
+/// Words for people, as the object of a crowd's or an armed group's act: the
+/// victims of violence against civilians ("villagers attacked a priest", "a
+/// mob lynched a suspected thief").
+const PERSON_WORDS: &[&str] = &[
+    "man",
+    "woman",
+    "women",
+    "boy",
+    "girl",
+    "child",
+    "children",
+    "youth",
+    "youths",
+    "person",
+    "persons",
+    "people",
+    "villager",
+    "villagers",
+    "resident",
+    "residents",
+    "trader",
+    "traders",
+    "shopkeeper",
+    "shopkeepers",
+    "businessman",
+    "driver",
+    "drivers",
+    "helper",
+    "passenger",
+    "passengers",
+    "student",
+    "students",
+    "journalist",
+    "journalists",
+    "reporter",
+    "reporters",
+    "photojournalist",
+    "photojournalists",
+    "teacher",
+    "teachers",
+    "headmaster",
+    "principal",
+    "doctor",
+    "doctors",
+    "priest",
+    "pastor",
+    "monk",
+    "monks",
+    "imam",
+    "farmer",
+    "farmers",
+    "labourer",
+    "laborer",
+    "couple",
+    "family",
+    "thief",
+    "thieves",
+    "robber",
+    "robbers",
+    "blogger",
+    "publisher",
+    "writer",
+    "lawyer",
+    "magistrate",
+    "official",
+    "officials",
+    "employee",
+    "employees",
+    "staff",
+    "leader",
+    "activist",
+    "supporter",
+    "worker",
+    "member",
+    "candidate",
+    "councillor",
+    "chairman",
+    "sarpanch",
+    "headman",
+    "lawmaker",
+    "dalit",
+    "dalits",
+];
+
+/// Verbs of a one-sided act on people.
+const HARM_WORDS: &[&str] = &[
+    "attacked",
+    "attack",
+    "assaulted",
+    "beat",
+    "beaten",
+    "beating",
+    "thrashed",
+    "lynched",
+    "lynching",
+    "hacked",
+    "stabbed",
+    "chopped",
+    "killed",
+    "murdered",
+    "shot",
+    "injured",
+    "wounded",
+    "hurt",
+    "manhandled",
+    "tortured",
+    "abducted",
+    "kidnapped",
+    "burnt",
+    "burned",
+    "harassed",
+    "heckled",
+    "clobbered",
+];
+
+/// The second side of an event whose first side is a crowd (ACLED's
+/// conventions, applied once the event's actor1 is final):
+/// - a fight of crowds ("BJP and Congress workers clashed", "two factions of
+///   the party clashed", "a clash between two groups of villagers") is
+///   Rioters against Rioters: a party ACLED codes as a crowd (type Rioters
+///   or Protesters) or unnamed civilians on the other side are "Rioters (X)"
+///   too, and a fight with no second side named has one;
+/// - a crowd's one-sided violence against people ("villagers attacked a
+///   priest", "a mob lynched a suspected thief") has the civilians as
+///   actor2, as has an unnamed armed group's attack that hurt people of no
+///   armed side.
+///
+/// `ms[idx]` are the event's mentions, `words` its clauses in lower case.
+/// Returns `actor2` as it should be.
+pub fn crowd_counterpart(
+    ms: &[Mention],
+    idx: &[usize],
+    words: &str,
+    actor1: Option<&Actor>,
+    actor2: Option<Actor>,
+    country: Option<&str>,
+) -> Option<Actor> {
+    let Some(a1) = actor1 else {
+        return actor2;
+    };
+    let rioters = a1.name.starts_with("Rioters");
+    let unnamed_gunmen = a1.name.starts_with("Unidentified Armed Group");
+    if !rioters && !unnamed_gunmen {
+        return actor2;
+    }
+    let fight = has_word(words, FIGHT_WORDS);
+    if rioters && fight {
+        let crowd_org = |a: &Actor| {
+            matches!(
+                a.actor_type,
+                Some(ActorType::Rioters | ActorType::Protesters | ActorType::Civilians)
+            ) && !a.name.starts_with("Protesters")
+        };
+        return match actor2 {
+            None => Some(generic_actor(Generic::Rioters, country)),
+            Some(a) if crowd_org(&a) => Some(generic_actor(Generic::Rioters, country)),
+            other => other,
+        };
+    }
+    if actor2.is_some() || fight {
+        return actor2;
+    }
+    // people of no armed side killed, wounded or abducted
+    let hurt = idx.iter().filter_map(|&i| ms.get(i)).any(|m| {
+        m.counts.iter().any(|c| {
+            c.best > 0
+                && matches!(c.side, Side::Civilians | Side::Unknown)
+                && matches!(
+                    c.outcome,
+                    Outcome::Killed | Outcome::Wounded | Outcome::Abducted
+                )
+        })
+    });
+    let person = hurt || (has_word(words, HARM_WORDS) && has_word(words, PERSON_WORDS));
+    person.then(|| generic_actor(Generic::Civilians, country))
 }
 
 /// A party or organisation ACLED codes as a crowd (type Rioters or

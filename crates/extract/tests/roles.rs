@@ -1045,3 +1045,73 @@ fn a_communiques_header_tag_is_not_the_subject_of_its_first_sentence() {
     let e = primary(&evs);
     assert_eq!(actor1(e), "Military Forces of El Salvador", "{evs:#?}");
 }
+
+#[test]
+fn two_parties_workers_clashing_are_rioters_on_both_sides() {
+    // ACLED: a street fight of two parties' crowds is Rioters against Rioters
+    let evs = extract(
+        "Supporters of the BJP and the Congress party clashed at Rampur village in Bareilly \
+         district of Uttar Pradesh on Sunday, leaving six people injured.",
+    );
+    let e = primary(&evs);
+    assert!(actor1(e).starts_with("Rioters"), "{}", actor1(e));
+    assert!(actor2(e).starts_with("Rioters"), "{}", actor2(e));
+}
+
+#[test]
+fn a_faction_fight_with_no_second_side_named_has_rioters_on_both_sides() {
+    let evs = extract(
+        "Two factions of the Trinamool Congress clashed in Howrah, West Bengal, on Monday \
+         over the control of a party office.",
+    );
+    let e = primary(&evs);
+    assert!(actor1(e).starts_with("Rioters"), "{}", actor1(e));
+    assert!(actor2(e).starts_with("Rioters"), "{}", actor2(e));
+}
+
+#[test]
+fn a_mob_attack_on_a_person_has_the_civilians_as_actor2() {
+    let evs = extract(
+        "A mob lynched a suspected cattle thief at Ranipur village in Nadia district, West \
+         Bengal, early on Tuesday.",
+    );
+    let e = primary(&evs);
+    assert!(actor1(e).starts_with("Rioters"), "{}", actor1(e));
+    assert_eq!(actor2(e), "Civilians (India)");
+}
+
+#[test]
+fn an_unnamed_gang_hurting_bystanders_has_the_civilians_as_actor2() {
+    let evs = extract(
+        "Unidentified assailants hurled a petrol bomb at a bus in Kamalpur upazila of \
+         Gazipur district, Bangladesh, on Friday night, leaving two passengers burnt.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor2(e), "Civilians (Bangladesh)");
+}
+
+#[test]
+fn a_crowd_clashing_with_police_keeps_the_police_as_actor2() {
+    // the rule for crowds' fights leaves a state force on the other side alone
+    let evs = extract(
+        "Hundreds of farmers clashed with police in Karnal district, Haryana, on Monday \
+         during a protest over crop prices; ten policemen were injured.",
+    );
+    let e = primary(&evs);
+    assert!(actor1(e).starts_with("Rioters"), "{}", actor1(e));
+    assert_eq!(actor2(e), "Police Forces of India");
+}
+
+#[test]
+fn a_describing_word_before_a_claimant_is_no_group() {
+    // "claimed by Islamist group X": the claimant is X, not "Islamist"
+    let evs = extract(
+        "A car bomb exploded outside a police station in Quetta, Balochistan, on Friday, \
+         killing five people. It was claimed by Islamist group Tehreek-e-Taliban Pakistan, \
+         who said it was a suicide attack.",
+    );
+    let e = primary(&evs);
+    let c = claimants(e);
+    assert!(!c.contains(&"Islamist"), "{c:?}");
+    assert!(c.iter().any(|x| x.starts_with("TTP")), "{c:?}");
+}
