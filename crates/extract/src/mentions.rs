@@ -699,6 +699,109 @@ pub fn named_actors_country<'a>(
         .map(|(c, _)| (*c).to_string())
 }
 
+/// Words only one country's reports use (ISO2): its institutions, castes
+/// and forms of protest ("a dharna at the collectorate", "panchayat
+/// members", "hartal", "upazila", "tambon"). Ambiguous words (bandh: India
+/// and Nepal; lathi: India, Nepal, Bangladesh; Maoist; Sikh) are left out.
+const COUNTRY_CUES: &[(&str, &str)] = &[
+    ("dalit", "IN"),
+    ("dalits", "IN"),
+    ("panchayat", "IN"),
+    ("panchayats", "IN"),
+    ("panchayati", "IN"),
+    ("gram panchayat", "IN"),
+    ("zila parishad", "IN"),
+    ("taluk", "IN"),
+    ("taluka", "IN"),
+    ("mla", "IN"),
+    ("mlas", "IN"),
+    ("dharna", "IN"),
+    ("gherao", "IN"),
+    ("gheraoed", "IN"),
+    ("collectorate", "IN"),
+    ("sarpanch", "IN"),
+    ("naxal", "IN"),
+    ("naxals", "IN"),
+    ("naxalite", "IN"),
+    ("naxalites", "IN"),
+    ("union minister", "IN"),
+    ("hartal", "BD"),
+    ("upazila", "BD"),
+    ("upazilla", "BD"),
+    ("union parishad", "BD"),
+    ("madhesi", "NP"),
+    ("madhesis", "NP"),
+    ("tambon", "TH"),
+    ("defence volunteer", "TH"),
+    ("defence volunteers", "TH"),
+    ("defense volunteer", "TH"),
+    ("defense volunteers", "TH"),
+    ("pradeshiya sabha", "LK"),
+];
+
+/// The country (ISO2) a text's own vocabulary points to, for a text whose
+/// places and named actors give none: the country of the most cue words
+/// ([`COUNTRY_CUES`]), `None` on a tie or when there is none. Also India's
+/// Congress party named as a crowd ("Congress workers", "Youth Congress
+/// leaders"), not the U.S. Congress or Nepal's.
+pub fn country_cue(text: &str) -> Option<&'static str> {
+    let l = text.to_ascii_lowercase();
+    let mut tally: Vec<(&'static str, usize)> = Vec::new();
+    let mut add = |c: &'static str| match tally.iter_mut().find(|(k, _)| *k == c) {
+        Some((_, n)) => *n += 1,
+        None => tally.push((c, 1)),
+    };
+    for (w, c) in COUNTRY_CUES {
+        if word_hits(&l, w).next().is_some() {
+            add(c);
+        }
+    }
+    // "Congress" with a word for its people or its acts right after, and no
+    // other country's congress before it
+    let congress = word_hits(&l, "congress").any(|(s, e)| {
+        let before = words_before(text, 0, s, 1);
+        let foreign = before.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "us" | "u" | "s" | "nepali" | "national" | "american" | "the" | "of" | "people's"
+            )
+        });
+        let next = word_glued_after(text, e);
+        !foreign
+            && text.get(s..e).is_some_and(|w| w.starts_with('C'))
+            && matches!(
+                next.as_str(),
+                "leaders"
+                    | "leader"
+                    | "workers"
+                    | "worker"
+                    | "activists"
+                    | "activist"
+                    | "supporters"
+                    | "members"
+                    | "member"
+                    | "functionaries"
+                    | "cadres"
+                    | "candidate"
+                    | "candidates"
+                    | "councillor"
+                    | "councillors"
+                    | "mla"
+                    | "mlas"
+                    | "rally"
+                    | "president"
+                    | "men"
+            )
+    });
+    if congress {
+        add("IN");
+    }
+    let best = tally.iter().map(|(_, n)| *n).max()?;
+    let mut top = tally.iter().filter(|(_, n)| *n == best);
+    let first = top.next()?;
+    top.next().is_none().then_some(first.0)
+}
+
 /// A candidate actor mention in the article.
 #[derive(Debug, Clone)]
 pub struct ActorCand {
@@ -3439,6 +3542,7 @@ fn roles(
                 && capitalised_before(a))
             || (wb.get(1).is_some_and(|w| w == "by") && capitalised_before(a))
             || by_unit_of(text, clause, a.span)
+            || by_counted(text, clause, a)
     };
     // the state side of a fight "with" it: "militants were killed in a clash
     // with police", "in an exchange of fire with security forces" (ACLED codes
@@ -3760,6 +3864,108 @@ fn security_is_police(text: &str, a: &ActorCand, country: Option<&str>) -> bool 
         && text
             .get(a.span.start..a.span.end)
             .is_some_and(|w| w.len() > 9 && w[..9].eq_ignore_ascii_case("security "))
+}
+
+/// Words that may stand between "by" and the group that acted: a number
+/// and hedges ("abducted by about 15 armed Maoists", "shot by some two
+/// dozen heavily armed rebels").
+const BY_QUANTITY: &[&str] = &[
+    "about",
+    "around",
+    "nearly",
+    "some",
+    "over",
+    "at",
+    "least",
+    "more",
+    "than",
+    "up",
+    "to",
+    "a",
+    "the",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "scores",
+    "armed",
+    "heavily",
+    "masked",
+    "unidentified",
+    "unknown",
+    "suspected",
+    "alleged",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+];
+
+/// A named group or unnamed armed men after "by" with a count or hedge
+/// between: "by about 15 armed Maoists" (a passive agent; named groups and
+/// gunmen only, not a crowd or state force whose number may be the
+/// victims': "was attended by some 200 policemen").
+fn by_counted(text: &str, clause: Span, a: &ActorCand) -> bool {
+    if a.country
+        || !(a.generic == Some(Generic::Gunmen)
+            || (a.generic.is_none()
+                && matches!(
+                    a.actor.actor_type,
+                    Some(
+                        ActorType::RebelGroups
+                            | ActorType::PoliticalMilitias
+                            | ActorType::IdentityMilitias
+                    )
+                )))
+    {
+        return false;
+    }
+    let wb = words_before(text, clause.start, a.span.start, 6);
+    let Some(i) = wb.iter().position(|w| {
+        !(BY_QUANTITY.contains(&w.as_str()) || w.bytes().all(|b| b.is_ascii_digit()))
+    }) else {
+        return false;
+    };
+    // at least one quantity word, at least one of them a number or "dozen"
+    i > 0
+        && wb[i] == "by"
+        && wb[..i].iter().any(|w| {
+            w.bytes().all(|b| b.is_ascii_digit())
+                || matches!(
+                    w.as_str(),
+                    "dozen"
+                        | "dozens"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "eleven"
+                        | "twelve"
+                        | "fifteen"
+                        | "twenty"
+                        | "thirty"
+                        | "forty"
+                        | "fifty"
+                        | "hundreds"
+                        | "scores"
+                )
+        })
 }
 
 /// Words of a fight between two sides: a riot of two crowds (ACLED codes

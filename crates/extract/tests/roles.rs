@@ -1115,3 +1115,16 @@ fn a_describing_word_before_a_claimant_is_no_group() {
     assert!(!c.contains(&"Islamist"), "{c:?}");
     assert!(c.iter().any(|x| x.starts_with("TTP")), "{c:?}");
 }
+
+#[test]
+fn a_counted_group_after_by_is_the_agent() {
+    // "by about 15 armed Maoists": the number between "by" and the group
+    // does not make the group a victim
+    let evs = extract(
+        "A village headman was abducted from Kondapalli village in Bijapur district, \
+         Chhattisgarh, on Sunday night by about 15 armed Maoists.",
+    );
+    let e = primary(&evs);
+    assert!(actor1(e).contains("Maoist"), "{}", actor1(e));
+    assert!(!actor2(e).contains("Maoist"), "{}", actor2(e));
+}
