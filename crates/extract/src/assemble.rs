@@ -162,6 +162,25 @@ fn join_perpetrator_down(ms: &[Mention], drafts: &mut [Draft], i: usize, text: &
     }
 }
 
+/// Whether a draft is dated by a relative past ("three weeks ago", "last
+/// month", "earlier this year") more than a week before publication: an
+/// earlier happening the story refers back to.
+fn stale_relative(d: &Draft, ctx: &Ctx<'_>) -> bool {
+    let old = d.date.and_then(|x| x.resolved).is_some_and(|r| {
+        ctx.published
+            .is_some_and(|p| r.latest() < p - Duration::days(7))
+    });
+    old && d.date.is_some_and(|x| {
+        ctx.article
+            .text
+            .get(x.span.start..x.span.end)
+            .is_some_and(|w| {
+                let w = w.to_ascii_lowercase();
+                w.contains("ago") || w.contains("last ") || w.contains("earlier")
+            })
+    })
+}
+
 fn group(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     let dated = |m: &Mention| m.date.is_some_and(|d| d.resolved.is_some());
@@ -255,10 +274,16 @@ fn group(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Draft> {
                 continue;
             }
         }
+        // an undated act told before a draft dated by a relative past over a
+        // week back ("ONE SOLDIER WAS KILLED … THE VICTIMS OF AN AIR FORCE
+        // BOMBING THREE WEEKS AGO") is the day's news, not that one (a
+        // calendar date told later, "ARRESTED ON 9 DECEMBER", may be its own)
+        let stale_later =
+            |d: &Draft| stale_relative(d, ctx) && d.mentions.iter().all(|&j| ms[j].sent > m.sent);
         let best = drafts
             .iter()
             .enumerate()
-            .filter(|(_, d)| !d.background && compatible(ms, d, m, false))
+            .filter(|(_, d)| !d.background && !stale_later(d) && compatible(ms, d, m, false))
             .map(|(k, d)| {
                 let dist = d
                     .mentions
@@ -2027,7 +2052,12 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
     // main date: the first dated, non-background violent draft
     let main_date = drafts
         .iter()
-        .find(|d| d.family == Family::Violent && !d.background && d.date.is_some())
+        .find(|d| {
+            d.family == Family::Violent
+                && !d.background
+                && d.date.is_some()
+                && !stale_relative(d, ctx)
+        })
         .and_then(|d| d.date.and_then(|x| x.resolved));
     let mut events: Vec<(Event, Vec<usize>)> = Vec::new();
     for d in &drafts {

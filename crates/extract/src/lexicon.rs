@@ -1637,7 +1637,9 @@ pub(crate) fn person_side_lower(w: &str) -> Option<Side> {
         | "nationals" | "foreigner" | "foreigners" | "peasant" | "peasants" | "campesino"
         | "campesinos" | "jesuit" | "jesuits" | "nun" | "nuns" | "diplomat" | "diplomats"
         | "ambassador" | "senator" | "senators" | "congressman" | "congressmen" | "unionist"
-        | "unionists" | "housewife" | "housewives" => Civilians,
+        | "unionists" | "housewife" | "housewives" | "prosecutor" | "prosecutors"
+        | "magistrate" | "magistrates" | "newsman" | "newsmen" | "cameraman" | "cameramen"
+        | "photographer" | "photographers" => Civilians,
         "soldier" | "soldiers" | "troop" | "troops" | "serviceman" | "servicemen" | "policeman"
         | "policemen" | "police" | "policewoman" | "policewomen" | "personnel" | "constable"
         | "constables" | "cop" | "cops" | "guard" | "guards" | "paramilitary"
@@ -1656,9 +1658,8 @@ pub(crate) fn person_side_lower(w: &str) -> Option<Side> {
         | "criminals" | "robbers" | "suspects" | "commanders" | "commander" | "infiltrators"
         | "intruders" | "ultra" | "ultras" | "kidnapper" | "hijacker" | "raider" | "dacoit"
         | "criminal" | "robber" | "suspect" | "infiltrator" | "intruder" | "guerrilla"
-        | "guerrillas" | "guerilla" | "guerillas" | "jihadi" | "mujahid" | "mujahideen" => {
-            Militants
-        }
+        | "guerrillas" | "guerilla" | "guerillas" | "jihadi" | "mujahid" | "mujahideen"
+        | "subversive" | "subversives" | "taleban" => Militants,
         "people" | "persons" | "person" | "men" | "man" | "others" | "individuals" | "members"
         | "member" | "nephew" | "nephews" | "cousin" | "cousins" | "uncle" | "father"
         | "mother" | "sister" | "sisters" | "councilor" | "councillor's" | "individual"
@@ -1681,6 +1682,10 @@ pub fn is_noun_modifier(word: &str) -> bool {
             | "armed"
             | "suspected"
             | "alleged"
+            // "three presumed terrorists", "two reported militants"
+            | "presumed"
+            | "reported"
+            | "purported"
             // "three wanted militants", "two most-wanted commanders"
             | "wanted"
             | "most-wanted"
