@@ -699,39 +699,27 @@ pub fn named_actors_country<'a>(
         .map(|(c, _)| (*c).to_string())
 }
 
-/// Words only one country's reports use (ISO2): its institutions, castes
-/// and forms of protest ("a dharna at the collectorate", "panchayat
-/// members", "hartal", "upazila", "tambon"). Ambiguous words (bandh: India
-/// and Nepal; lathi: India, Nepal, Bangladesh; Maoist; Sikh) are left out.
+/// Words only one country's reports use (ISO2): its administrative units and
+/// offices ("upazila", "union parishad", "tambon", "collectorate",
+/// "sarpanch") and movements ("Naxalites", "Madhesi"). Words South Asia
+/// shares are left out: dharna, hartal, bandh, lathi-charge, panchayat,
+/// Dalit, MLA (India, Pakistan, Nepal, Bangladesh or Sri Lanka all use
+/// some of them); so is "Congress" (India's and Nepal's).
 const COUNTRY_CUES: &[(&str, &str)] = &[
-    ("dalit", "IN"),
-    ("dalits", "IN"),
-    ("panchayat", "IN"),
-    ("panchayats", "IN"),
-    ("panchayati", "IN"),
-    ("gram panchayat", "IN"),
-    ("zila parishad", "IN"),
-    ("taluk", "IN"),
-    ("taluka", "IN"),
-    ("mla", "IN"),
-    ("mlas", "IN"),
-    ("dharna", "IN"),
-    ("gherao", "IN"),
-    ("gheraoed", "IN"),
+    ("upazila", "BD"),
+    ("upazilla", "BD"),
+    ("union parishad", "BD"),
     ("collectorate", "IN"),
     ("sarpanch", "IN"),
+    ("gram panchayat", "IN"),
     ("naxal", "IN"),
     ("naxals", "IN"),
     ("naxalite", "IN"),
     ("naxalites", "IN"),
-    ("union minister", "IN"),
-    ("hartal", "BD"),
-    ("upazila", "BD"),
-    ("upazilla", "BD"),
-    ("union parishad", "BD"),
     ("madhesi", "NP"),
     ("madhesis", "NP"),
     ("tambon", "TH"),
+    ("amphoe", "TH"),
     ("defence volunteer", "TH"),
     ("defence volunteers", "TH"),
     ("defense volunteer", "TH"),
@@ -741,9 +729,7 @@ const COUNTRY_CUES: &[(&str, &str)] = &[
 
 /// The country (ISO2) a text's own vocabulary points to, for a text whose
 /// places and named actors give none: the country of the most cue words
-/// ([`COUNTRY_CUES`]), `None` on a tie or when there is none. Also India's
-/// Congress party named as a crowd ("Congress workers", "Youth Congress
-/// leaders"), not the U.S. Congress or Nepal's.
+/// ([`COUNTRY_CUES`]), `None` on a tie or when there is none.
 pub fn country_cue(text: &str) -> Option<&'static str> {
     let l = text.to_ascii_lowercase();
     let mut tally: Vec<(&'static str, usize)> = Vec::new();
@@ -755,46 +741,6 @@ pub fn country_cue(text: &str) -> Option<&'static str> {
         if word_hits(&l, w).next().is_some() {
             add(c);
         }
-    }
-    // "Congress" with a word for its people or its acts right after, and no
-    // other country's congress before it
-    let congress = word_hits(&l, "congress").any(|(s, e)| {
-        let before = words_before(text, 0, s, 1);
-        let foreign = before.first().is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "us" | "u" | "s" | "nepali" | "national" | "american" | "the" | "of" | "people's"
-            )
-        });
-        let next = word_glued_after(text, e);
-        !foreign
-            && text.get(s..e).is_some_and(|w| w.starts_with('C'))
-            && matches!(
-                next.as_str(),
-                "leaders"
-                    | "leader"
-                    | "workers"
-                    | "worker"
-                    | "activists"
-                    | "activist"
-                    | "supporters"
-                    | "members"
-                    | "member"
-                    | "functionaries"
-                    | "cadres"
-                    | "candidate"
-                    | "candidates"
-                    | "councillor"
-                    | "councillors"
-                    | "mla"
-                    | "mlas"
-                    | "rally"
-                    | "president"
-                    | "men"
-            )
-    });
-    if congress {
-        add("IN");
     }
     let best = tally.iter().map(|(_, n)| *n).max()?;
     let mut top = tally.iter().filter(|(_, n)| *n == best);
@@ -3966,6 +3912,73 @@ fn by_counted(text: &str, clause: Span, a: &ActorCand) -> bool {
                         | "scores"
                 )
         })
+}
+
+/// The one named armed group acting in a story is the perpetrator of its
+/// unsigned acts: when the violent or abduction mentions of a text have a
+/// single named non-state armed group as actor1 (a rebel group or militia
+/// of the dictionary, no other), its other violent mentions with no
+/// actor1, or only unnamed armed men, are that group's ("TWO PEOPLE WERE
+/// KILLED IN AN ATTACK … BY FMLN UNITS. … ONE CIVILIAN AND ONE SOLDIER WERE
+/// KILLED"). Not when another group is named as actor or claimant, when
+/// the group is on the receiving side of an act, or when state forces act
+/// in the story too.
+pub fn story_perpetrator(ms: &mut [Mention]) {
+    let armed = |a: &Actor| {
+        matches!(
+            a.actor_type,
+            Some(
+                ActorType::RebelGroups | ActorType::PoliticalMilitias | ActorType::IdentityMilitias
+            )
+        ) && !a.name.starts_with("Unidentified Armed Group")
+            && !a.name.ends_with(" Militia")
+    };
+    let violent = |m: &Mention| matches!(m.family, Family::Violent | Family::Abduct);
+    let mut group: Option<RoleActor> = None;
+    for m in ms.iter().filter(|m| violent(m)) {
+        // a story in which state forces act too (a raid, a clash) has two
+        // sides: its unsigned acts may be either's
+        if m.actor1
+            .as_ref()
+            .is_some_and(|a| a.actor.actor_type == Some(ActorType::StateForces))
+        {
+            return;
+        }
+        for a in [&m.actor1, &m.actor2].into_iter().flatten() {
+            if !armed(&a.actor) {
+                continue;
+            }
+            // a group on the receiving side of one act is no sole actor
+            if m.actor2
+                .as_ref()
+                .is_some_and(|x| x.actor.name == a.actor.name)
+            {
+                return;
+            }
+            match &group {
+                Some(g) if g.actor.name != a.actor.name => return,
+                Some(_) => {}
+                None => group = Some(a.clone()),
+            }
+        }
+        for (c, _) in &m.claims {
+            if group.as_ref().is_some_and(|g| g.actor.name != *c) {
+                return;
+            }
+        }
+    }
+    let Some(g) = group else {
+        return;
+    };
+    for m in ms.iter_mut().filter(|m| violent(m)) {
+        let unsigned = m
+            .actor1
+            .as_ref()
+            .is_none_or(|a| a.actor.name.starts_with("Unidentified Armed Group"));
+        if unsigned && m.claims.is_empty() {
+            m.actor1 = Some(g.clone());
+        }
+    }
 }
 
 /// Words of a fight between two sides: a riot of two crowds (ACLED codes

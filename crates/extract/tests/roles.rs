@@ -1128,3 +1128,52 @@ fn a_counted_group_after_by_is_the_agent() {
     assert!(actor1(e).contains("Maoist"), "{}", actor1(e));
     assert!(!actor2(e).contains("Maoist"), "{}", actor2(e));
 }
+
+#[test]
+fn the_one_group_acting_in_a_story_signs_its_unsigned_acts() {
+    // a second attack told without its attacker: the story's one acting
+    // group's
+    let evs = extract(
+        "SAN MIGUEL, 4 MAR 90 -- TWO PEOPLE WERE KILLED AND FOUR WOUNDED IN AN ATTACK ON THE \
+         NATIONAL GUARD POST IN CHINAMECA BY FMLN [FARABUNDO MARTI NATIONAL LIBERATION FRONT] \
+         UNITS.     THE FIGHTING LASTED NEARLY 3 HOURS.  ONE CIVILIAN AND ONE GUARDSMAN WERE \
+         KILLED, AND SEVERAL CIVIL DEFENSE MEMBERS WERE WOUNDED.     THE TOWN HALL IN JUCUAPA \
+         WAS ALSO ATTACKED ON 2 MARCH, AND ONE PERSON WAS KILLED.",
+    );
+    let typed: Vec<&Event> = evs
+        .iter()
+        .filter(|e| !e.background && e.event_type.is_some())
+        .collect();
+    assert!(typed.len() >= 2, "{}", typed.len());
+    for e in typed {
+        assert!(actor1(e).starts_with("FMLN"), "{}", actor1(e));
+    }
+}
+
+#[test]
+fn unsigned_acts_stay_unsigned_when_the_state_acts_too() {
+    // the group is named in a police raid: the separate shooting is not its
+    let evs = extract(
+        "Police raided a Lashkar-e-Taiba hideout in Kulgam district of Jammu and Kashmir on \
+         Sunday and killed two militants. In a separate incident, a shopkeeper was shot dead \
+         in Shopian.",
+    );
+    assert!(
+        evs.iter()
+            .filter(|e| e.fatalities.best == Some(1))
+            .all(|e| !actor1(e).starts_with("LeT")),
+        "{:?}",
+        evs.iter().map(actor1).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_countrys_own_office_word_gives_the_unplaced_note_its_country() {
+    // no place resolves, no named actor: "upazila" is Bangladesh's
+    let evs = extract(
+        "Police fired rubber bullets on a procession of farmers near the upazila parishad \
+         office, leaving ten people injured.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor2(e), "Police Forces of Bangladesh");
+}
