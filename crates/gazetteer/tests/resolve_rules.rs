@@ -636,3 +636,17 @@ fn a_country_name_is_the_country_not_a_town_abroad() {
     let p = place(&ps, text, "Panama").expect("Panama placed");
     assert_eq!(p.location.country_code.as_deref(), Some("PA"), "{ps:?}");
 }
+
+/// A district whose seat is not named like it (admin2_seats.tsv) is placed
+/// at its seat: "East Garo Hills" at Williamnagar, "Laukkaing" at Laukkai.
+#[test]
+fn a_district_named_unlike_its_seat_has_the_seats_point() {
+    let text = "Militants torched two trucks in East Garo Hills district on Monday.";
+    let ps = places(text);
+    let p = place(&ps, text, "East Garo Hills").expect("placed");
+    let (lat, lon) = (p.location.lat.expect("lat"), p.location.lon.expect("lon"));
+    assert!(
+        (lat - 25.4955).abs() < 0.3 && (lon - 90.6168).abs() < 0.3,
+        "{ps:?}"
+    );
+}
