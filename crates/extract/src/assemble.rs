@@ -988,6 +988,47 @@ fn manner_trig(t: Trig, word: &str) -> bool {
 /// mention that names no manner ("Five people were killed on Monday. A bomb
 /// went off …"), keeps every weapon.
 fn typing_trigs(ms: &[Mention], idx: &[usize], text: &str) -> Vec<Trig> {
+    let mut trigs = typing_trigs_inner(ms, idx, text);
+    // a campaign word ("the government's offensive", "a large-scale security
+    // operation") names no fight of its own: a bomb, a grenade or shelling
+    // told with it is still an explosion, not a battle
+    // (an operation told in the weapon's own sentence may be the fight: "when
+    // the forces encircled the area for the rescue operation, the suicide
+    // bombers blew themselves up")
+    let weapon_sents: Vec<usize> = idx
+        .iter()
+        .filter(|&&i| {
+            ms[i].trigs.iter().any(|t| {
+                matches!(
+                    t.0,
+                    Trig::Bomb | Trig::Grenade | Trig::Shell | Trig::Suicide
+                )
+            })
+        })
+        .map(|&i| ms[i].sent)
+        .collect();
+    let campaign_only = idx.iter().all(|&i| {
+        ms[i].trigs.iter().filter(|t| t.0 == Trig::Clash).all(|t| {
+            let w = text
+                .get(t.1.start..t.1.end)
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            w == "offensive"
+                || ((w.ends_with("operation") || w.ends_with("operations"))
+                    && !weapon_sents.contains(&ms[i].sent))
+        })
+    });
+    let weapon = trigs
+        .iter()
+        .any(|t| matches!(t, Trig::Bomb | Trig::Grenade | Trig::Shell | Trig::Suicide));
+    if campaign_only && weapon {
+        trigs.retain(|t| *t != Trig::Clash);
+    }
+    trigs
+}
+
+/// [`typing_trigs`] before campaign words are set aside.
+fn typing_trigs_inner(ms: &[Mention], idx: &[usize], text: &str) -> Vec<Trig> {
     let all = || idx.iter().flat_map(|&i| ms[i].trigs.iter().map(|t| t.0));
     let Some(&lead) = idx.iter().min() else {
         return Vec::new();
