@@ -329,6 +329,21 @@ pub(crate) fn resolve(
             let e = &data.entries[i as usize];
             e.kind == PlaceKind::Populated && (e.population >= 1_000_000 || e.seat >= 3)
         };
+        // (not a small namesake of a national capital that only talk of its
+        // country supports: "LIMA, 7 MAY 89 -- ... the American Popular
+        // Revolutionary Alliance" is Peru's capital, not Lima, Ohio)
+        let capital_named = cands.iter().any(|&i| {
+            let e = &data.entries[i as usize];
+            e.kind == PlaceKind::Populated && e.seat >= 3
+        });
+        let supported = |i: u32| {
+            let e = &data.entries[i as usize];
+            let small = e.kind == PlaceKind::Populated && e.population < 100_000 && e.seat < 2;
+            supported(i)
+                && !(capital_named
+                    && small
+                    && !ctx.placed.get(&e.country).is_some_and(|w| *w > 0.0))
+        };
         if let Some(best) = cands.iter().copied().max_by_key(|&i| {
             (
                 supported(i),
@@ -469,6 +484,13 @@ pub(crate) fn resolve(
             (o.kind == PlaceKind::Country && folded_eq(&text[pm.span.start..pm.span.end], &o.name))
                 .then_some(o.country)
         });
+        let capital_of = pm.candidates.iter().find_map(|c| {
+            let o = &data.entries[c.0 as usize];
+            (o.kind == PlaceKind::Populated
+                && o.seat >= 3
+                && folded_eq(&text[pm.span.start..pm.span.end], &o.name))
+            .then_some(o.country)
+        });
         for c in &pm.candidates {
             let en = &data.entries[c.0 as usize];
             if unit_kind.is_some_and(|k| k != en.kind) {
@@ -476,6 +498,20 @@ pub(crate) fn resolve(
             }
             if named_country.is_some_and(|k| k != en.country)
                 && matches!(en.kind, PlaceKind::Populated | PlaceKind::Admin2)
+            {
+                continue;
+            }
+            // "LIMA", "BOGOTA": a national capital, not a small namesake
+            // abroad (Lima, Ohio; Bogota, New Jersey) that only the text's
+            // talk of that country ("the U.S. embassy") supports; a
+            // province or district of the namesake's country named as a
+            // place, or the dateline, keeps it
+            if capital_of.is_some_and(|k| k != en.country)
+                && en.kind == PlaceKind::Populated
+                && en.population < 100_000
+                && en.seat < 2
+                && !ctx.placed.get(&en.country).is_some_and(|w| *w > 0.0)
+                && !ctx.dateline.contains(&c.0)
             {
                 continue;
             }

@@ -650,3 +650,15 @@ fn a_district_named_unlike_its_seat_has_the_seats_point() {
         "{ps:?}"
     );
 }
+
+/// "Lima", "Bogota": a national capital, not a small namesake abroad
+/// (Lima, Ohio; Bogota, New Jersey) that only the text's talk of that
+/// country supports.
+#[test]
+fn a_national_capital_beats_a_small_namesake_abroad() {
+    let text = "The U.S. embassy said two American tourists were shot dead in Bogota \
+                on Friday, and the U.S. ambassador asked for an inquiry.";
+    let ps = places(text);
+    let p = place(&ps, text, "Bogota").expect("Bogota placed");
+    assert_eq!(p.location.country_code.as_deref(), Some("CO"), "{ps:?}");
+}
