@@ -4085,6 +4085,19 @@ const PERSON_WORDS: &[&str] = &[
     "lawmaker",
     "dalit",
     "dalits",
+    "guard",
+    "guards",
+    "trucker",
+    "truckers",
+    "rickshaw-puller",
+    "victim",
+    "victims",
+    "activists",
+    "leaders",
+    "supporters",
+    "workers",
+    "members",
+    "minister",
 ];
 
 /// Verbs of a one-sided act on people.
@@ -4116,6 +4129,9 @@ const HARM_WORDS: &[&str] = &[
     "harassed",
     "heckled",
     "clobbered",
+    "injuries",
+    "injury",
+    "burns",
 ];
 
 /// The second side of an event whose first side is a crowd (ACLED's

@@ -1189,3 +1189,14 @@ fn unnamed_attackers_against_soldiers_have_the_soldiers_as_actor2() {
     assert_eq!(actor1(e), "Unidentified Armed Group (India)");
     assert_eq!(actor2(e), "Military Forces of India");
 }
+
+#[test]
+fn a_person_hurt_by_a_thrown_bomb_is_a_civilian_victim() {
+    // no count, but a person and his injuries: violence against civilians
+    let evs = extract(
+        "Rahim Uddin, 35, a hotel employee, sustained splinter injuries as assailants hurled \
+         a crude bomb at him in Sylhet, Bangladesh, on Monday.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor2(e), "Civilians (Bangladesh)");
+}
