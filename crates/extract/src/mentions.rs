@@ -7,7 +7,7 @@
 use crate::casualties::{counts, Count};
 use crate::lexicon::{Hit, LexHit, Outcome, Side, Trig};
 use chrono::NaiveDate;
-use sitrep_model::{Actor, ActorType, Location, Span};
+use sitrep_model::{Actor, ActorType, DatePrecision, Location, Span};
 use sitrep_text::timex::{find_timexes, Resolved, TimexKind};
 
 /// What family of event a mention reports.
@@ -451,6 +451,34 @@ fn words_before(text: &str, from: usize, to: usize, n: usize) -> Vec<String> {
         end = start;
     }
     words
+}
+
+/// Whether the time expression at `when` dates an event noun at `trig` through
+/// the verb that reports it ("a bomb attack took place in the capital
+/// yesterday", "two attacks were carried out in La Paz last night"): the verb
+/// stands between the two, and the place after it does not part them.
+fn told_by_support_verb(text: &str, trig: Span, when: Span) -> bool {
+    const SUPPORT: &[&str] = &[
+        " took place",
+        " was carried out",
+        " were carried out",
+        " occurred",
+        " happened",
+        " was staged",
+        " were staged",
+        " was perpetrated",
+        " were perpetrated",
+        " was committed",
+        " were committed",
+    ];
+    if when.start <= trig.end || when.start - trig.end > 90 {
+        return false;
+    }
+    let between = text
+        .get(trig.end..when.start)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    SUPPORT.iter().any(|v| between.contains(v))
 }
 
 /// Whether a violent trigger at `at` is hypothetical, habitual or negated.
@@ -1894,7 +1922,12 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                     let w = text[first.start..first.end].to_ascii_lowercase();
                     let verb = (w.ends_with("ed") && w != "dead") || w == "shot" || w == "fought";
                     let near = d.span.end + 25 >= first.start && first.end + 25 >= d.span.start;
-                    verb || near || ccounts.iter().any(|c| !c.included || includes_prev)
+                    let day = d
+                        .resolved
+                        .is_some_and(|r| r.precision == DatePrecision::Day);
+                    verb || near
+                        || (day && told_by_support_verb(text, first, d.span))
+                        || ccounts.iter().any(|c| !c.included || includes_prev)
                 })
             };
             let my_counts: Vec<Count> = ccounts

@@ -821,6 +821,37 @@ fn a_dateline_date_is_not_the_event_date() {
     );
 }
 
+/// An event noun dated through the verb that reports it, with the place between
+/// ("took place in … yesterday"), as when the day comes first.
+#[test]
+fn an_event_noun_takes_the_day_told_after_its_verb_and_place() {
+    for text in [
+        "A bomb attack took place in the northern city of Tarija yesterday. No one was hurt.",
+        "A BOMB ATTACK TOOK PLACE IN THE NORTHERN CITY OF TARIJA YESTERDAY. NO ONE WAS HURT.",
+        "Two bomb attacks were carried out against a power station in Tarija last night.",
+        "A bomb attack took place yesterday in the northern city of Tarija.",
+    ] {
+        let evs = extract_on(text, "1990-03-12");
+        let e = primary(&evs);
+        assert_eq!(
+            e.event_date.map(|d| d.to_string()).as_deref(),
+            Some("1990-03-11"),
+            "{text}"
+        );
+    }
+    // A day told with another verb after the event noun is not its date.
+    let evs = extract_on(
+        "A bomb attack on a power station in the northern city of Tarija was condemned by \
+         the minister yesterday.",
+        "1990-03-12",
+    );
+    let e = primary(&evs);
+    assert_ne!(
+        e.event_date.map(|d| d.to_string()).as_deref(),
+        Some("1990-03-11")
+    );
+}
+
 #[test]
 fn a_country_in_a_place_phrase_is_not_the_perpetrator() {
     let evs = extract(
