@@ -2726,17 +2726,13 @@ fn attributed(doc: &Doc<'_>, clause: Span) -> Option<RoleActor> {
             })
             .filter(|r| !unnamed_armed(&r.actor));
         if let Some(r) = &insurgency {
-            let (ss, se) = sentence_around(text, a.span);
-            let s = text[ss..se].to_ascii_lowercase();
-            if attribution_in(&s, a.span.start - ss) {
+            if attribution_at(text, a.span) {
                 return Some(r.clone());
             }
             continue;
         }
         if let Some(m) = party_militia(text, a) {
-            let (ss, se) = sentence_around(text, a.span);
-            let s = text[ss..se].to_ascii_lowercase();
-            if attribution_in(&s, a.span.start - ss) {
+            if attribution_at(text, a.span) {
                 return Some(RoleActor {
                     actor: m,
                     span: a.span,
@@ -2762,9 +2758,7 @@ fn attributed(doc: &Doc<'_>, clause: Span) -> Option<RoleActor> {
         {
             continue;
         }
-        let (ss, se) = sentence_around(text, a.span);
-        let s = text[ss..se].to_ascii_lowercase();
-        if attribution_in(&s, a.span.start - ss) {
+        if attribution_at(text, a.span) {
             return Some(RoleActor {
                 actor: a.actor.clone(),
                 span: a.span,
@@ -2772,6 +2766,43 @@ fn attributed(doc: &Doc<'_>, clause: Span) -> Option<RoleActor> {
         }
     }
     None
+}
+
+/// [`attribution_in`] for the group at `sp` in its sentence of `text`,
+/// remembered: [`attributed`] asks it about every group near each clause,
+/// so a text asks about the same group once per clause. The answers are
+/// kept by the sentence's own bytes and the group's offset in it (a pure
+/// function of both), the last [`ATTRIBUTION_MEMO`] per thread.
+fn attribution_at(text: &str, sp: Span) -> bool {
+    let (ss, se) = sentence_around(text, sp);
+    let (sent, at) = (&text[ss..se], sp.start - ss);
+    let known = ATTRIBUTIONS.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|(k, a, _)| *a == at && k.as_slice() == sent.as_bytes())
+            .map(|e| e.2)
+    });
+    if let Some(v) = known {
+        return v;
+    }
+    let v = attribution_in(&sent.to_ascii_lowercase(), at);
+    ATTRIBUTIONS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() == ATTRIBUTION_MEMO {
+            m.remove(0);
+        }
+        m.push((sent.as_bytes().to_vec(), at, v));
+    });
+    v
+}
+
+/// How many answers [`attribution_at`] keeps per thread.
+const ATTRIBUTION_MEMO: usize = 32;
+
+thread_local! {
+    /// [`attribution_at`]'s answers: (sentence bytes, group offset, answer).
+    static ATTRIBUTIONS: std::cell::RefCell<Vec<(Vec<u8>, usize, bool)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The sentence around `sp`: from after the previous ". " (or line break) to
