@@ -143,6 +143,14 @@ pub struct GoldRecord {
 }
 
 impl GoldRecord {
+    /// The gold event's day, when the record codes one (its `date` field).
+    pub fn gold_date(&self) -> Option<NaiveDate> {
+        self.fields.iter().find_map(|f| match f.value {
+            GoldValue::Date(d) if f.name == "date" => Some(d),
+            _ => None,
+        })
+    }
+
     /// The record as an article for the extractor.
     pub fn article(&self) -> Article {
         Article {

@@ -17,7 +17,7 @@
 use crate::{names::normalize_name, EvalError, GoldField, GoldKind, GoldRecord, GoldValue};
 use chrono::NaiveDate;
 use sitrep_model::{EventType, SubEventType};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Loads a dataset of `kind` from `path`.
@@ -802,6 +802,16 @@ fn muc_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), EvalError> {
     Ok((texts, keys))
 }
 
+/// Whether a key's HUM TGT: EFFECT OF INCIDENT slot names `effect` ("DEATH", "INJURY") for
+/// some target: each line holds `EFFECT: "TARGET"` entries, alternatives split by `/`.
+/// "NO DEATH", "NO INJURY" and "NO INJURY OR DEATH" are the opposite and do not count.
+fn muc_effect(slot: &str, effect: &str) -> bool {
+    slot.lines().flat_map(|l| l.split('/')).any(|alt| {
+        let label = alt.split(':').next().unwrap_or("");
+        label.trim().trim_start_matches('?').trim() == effect
+    })
+}
+
 fn load_muc(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
     if !path.is_dir() {
         return Err(EvalError::format(
@@ -811,8 +821,16 @@ fn load_muc(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
     }
     let (texts, keys) = muc_files(path)?;
     let mut messages: Vec<(String, String)> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for t in &texts {
-        messages.extend(parse_muc_messages(&read_text(t)?));
+        // MUC-4's TST4 ships each text twice: `tst4-muc4` (upper case, the one scored in
+        // 1992) and `tst4-muc4.mixed-case`. The files are read in name order, so the first
+        // copy of a message id is kept and the other is not scored a second time.
+        for (id, body) in parse_muc_messages(&read_text(t)?) {
+            if seen.insert(id.clone()) {
+                messages.push((id, body));
+            }
+        }
     }
     let mut first_template: HashMap<String, Template> = HashMap::new();
     for k in &keys {
@@ -843,7 +861,19 @@ fn load_muc(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
         // event's date), which is then given to the extractor as the publication day.
         let mut published = muc_date(text.get(..head_end).unwrap_or(""));
         let mut fields = Vec::new();
-        if let Some((types, subs)) = t.get(&4).and_then(|v| muc_types(first_alternative(v))) {
+        // INCIDENT: STAGE OF EXECUTION. A THREATENED incident (a death threat, a bomb threat)
+        // is no event in ACLED's sense, so its type is not scored; an ATTEMPTED bombing (a
+        // bomb found and defused) is ACLED's Strategic developments / Disrupted weapons use
+        // as well as an explosion.
+        let stage = t.get(&5).map(|v| first_alternative(v).trim()).unwrap_or("");
+        if let Some((mut types, subs)) = t
+            .get(&4)
+            .and_then(|v| muc_types(first_alternative(v)))
+            .filter(|_| stage != "THREATENED")
+        {
+            if stage == "ATTEMPTED" && types == [EventType::ExplosionsRemoteViolence] {
+                types.push(EventType::StrategicDevelopments);
+            }
             fields.push(field("event_type", GoldValue::Types(types)));
             if !subs.is_empty() {
                 fields.push(field("sub_event_type", GoldValue::SubTypes(subs)));
@@ -894,8 +924,8 @@ fn load_muc(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
         }
         if let Some(v) = t.get(&23) {
             if !v.trim().starts_with('*') {
-                fields.push(field("killed", GoldValue::Flag(v.contains("DEATH"))));
-                fields.push(field("injured", GoldValue::Flag(v.contains("INJURY"))));
+                fields.push(field("killed", GoldValue::Flag(muc_effect(v, "DEATH"))));
+                fields.push(field("injured", GoldValue::Flag(muc_effect(v, "INJURY"))));
             }
         }
         out.push(GoldRecord {

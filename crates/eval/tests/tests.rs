@@ -188,6 +188,41 @@ fn muc_messages_and_keys() {
 }
 
 #[test]
+fn muc4_test_set_with_two_copies_of_each_text() {
+    // TST4 of MUC-4 comes as `tst4-muc4` (upper case) and `tst4-muc4.mixed-case`.
+    let recs = load(GoldKind::Muc, &fixture("muc4")).unwrap();
+    assert_eq!(recs.len(), 3, "{recs:?}");
+    // A threat is no event in ACLED's sense: its type is not scored, its perpetrator is.
+    assert!(get(&recs[1], "event_type").is_none());
+    assert!(get(&recs[1], "perpetrator").is_some());
+    // An attempted (defused) bombing is also Strategic developments / Disrupted weapons use.
+    assert_eq!(
+        get(&recs[2], "event_type"),
+        Some(&GoldValue::Types(vec![
+            EventType::ExplosionsRemoteViolence,
+            EventType::StrategicDevelopments
+        ]))
+    );
+    let r = &recs[0];
+    assert_eq!(r.id, "TST8-MUC4-0001");
+    assert!(r.text.starts_with("PUERTO AZUL, 20 APR 90"), "{}", r.text);
+    // The text is published on its dateline's day; `--published-from-gold` gives it the
+    // key's incident date instead (SPEC §6's protocol).
+    assert_eq!(r.published, chrono::NaiveDate::from_ymd_opt(1990, 4, 20));
+    assert_eq!(r.gold_date(), chrono::NaiveDate::from_ymd_opt(1990, 4, 19));
+    assert_eq!(
+        get(r, "event_type"),
+        Some(&GoldValue::Types(vec![
+            EventType::StrategicDevelopments,
+            EventType::Riots
+        ]))
+    );
+    // "NO INJURY OR DEATH" is neither.
+    assert_eq!(get(r, "killed"), Some(&GoldValue::Flag(false)));
+    assert_eq!(get(r, "injured"), Some(&GoldValue::Flag(false)));
+}
+
+#[test]
 fn wiki_incidents() {
     let recs = load(GoldKind::Wiki, &fixture("wiki.json")).unwrap();
     // The record with a blank description is skipped.

@@ -131,6 +131,28 @@ fn not_a_venue(text: &str, p: &ResolvedPlace) -> bool {
         && !(before.ends_with("from ") && p.kind != PlaceKind::Country)
 }
 
+/// Whether the capitalised words after a place name a hospital ("Dhaka
+/// Medical College Hospital", "Lakshmipur Sadar Hospital"): where the
+/// wounded were taken or died, not where they were hurt. (A district's own
+/// hospital, "Magura Sadar Hospital", "the Bannu District Hospital", is in
+/// the district where it happened.)
+fn names_hospital(text: &str, p: &ResolvedPlace) -> bool {
+    let words = || {
+        text.get(p.span.end..)
+            .unwrap_or("")
+            .split_whitespace()
+            .take(4)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+    };
+    !words().next().is_some_and(|w| {
+        matches!(
+            w,
+            "Sadar" | "District" | "Civil" | "Upazila" | "Upazilla" | "Tehsil" | "Headquarters"
+        )
+    }) && words().any(|w| matches!(w, "Medical" | "Hospital" | "Hospitals" | "Clinic"))
+}
+
 /// Whether a place is named as the other side of a border ("near the
 /// border with Somalia", "bordering Afghanistan").
 fn across_border(text: &str, p: &ResolvedPlace) -> bool {
@@ -552,11 +574,20 @@ impl Extractor {
         // (the dateline's place is where the story was filed, no venue of
         // its own: a clause reaches it only as the fallback below)
         let filed_end = own_dateline.as_ref().map_or(0, |d| d.1);
-        let venues: Vec<ResolvedPlace> = places
+        let mut venues: Vec<ResolvedPlace> = places
             .iter()
             .filter(|p| !not_a_venue(text, p) && p.span.start >= filed_end)
             .cloned()
             .collect();
+        // a town named only for its hospital is no venue when the text
+        // names another place ("a bomb hit a bus in Laxmipur ... he died at
+        // Dhaka Medical College Hospital")
+        if venues
+            .iter()
+            .any(|p| p.kind != PlaceKind::Country && !names_hospital(text, p))
+        {
+            venues.retain(|p| !names_hospital(text, p));
+        }
         // a dateline names a place of the country the text is about when it can
         // ("HANGU" over a story about Hangu district: Pakistan, not China)
         // (not from a country named as the other side of a border: "an army
@@ -1123,6 +1154,31 @@ mod tests {
             let l = e.location.as_ref().expect("located");
             assert_eq!(l.country_code.as_deref(), Some("SV"), "{l:?}");
         }
+    }
+
+    /// A city named only for the hospital where a victim died is no venue
+    /// when the text names the place of the attack; a district's own
+    /// hospital is.
+    #[test]
+    fn a_hospital_city_is_not_where_the_attack_happened() {
+        let place = |text: &str| {
+            code_on(text, (2015, 2, 10))
+                .first()
+                .and_then(|e| e.location.as_ref())
+                .and_then(|l| l.admin1.clone())
+                .expect("located")
+        };
+        assert_eq!(
+            place(
+                "A bus driver died at Dhaka Medical College Hospital on Tuesday. He was \
+                 burnt when assailants hurled a petrol bomb at his bus in Bogra on Monday."
+            ),
+            "Rajshahi"
+        );
+        assert_eq!(
+            place("A truck driver burnt in a petrol bomb attack died at Dhaka Medical College Hospital."),
+            "Dhaka"
+        );
     }
 
     /// A protest is where the crowd gathered, not where the grievance it

@@ -350,11 +350,14 @@ pub(crate) fn resolve(
     let max_all = ctx.all.values().copied().fold(0.0, f64::max).max(1.0);
 
     let mut out = Vec::new();
+    // (mention index, entry) of each place in `out`, for the checks below
+    let mut chosen: Vec<Option<(usize, u32)>> = Vec::new();
     for (mi, pm) in rec.places.iter().enumerate() {
         // "the Afghan capital", "Syria's capital", "the northern Iraqi town of
         // X": the country (or its capital) is where it happened
         if let Some(p) = country_phrase_place(data, m, text, pm) {
             out.push(p);
+            chosen.push(None);
             continue;
         }
         if pm.kind == PlaceKind::Demonym
@@ -660,6 +663,13 @@ pub(crate) fn resolve(
         {
             continue;
         }
+        // "North 24-Parganas", "South Dinajpur", "North Kashmir": a place
+        // named by a compass word alone (Sikkim's "North" district, Sri
+        // Lanka's "Western" province) before another name or a number is
+        // the head of a longer name ("Central Region" stays)
+        if is_compass(&text[s..e]) && compass_head(text, e) {
+            continue;
+        }
         // A month name is a date ("on March 15", "in May"), not a town named so,
         // unless a unit word says otherwise ("May district").
         if want.is_none() && is_month(&text[s..e]) {
@@ -804,6 +814,10 @@ pub(crate) fn resolve(
         // placed at the district, not at its province's point.
         let (idx, precision) =
             valley_district(data, m, text, s, e, idx, en.kind).map_or((idx, precision), |d| (d, 2));
+        // "in Balochistan's capital", "the capital of Tripura": the
+        // province's seat, a town
+        let (idx, precision) =
+            province_capital(data, text, s, e, idx).map_or((idx, precision), |c| (c, 1));
         let en = &data.entries[idx as usize];
         let mut location = data.location(idx, precision);
         // a district named as such is placed at its middle, not at its seat
@@ -842,7 +856,9 @@ pub(crate) fn resolve(
             near,
             locative,
         });
+        chosen.push(Some((mi, idx)));
     }
+    contained_in_next(data, text, rec, &mut out, &chosen);
     if out.is_empty() {
         out.extend(forces_country(data, text, rec));
     }
@@ -850,6 +866,248 @@ pub(crate) fn resolve(
         out.extend(home_province(data, text, &ctx, &out));
     }
     out
+}
+
+/// The seat of the province named at `s..e` when the text names it through
+/// its capital: "Balochistan's capital", "the capital of Tripura", "the
+/// provincial capital of Sindh". The town with the highest seat rank in
+/// the province (its capital), then the most populous.
+fn province_capital(data: &Data, text: &str, s: usize, e: usize, idx: u32) -> Option<u32> {
+    if data.entries.get(idx as usize)?.kind != PlaceKind::Admin1 {
+        return None;
+    }
+    let tail = text.get(e..)?;
+    let poss = tail
+        .strip_prefix("'s capital")
+        .or_else(|| tail.strip_prefix("\u{2019}s capital"))
+        .or_else(|| tail.strip_prefix("'s provincial capital"))
+        .or_else(|| tail.strip_prefix("\u{2019}s provincial capital"))
+        .or_else(|| tail.strip_prefix("'s state capital"))
+        .or_else(|| tail.strip_prefix("\u{2019}s state capital"))
+        .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()));
+    let before = words_before(text, s, 3);
+    let n = before.len();
+    let of_capital = n >= 2
+        && before[n - 1] == "of"
+        && before[n - 2] == "capital"
+        && (n < 3 || matches!(before[n - 3].as_str(), "the" | "provincial" | "state"));
+    if !(poss || of_capital) {
+        return None;
+    }
+    data.entries
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            o.kind == PlaceKind::Populated
+                && o.admin1 == Some(idx)
+                && o.seat >= 2
+                && o.lat.is_some()
+        })
+        .max_by_key(|(i, o)| (o.seat, o.population, std::cmp::Reverse(*i)))
+        .map(|(i, _)| i as u32)
+}
+
+/// Whether a name is a compass word ("North", "south-west", "Central").
+fn is_compass(name: &str) -> bool {
+    let n = name.to_ascii_lowercase().replace(['-', ' '], "");
+    let n = n.strip_suffix("ern").unwrap_or(&n);
+    matches!(
+        n,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "central"
+            | "centre"
+            | "center"
+            | "middle"
+            | "upper"
+            | "lower"
+    )
+}
+
+/// Whether the word after byte `e` continues a name begun by a compass word:
+/// a capitalised word or a number that is no unit word ("North Dinajpur",
+/// "South 24-Parganas"; not "Central Region", "North Province").
+fn compass_head(text: &str, e: usize) -> bool {
+    let Some(tail) = text.get(e..).and_then(|t| t.strip_prefix(' ')) else {
+        return false;
+    };
+    let w: String = tail
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    let Some(first) = w.chars().next() else {
+        return false;
+    };
+    (first.is_uppercase() || first.is_ascii_digit())
+        && !matches!(
+            w.to_ascii_lowercase().as_str(),
+            "region"
+                | "province"
+                | "district"
+                | "division"
+                | "state"
+                | "department"
+                | "zone"
+                | "development"
+        )
+}
+
+/// Nouns that may stand between a place and the larger place containing it
+/// ("Bilaspur village of Muzaffarnagar", "Tita village in Kashiani").
+const CONTAINED_NOUNS: &[&str] = &[
+    "village",
+    "area",
+    "town",
+    "city",
+    "locality",
+    "mohalla",
+    "neighbourhood",
+    "neighborhood",
+    "district",
+    "tehsil",
+    "upazila",
+    "upazilla",
+    "block",
+    "subdivision",
+    "sub-division",
+    "taluk",
+    "taluka",
+    "union",
+];
+
+/// How the words between two place names put the first inside the second:
+/// `Some(true)` for a bare comma ("Karimabad, Karachi"), `Some(false)` for
+/// "in", "under" or a unit noun with "of" ("X in Y", "X village of Y", "X
+/// area under Y"), `None` otherwise.
+fn containment_gap(gap: &str) -> Option<bool> {
+    let gap = gap.to_ascii_lowercase();
+    if gap.trim() == "," {
+        return Some(true);
+    }
+    if !gap.starts_with(' ') || !gap.ends_with(' ') {
+        return None;
+    }
+    let mut words: Vec<&str> = gap.split_whitespace().collect();
+    if words.last() == Some(&"the") {
+        words.pop();
+    }
+    let noun = words.len() == 2 && CONTAINED_NOUNS.contains(&words[0]);
+    match (words.len(), words.last().copied()) {
+        (1, Some("in")) | (2, Some("in" | "under" | "of")) if words.len() == 1 || noun => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+/// "Bilaspur village of Muzaffarnagar", "Karimabad, Karachi", "Tita
+/// village in Kashiani upazila of Gopalganj": a town the text places inside
+/// a larger place is that place's namesake. When the reading chosen for the
+/// town lies in another province or country than the larger place, the
+/// town's namesake in that province is taken, else the town is dropped (a
+/// village the gazetteer lacks; the larger place stands for it).
+fn contained_in_next(
+    data: &Data,
+    text: &str,
+    rec: &Recognition,
+    out: &mut Vec<ResolvedPlace>,
+    chosen: &[Option<(usize, u32)>],
+) {
+    let mut drop = vec![false; out.len()];
+    for i in 0..out.len().saturating_sub(1) {
+        let (Some((mi, a)), Some((_, b))) = (chosen[i], chosen[i + 1]) else {
+            continue;
+        };
+        let (ea, eb) = (&data.entries[a as usize], &data.entries[b as usize]);
+        let Some(gap) = text.get(out[i].span.end..out[i + 1].span.start) else {
+            continue;
+        };
+        let Some(comma) = containment_gap(gap) else {
+            continue;
+        };
+        if !matches!(ea.kind, PlaceKind::Populated | PlaceKind::Admin2) {
+            continue;
+        }
+        let larger = if comma {
+            // an address, not a list of peers ("Comilla, Naogaon"): a small
+            // place before a metropolis. (Not before a province: "Landi
+            // Kotal, Punjab" is a writer's slip more often than a namesake.)
+            ea.kind == PlaceKind::Populated
+                && ea.population < 100_000
+                && ea.seat < 2
+                && eb.kind == PlaceKind::Populated
+                && (eb.population >= 1_000_000 || eb.seat >= 3)
+        } else {
+            match eb.kind {
+                PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::Country => true,
+                PlaceKind::Populated => eb.population >= 100_000 || eb.seat >= 2,
+                _ => false,
+            }
+        };
+        if !larger {
+            continue;
+        }
+        let b_admin1 = match eb.kind {
+            PlaceKind::Admin1 => Some(b),
+            PlaceKind::Country => None,
+            _ => eb.admin1,
+        };
+        let inside = |e: &crate::data::Entry| {
+            e.country == eb.country && (b_admin1.is_none() || e.admin1 == b_admin1)
+        };
+        if inside(ea) || (eb.kind != PlaceKind::Country && b_admin1.is_none()) {
+            continue;
+        }
+        let Some(pm) = rec.places.get(mi) else {
+            continue;
+        };
+        let repick = pm
+            .candidates
+            .iter()
+            .map(|c| c.0)
+            .filter(|&c| {
+                let o = &data.entries[c as usize];
+                matches!(o.kind, PlaceKind::Populated | PlaceKind::Admin2) && inside(o)
+            })
+            .max_by_key(|&c| {
+                let o = &data.entries[c as usize];
+                (
+                    o.kind == PlaceKind::Populated,
+                    o.population,
+                    std::cmp::Reverse(c),
+                )
+            });
+        match repick {
+            Some(c) => {
+                let o = &data.entries[c as usize];
+                let precision = match o.kind {
+                    PlaceKind::Populated => out[i].location.precision.min(2),
+                    _ => 2,
+                };
+                let mut location = data.location(c, precision);
+                if o.kind == PlaceKind::Admin2 {
+                    if let Some((lat, lon)) = district_centre(data, c) {
+                        location.lat = Some(lat);
+                        location.lon = Some(lon);
+                    }
+                }
+                out[i].location = location;
+                out[i].kind = o.kind;
+            }
+            None => drop[i] = true,
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// A text that names no place below its country but names an organisation

@@ -547,3 +547,65 @@ fn a_seat_of_government_ranks_with_a_capital() {
         "{ps:?}"
     );
 }
+
+/// "X village of Y", "X in Y", "X, Karachi": a town the text places inside
+/// a larger place is that place's namesake; a reading elsewhere gives way to
+/// the namesake inside it, or to the larger place when it has none.
+#[test]
+fn a_town_placed_inside_a_larger_place_is_its_namesake_there() {
+    // Bilaspur is a city of Chhattisgarh and a town of Uttar Pradesh
+    let text = "Two groups clashed in Bilaspur village of Muzaffarnagar on Monday.";
+    let ps = places(text);
+    let p = place(&ps, text, "Bilaspur").expect("Bilaspur placed");
+    assert_eq!(
+        p.location.admin1.as_deref(),
+        Some("Uttar Pradesh"),
+        "{ps:?}"
+    );
+    // without the larger place the city stands
+    let text = "Two groups clashed in Bilaspur on Monday.";
+    let ps = places(text);
+    let p = place(&ps, text, "Bilaspur").expect("Bilaspur placed");
+    assert_eq!(p.location.admin1.as_deref(), Some("Chhattisgarh"), "{ps:?}");
+    // a Karachi quarter named like a northern town: the city is the venue
+    let text = "Party workers rioted outside an election office in Karimabad, Karachi.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Karachi", "{ps:?}");
+    // a list of peers is no address
+    let text = "Shutters were down in Peshawar, Karachi and Quetta on Friday.";
+    let ps = places(text);
+    assert!(place(&ps, text, "Peshawar").is_some(), "{ps:?}");
+}
+
+/// "North 24-Parganas", "South Dinajpur district": a compass word that
+/// begins a longer name is not the district named by the word alone.
+#[test]
+fn a_compass_word_opening_a_longer_name_is_no_place() {
+    let text = "A party worker was shot at Bhatpara in North 24-Parganas on Saturday.";
+    let ps = places(text);
+    assert!(ps.iter().all(|p| p.location.name != "North"), "{ps:?}");
+    let p = place(&ps, text, "Bhatpara").expect("Bhatpara placed");
+    assert_eq!(p.location.admin1.as_deref(), Some("West Bengal"), "{ps:?}");
+    let text = "Police fired tear gas at protesters in Raiganj in North Dinajpur district.";
+    let ps = places(text);
+    assert!(
+        ps.iter()
+            .all(|p| p.location.admin1.as_deref() != Some("Sikkim")),
+        "{ps:?}"
+    );
+}
+
+/// "Balochistan's capital", "the capital of Tripura": the province's seat,
+/// a town at precision 1; the province named alone stays a province.
+#[test]
+fn a_provinces_capital_is_its_seat() {
+    let text = "A bomb went off near a hotel in Balochistan's capital on Friday.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Quetta", "{ps:?}");
+    let text = "Two policemen were shot dead in the capital of Tripura on Monday.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Agartala", "{ps:?}");
+    let text = "A bomb went off near a hotel in Balochistan on Friday.";
+    let (at, ps) = located(text);
+    assert_eq!(at, "Balochistan", "{ps:?}");
+}

@@ -219,6 +219,11 @@ pub struct EvalArgs {
     /// At most this many records.
     #[arg(long)]
     pub limit: Option<usize>,
+    /// Give each text its gold event's date as the publication date (SPEC §6's
+    /// protocol) where the dataset codes a day, instead of the dataset's own date
+    /// (MUC: the message's dateline).
+    #[arg(long)]
+    pub published_from_gold: bool,
     /// Output: a text table, or the figures as one JSON object.
     #[arg(long, value_enum, default_value = "table")]
     pub format: EvalFormat,

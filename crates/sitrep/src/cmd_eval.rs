@@ -33,6 +33,13 @@ pub fn run(args: crate::cli::EvalArgs) -> anyhow::Result<ExitCode> {
     if let Some(n) = args.limit {
         records.truncate(n);
     }
+    if args.published_from_gold {
+        for r in &mut records {
+            if let Some(d) = r.gold_date() {
+                r.published = Some(d);
+            }
+        }
+    }
     if records.is_empty() {
         anyhow::bail!("no records to score in {}", args.gold.display());
     }

@@ -83,3 +83,30 @@ fn drone_and_suicide_lists_load_and_bad_gold_fails() {
     assert!(!ok);
     assert!(err.contains("drone"), "{err}");
 }
+
+/// The date row of the MUC fixture: its first message's "LAST NIGHT" counts from
+/// the dateline (20 APR 90) and hits the key's 19 APR; with the key's date given as
+/// the publication date (`--published-from-gold`) it counts from 19 APR and misses.
+#[test]
+fn muc_eval_publication_date_from_the_dateline_or_from_the_gold() {
+    let gold = fixture("muc4");
+    let gold = gold.to_str().expect("utf-8 path");
+    let date_correct = |extra: &[&str]| {
+        let mut args = vec!["--kind", "muc", "--gold", gold, "--format", "json"];
+        args.extend_from_slice(extra);
+        let (ok, json, err) = eval(&args);
+        assert!(ok, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&json).expect("one JSON object");
+        let fields = v["fields"].as_array().expect("fields").clone();
+        let date = fields
+            .iter()
+            .find(|f| f["field"] == "date")
+            .expect("date row")
+            .clone();
+        assert_eq!(date["n"], 3, "{date}");
+        date["correct"].as_u64().expect("correct")
+    };
+    let own = date_correct(&[]);
+    let from_gold = date_correct(&["--published-from-gold"]);
+    assert_eq!(own, from_gold + 1, "dateline {own}, gold {from_gold}");
+}
