@@ -593,12 +593,16 @@ impl Extractor {
         // (not from a country named as the other side of a border: "an army
         // outpost near the border with Mali" is not in Mali)
         let text_focus = {
-            let sided: Vec<ResolvedPlace> = places
-                .iter()
-                .filter(|p| !(p.kind == PlaceKind::Country && across_border(text, p)))
-                .cloned()
-                .collect();
-            gaz.focus_country(&sided)
+            let sided =
+                |p: &ResolvedPlace| !(p.kind == PlaceKind::Country && across_border(text, p));
+            // (a copy only when a country is left out: nearly never)
+            if places.iter().all(sided) {
+                gaz.focus_country(&places)
+            } else {
+                let sided: Vec<ResolvedPlace> =
+                    places.iter().filter(|p| sided(p)).cloned().collect();
+                gaz.focus_country(&sided)
+            }
         };
         let dateline_loc = match own_dateline.as_ref() {
             // the dateline in the text is resolved with the text's other
