@@ -117,6 +117,7 @@ fn bare_form(n: &str) -> Option<String> {
         " guerrilla",
         " organization",
         " organisation",
+        " movement",
     ];
     let mut b = n;
     if let Some(a) = ARTICLES.iter().find(|a| b.starts_with(**a)) {
@@ -125,7 +126,35 @@ fn bare_form(n: &str) -> Option<String> {
     if let Some(g) = GROUP_NOUNS.iter().find(|g| b.ends_with(**g)) {
         b = &b[..b.len() - g.len()];
     }
-    (b.len() < n.len() && !b.trim().is_empty()).then(|| b.trim().to_string())
+    // a remainder of describing words only ("islamic", "national liberation") names
+    // no organisation: "Islamic Group" and "Islamic Movement" stay different
+    const DESCRIBING: &[&str] = &[
+        "islamic",
+        "islamist",
+        "national",
+        "popular",
+        "revolutionary",
+        "democratic",
+        "people",
+        "peoples",
+        "patriotic",
+        "liberation",
+        "united",
+        "socialist",
+        "communist",
+        "independence",
+        "resistance",
+        "armed",
+        "youth",
+        "student",
+        "students",
+        "workers",
+        "freedom",
+        "free",
+    ];
+    let b = b.trim();
+    let names_something = b.split(' ').any(|w| !DESCRIBING.contains(&w));
+    (b.len() < n.len() && !b.is_empty() && names_something).then(|| b.to_string())
 }
 
 /// The forms under which an actor name may match: the whole normalised name (also
@@ -756,6 +785,14 @@ mod tests {
             &g("ISLAMIC GROUP")
         ));
         assert!(!names_match("FARC", &g("THE FMLN GUERRILLAS")));
+        // ACLED writes "Hamas Movement", other lists "Hamas"; describing words alone
+        // are no name.
+        assert!(names_match("Hamas Movement", &g("Hamas")));
+        assert!(!names_match("Islamic Group", &g("ISLAMIC MOVEMENT")));
+        assert!(!names_match(
+            "National Liberation Movement",
+            &g("NATIONAL LIBERATION GROUP")
+        ));
     }
 
     #[test]

@@ -162,6 +162,25 @@ fn join_perpetrator_down(ms: &[Mention], drafts: &mut [Draft], i: usize, text: &
     }
 }
 
+/// Whether a draft is dated by a relative past ("three weeks ago", "last
+/// month", "earlier this year") more than a week before publication: an
+/// earlier happening the story refers back to.
+fn stale_relative(d: &Draft, ctx: &Ctx<'_>) -> bool {
+    let old = d.date.and_then(|x| x.resolved).is_some_and(|r| {
+        ctx.published
+            .is_some_and(|p| r.latest() < p - Duration::days(7))
+    });
+    old && d.date.is_some_and(|x| {
+        ctx.article
+            .text
+            .get(x.span.start..x.span.end)
+            .is_some_and(|w| {
+                let w = w.to_ascii_lowercase();
+                w.contains("ago") || w.contains("last ") || w.contains("earlier")
+            })
+    })
+}
+
 fn group(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     let dated = |m: &Mention| m.date.is_some_and(|d| d.resolved.is_some());
@@ -255,10 +274,16 @@ fn group(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Draft> {
                 continue;
             }
         }
+        // an undated act told before a draft dated by a relative past over a
+        // week back ("ONE SOLDIER WAS KILLED … THE VICTIMS OF AN AIR FORCE
+        // BOMBING THREE WEEKS AGO") is the day's news, not that one (a
+        // calendar date told later, "ARRESTED ON 9 DECEMBER", may be its own)
+        let stale_later =
+            |d: &Draft| stale_relative(d, ctx) && d.mentions.iter().all(|&j| ms[j].sent > m.sent);
         let best = drafts
             .iter()
             .enumerate()
-            .filter(|(_, d)| !d.background && compatible(ms, d, m, false))
+            .filter(|(_, d)| !d.background && !stale_later(d) && compatible(ms, d, m, false))
             .map(|(k, d)| {
                 let dist = d
                     .mentions
@@ -963,6 +988,47 @@ fn manner_trig(t: Trig, word: &str) -> bool {
 /// mention that names no manner ("Five people were killed on Monday. A bomb
 /// went off …"), keeps every weapon.
 fn typing_trigs(ms: &[Mention], idx: &[usize], text: &str) -> Vec<Trig> {
+    let mut trigs = typing_trigs_inner(ms, idx, text);
+    // a campaign word ("the government's offensive", "a large-scale security
+    // operation") names no fight of its own: a bomb, a grenade or shelling
+    // told with it is still an explosion, not a battle
+    // (an operation told in the weapon's own sentence may be the fight: "when
+    // the forces encircled the area for the rescue operation, the suicide
+    // bombers blew themselves up")
+    let weapon_sents: Vec<usize> = idx
+        .iter()
+        .filter(|&&i| {
+            ms[i].trigs.iter().any(|t| {
+                matches!(
+                    t.0,
+                    Trig::Bomb | Trig::Grenade | Trig::Shell | Trig::Suicide
+                )
+            })
+        })
+        .map(|&i| ms[i].sent)
+        .collect();
+    let campaign_only = idx.iter().all(|&i| {
+        ms[i].trigs.iter().filter(|t| t.0 == Trig::Clash).all(|t| {
+            let w = text
+                .get(t.1.start..t.1.end)
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            w == "offensive"
+                || ((w.ends_with("operation") || w.ends_with("operations"))
+                    && !weapon_sents.contains(&ms[i].sent))
+        })
+    });
+    let weapon = trigs
+        .iter()
+        .any(|t| matches!(t, Trig::Bomb | Trig::Grenade | Trig::Shell | Trig::Suicide));
+    if campaign_only && weapon {
+        trigs.retain(|t| *t != Trig::Clash);
+    }
+    trigs
+}
+
+/// [`typing_trigs`] before campaign words are set aside.
+fn typing_trigs_inner(ms: &[Mention], idx: &[usize], text: &str) -> Vec<Trig> {
     let all = || idx.iter().flat_map(|&i| ms[i].trigs.iter().map(|t| t.0));
     let Some(&lead) = idx.iter().min() else {
         return Vec::new();
@@ -2027,7 +2093,12 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
     // main date: the first dated, non-background violent draft
     let main_date = drafts
         .iter()
-        .find(|d| d.family == Family::Violent && !d.background && d.date.is_some())
+        .find(|d| {
+            d.family == Family::Violent
+                && !d.background
+                && d.date.is_some()
+                && !stale_relative(d, ctx)
+        })
         .and_then(|d| d.date.and_then(|x| x.resolved));
     let mut events: Vec<(Event, Vec<usize>)> = Vec::new();
     for d in &drafts {
@@ -2709,6 +2780,15 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
         {
             actor1 = Some(generic_actor(Generic::Protesters, country.as_deref()));
         }
+        // the other side of a crowd's fight or one-sided violence (ACLED)
+        let actor2 = crate::mentions::crowd_counterpart(
+            ms,
+            idx,
+            &words,
+            actor1.as_ref(),
+            actor2,
+            country.as_deref(),
+        );
         // the claimed-by group is the perpetrator
         let mut claimed: Vec<(String, Span)> =
             idx.iter().flat_map(|&i| ms[i].claims.clone()).collect();

@@ -708,7 +708,16 @@ fn bare_headline_noun(ts: &[Tok<'_>], hits: &[LexHit], quants: &[Quant], i: usiz
     {
         return false;
     }
-    let start = i == 0 || ts[i - 1].s == ":";
+    // (after a wire's update number, "UPDATE 2-Policeman shot dead", or
+    // one capitalised word, "Pakistani journalist shot dead")
+    let start = i == 0
+        || ts[i - 1].s == ":"
+        || (i == 1
+            && ts[0].s.as_bytes()[0].is_ascii_uppercase()
+            && !matches!(ts[0].l, "the" | "a" | "an" | "one" | "another")
+            && !quants.iter().any(|q| q.0 == 0)
+            && !noun_phrase(ts, 0).3)
+        || (i == 2 && ts[0].l == "update" && ts[1].s.bytes().all(|c| c.is_ascii_digit()));
     let in_list = i > 1
         && matches!(ts[i - 1].l, "," | "and")
         && quants
@@ -735,19 +744,31 @@ fn bare_headline_noun(ts: &[Tok<'_>], hits: &[LexHit], quants: &[Quant], i: usiz
         ts.get(k).is_some_and(|x| {
             outcome_at(hits, x).is_some()
                 && (x.l.ends_with("ed")
-                    || matches!(x.l, "dead" | "died" | "dies" | "die" | "slain" | "hurt"))
-                && ts.get(k + 1).is_none_or(|y| {
-                    !quants.iter().any(|q| q.0 == k + 1)
-                        && pside(y.s).is_none()
-                        && !matches!(
-                            y.l,
-                            "a" | "an" | "the" | "his" | "her" | "their" | "him" | "them"
-                        )
-                })
+                    || matches!(x.l, "dead" | "died" | "dies" | "die" | "slain" | "hurt")
+                    // "shot dead", "gunned down"
+                    || (x.l == "shot" && ts.get(k + 1).is_some_and(|y| y.l == "dead")))
+                && ts
+                    .get(k + 1 + usize::from(x.l == "shot" || x.l == "gunned"))
+                    .is_none_or(|y| {
+                        !quants.iter().any(|q| q.0 == k + 1)
+                            && pside(y.s).is_none()
+                            && !matches!(
+                                y.l,
+                                "a" | "an" | "the" | "his" | "her" | "their" | "him" | "them"
+                            )
+                    })
         })
     };
     match ts.get(j).map(|x| x.l) {
         Some("among") => true,
+        // "Prosecutor in bomb case shot dead": a short place or case
+        // phrase between the noun and its fate
+        Some("in" | "of" | "from") if start => (j + 2..(j + 6).min(ts.len())).any(|k| {
+            fate(k)
+                && ts[j + 1..k].iter().all(|x| {
+                    x.s.as_bytes()[0].is_ascii_alphanumeric() && outcome_at(hits, x).is_none()
+                })
+        }),
         Some(",") if start => {
             // "Pakistani soldier, civilian killed": the list goes on to a
             // person noun right before the outcome
@@ -789,6 +810,8 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     });
     let shouting = upper > 8 && lowers * 10 < upper;
     let mut ts = toks(if shouting { &low } else { sent }, &low, base);
+    let extra = extra_outcomes(&ts, hits);
+    let hits: &[LexHit] = extra.as_deref().unwrap_or(hits);
     // a headline in title case ("Three Killed in Fresh Indian Firing"): its
     // outcome words are no names
     if !shouting && title_case(sent) {
@@ -801,8 +824,6 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
         }
     }
-    let extra = extra_outcomes(&ts, hits);
-    let hits: &[LexHit] = extra.as_deref().unwrap_or(hits);
     let mut quants: Vec<Quant> = Vec::new();
     // end of the last age read ("aged nine and eleven")
     let mut age_end: Option<usize> = None;
@@ -904,6 +925,19 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             // "Rahim Gul (22)": ages, not counts
             if is_age(&ts, i, n, age_end) {
                 age_end = Some(i + n);
+                continue;
+            }
+            // "approximately 50 km west of", "some 200 meters from", "3 hours
+            // later", "80 percent": a measure, not a head count
+            if ts.get(i + n).is_some_and(|t| is_measure_word(t.l)) {
+                continue;
+            }
+            // "militants deny 30 killed", "the army denied that 12 were
+            // killed": a figure denied is no count
+            if ts[i.saturating_sub(3)..i]
+                .iter()
+                .any(|t| matches!(t.l, "deny" | "denies" | "denied" | "denying"))
+            {
                 continue;
             }
             // "no" alone is a count only before a person noun
@@ -1196,6 +1230,12 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                             | "including"
                             | "inside"
                             | "outside"
+                            // "police kill 6 linked to the bombing"
+                            | "linked"
+                            | "involved"
+                            | "accused"
+                            | "believed"
+                            | "who"
                             // "…, seriously wounding one."
                             | "."
                             | ","
@@ -1430,6 +1470,16 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 k + 1
             };
             if (lw == "and" || lw == ",") && (head || article) && quants.iter().any(|q| q.0 == nk) {
+                // "blasts kill one soldier, 3 injured": the object of the
+                // verb before it takes that verb (the left context below)
+                // (not a participle after a determiner: "the kidnapped
+                // informant and six of his family were beheaded")
+                if i > 1
+                    && active_verb_before(hits, &ts, i)
+                    && !matches!(ts[i - 2].l, "the" | "a" | "an" | "his" | "her" | "their")
+                {
+                    break;
+                }
                 // shares the outcome of the next count in the list
                 if let Some(Some(next)) = quants
                     .iter()
@@ -1614,7 +1664,11 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             }
         }
         // left context: the nearest outcome word across list material only
-        if outcome.is_none() {
+        // (not for a count that opens a definite phrase after a comma: "after
+        // the assassination of Senator X, the 4,000 judges decided …" is a
+        // subject of its own, no member of the list)
+        let definite_after_comma = i >= 2 && ts[i - 1].l == "the" && ts[i - 2].s == ",";
+        if outcome.is_none() && !definite_after_comma {
             let mut k = i;
             let mut steps = 0;
             let mut crossed_and = false;
@@ -2016,6 +2070,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             let lw = t.l;
             // "Rajaram Jha, 25, died", "a police head constable died", "a
             // policeman, ASHO Fard, died": a singular person subject
+            let mut died_side = Side::Unknown;
             let died = matches!(lw, "died" | "succumbed") && k > 0 && {
                 let mut b = k - 1;
                 // "the driver later died"
@@ -2074,12 +2129,17 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 let person = pside(w.s)
                     .is_some_and(|_| !w.l.ends_with('s') && !matches!(w.l, "police" | "people"));
                 let name = is_name_word(w.s) && b > 0 && is_name_word(ts[b - 1].s);
+                // (the subject's side: "a police constable … died" is one of
+                // the state forces)
+                if person {
+                    died_side = pside(w.s).unwrap_or(Side::Unknown);
+                }
                 (person || name) && !ts[b.saturating_sub(3)..b].iter().any(|x| x.l == "no")
             };
             if died {
                 res.push(Count {
                     outcome: Outcome::Killed,
-                    side: Side::Unknown,
+                    side: died_side,
                     low: Some(1),
                     best: 1,
                     high: Some(1),
@@ -2304,6 +2364,8 @@ fn may_count(low: &str, hits: &[LexHit]) -> bool {
             "loss of life",
             "to death",
             "death of",
+            "one death",
+            "single death",
             "decapitat",
             "slaughter",
             "slew",
@@ -2383,6 +2445,40 @@ fn is_unit_word(w: &str) -> bool {
     .any(|u| w.eq_ignore_ascii_case(u))
 }
 
+/// Measures that follow a number like a noun ("50 km west of the capital",
+/// "200 meters away", "three hours later", "80 percent"): never people.
+fn is_measure_word(l: &str) -> bool {
+    matches!(
+        l,
+        "km" | "kms"
+            | "kilometer"
+            | "kilometers"
+            | "kilometre"
+            | "kilometres"
+            | "mile"
+            | "miles"
+            | "meter"
+            | "meters"
+            | "metre"
+            | "metres"
+            | "yards"
+            | "feet"
+            | "percent"
+            | "per"
+            | "minutes"
+            | "hour"
+            | "hours"
+            | "days"
+            | "weeks"
+            | "months"
+            | "kg"
+            | "kilograms"
+            | "kilos"
+            | "tons"
+            | "tonnes"
+    )
+}
+
 /// Outcome words the lexicon leaves out, found in the tokens of one
 /// sentence: "chopped to death", "crushed to death" (any verb before "to
 /// death", not "sentenced"), "decapitated", "hanged" (not "hanged himself"),
@@ -2414,6 +2510,35 @@ fn extra_outcomes(ts: &[Tok<'_>], hits: &[LexHit]) -> Option<Vec<LexHit>> {
                     });
                 }
             }
+            continue;
+        }
+        // "claims one death", "a single death": the noun after a count of
+        // one is the outcome (not "one death threat", "a death squad")
+        if t.l == "death"
+            && k >= 1
+            && matches!(ts[k - 1].l, "one" | "1" | "single")
+            && ts.get(k + 1).is_none_or(|x| {
+                !matches!(
+                    x.l,
+                    "of" | "threat"
+                        | "threats"
+                        | "squad"
+                        | "squads"
+                        | "sentence"
+                        | "sentences"
+                        | "penalty"
+                        | "toll"
+                        | "row"
+                        | "warrant"
+                        | "list"
+                )
+            })
+        {
+            extra.get_or_insert_with(|| hits.to_vec()).push(LexHit {
+                start: t.start,
+                end: t.end,
+                hit: Hit::Outcome(Outcome::Killed),
+            });
             continue;
         }
         // "resulting in the death of two policemen": an outcome noun

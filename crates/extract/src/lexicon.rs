@@ -886,6 +886,20 @@ impl Lexicon {
             if !gated {
                 continue;
             }
+            // "staged" is a protest only of a protest ("staged a sit-in", "a
+            // rally was staged"), not "the attack staged by urban commandos"
+            if lw == "staged" && !staged_protest(text, s, e) {
+                continue;
+            }
+            // "demonstrated" as "showed": "demonstrated that", "as
+            // demonstrated by", "can demonstrate its willingness"
+            if matches!(
+                lw.as_str(),
+                "demonstrate" | "demonstrates" | "demonstrated" | "demonstrating"
+            ) && shows_not_protests(text, s, e)
+            {
+                continue;
+            }
             // gathering verbs are a protest only when a crowd is their subject
             if CROWD_GATED.contains(&lw.as_str()) && !crowd_before(text, s, lw == "demanded") {
                 continue;
@@ -1092,6 +1106,129 @@ fn crowd_noun(w: &str, strict: bool) -> bool {
             | "parents"
             | "villages"
     )
+}
+
+/// Acts of force that "staged" may carry out: "the attack staged by urban
+/// commandos", "staged an ambush", "the raid staged by the rebels".
+const STAGED_FORCE: &[&str] = &[
+    "attack",
+    "attacks",
+    "raid",
+    "raids",
+    "ambush",
+    "ambushes",
+    "assault",
+    "assaults",
+    "offensive",
+    "action",
+    "actions",
+    "operation",
+    "operations",
+    "bombing",
+    "bombings",
+    "coup",
+    "incursion",
+    "incursions",
+    "kidnapping",
+    "robbery",
+    "hold-up",
+    "holdup",
+];
+
+/// Whether "staged" (at `s..e`) stages a protest: a protest word among the
+/// next four words or the three before it, typos and all ("staged a sit-in",
+/// "a rally was staged", "staged aprotest", "staged domonstrations"), and no
+/// act of force ("the attack staged by urban commandos", "staged an armed
+/// attack", "the raid staged by the rebels").
+fn staged_protest(text: &str, s: usize, e: usize) -> bool {
+    let is_force = |w: &str| {
+        let lw = w.to_ascii_lowercase();
+        STAGED_FORCE.contains(&lw.as_str())
+    };
+    let is_protest = |w: &str| {
+        let lw = w.to_ascii_lowercase();
+        lw.contains("protest")
+            || lw.contains("onstrat")
+            || lw == "pro-test"
+            || [
+                "rall",
+                "march",
+                "sit",
+                "strik",
+                "walk",
+                "dharn",
+                "vigil",
+                "boycot",
+                "blockad",
+                "shutdown",
+                "hartal",
+                "bandh",
+                "picket",
+                "gherao",
+                "wheel",
+                "procession",
+                "hunger",
+                "token",
+                "agitat",
+                "uprising",
+            ]
+            .iter()
+            .any(|p| lw.starts_with(p))
+    };
+    let after = || next_words(text, e).take(4);
+    let before = || sentence_words_before(text, s, 40).take(3);
+    (after().any(is_protest) || before().any(is_protest))
+        && !(after().take(3).any(is_force) || before().any(is_force))
+}
+
+/// Whether a "demonstrate" verb (at `s..e`) means "show": its object is a
+/// clause or a thing ("demonstrated that", "demonstrated the need",
+/// "demonstrate its willingness", "demonstrated how") or it stands in the
+/// passive ("as demonstrated by", "can be demonstrated"), unless a crowd
+/// is its subject.
+fn shows_not_protests(text: &str, s: usize, e: usize) -> bool {
+    let next = next_words(text, e)
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let prev = sentence_words_before(text, s, 20)
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    // (a crowd that demonstrates protests: "hundreds of students
+    // demonstrated the headquarters")
+    if crowd_before(text, s, false) {
+        return false;
+    }
+    let passive = text
+        .get(s..e)
+        .is_some_and(|w| w.eq_ignore_ascii_case("demonstrated"))
+        && matches!(prev.as_str(), "be" | "been" | "is" | "was" | "were" | "as");
+    passive
+        || matches!(
+            next.as_str(),
+            "that"
+                | "the"
+                | "a"
+                | "an"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "my"
+                | "how"
+                | "what"
+                | "this"
+                | "these"
+                | "those"
+                | "by"
+                | "once"
+                | "clearly"
+                | "again"
+                | "why"
+                | "beyond"
+        )
 }
 
 /// Whether a crowd noun stands as the subject just before `at`: among the
@@ -1637,7 +1774,9 @@ pub(crate) fn person_side_lower(w: &str) -> Option<Side> {
         | "nationals" | "foreigner" | "foreigners" | "peasant" | "peasants" | "campesino"
         | "campesinos" | "jesuit" | "jesuits" | "nun" | "nuns" | "diplomat" | "diplomats"
         | "ambassador" | "senator" | "senators" | "congressman" | "congressmen" | "unionist"
-        | "unionists" | "housewife" | "housewives" => Civilians,
+        | "unionists" | "housewife" | "housewives" | "prosecutor" | "prosecutors"
+        | "magistrate" | "magistrates" | "newsman" | "newsmen" | "cameraman" | "cameramen"
+        | "photographer" | "photographers" => Civilians,
         "soldier" | "soldiers" | "troop" | "troops" | "serviceman" | "servicemen" | "policeman"
         | "policemen" | "police" | "policewoman" | "policewomen" | "personnel" | "constable"
         | "constables" | "cop" | "cops" | "guard" | "guards" | "paramilitary"
@@ -1656,9 +1795,8 @@ pub(crate) fn person_side_lower(w: &str) -> Option<Side> {
         | "criminals" | "robbers" | "suspects" | "commanders" | "commander" | "infiltrators"
         | "intruders" | "ultra" | "ultras" | "kidnapper" | "hijacker" | "raider" | "dacoit"
         | "criminal" | "robber" | "suspect" | "infiltrator" | "intruder" | "guerrilla"
-        | "guerrillas" | "guerilla" | "guerillas" | "jihadi" | "mujahid" | "mujahideen" => {
-            Militants
-        }
+        | "guerrillas" | "guerilla" | "guerillas" | "jihadi" | "mujahid" | "mujahideen"
+        | "subversive" | "subversives" | "taleban" => Militants,
         "people" | "persons" | "person" | "men" | "man" | "others" | "individuals" | "members"
         | "member" | "nephew" | "nephews" | "cousin" | "cousins" | "uncle" | "father"
         | "mother" | "sister" | "sisters" | "councilor" | "councillor's" | "individual"
@@ -1681,6 +1819,10 @@ pub fn is_noun_modifier(word: &str) -> bool {
             | "armed"
             | "suspected"
             | "alleged"
+            // "three presumed terrorists", "two reported militants"
+            | "presumed"
+            | "reported"
+            | "purported"
             // "three wanted militants", "two most-wanted commanders"
             | "wanted"
             | "most-wanted"
@@ -1790,6 +1932,36 @@ mod tests {
         assert_eq!(trig("Two US missiles hit a compound."), Some(Trig::Air));
         assert_eq!(trig("A spy plane targeted a car."), Some(Trig::Air));
         assert_eq!(trig("Missiles hit a house."), Some(Trig::Shell));
+    }
+
+    #[test]
+    fn staged_and_demonstrated_are_protests_only_as_protests() {
+        let lx = Lexicon::new();
+        let protest = |t: &str| {
+            lx.scan(t)
+                .iter()
+                .any(|h| h.hit == Hit::Trigger(Trig::Protest))
+        };
+        assert!(protest("Students staged a sit-in outside the ministry."));
+        assert!(protest("A rally was staged in the main square."));
+        assert!(!protest(
+            "A guard was wounded in the attack staged by commandos."
+        ));
+        assert!(protest(
+            "Hundreds demonstrated against the new tax on Monday."
+        ));
+        assert!(protest("Workers demonstrated outside the factory."));
+        assert!(protest(
+            "Teachers have been demonstrating against the cuts."
+        ));
+        assert!(protest("Hundreds of students demonstrated the town hall."));
+        assert!(protest("Students staged a massive pro-test on Monday."));
+        assert!(!protest("The inquiry demonstrated that the officer lied."));
+        assert!(!protest("Recent events demonstrated the need for a plan."));
+        assert!(!protest("As demonstrated by the standstill in the trial."));
+        assert!(!protest(
+            "The country can demonstrate its willingness to help."
+        ));
     }
 
     #[test]

@@ -639,7 +639,9 @@ impl Extractor {
             .or_else(|| dateline_loc.as_ref().and_then(|l| l.country.clone()))
             // no place gives a country: the country of the parties and groups
             // the text names ("BJP workers" → India) codes its generic actors
-            .or_else(|| actors_iso().and_then(|c| gaz.country(&c).map(|ci| ci.name)));
+            .or_else(|| actors_iso().and_then(|c| gaz.country(&c).map(|ci| ci.name)))
+            // nor any named actor: the words only one country's reports use
+            .or_else(|| mentions::country_cue(text).and_then(|c| gaz.country(c).map(|ci| ci.name)));
         // "in the capital": the capital of the country the text is about
         let capital = if text.contains("capital") {
             focus_iso
@@ -880,6 +882,7 @@ impl Extractor {
         if ms.is_empty() {
             return Vec::new();
         }
+        mentions::story_perpetrator(&mut ms);
         assemble::relabel(&mut ms);
         let lookup = |name: &str| gaz.actor(name);
         let ctx = assemble::Ctx {

@@ -702,6 +702,55 @@ pub fn named_actors_country<'a>(
         .map(|(c, _)| (*c).to_string())
 }
 
+/// Words only one country's reports use (ISO2): its administrative units and
+/// offices ("upazila", "union parishad", "tambon", "collectorate",
+/// "sarpanch") and movements ("Naxalites", "Madhesi"). Words South Asia
+/// shares are left out: dharna, hartal, bandh, lathi-charge, panchayat,
+/// Dalit, MLA (India, Pakistan, Nepal, Bangladesh or Sri Lanka all use
+/// some of them); so is "Congress" (India's and Nepal's).
+const COUNTRY_CUES: &[(&str, &str)] = &[
+    ("upazila", "BD"),
+    ("upazilla", "BD"),
+    ("union parishad", "BD"),
+    ("collectorate", "IN"),
+    ("sarpanch", "IN"),
+    ("gram panchayat", "IN"),
+    ("naxal", "IN"),
+    ("naxals", "IN"),
+    ("naxalite", "IN"),
+    ("naxalites", "IN"),
+    ("madhesi", "NP"),
+    ("madhesis", "NP"),
+    ("tambon", "TH"),
+    ("amphoe", "TH"),
+    ("defence volunteer", "TH"),
+    ("defence volunteers", "TH"),
+    ("defense volunteer", "TH"),
+    ("defense volunteers", "TH"),
+    ("pradeshiya sabha", "LK"),
+];
+
+/// The country (ISO2) a text's own vocabulary points to, for a text whose
+/// places and named actors give none: the country of the most cue words
+/// ([`COUNTRY_CUES`]), `None` on a tie or when there is none.
+pub fn country_cue(text: &str) -> Option<&'static str> {
+    let l = text.to_ascii_lowercase();
+    let mut tally: Vec<(&'static str, usize)> = Vec::new();
+    let mut add = |c: &'static str| match tally.iter_mut().find(|(k, _)| *k == c) {
+        Some((_, n)) => *n += 1,
+        None => tally.push((c, 1)),
+    };
+    for (w, c) in COUNTRY_CUES {
+        if word_hits(&l, w).next().is_some() {
+            add(c);
+        }
+    }
+    let best = tally.iter().map(|(_, n)| *n).max()?;
+    let mut top = tally.iter().filter(|(_, n)| *n == best);
+    let first = top.next()?;
+    top.next().is_none().then_some(first.0)
+}
+
 /// A candidate actor mention in the article.
 #[derive(Debug, Clone)]
 pub struct ActorCand {
@@ -2060,6 +2109,35 @@ fn announced_killing(doc: &Doc<'_>, sent: Span, sl: &str) -> Option<(String, Spa
         .map(|a| (a.actor.name.clone(), sent))
 }
 
+/// Words before a claimant's name that only describe it: "the Islamist
+/// group X", "the banned militant outfit Y" (not names: "Islamic" opens
+/// "Islamic State").
+const CLAIMANT_DESCRIPTORS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "islamist",
+    "jihadist",
+    "jihadi",
+    "militant",
+    "terrorist",
+    "extremist",
+    "insurgent",
+    "rebel",
+    "separatist",
+    "banned",
+    "outlawed",
+    "proscribed",
+    "armed",
+    "sunni",
+    "shia",
+    "shiite",
+    "group",
+    "organisation",
+    "organization",
+    "outfit",
+];
+
 /// A passive claim in `clause` ("the attack was claimed by the Islamic
 /// State", "in an attack claimed by ISIL"): the named group right after
 /// "claimed by" (skipping "the"), not in a negated or hedged clause ("was
@@ -2087,11 +2165,21 @@ fn passive_claim(
     let rest = doc.text.get(from..clause.end)?;
     let lead = rest.len() - rest.trim_start().len();
     let rest_t = rest.trim_start();
-    let skip = if rest_t.starts_with("the ") || rest_t.starts_with("The ") {
-        4
-    } else {
-        0
-    };
+    // an article and words that only describe the group ("claimed by the
+    // Islamist group Tehrik-i-Taliban", "by the militant outfit X") come
+    // before its name
+    let mut skip = 0;
+    for w in rest_t.split(' ') {
+        if w.is_empty()
+            || !CLAIMANT_DESCRIPTORS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(w))
+        {
+            break;
+        }
+        skip += w.len() + 1;
+    }
+    let skip = skip.min(rest_t.len());
     let name_at = from + lead + skip;
     let named = actors_in(doc.actors, Span::new(name_at, clause.end))
         .first()
@@ -3106,6 +3194,8 @@ fn roles(
     let conv = |a: &ActorCand| -> RoleActor {
         let actor = if a.country {
             state_actor_of_country(a, verbal)
+        } else if security_is_police(text, a, doc.country.as_deref()) {
+            generic_actor(Generic::Police, doc.country.as_deref())
         } else if militia.contains(&a.span) {
             Actor {
                 name: format!("{} Militia", a.actor.name),
@@ -3432,6 +3522,7 @@ fn roles(
                 && capitalised_before(a))
             || (wb.get(1).is_some_and(|w| w == "by") && capitalised_before(a))
             || by_unit_of(text, clause, a.span)
+            || by_counted(text, clause, a)
     };
     // the state side of a fight "with" it: "militants were killed in a clash
     // with police", "in an exchange of fire with security forces" (ACLED codes
@@ -3737,6 +3828,390 @@ fn roles(
     let (a1, a2) = border_exchange(doc, sent, fam, cs, a1, a2);
     let main = |r: RoleActor| main_insurgency(doc, r);
     (a1.map(main), a2.map(main))
+}
+
+/// Countries whose coders read the unnamed "security personnel/forces" of a
+/// report as the police (ACLED Nepal: the Nepal Police and the Armed Police
+/// Force hold the street; Cambodia: the military police and guards at
+/// protests). Elsewhere they are the military.
+const SECURITY_MEANS_POLICE: &[&str] = &["Nepal", "Cambodia"];
+
+/// Whether a generic "security personnel/forces/officials" mention is the
+/// police by the convention of the text's country.
+fn security_is_police(text: &str, a: &ActorCand, country: Option<&str>) -> bool {
+    a.generic == Some(Generic::Military)
+        && country.is_some_and(|c| SECURITY_MEANS_POLICE.contains(&c))
+        && text
+            .get(a.span.start..a.span.end)
+            .is_some_and(|w| w.len() > 9 && w[..9].eq_ignore_ascii_case("security "))
+}
+
+/// Words that may stand between "by" and the group that acted: a number
+/// and hedges ("abducted by about 15 armed Maoists", "shot by some two
+/// dozen heavily armed rebels").
+const BY_QUANTITY: &[&str] = &[
+    "about",
+    "around",
+    "nearly",
+    "some",
+    "over",
+    "at",
+    "least",
+    "more",
+    "than",
+    "up",
+    "to",
+    "a",
+    "the",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "scores",
+    "armed",
+    "heavily",
+    "masked",
+    "unidentified",
+    "unknown",
+    "suspected",
+    "alleged",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+];
+
+/// A named group or unnamed armed men after "by" with a count or hedge
+/// between: "by about 15 armed Maoists" (a passive agent; named groups and
+/// gunmen only, not a crowd or state force whose number may be the
+/// victims': "was attended by some 200 policemen").
+fn by_counted(text: &str, clause: Span, a: &ActorCand) -> bool {
+    if a.country
+        || !(a.generic == Some(Generic::Gunmen)
+            || (a.generic.is_none()
+                && matches!(
+                    a.actor.actor_type,
+                    Some(
+                        ActorType::RebelGroups
+                            | ActorType::PoliticalMilitias
+                            | ActorType::IdentityMilitias
+                    )
+                )))
+    {
+        return false;
+    }
+    let wb = words_before(text, clause.start, a.span.start, 6);
+    let Some(i) = wb.iter().position(|w| {
+        !(BY_QUANTITY.contains(&w.as_str()) || w.bytes().all(|b| b.is_ascii_digit()))
+    }) else {
+        return false;
+    };
+    // at least one quantity word, at least one of them a number or "dozen"
+    i > 0
+        && wb[i] == "by"
+        && wb[..i].iter().any(|w| {
+            w.bytes().all(|b| b.is_ascii_digit())
+                || matches!(
+                    w.as_str(),
+                    "dozen"
+                        | "dozens"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "eleven"
+                        | "twelve"
+                        | "fifteen"
+                        | "twenty"
+                        | "thirty"
+                        | "forty"
+                        | "fifty"
+                        | "hundreds"
+                        | "scores"
+                )
+        })
+}
+
+/// The one named armed group acting in a story is the perpetrator of its
+/// unsigned acts: when the violent or abduction mentions of a text have a
+/// single named non-state armed group as actor1 (a rebel group or militia
+/// of the dictionary, no other), its other violent mentions with no
+/// actor1, or only unnamed armed men, are that group's ("TWO PEOPLE WERE
+/// KILLED IN AN ATTACK … BY FMLN UNITS. … ONE CIVILIAN AND ONE SOLDIER WERE
+/// KILLED"). Not when another group is named as actor or claimant, when
+/// the group is on the receiving side of an act, or when state forces act
+/// in the story too.
+pub fn story_perpetrator(ms: &mut [Mention]) {
+    let armed = |a: &Actor| {
+        matches!(
+            a.actor_type,
+            Some(
+                ActorType::RebelGroups | ActorType::PoliticalMilitias | ActorType::IdentityMilitias
+            )
+        ) && !a.name.starts_with("Unidentified Armed Group")
+            && !a.name.ends_with(" Militia")
+    };
+    let violent = |m: &Mention| matches!(m.family, Family::Violent | Family::Abduct);
+    let mut group: Option<RoleActor> = None;
+    for m in ms.iter().filter(|m| violent(m)) {
+        // a story in which state forces act too (a raid, a clash) has two
+        // sides: its unsigned acts may be either's
+        if m.actor1
+            .as_ref()
+            .is_some_and(|a| a.actor.actor_type == Some(ActorType::StateForces))
+        {
+            return;
+        }
+        for a in [&m.actor1, &m.actor2].into_iter().flatten() {
+            if !armed(&a.actor) {
+                continue;
+            }
+            // a group on the receiving side of one act is no sole actor
+            if m.actor2
+                .as_ref()
+                .is_some_and(|x| x.actor.name == a.actor.name)
+            {
+                return;
+            }
+            match &group {
+                Some(g) if g.actor.name != a.actor.name => return,
+                Some(_) => {}
+                None => group = Some(a.clone()),
+            }
+        }
+        for (c, _) in &m.claims {
+            if group.as_ref().is_some_and(|g| g.actor.name != *c) {
+                return;
+            }
+        }
+    }
+    let Some(g) = group else {
+        return;
+    };
+    for m in ms.iter_mut().filter(|m| violent(m)) {
+        let unsigned = m
+            .actor1
+            .as_ref()
+            .is_none_or(|a| a.actor.name.starts_with("Unidentified Armed Group"));
+        if unsigned && m.claims.is_empty() {
+            m.actor1 = Some(g.clone());
+        }
+    }
+}
+
+/// Words of a fight between two sides: a riot of two crowds (ACLED codes
+/// "BJP and Congress workers clashed" as Rioters against Rioters).
+const FIGHT_WORDS: &[&str] = &[
+    "clash",
+    "clashes",
+    "clashed",
+    "clashing",
+    "infighting",
+    "in-fighting",
+    "fought",
+    "fight",
+    "scuffle",
+    "scuffled",
+    "brawl",
+    "each other",
+    "one another",
+    "exchanged blows",
+    "came to blows",
+    "pitched battle",
+    "face-off",
+];
+
+/// Words for people, as the object of a crowd's or an armed group's act: the
+/// victims of violence against civilians ("villagers attacked a priest", "a
+/// mob lynched a suspected thief").
+const PERSON_WORDS: &[&str] = &[
+    "man",
+    "woman",
+    "women",
+    "boy",
+    "girl",
+    "child",
+    "children",
+    "youth",
+    "youths",
+    "person",
+    "persons",
+    "people",
+    "villager",
+    "villagers",
+    "resident",
+    "residents",
+    "trader",
+    "traders",
+    "shopkeeper",
+    "shopkeepers",
+    "businessman",
+    "driver",
+    "drivers",
+    "helper",
+    "passenger",
+    "passengers",
+    "student",
+    "students",
+    "journalist",
+    "journalists",
+    "reporter",
+    "reporters",
+    "photojournalist",
+    "photojournalists",
+    "teacher",
+    "teachers",
+    "headmaster",
+    "principal",
+    "doctor",
+    "doctors",
+    "priest",
+    "pastor",
+    "monk",
+    "monks",
+    "imam",
+    "farmer",
+    "farmers",
+    "labourer",
+    "laborer",
+    "couple",
+    "family",
+    "thief",
+    "thieves",
+    "robber",
+    "robbers",
+    "blogger",
+    "publisher",
+    "writer",
+    "lawyer",
+    "magistrate",
+    "official",
+    "officials",
+    "employee",
+    "employees",
+    "staff",
+    "leader",
+    "activist",
+    "supporter",
+    "worker",
+    "member",
+    "candidate",
+    "councillor",
+    "chairman",
+    "sarpanch",
+    "headman",
+    "lawmaker",
+    "dalit",
+    "dalits",
+];
+
+/// Verbs of a one-sided act on people.
+const HARM_WORDS: &[&str] = &[
+    "attacked",
+    "attack",
+    "assaulted",
+    "beat",
+    "beaten",
+    "beating",
+    "thrashed",
+    "lynched",
+    "lynching",
+    "hacked",
+    "stabbed",
+    "chopped",
+    "killed",
+    "murdered",
+    "shot",
+    "injured",
+    "wounded",
+    "hurt",
+    "manhandled",
+    "tortured",
+    "abducted",
+    "kidnapped",
+    "burnt",
+    "burned",
+    "harassed",
+    "heckled",
+    "clobbered",
+];
+
+/// The second side of an event whose first side is a crowd (ACLED's
+/// conventions, applied once the event's actor1 is final):
+/// - a fight of crowds ("BJP and Congress workers clashed", "two factions of
+///   the party clashed", "a clash between two groups of villagers") is
+///   Rioters against Rioters: a party ACLED codes as a crowd (type Rioters
+///   or Protesters) or unnamed civilians on the other side are "Rioters (X)"
+///   too, and a fight with no second side named has one;
+/// - a crowd's one-sided violence against people ("villagers attacked a
+///   priest", "a mob lynched a suspected thief") has the civilians as
+///   actor2, as has an unnamed armed group's attack that hurt people of no
+///   armed side.
+///
+/// `ms[idx]` are the event's mentions, `words` its clauses in lower case.
+/// Returns `actor2` as it should be.
+pub fn crowd_counterpart(
+    ms: &[Mention],
+    idx: &[usize],
+    words: &str,
+    actor1: Option<&Actor>,
+    actor2: Option<Actor>,
+    country: Option<&str>,
+) -> Option<Actor> {
+    let Some(a1) = actor1 else {
+        return actor2;
+    };
+    let rioters = a1.name.starts_with("Rioters");
+    let unnamed_gunmen = a1.name.starts_with("Unidentified Armed Group");
+    if !rioters && !unnamed_gunmen {
+        return actor2;
+    }
+    let fight = has_word(words, FIGHT_WORDS);
+    if rioters && fight {
+        let crowd_org = |a: &Actor| {
+            matches!(
+                a.actor_type,
+                Some(ActorType::Rioters | ActorType::Protesters | ActorType::Civilians)
+            ) && !a.name.starts_with("Protesters")
+        };
+        return match actor2 {
+            None => Some(generic_actor(Generic::Rioters, country)),
+            Some(a) if crowd_org(&a) => Some(generic_actor(Generic::Rioters, country)),
+            other => other,
+        };
+    }
+    if actor2.is_some() || fight {
+        return actor2;
+    }
+    // people of no armed side killed, wounded or abducted
+    let hurt = idx.iter().filter_map(|&i| ms.get(i)).any(|m| {
+        m.counts.iter().any(|c| {
+            c.best > 0
+                && matches!(c.side, Side::Civilians | Side::Unknown)
+                && matches!(
+                    c.outcome,
+                    Outcome::Killed | Outcome::Wounded | Outcome::Abducted
+                )
+        })
+    });
+    let person = hurt || (has_word(words, HARM_WORDS) && has_word(words, PERSON_WORDS));
+    person.then(|| generic_actor(Generic::Civilians, country))
 }
 
 /// A party or organisation ACLED codes as a crowd (type Rioters or

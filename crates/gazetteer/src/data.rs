@@ -109,6 +109,9 @@ pub(crate) struct Data {
     pub homes: Vec<(u16, u32, Vec<String>)>,
     /// Lower-cased English words that are also place names somewhere.
     pub stop: std::collections::HashSet<String>,
+    /// Lower-cased given names (lexicon `F` rows): a place name right after
+    /// one is a person's surname ("Gilda Flores", "Luis Carlos Galan").
+    pub given: std::collections::HashSet<String>,
     /// Normalised actor name or pattern → index into `actors` (built on the
     /// first look-up, reset whenever actors are added).
     pub actor_index: std::sync::OnceLock<HashMap<String, usize>>,
@@ -600,6 +603,11 @@ impl Data {
                 Some("S") if f.len() >= 2 => {
                     for w in f[1].split_whitespace() {
                         self.stop.insert(w.to_lowercase());
+                    }
+                }
+                Some("F") if f.len() >= 2 => {
+                    for w in f[1].split_whitespace() {
+                        self.given.insert(w.to_lowercase());
                     }
                 }
                 Some("R") if f.len() >= 4 => {

@@ -329,6 +329,21 @@ pub(crate) fn resolve(
             let e = &data.entries[i as usize];
             e.kind == PlaceKind::Populated && (e.population >= 1_000_000 || e.seat >= 3)
         };
+        // (not a small namesake of a national capital that only talk of its
+        // country supports: "LIMA, 7 MAY 89 -- ... the American Popular
+        // Revolutionary Alliance" is Peru's capital, not Lima, Ohio)
+        let capital_named = cands.iter().any(|&i| {
+            let e = &data.entries[i as usize];
+            e.kind == PlaceKind::Populated && e.seat >= 3
+        });
+        let supported = |i: u32| {
+            let e = &data.entries[i as usize];
+            let small = e.kind == PlaceKind::Populated && e.population < 100_000 && e.seat < 2;
+            supported(i)
+                && !(capital_named
+                    && small
+                    && !ctx.placed.get(&e.country).is_some_and(|w| *w > 0.0))
+        };
         if let Some(best) = cands.iter().copied().max_by_key(|&i| {
             (
                 supported(i),
@@ -349,6 +364,13 @@ pub(crate) fn resolve(
     // Unambiguous towns of countries already in strong context reinforce admin1.
     let max_all = ctx.all.values().copied().fold(0.0, f64::max).max(1.0);
 
+    // surnames the text gives a person by a given name ("Luis Carlos
+    // Galan ... Galan would not be dead"): every mention of them
+    let named_persons: std::collections::HashSet<String> = (0..rec.places.len())
+        .filter(|&mi| person_named(data, text, rec, mi))
+        .filter_map(|mi| rec.places.get(mi))
+        .map(|pm| text[pm.span.start..pm.span.end].to_lowercase())
+        .collect();
     let mut out = Vec::new();
     // (mention index, entry) of each place in `out`, for the checks below
     let mut chosen: Vec<Option<(usize, u32)>> = Vec::new();
@@ -454,9 +476,43 @@ pub(crate) fn resolve(
                     .iter()
                     .any(|c| data.entries[c.0 as usize].kind == *k)
         });
+        // "IN PANAMA": a name written as a country's own name is the
+        // country (or a place in it), not a town abroad of that name or
+        // alternate name (Panama, Oklahoma; Panama City, Florida)
+        let named_country = pm.candidates.iter().find_map(|c| {
+            let o = &data.entries[c.0 as usize];
+            (o.kind == PlaceKind::Country && folded_eq(&text[pm.span.start..pm.span.end], &o.name))
+                .then_some(o.country)
+        });
+        let capital_of = pm.candidates.iter().find_map(|c| {
+            let o = &data.entries[c.0 as usize];
+            (o.kind == PlaceKind::Populated
+                && o.seat >= 3
+                && folded_eq(&text[pm.span.start..pm.span.end], &o.name))
+            .then_some(o.country)
+        });
         for c in &pm.candidates {
             let en = &data.entries[c.0 as usize];
             if unit_kind.is_some_and(|k| k != en.kind) {
+                continue;
+            }
+            if named_country.is_some_and(|k| k != en.country)
+                && matches!(en.kind, PlaceKind::Populated | PlaceKind::Admin2)
+            {
+                continue;
+            }
+            // "LIMA", "BOGOTA": a national capital, not a small namesake
+            // abroad (Lima, Ohio; Bogota, New Jersey) that only the text's
+            // talk of that country ("the U.S. embassy") supports; a
+            // province or district of the namesake's country named as a
+            // place, or the dateline, keeps it
+            if capital_of.is_some_and(|k| k != en.country)
+                && en.kind == PlaceKind::Populated
+                && en.population < 100_000
+                && en.seat < 2
+                && !ctx.placed.get(&en.country).is_some_and(|w| *w > 0.0)
+                && !ctx.dateline.contains(&c.0)
+            {
                 continue;
             }
             let mut sc = 0.0;
@@ -530,6 +586,12 @@ pub(crate) fn resolve(
         // Guerrero") is that person wherever no locative word or unit word
         // makes it a place
         if !cued && !people.is_empty() && people.contains(&text[s..e].to_lowercase()) {
+            continue;
+        }
+        // "Gilda Flores", "Luis Carlos Galan", "Pablo Escobar": a person
+        // named by a given name, not a town named after the surname (nor
+        // after the given name)
+        if !cued && named_persons.contains(&text[s..e].to_lowercase()) {
             continue;
         }
         let english = pm.common_word && data.stop.contains(&text[s..e].to_lowercase());
@@ -905,6 +967,54 @@ fn province_capital(data: &Data, text: &str, s: usize, e: usize, idx: u32) -> Op
         })
         .max_by_key(|(i, o)| (o.seat, o.population, std::cmp::Reverse(*i)))
         .map(|(i, _)| i as u32)
+}
+
+/// Whether place mention `mi` is part of a person's name: right after a
+/// given name in the same run of capitalised words ("Gilda Flores", "Jose
+/// Javier Rivera", "Heriberto Lopez Gonzalez"), or itself a given name
+/// before a capitalised word ("Pablo Escobar"). A given name inside another
+/// place's name ("San Carlos") does not count.
+fn person_named(data: &Data, text: &str, rec: &Recognition, mi: usize) -> bool {
+    if data.given.is_empty() {
+        return false;
+    }
+    let Some(pm) = rec.places.get(mi) else {
+        return false;
+    };
+    let (s, e) = (pm.span.start, pm.span.end);
+    // (inside a longer place name, "San Carlos"; a place named like the
+    // given name alone, "Claudio", is no place here)
+    let in_place = |i: usize, j: usize| {
+        rec.places
+            .iter()
+            .any(|o| o.span.start <= i && j <= o.span.end && (o.span.start, o.span.end) != (i, j))
+    };
+    let own = text[s..e].to_lowercase();
+    if !own.contains(' ') && data.given.contains(&own) && cap_word_after(text, e) {
+        return true;
+    }
+    // up to three capitalised words before, joined by single spaces
+    let mut end = s;
+    for _ in 0..3 {
+        let Some(head) = text.get(..end).and_then(|h| h.strip_suffix(' ')) else {
+            return false;
+        };
+        let ws = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(head.len(), |(i, _)| i);
+        let w = &head[ws..];
+        if !w.starts_with(char::is_uppercase) {
+            return false;
+        }
+        if data.given.contains(&w.to_lowercase()) && !in_place(ws, ws + w.len()) {
+            return true;
+        }
+        end = ws;
+    }
+    false
 }
 
 /// Whether a name is a compass word ("North", "south-west", "Central").

@@ -609,3 +609,56 @@ fn a_provinces_capital_is_its_seat() {
     let (at, ps) = located(text);
     assert_eq!(at, "Balochistan", "{ps:?}");
 }
+
+/// "Jose Javier Rivera", "Pablo Escobar": a place name in a person's name
+/// (after a given name, or a given name before a surname) is no place, and
+/// neither is the surname alone later in the text; "in Rivera" still is.
+#[test]
+fn a_surname_after_a_given_name_is_no_place() {
+    let text = "Police arrested Jose Javier Rivera in Bogota. Rivera denied the charge.";
+    let ps = places(text);
+    assert!(ps.iter().all(|p| p.location.name != "Rivera"), "{ps:?}");
+    assert!(place(&ps, text, "Bogota").is_some(), "{ps:?}");
+    let text = "The cartel of Pablo Escobar claimed the bombing in Medellin.";
+    let ps = places(text);
+    assert!(place(&ps, text, "Pablo").is_none(), "{ps:?}");
+    let text = "Guerrillas attacked a police post in Rivera, Huila, on Monday.";
+    let ps = places(text);
+    assert!(place(&ps, text, "Rivera").is_some(), "{ps:?}");
+}
+
+/// "in Panama": a name written as a country's own name is the country, not
+/// a town abroad that bears it (Panama, Oklahoma; Panama City, Florida).
+#[test]
+fn a_country_name_is_the_country_not_a_town_abroad() {
+    let text = "The U.S. embassy said a bomb exploded in Panama, killing two U.S. soldiers.";
+    let ps = places(text);
+    let p = place(&ps, text, "Panama").expect("Panama placed");
+    assert_eq!(p.location.country_code.as_deref(), Some("PA"), "{ps:?}");
+}
+
+/// A district whose seat is not named like it (admin2_seats.tsv) is placed
+/// at its seat: "East Garo Hills" at Williamnagar, "Laukkaing" at Laukkai.
+#[test]
+fn a_district_named_unlike_its_seat_has_the_seats_point() {
+    let text = "Militants torched two trucks in East Garo Hills district on Monday.";
+    let ps = places(text);
+    let p = place(&ps, text, "East Garo Hills").expect("placed");
+    let (lat, lon) = (p.location.lat.expect("lat"), p.location.lon.expect("lon"));
+    assert!(
+        (lat - 25.4955).abs() < 0.3 && (lon - 90.6168).abs() < 0.3,
+        "{ps:?}"
+    );
+}
+
+/// "Lima", "Bogota": a national capital, not a small namesake abroad
+/// (Lima, Ohio; Bogota, New Jersey) that only the text's talk of that
+/// country supports.
+#[test]
+fn a_national_capital_beats_a_small_namesake_abroad() {
+    let text = "The U.S. embassy said two American tourists were shot dead in Bogota \
+                on Friday, and the U.S. ambassador asked for an inquiry.";
+    let ps = places(text);
+    let p = place(&ps, text, "Bogota").expect("Bogota placed");
+    assert_eq!(p.location.country_code.as_deref(), Some("CO"), "{ps:?}");
+}

@@ -228,6 +228,15 @@ fn bare(toks: &[Tok<'_>], i: usize) -> Option<Bare> {
                 val += u;
                 used = 2;
             }
+        } else if let Some(d) = next(1)
+            .filter(|w| w.len() == 1)
+            .and_then(|w| w.parse::<u32>().ok())
+        {
+            // "Twenty 2 people": a copy that writes small numbers in digits
+            if (1..10).contains(&d) {
+                val += d;
+                used = 2;
+            }
         }
     } else if let Some(u) = unit_word(w0) {
         if w0 == "no" || w0 == "none" {
@@ -420,6 +429,7 @@ mod tests {
         assert_eq!(q("five soldiers"), (Some(5), 5, Some(5)));
         assert_eq!(q("1,600 people"), (Some(1600), 1600, Some(1600)));
         assert_eq!(q("twenty-five people"), (Some(25), 25, Some(25)));
+        assert_eq!(q("Twenty 2 people"), (Some(22), 22, Some(22)));
         assert_eq!(q("two hundred people"), (Some(200), 200, Some(200)));
         assert_eq!(q("one hundred and five"), (Some(105), 105, Some(105)));
     }
