@@ -2583,9 +2583,7 @@ fn cue_start(text: &str, s: usize, cues: &[&str], allow_distance: bool) -> Optio
     }
     // (a cue ends with the text's last byte: the others are passed over
     // without cutting the tail; the cues are lower-case ASCII)
-    let Some(last) = trimmed.as_bytes().last().map(u8::to_ascii_lowercase) else {
-        return None;
-    };
+    let last = trimmed.as_bytes().last().map(u8::to_ascii_lowercase)?;
     for cue in cues {
         if cue.as_bytes().last() != Some(&last) {
             continue;
