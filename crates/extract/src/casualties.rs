@@ -810,6 +810,44 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     });
     let shouting = upper > 8 && lowers * 10 < upper;
     let mut ts = toks(if shouting { &low } else { sent }, &low, base);
+    // "threatened to kill two hostages", "vowed to kill ten soldiers",
+    // "plotted to kidnap him": an infinitive tells an intent, no outcome
+    // (an attempt, "tried to kill", is an attack and keeps its words; an
+    // order, "gave the order to assassinate six priests", is told of a
+    // killing done)
+    let intent = |h: &LexHit| {
+        matches!(h.hit, Hit::Outcome(_))
+            && ts.iter().position(|t| t.start == h.start).is_some_and(|k| {
+                // (not "said to kill 60", "claim to kill two": a report)
+                k > 1
+                    && ts[k - 1].l == "to"
+                    && [
+                        "threat", "vow", "plan", "plot", "want", "intend", "seek", "sought",
+                        "promis", "pledg", "conspir", "aim", "prepar", "hop", "wish",
+                    ]
+                    .iter()
+                    .any(|v| ts[k - 2].l.starts_with(v))
+                    && matches!(
+                        ts[k].l,
+                        "kill"
+                            | "murder"
+                            | "kidnap"
+                            | "abduct"
+                            | "assassinate"
+                            | "execute"
+                            | "behead"
+                            | "wound"
+                            | "injure"
+                            | "massacre"
+                            | "eliminate"
+                    )
+            })
+    };
+    let no_intent: Option<Vec<LexHit>> = hits
+        .iter()
+        .any(intent)
+        .then(|| hits.iter().filter(|h| !intent(h)).copied().collect());
+    let hits: &[LexHit] = no_intent.as_deref().unwrap_or(hits);
     let extra = extra_outcomes(&ts, hits);
     let hits: &[LexHit] = extra.as_deref().unwrap_or(hits);
     // a headline in title case ("Three Killed in Fresh Indian Firing"): its

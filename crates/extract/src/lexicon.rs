@@ -732,6 +732,8 @@ const OUTCOMES: &[(&str, Outcome)] = &[
     ("fatally injured", Outcome::Killed),
     ("shot and killed", Outcome::Killed),
     ("shot to death", Outcome::Killed),
+    // "a student was riddled with bullets", "riddled him with bullets"
+    ("riddled with bullets", Outcome::Killed),
     ("killed on the spot", Outcome::Killed),
     ("gunned down", Outcome::Killed),
     ("gun down", Outcome::Killed),
@@ -956,6 +958,7 @@ impl Lexicon {
                                 | "shot and killed"
                                 | "fatally shot"
                                 | "shot to death"
+                                | "riddled with bullets"
                                 | "massacred"
                                 | "assassinated"
                                 | "hacked to death"

@@ -4119,6 +4119,19 @@ const PERSON_WORDS: &[&str] = &[
     "lawmaker",
     "dalit",
     "dalits",
+    "guard",
+    "guards",
+    "trucker",
+    "truckers",
+    "rickshaw-puller",
+    "victim",
+    "victims",
+    "activists",
+    "leaders",
+    "supporters",
+    "workers",
+    "members",
+    "minister",
 ];
 
 /// Verbs of a one-sided act on people.
@@ -4150,6 +4163,9 @@ const HARM_WORDS: &[&str] = &[
     "harassed",
     "heckled",
     "clobbered",
+    "injuries",
+    "injury",
+    "burns",
 ];
 
 /// The second side of an event whose first side is a crowd (ACLED's
@@ -4182,6 +4198,55 @@ pub fn crowd_counterpart(
     if !rioters && !unnamed_gunmen {
         return actor2;
     }
+    let counted = |sides: &[Side]| {
+        idx.iter().filter_map(|&i| ms.get(i)).any(|m| {
+            m.counts.iter().any(|c| {
+                c.best > 0
+                    && sides.contains(&c.side)
+                    && matches!(
+                        c.outcome,
+                        Outcome::Killed | Outcome::Wounded | Outcome::Abducted
+                    )
+            })
+        })
+    };
+    // people of no armed side killed, wounded or abducted (people of no
+    // stated side beside militants hurt are the militants' own: "9 militants
+    // were killed and 5 others injured in a drone strike")
+    let civilians_hurt =
+        counted(&[Side::Civilians]) || (counted(&[Side::Unknown]) && !counted(&[Side::Militants]));
+    // unnamed armed men on both sides ("a soldier was killed in an
+    // encounter with militants", "two people were hurt when assailants
+    // hurled bombs at a bus"): the side that was hurt is the second
+    if unnamed_gunmen && actor2.as_ref().is_some_and(|b| b.name == a1.name) {
+        if counted(&[Side::State]) {
+            let police = has_word(
+                words,
+                &[
+                    "police",
+                    "policeman",
+                    "policemen",
+                    "constable",
+                    "constables",
+                    "cop",
+                    "cops",
+                ],
+            ) && !has_word(
+                words,
+                &["soldier", "soldiers", "army", "troops", "military"],
+            );
+            let g = if police {
+                Generic::Police
+            } else {
+                Generic::Military
+            };
+            return Some(generic_actor(g, country));
+        }
+        if civilians_hurt {
+            return Some(generic_actor(Generic::Civilians, country));
+        }
+        return actor2;
+    }
     let fight = has_word(words, FIGHT_WORDS);
     if rioters && fight {
         let crowd_org = |a: &Actor| {
@@ -4199,18 +4264,7 @@ pub fn crowd_counterpart(
     if actor2.is_some() || fight {
         return actor2;
     }
-    // people of no armed side killed, wounded or abducted
-    let hurt = idx.iter().filter_map(|&i| ms.get(i)).any(|m| {
-        m.counts.iter().any(|c| {
-            c.best > 0
-                && matches!(c.side, Side::Civilians | Side::Unknown)
-                && matches!(
-                    c.outcome,
-                    Outcome::Killed | Outcome::Wounded | Outcome::Abducted
-                )
-        })
-    });
-    let person = hurt || (has_word(words, HARM_WORDS) && has_word(words, PERSON_WORDS));
+    let person = civilians_hurt || (has_word(words, HARM_WORDS) && has_word(words, PERSON_WORDS));
     person.then(|| generic_actor(Generic::Civilians, country))
 }
 

@@ -1177,3 +1177,26 @@ fn a_countrys_own_office_word_gives_the_unplaced_note_its_country() {
     let e = primary(&evs);
     assert_eq!(actor2(e), "Police Forces of Bangladesh");
 }
+
+#[test]
+fn unnamed_attackers_against_soldiers_have_the_soldiers_as_actor2() {
+    // "an encounter with militants": the militants act, the soldiers suffer
+    let evs = extract(
+        "Two soldiers were killed and three others injured in an encounter with militants \
+         in Keran sector of Kupwara district, Jammu and Kashmir, on Thursday.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Unidentified Armed Group (India)");
+    assert_eq!(actor2(e), "Military Forces of India");
+}
+
+#[test]
+fn a_person_hurt_by_a_thrown_bomb_is_a_civilian_victim() {
+    // no count, but a person and his injuries: violence against civilians
+    let evs = extract(
+        "Rahim Uddin, 35, a hotel employee, sustained splinter injuries as assailants hurled \
+         a crude bomb at him in Sylhet, Bangladesh, on Monday.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor2(e), "Civilians (Bangladesh)");
+}

@@ -1044,7 +1044,14 @@ fn is_compass(name: &str) -> bool {
 /// a capitalised word or a number that is no unit word ("North Dinajpur",
 /// "South 24-Parganas"; not "Central Region", "North Province").
 fn compass_head(text: &str, e: usize) -> bool {
-    let Some(tail) = text.get(e..).and_then(|t| t.strip_prefix(' ')) else {
+    // (one space of any kind: "North\u{a0}Kashmir's" in pasted notes)
+    let Some(tail) = text.get(e..).and_then(|t| {
+        let c = t
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace() && *c != '\n')?;
+        t.get(c.len_utf8()..)
+    }) else {
         return false;
     };
     let w: String = tail

@@ -586,6 +586,10 @@ fn a_compass_word_opening_a_longer_name_is_no_place() {
     assert!(ps.iter().all(|p| p.location.name != "North"), "{ps:?}");
     let p = place(&ps, text, "Bhatpara").expect("Bhatpara placed");
     assert_eq!(p.location.admin1.as_deref(), Some("West Bengal"), "{ps:?}");
+    // a no-break space inside the name (pasted notes)
+    let text = "A militant was killed in North\u{a0}Kashmir's Tangmarg area on Monday.";
+    let ps = places(text);
+    assert!(ps.iter().all(|p| p.location.name != "North"), "{ps:?}");
     let text = "Police fired tear gas at protesters in Raiganj in North Dinajpur district.";
     let ps = places(text);
     assert!(
