@@ -204,25 +204,26 @@ fn unwrap_lines(text: &str) -> Option<String> {
     let b = text.as_bytes();
     // a wrapped line is near the usual width (40 to 90 bytes); a line break
     // after a short line (a headline) or a long one (a paragraph) is kept
-    let soft = |i: usize| {
-        b[i] == b'\n'
-            && i > 0
+    // (the line breaks by `memchr`, each line's start from the one before)
+    let mut soft: Vec<usize> = Vec::new();
+    let mut start = 0;
+    for i in memchr::memchr_iter(b'\n', b) {
+        if i > 0
             && !b[i - 1].is_ascii_whitespace()
             && b.get(i + 1).is_some_and(|c| !c.is_ascii_whitespace())
-            && {
-                let start = b[..i]
-                    .iter()
-                    .rposition(|c| *c == b'\n')
-                    .map_or(0, |p| p + 1);
-                (40..=90).contains(&(i - start))
-            }
-    };
-    if !(0..b.len()).any(soft) {
+            && (40..=90).contains(&(i - start))
+        {
+            soft.push(i);
+        }
+        start = i + 1;
+    }
+    if soft.is_empty() {
         return None;
     }
-    let out: Vec<u8> = (0..b.len())
-        .map(|i| if soft(i) { b' ' } else { b[i] })
-        .collect();
+    let mut out = b.to_vec();
+    for i in soft {
+        out[i] = b' ';
+    }
     String::from_utf8(out).ok()
 }
 
@@ -592,12 +593,16 @@ impl Extractor {
         // (not from a country named as the other side of a border: "an army
         // outpost near the border with Mali" is not in Mali)
         let text_focus = {
-            let sided: Vec<ResolvedPlace> = places
-                .iter()
-                .filter(|p| !(p.kind == PlaceKind::Country && across_border(text, p)))
-                .cloned()
-                .collect();
-            gaz.focus_country(&sided)
+            let sided =
+                |p: &ResolvedPlace| !(p.kind == PlaceKind::Country && across_border(text, p));
+            // (a copy only when a country is left out: nearly never)
+            if places.iter().all(sided) {
+                gaz.focus_country(&places)
+            } else {
+                let sided: Vec<ResolvedPlace> =
+                    places.iter().filter(|p| sided(p)).cloned().collect();
+                gaz.focus_country(&sided)
+            }
         };
         let dateline_loc = match own_dateline.as_ref() {
             // the dateline in the text is resolved with the text's other
@@ -1277,6 +1282,48 @@ mod tests {
             "x'Y 'Z 9A\u{a0}B",
         ] {
             assert_eq!(title_case(t), by_chars(t), "{t:?}");
+        }
+    }
+
+    /// The byte-by-byte reader `unwrap_lines`' line-break search replaced.
+    fn unwrap_lines_by_bytes(text: &str) -> Option<String> {
+        let b = text.as_bytes();
+        let soft = |i: usize| {
+            b[i] == b'\n'
+                && i > 0
+                && !b[i - 1].is_ascii_whitespace()
+                && b.get(i + 1).is_some_and(|c| !c.is_ascii_whitespace())
+                && {
+                    let start = b[..i]
+                        .iter()
+                        .rposition(|c| *c == b'\n')
+                        .map_or(0, |p| p + 1);
+                    (40..=90).contains(&(i - start))
+                }
+        };
+        if !(0..b.len()).any(soft) {
+            return None;
+        }
+        let out: Vec<u8> = (0..b.len())
+            .map(|i| if soft(i) { b' ' } else { b[i] })
+            .collect();
+        String::from_utf8(out).ok()
+    }
+
+    /// Over texts with lines of every width around the bounds, blank lines,
+    /// breaks at both ends and non-ASCII chars, the `memchr` reader gives
+    /// what the byte-by-byte one gives.
+    #[test]
+    fn unwrap_lines_by_memchr_as_by_bytes() {
+        let mut texts: Vec<String> = Vec::new();
+        for w in [0, 1, 38, 39, 40, 41, 89, 90, 91, 120] {
+            let line = "x".repeat(w);
+            texts.push(format!("{line}\n{line}\nA\n\n{line} \n b\n"));
+            texts.push(format!("\n{line}\n\u{c9}{line}\n{line}"));
+            texts.push(format!("{}\ny", "\u{e9}".repeat(w / 2)));
+        }
+        for t in &texts {
+            assert_eq!(unwrap_lines(t), unwrap_lines_by_bytes(t), "{t:?}");
         }
     }
 

@@ -290,45 +290,48 @@ fn merge_overlapping(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 fn header_tags(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let b = text.as_bytes();
-    for tag in ["[text]", "[excerpt]", "[excerpts]"] {
-        let mut from = 0;
-        while from < b.len() {
+    // every tag opens with '[': look only there (one byte search over the
+    // text instead of a window comparison per byte and tag)
+    for i in memchr::memchr_iter(b'[', b) {
+        for tag in HEADER_TAGS {
             // the tag in any case (title-cased copy writes "[Text]")
-            let Some(i) = b[from..]
-                .windows(tag.len())
-                .position(|w| w.eq_ignore_ascii_case(tag.as_bytes()))
-                .map(|i| from + i)
-            else {
-                break;
-            };
-            from = i + tag.len();
-            // walk back over whitespace and whole bracket groups
-            let mut at = i;
-            loop {
-                while at > 0 && b[at - 1].is_ascii_whitespace() {
-                    at -= 1;
-                }
-                if at == 0 || b[at - 1] != b']' {
-                    break;
-                }
-                let close = at - 1;
-                let lo = close.saturating_sub(300);
-                let Some(open) = b[lo..close]
-                    .iter()
-                    .rposition(|&c| c == b'[')
-                    .map(|k| lo + k)
-                else {
-                    break;
-                };
-                if b[open + 1..close].contains(&b']') {
-                    break;
-                }
-                out.push((open, close + 1));
-                at = open;
+            if b.len() - i >= tag.len() && b[i..i + tag.len()].eq_ignore_ascii_case(tag.as_bytes())
+            {
+                bracket_groups_before(b, i, &mut out);
             }
         }
     }
     out
+}
+
+/// The editorial tags that close a wire header's bracket groups.
+const HEADER_TAGS: [&str; 3] = ["[text]", "[excerpt]", "[excerpts]"];
+
+/// Pushes the whole bracket groups right before `at` (over whitespace),
+/// nearest first.
+fn bracket_groups_before(b: &[u8], mut at: usize, out: &mut Vec<(usize, usize)>) {
+    loop {
+        while at > 0 && b[at - 1].is_ascii_whitespace() {
+            at -= 1;
+        }
+        if at == 0 || b[at - 1] != b']' {
+            break;
+        }
+        let close = at - 1;
+        let lo = close.saturating_sub(300);
+        let Some(open) = b[lo..close]
+            .iter()
+            .rposition(|&c| c == b'[')
+            .map(|k| lo + k)
+        else {
+            break;
+        };
+        if b[open + 1..close].contains(&b']') {
+            break;
+        }
+        out.push((open, close + 1));
+        at = open;
+    }
 }
 
 /// Whether a quotation opening at `open` carries on the report's own
@@ -2844,17 +2847,13 @@ fn attributed(doc: &Doc<'_>, clause: Span) -> Option<RoleActor> {
             })
             .filter(|r| !unnamed_armed(&r.actor));
         if let Some(r) = &insurgency {
-            let (ss, se) = sentence_around(text, a.span);
-            let s = text[ss..se].to_ascii_lowercase();
-            if attribution_in(&s, a.span.start - ss) {
+            if attribution_at(text, a.span) {
                 return Some(r.clone());
             }
             continue;
         }
         if let Some(m) = party_militia(text, a) {
-            let (ss, se) = sentence_around(text, a.span);
-            let s = text[ss..se].to_ascii_lowercase();
-            if attribution_in(&s, a.span.start - ss) {
+            if attribution_at(text, a.span) {
                 return Some(RoleActor {
                     actor: m,
                     span: a.span,
@@ -2880,9 +2879,7 @@ fn attributed(doc: &Doc<'_>, clause: Span) -> Option<RoleActor> {
         {
             continue;
         }
-        let (ss, se) = sentence_around(text, a.span);
-        let s = text[ss..se].to_ascii_lowercase();
-        if attribution_in(&s, a.span.start - ss) {
+        if attribution_at(text, a.span) {
             return Some(RoleActor {
                 actor: a.actor.clone(),
                 span: a.span,
@@ -2890,6 +2887,43 @@ fn attributed(doc: &Doc<'_>, clause: Span) -> Option<RoleActor> {
         }
     }
     None
+}
+
+/// [`attribution_in`] for the group at `sp` in its sentence of `text`,
+/// remembered: [`attributed`] asks it about every group near each clause,
+/// so a text asks about the same group once per clause. The answers are
+/// kept by the sentence's own bytes and the group's offset in it (a pure
+/// function of both), the last [`ATTRIBUTION_MEMO`] per thread.
+fn attribution_at(text: &str, sp: Span) -> bool {
+    let (ss, se) = sentence_around(text, sp);
+    let (sent, at) = (&text[ss..se], sp.start - ss);
+    let known = ATTRIBUTIONS.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|(k, a, _)| *a == at && k.as_slice() == sent.as_bytes())
+            .map(|e| e.2)
+    });
+    if let Some(v) = known {
+        return v;
+    }
+    let v = attribution_in(&sent.to_ascii_lowercase(), at);
+    ATTRIBUTIONS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() == ATTRIBUTION_MEMO {
+            m.remove(0);
+        }
+        m.push((sent.as_bytes().to_vec(), at, v));
+    });
+    v
+}
+
+/// How many answers [`attribution_at`] keeps per thread.
+const ATTRIBUTION_MEMO: usize = 32;
+
+thread_local! {
+    /// [`attribution_at`]'s answers: (sentence bytes, group offset, answer).
+    static ATTRIBUTIONS: std::cell::RefCell<Vec<(Vec<u8>, usize, bool)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The sentence around `sp`: from after the previous ". " (or line break) to
@@ -5085,6 +5119,55 @@ mod speed_tests {
                 }
             }
         }
+    }
+
+    /// The window search per tag [`super::header_tags`]'s byte search
+    /// replaced (the oracle of `header_tags_by_bytes_as_by_windows`).
+    fn header_tags_by_windows(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let b = text.as_bytes();
+        for tag in super::HEADER_TAGS {
+            let mut from = 0;
+            while from < b.len() {
+                let Some(i) = b[from..]
+                    .windows(tag.len())
+                    .position(|w| w.eq_ignore_ascii_case(tag.as_bytes()))
+                    .map(|i| from + i)
+                else {
+                    break;
+                };
+                from = i + tag.len();
+                super::bracket_groups_before(b, i, &mut out);
+            }
+        }
+        out
+    }
+
+    /// Over every suffix of wire headers with tags in any case, nested and
+    /// unclosed brackets, the '[' search finds the same ranges as the window
+    /// search (after the sort and merge `quote_ranges` applies).
+    #[test]
+    fn header_tags_by_bytes_as_by_windows() {
+        let texts = [
+            "-- [COMMUNIQUE] [FARABUNDO MARTI FRONT (FMLN)] [TEXT] TODAY THE ARMY",
+            "[Excerpts] [a] [b]  [EXCERPT] x [excerpts][text][TeXt]",
+            "]] [ [x] [text] [y]\n[z] [EXCERPTS] [[[text]",
+            "[tex [text [text]",
+            "",
+        ];
+        for t in texts {
+            for i in 0..=t.len() {
+                let mut a = super::header_tags(&t[i..]);
+                let mut b = header_tags_by_windows(&t[i..]);
+                a.sort();
+                b.sort();
+                assert_eq!(a, b, "{:?}", &t[i..]);
+            }
+        }
+        assert_eq!(
+            super::header_tags("[A] [B] [Text] go"),
+            vec![(4, 7), (0, 3)]
+        );
     }
 
     /// The char-by-char reader [`super::quote_ranges`]'s byte search replaced.

@@ -329,19 +329,30 @@ pub(crate) fn lookup(data: &Data, name: &str) -> Option<Actor> {
     // The first actor (in table order) whose name or a pattern normalises
     // to `n`; the index is built once, so a look-up costs one hash probe.
     let index = data.actor_index.get_or_init(|| {
-        let mut m: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for (i, a) in data.actors.iter().enumerate() {
-            m.entry(normalise_actor_name(&a.name)).or_insert(i);
-            for p in actor_patterns(a) {
-                m.entry(normalise_actor_name(&p)).or_insert(i);
-            }
-        }
-        m
+        let patterns: Vec<Vec<String>> = data.actors.iter().map(actor_patterns).collect();
+        actor_index(data, &patterns)
     });
     index
         .get(&n)
         .and_then(|&i| data.actors.get(i))
         .map(ActorRec::to_actor)
+}
+
+/// The look-up index of [`lookup`]: each actor's normalised name and
+/// patterns (`patterns[i]` = [`actor_patterns`] of actor `i`) → the first
+/// actor (in table order) that has it.
+pub(crate) fn actor_index(
+    data: &Data,
+    patterns: &[Vec<String>],
+) -> std::collections::HashMap<String, usize> {
+    let mut m: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, (a, pats)) in data.actors.iter().zip(patterns).enumerate() {
+        m.entry(normalise_actor_name(&a.name)).or_insert(i);
+        for p in pats {
+            m.entry(normalise_actor_name(p)).or_insert(i);
+        }
+    }
+    m
 }
 
 /// State actors every country gets (unless the dictionary already has them):

@@ -257,12 +257,22 @@ impl Matcher {
                 b.add(d, Target::Demonym(ci as u16));
             }
         }
-        for (ai, a) in data.actors.iter().enumerate() {
+        let patterns: Vec<Vec<String>> = data
+            .actors
+            .iter()
+            .map(crate::actors::actor_patterns)
+            .collect();
+        for (ai, pats) in patterns.iter().enumerate() {
             let t = Target::Actor(ai as u32);
-            for alias in crate::actors::actor_patterns(a) {
-                b.add(&alias, t);
+            for alias in pats {
+                b.add(alias, t);
             }
         }
+        // the actor look-up index reads the same patterns: built here, they
+        // are worked out once per process (the index was built on the first
+        // look-up, working them out again)
+        data.actor_index
+            .get_or_init(|| crate::actors::actor_index(data, &patterns));
         for g in &data.generics {
             b.add(&g.phrase, Target::Generic(g.kind));
             b.add(&capitalise(&g.phrase), Target::Generic(g.kind));

@@ -2588,7 +2588,13 @@ fn cue_start(text: &str, s: usize, cues: &[&str], allow_distance: bool) -> Optio
             trimmed = trimmed[..k].trim_end();
         }
     }
+    // (a cue ends with the text's last byte: the others are passed over
+    // without cutting the tail; the cues are lower-case ASCII)
+    let last = trimmed.as_bytes().last().map(u8::to_ascii_lowercase)?;
     for cue in cues {
+        if cue.as_bytes().last() != Some(&last) {
+            continue;
+        }
         let n = cue.len();
         let Some(tail) = trimmed.len().checked_sub(n).and_then(|k| trimmed.get(k..)) else {
             continue;
@@ -2931,6 +2937,24 @@ pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::towns_middle;
+
+    /// `cue_start` passes over a cue by its last byte, compared with the
+    /// text's lower-cased: every cue must be lower-case ASCII. And a cue is
+    /// found in any case, after "the", with a distance before it.
+    #[test]
+    fn cues_are_lower_case_ascii_and_found_in_any_case() {
+        for cue in super::NEAR_CUES.iter().chain(super::PLAIN_CUES) {
+            assert!(cue.is_ascii() && cue.to_ascii_lowercase() == *cue, "{cue}");
+        }
+        let t = "killed NEAR the Kabul road, 12 km from Kandahar, In Quetta";
+        let at = |w: &str| t.find(w).expect("word");
+        assert_eq!(super::near_cue_start(t, at("Kabul")), Some(at("NEAR")));
+        assert_eq!(super::near_cue_start(t, at("Kandahar")), Some(at("12")));
+        assert_eq!(super::plain_cue_start(t, at("Quetta")), Some(at("In")));
+        assert_eq!(super::plain_cue_start(t, at("road")), None);
+        assert_eq!(super::near_cue_start("near", 4), None);
+        assert_eq!(super::plain_cue_start(" Quetta", 1), None);
+    }
 
     /// Halfway between the weighted mean and the middle of the spread: a
     /// cluster of towns at one end of a district pulls the point towards it,

@@ -88,7 +88,8 @@ pub fn word_value(w: &str) -> Option<u32> {
     unit_word(lw).filter(|&v| v > 0).or_else(|| tens_word(lw))
 }
 
-/// A word token with its byte range.
+/// A word token (ASCII lower case: [`tokens`] reads the text's lower-cased
+/// copy, which splits alike and keeps every offset) with its byte range.
 #[derive(Debug, Clone, Copy)]
 struct Tok<'a> {
     s: &'a str,
@@ -163,41 +164,39 @@ type Bare = (u32, bool, Option<u32>, Option<u32>, usize);
 /// Parses a bare number (no qualifier) starting at token `i`; returns
 /// `(value, vague, low, high, tokens used)`.
 fn bare(toks: &[Tok<'_>], i: usize) -> Option<Bare> {
-    let w0 = toks.get(i)?.s.to_ascii_lowercase();
-    let next = |k: usize| toks.get(i + k).map(|t| t.s.to_ascii_lowercase());
+    let w0 = toks.get(i)?.s;
+    let next = |k: usize| toks.get(i + k).map(|t| t.s);
     // digits, with optional range "4-5" or "4 to 5"
-    if let Some(v) = digits_value(&w0) {
-        let adjacent_dash = next(1).as_deref() == Some("-")
-            && toks.get(i + 1).is_some_and(|t| t.start == toks[i].end);
-        if adjacent_dash || next(1).as_deref() == Some("to") {
-            if let Some(hi) = next(2).and_then(|w| digits_value(&w)) {
+    if let Some(v) = digits_value(w0) {
+        let adjacent_dash =
+            next(1) == Some("-") && toks.get(i + 1).is_some_and(|t| t.start == toks[i].end);
+        if adjacent_dash || next(1) == Some("to") {
+            if let Some(hi) = next(2).and_then(digits_value) {
                 if hi > v {
                     return Some((v, false, Some(v), Some(hi), 3));
                 }
             }
         }
         // "2,600-km", "39-year-old": a hyphenated unit is not a count of people
-        if next(1).as_deref() == Some("-") && toks[i + 1].start == toks[i].end {
+        if next(1) == Some("-") && toks[i + 1].start == toks[i].end {
             return None;
         }
         // "2 dozen" = 24
-        if next(1).as_deref() == Some("dozen") {
+        if next(1) == Some("dozen") {
             let d = v.saturating_mul(12);
             return Some((d, false, Some(d), Some(d), 2));
         }
         return Some((v, false, Some(v), Some(v), 1));
     }
-    match w0.as_str() {
+    match w0 {
         "a" | "an" => {
             let w1 = next(1)?;
-            return match w1.as_str() {
+            return match w1 {
                 "dozen" => Some((12, false, Some(12), Some(12), 2)),
                 "few" => Some((3, true, Some(2), Some(5), 2)),
                 "hundred" => Some((100, false, Some(100), Some(100), 2)),
                 "thousand" => Some((1000, false, Some(1000), Some(1000), 2)),
-                "couple" if next(2).as_deref() == Some("of") => {
-                    Some((2, false, Some(2), Some(2), 3))
-                }
+                "couple" if next(2) == Some("of") => Some((2, false, Some(2), Some(2), 3)),
                 _ => None,
             };
         }
@@ -214,17 +213,17 @@ fn bare(toks: &[Tok<'_>], i: usize) -> Option<Bare> {
     // word numbers: "twenty-five", "two hundred", "one hundred and five"
     let mut val: u32;
     let mut used;
-    if let Some(t) = tens_word(&w0) {
+    if let Some(t) = tens_word(w0) {
         val = t;
         used = 1;
-        if next(1).as_deref() == Some("-") {
-            if let Some(u) = next(2).and_then(|w| unit_word(&w)) {
+        if next(1) == Some("-") {
+            if let Some(u) = next(2).and_then(unit_word) {
                 if (1..10).contains(&u) {
                     val += u;
                     used = 3;
                 }
             }
-        } else if let Some(u) = next(1).and_then(|w| unit_word(&w)) {
+        } else if let Some(u) = next(1).and_then(unit_word) {
             if (1..10).contains(&u) {
                 val += u;
                 used = 2;
@@ -239,7 +238,7 @@ fn bare(toks: &[Tok<'_>], i: usize) -> Option<Bare> {
                 used = 2;
             }
         }
-    } else if let Some(u) = unit_word(&w0) {
+    } else if let Some(u) = unit_word(w0) {
         if w0 == "no" || w0 == "none" {
             return Some((0, false, Some(0), Some(0), 1));
         }
@@ -249,18 +248,18 @@ fn bare(toks: &[Tok<'_>], i: usize) -> Option<Bare> {
         return None;
     }
     loop {
-        match next(used).as_deref() {
+        match next(used) {
             Some("hundred") => {
                 val = val.saturating_mul(100);
                 used += 1;
                 // "hundred and five"
-                let and = next(used).as_deref() == Some("and");
+                let and = next(used) == Some("and");
                 let k = if and { used + 1 } else { used };
                 if let Some(w) = next(k) {
-                    if let Some(t) = tens_word(&w) {
+                    if let Some(t) = tens_word(w) {
                         val += t;
                         used = k + 1;
-                    } else if let Some(u) = unit_word(&w) {
+                    } else if let Some(u) = unit_word(w) {
                         if u > 0 && w != "no" {
                             val += u;
                             used = k + 1;
@@ -281,8 +280,8 @@ fn bare(toks: &[Tok<'_>], i: usize) -> Option<Bare> {
         }
     }
     // "four to five"
-    if next(used).as_deref() == Some("to") {
-        if let Some(hi) = next(used + 1).and_then(|w| unit_word(&w).or_else(|| tens_word(&w))) {
+    if next(used) == Some("to") {
+        if let Some(hi) = next(used + 1).and_then(|w| unit_word(w).or_else(|| tens_word(w))) {
             if hi > val {
                 return Some((val, false, Some(val), Some(hi), used + 2));
             }
@@ -302,20 +301,18 @@ enum Qual {
 }
 
 fn qualifier(toks: &[Tok<'_>], i: usize) -> Option<(Qual, usize)> {
-    let w = |k: usize| toks.get(i + k).map(|t| t.s.to_ascii_lowercase());
+    let w = |k: usize| toks.get(i + k).map(|t| t.s);
     let w0 = w(0)?;
     let w1 = w(1);
-    Some(match (w0.as_str(), w1.as_deref()) {
+    Some(match (w0, w1) {
         ("at", Some("least")) => (Qual::AtLeast, 2),
-        ("no", Some("fewer")) | ("no", Some("less")) if w(2).as_deref() == Some("than") => {
-            (Qual::AtLeast, 3)
-        }
+        ("no", Some("fewer")) | ("no", Some("less")) if w(2) == Some("than") => (Qual::AtLeast, 3),
         ("more", Some("than")) => (Qual::MoreThan, 2),
         ("over", _) => (Qual::MoreThan, 1),
         ("upwards", Some("of")) => (Qual::MoreThan, 2),
         ("nearly", _) | ("almost", _) => (Qual::Nearly, 1),
         ("up", Some("to")) => (Qual::Nearly, 2),
-        ("as", Some("many")) if w(2).as_deref() == Some("as") => (Qual::Nearly, 3),
+        ("as", Some("many")) if w(2) == Some("as") => (Qual::Nearly, 3),
         ("fewer", Some("than")) | ("less", Some("than")) => (Qual::FewerThan, 2),
         ("around", _) | ("about", _) | ("some", _) | ("approximately", _) | ("roughly", _) => {
             (Qual::About, 1)
@@ -328,7 +325,8 @@ fn qualifier(toks: &[Tok<'_>], i: usize) -> Option<(Qual, usize)> {
 /// Parses the number phrase that starts exactly at byte `at` of `text`
 /// (qualifier included), if any.
 pub fn quantity_at(text: &str, at: usize) -> Option<Quantity> {
-    let toks = tokens(text);
+    let low = text.to_ascii_lowercase();
+    let toks = tokens(&low);
     let i = toks.iter().position(|t| t.start == at)?;
     quantity_tok(&toks, i).map(|(q, _)| q)
 }
@@ -372,7 +370,8 @@ fn quantity_tok(toks: &[Tok<'_>], i: usize) -> Option<(Quantity, usize)> {
 /// Bare articles ("a", "an") are not counts here; the caller decides whether
 /// "a policeman" means one person.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
-    let toks = tokens(text);
+    let low = text.to_ascii_lowercase();
+    let toks = tokens(&low);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -395,6 +394,33 @@ mod tests {
         let v = find_quantities(s);
         let x = v.first().expect("a quantity");
         (x.low, x.best, x.high)
+    }
+
+    /// Tokens are read from the lower-cased copy: a text in any case gives
+    /// the phrases (spans and values) its lower-case form gives.
+    #[test]
+    fn any_letter_case_reads_as_lower_case() {
+        for t in [
+            "AT LEAST 31 CIVILIANS, More Than 40 Militants and TWENTY-FIVE",
+            "No Fewer Than Two Hundred And Five; As Many As 4-5; A Couple Of",
+            "An Estimated Two Dozen, UP TO Four To Five, \u{c9}T\u{c9} 1,600",
+        ] {
+            let low = t.to_ascii_lowercase();
+            let a: Vec<_> = find_quantities(t)
+                .iter()
+                .map(|q| (q.span, q.low, q.best, q.high, q.vague))
+                .collect();
+            let b: Vec<_> = find_quantities(&low)
+                .iter()
+                .map(|q| (q.span, q.low, q.best, q.high, q.vague))
+                .collect();
+            assert!(a.len() >= 3, "{t}: {a:?}");
+            assert_eq!(a, b, "{t}");
+        }
+        assert_eq!(
+            quantity_at("Killed AT LEAST 31", 7).map(|q| (q.low, q.best)),
+            Some((Some(31), 31))
+        );
     }
 
     #[test]
