@@ -2603,14 +2603,18 @@ const REPORT_VERBS: &[&str] = &[
 
 /// Whether the actor at `sp` is the subject of a reporting verb
 /// ([`REPORT_VERBS`]) right after it.
+/// An auxiliary between the subject and its verb is skipped ("the armed
+/// forces have reported that …", "police had said").
 fn reporter(text: &str, sp: Span) -> bool {
     let rest = text.get(sp.end..).unwrap_or("");
-    let next = rest
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_ascii_alphabetic())
-        .to_ascii_lowercase();
+    let mut words = rest.split_whitespace().map(|w| {
+        w.trim_matches(|c: char| !c.is_ascii_alphabetic())
+            .to_ascii_lowercase()
+    });
+    let mut next = words.next().unwrap_or_default();
+    if matches!(next.as_str(), "have" | "has" | "had") {
+        next = words.next().unwrap_or_default();
+    }
     REPORT_VERBS.contains(&next.as_str())
 }
 

@@ -1231,3 +1231,17 @@ fn a_person_hurt_by_a_thrown_bomb_is_a_civilian_victim() {
     let e = primary(&evs);
     assert_eq!(actor2(e), "Civilians (Bangladesh)");
 }
+
+#[test]
+fn forces_that_have_reported_an_attack_are_not_its_side() {
+    // the subject of "have reported" only tells of the attack; the group
+    // that staged it is the attacker
+    let evs = extract(
+        "SAN MIGUEL, 3 JUN 90 (RADIO) -- [TEXT] THE ARMED FORCES HAVE REPORTED THAT A \
+         GROUP OF REBELS BELONGING TO THE FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN) \
+         THIS MORNING STAGED AN ARMED ATTACK ON THE HOUSE OF A JUDGE.",
+    );
+    let e = primary(&evs);
+    assert!(actor1(e).contains("FMLN"), "actor1 {:?}", e.actor1);
+    assert!(!actor2(e).contains("Military"), "actor2 {:?}", e.actor2);
+}
