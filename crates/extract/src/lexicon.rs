@@ -682,6 +682,11 @@ const TRIGGERS: &[(&str, Trig)] = &[
     ("taken responsibility", Trig::Claim),
     ("assumed responsibility", Trig::Claim),
     ("owned responsibility", Trig::Claim),
+    // the passive told in a sentence of its own ("It was claimed by the
+    // Taliban."): the claimant follows the verb (`passive_claim`)
+    ("was claimed by", Trig::Claim),
+    ("were claimed by", Trig::Claim),
+    ("been claimed by", Trig::Claim),
     // territory
     ("captured", Trig::Capture),
     ("overran", Trig::Capture),

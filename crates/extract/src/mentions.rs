@@ -1848,6 +1848,14 @@ pub fn sentence_mentions(doc: &Doc<'_>, sent_idx: usize, sent: Span, out: &mut V
                 no_claim = true;
                 continue;
             }
+            // a passive claim names its claimant after the verb
+            // (`passive_claim` below), not before it
+            let passive = text
+                .get(s.start..s.end)
+                .is_some_and(|t| t.to_ascii_lowercase().ends_with("claimed by"));
+            if passive {
+                continue;
+            }
             if let Some(name) = claimant(doc, cl.span, *s) {
                 claims.push((name, Span::new(cl.span.start.max(sent.start), s.end)));
             }

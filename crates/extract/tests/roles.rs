@@ -1245,3 +1245,24 @@ fn forces_that_have_reported_an_attack_are_not_its_side() {
     assert!(actor1(e).contains("FMLN"), "actor1 {:?}", e.actor1);
     assert!(!actor2(e).contains("Military"), "actor2 {:?}", e.actor2);
 }
+
+#[test]
+fn a_passive_claim_in_a_sentence_of_its_own_signs_the_attack() {
+    let evs = extract(
+        "Three policemen were killed when a roadside bomb struck their patrol in \
+         Kandahar province on Sunday. It was claimed by the Taliban.",
+    );
+    let e = primary(&evs);
+    assert!(
+        e.claimed_by.iter().any(|c| c.actor.contains("Taliban")),
+        "claimed_by {:?}",
+        e.claimed_by
+    );
+    assert!(actor1(e).contains("Taliban"), "actor1 {:?}", e.actor1);
+    // a field that two villages claim is no claim of an attack
+    let evs = extract(
+        "A bomb exploded near a market in Quetta on Monday, killing three people. \
+         The disputed field was claimed by both villages.",
+    );
+    assert!(evs.iter().all(|e| e.claimed_by.is_empty()), "{:?}", evs);
+}
