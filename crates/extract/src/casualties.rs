@@ -247,6 +247,12 @@ const AUX: &[&str] = &[
     "lay",
     "are",
     "now",
+    // "a top militant was today killed", "two were yesterday shot dead"
+    // (Indian and Bangladeshi English put the day between the auxiliary
+    // and the participle)
+    "today",
+    "yesterday",
+    "tonight",
 ];
 
 const CHAIN: &[&str] = &[
@@ -1104,6 +1110,21 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             quants.push((i, 1, Some(1), Some(1), 1, false));
             continue;
         }
+        // "leaving the truck driver dead", "left his wife dead": the person
+        // an act leaves dead (an article or possessive, a person noun, then
+        // "dead")
+        if i > 0
+            && matches!(ts[i - 1].l, "leaving" | "left" | "leave" | "leaves")
+            && matches!(w, "a" | "an" | "the" | "his" | "her" | "their")
+            && !quants.iter().any(|q| q.0 == i)
+        {
+            let (_, j, _, head) = noun_phrase(&ts, i + 1);
+            let head_word = ts.get(j.wrapping_sub(1)).map_or("", |t| t.l);
+            if head && !head_word.ends_with('s') && ts.get(j).is_some_and(|t| t.l == "dead") {
+                quants.push((i, 1, Some(1), Some(1), 1, false));
+                continue;
+            }
+        }
         // "a couple" (not "a couple of"): two people
         if w == "a"
             && ts.get(i + 1).is_some_and(|t| t.l == "couple")
@@ -1115,7 +1136,13 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         }
         // "one of a family", "members of an extended family": not a count;
         // nor "an unknown number", "a number of"
-        let after_of = (i > 0 && matches!(ts[i - 1].l, "of" | "from"))
+        // "resulting in the death of a passer-by": the person the outcome
+        // noun names, not a part of something
+        let death_of = i >= 2
+            && ts[i - 1].l == "of"
+            && matches!(ts[i - 2].l, "death" | "deaths")
+            && outcome_at(hits, &ts[i - 2]).is_some_and(|(o, _)| o == Outcome::Killed);
+        let after_of = (i > 0 && matches!(ts[i - 1].l, "of" | "from") && !death_of)
             || ts.get(i + 1).is_some_and(|t| {
                 matches!(
                     t.l,
@@ -1134,7 +1161,11 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             let list_subject = first_of_subject_list(&ts, hits, i);
             let right_outcome = (2..=7).any(|k| {
                 ts.get(i + k).and_then(|x| outcome_at(hits, x)).is_some()
-                    && matches!(ts[i + k - 1].l, "was" | "been" | "is")
+                    && (matches!(ts[i + k - 1].l, "was" | "been" | "is")
+                        // "was today killed"
+                        || (k > 2
+                            && matches!(ts[i + k - 1].l, "today" | "yesterday" | "tonight")
+                            && matches!(ts[i + k - 2].l, "was" | "been" | "is")))
                     && !hits.iter().any(|h| {
                         matches!(h.hit, Hit::Trigger(_))
                             && h.start >= ts[i].end
@@ -1145,8 +1176,9 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             // the object of an active killing or abducting verb is a person
             let object_of_verb = (w == "a" || w == "an")
                 && i > 0
-                && (outcome_at(hits, &ts[i - 1])
-                    .is_some_and(|(o, _)| matches!(o, Outcome::Killed | Outcome::Abducted))
+                && (death_of
+                    || outcome_at(hits, &ts[i - 1])
+                        .is_some_and(|(o, _)| matches!(o, Outcome::Killed | Outcome::Abducted))
                     || active_verb_before(hits, &ts, i))
                 && ts
                     .get(i + 1)
@@ -1265,6 +1297,8 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                             | "as"
                             | "during"
                             | "after"
+                            // "killing 9 before committing suicide"
+                            | "before"
                             | "including"
                             | "inside"
                             | "outside"
@@ -1558,6 +1592,19 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                         continue;
                     }
                 }
+            }
+            // "were beaten and chopped to death", "were tortured and shot
+            // dead": a participle joined to the outcome after an auxiliary
+            if k > 0
+                && matches!(ts[k - 1].l, "was" | "were" | "been")
+                && (lw.ends_with("ed") || lw.ends_with("en"))
+                && outcome_at(hits, &ts[k]).is_none()
+                && ts.get(k + 1).is_some_and(|x| x.l == "and")
+                && ts.get(k + 2).is_some_and(|x| outcome_at(hits, x).is_some())
+            {
+                k += 2;
+                steps += 1;
+                continue;
             }
             // "four US personnel were among the dead": a part of the dead
             if lw == "among" {
@@ -2109,6 +2156,9 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             // "Rajaram Jha, 25, died", "a police head constable died", "a
             // policeman, ASHO Fard, died": a singular person subject
             let mut died_side = Side::Unknown;
+            // the first token of the evidence (the subject when a bracket
+            // stood between it and the verb)
+            let mut died_from = k.saturating_sub(1);
             let died = matches!(lw, "died" | "succumbed") && k > 0 && {
                 let mut b = k - 1;
                 // "the driver later died"
@@ -2163,10 +2213,23 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                         }
                     }
                 }
+                // "his driver (a constable) died": the noun before a bracket
+                if ts[b].s == ")" {
+                    if let Some(c) = (b.saturating_sub(6)..b).rev().find(|&c| ts[c].s == "(") {
+                        b = c.saturating_sub(1);
+                        died_from = b;
+                    }
+                }
                 let w = &ts[b];
                 let person = pside(w.s)
                     .is_some_and(|_| !w.l.ends_with('s') && !matches!(w.l, "police" | "people"));
-                let name = is_name_word(w.s) && b > 0 && is_name_word(ts[b - 1].s);
+                // "Ovi succumbed to his injuries": a one-word name opening the
+                // sentence (only a person succumbs to injuries)
+                let one_name = b == 0
+                    && lw == "succumbed"
+                    && is_name_word(w.s)
+                    && ts.get(k + 1).is_some_and(|x| x.l == "to");
+                let name = (is_name_word(w.s) && b > 0 && is_name_word(ts[b - 1].s)) || one_name;
                 // (the subject's side: "a police constable … died" is one of
                 // the state forces)
                 if person {
@@ -2181,7 +2244,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                     low: Some(1),
                     best: 1,
                     high: Some(1),
-                    span: Span::new(ts[k.saturating_sub(1)].start, t.end),
+                    span: Span::new(ts[died_from].start, t.end),
                     included: false,
                     additive: false,
                 });
