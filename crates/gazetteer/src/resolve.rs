@@ -692,7 +692,11 @@ pub(crate) fn resolve(
                 && (cap_word_before(text, s)
                     || cap_word_after(text, e)
                     || sentence_initial(text, s));
-            if (alias_only && en.seat < 3) || (small && in_name_run) {
+            // (a small town of another continent needs its country named, a
+            // province of it, or its people: "SAN FERNANDO" in a Salvadoran
+            // story is no suburb of Los Angeles)
+            let town = en.population < 100_000 && en.seat < 2;
+            if (alias_only && en.seat < 3) || (small && in_name_run) || town {
                 continue;
             }
         }

@@ -666,3 +666,21 @@ fn a_national_capital_beats_a_small_namesake_abroad() {
     let p = place(&ps, text, "Bogota").expect("Bogota placed");
     assert_eq!(p.location.country_code.as_deref(), Some("CO"), "{ps:?}");
 }
+
+#[test]
+fn a_small_town_of_another_continent_needs_its_country_set() {
+    // Set firmly in El Salvador (dateline, two departments). The United States
+    // is only talked about ("the U.S. embassy"): "Homeland" is no small
+    // Californian town here but a local name the gazetteer lacks.
+    let text = "SAN SALVADOR, 3 MAR 90 (EXAMPLE RADIO) -- Guerrillas attacked an army post \
+                in Homeland, the armed forces said, and the U.S. embassy condemned the attack. \
+                Troops clashed with rebels in Usulutan department.";
+    let g = gaz();
+    let ctx = sitrep_gazetteer::DocContext {
+        dateline: Some("SAN SALVADOR".into()),
+        title: None,
+    };
+    let ps = g.resolve(text, &g.recognise(text), &ctx);
+    assert!(place(&ps, text, "Homeland").is_none(), "{ps:?}");
+    assert!(has(&ps, "Usulutan"), "{ps:?}");
+}
