@@ -1141,7 +1141,17 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
         let death_of = i >= 2
             && ts[i - 1].l == "of"
             && matches!(ts[i - 2].l, "death" | "deaths")
-            && outcome_at(hits, &ts[i - 2]).is_some_and(|(o, _)| o == Outcome::Killed);
+            && outcome_at(hits, &ts[i - 2]).is_some_and(|(o, _)| o == Outcome::Killed)
+            // (not a death named as a grievance or an accident: "a protest
+            // alleging negligence leading to the death of a man", "rioted
+            // over a raid that resulted in the death of a villager")
+            && !ts[..i - 2].iter().any(|t| {
+                grievance_cue(t.l)
+                    || t.l.starts_with("riot")
+                    || t.l.starts_with("accident")
+                    || t.l.starts_with("negligen")
+                    || t.l.starts_with("alleg")
+            });
         let after_of = (i > 0 && matches!(ts[i - 1].l, "of" | "from") && !death_of)
             || ts.get(i + 1).is_some_and(|t| {
                 matches!(
@@ -2226,6 +2236,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 // "Ovi succumbed to his injuries": a one-word name opening the
                 // sentence (only a person succumbs to injuries)
                 let one_name = b == 0
+                    && k == 1
                     && lw == "succumbed"
                     && is_name_word(w.s)
                     && ts.get(k + 1).is_some_and(|x| x.l == "to");
