@@ -491,11 +491,24 @@ fn listed_with_parts(t: &Tally, u: &SideTotal, text: &str) -> bool {
                 h.ends_with(',') || h.to_ascii_lowercase().ends_with(" and")
             })
     };
+    // "killed a man and his wife": the sided span starts with the unknown
+    // person and runs on over "and" to a possessive member of its own
+    let prefix = |outer: Span, inner: Span| {
+        u.best == 1
+            && outer.start == inner.start
+            && inner.end < outer.end
+            && text.get(inner.end..outer.end).is_some_and(|rest| {
+                let r = rest.trim_start().to_ascii_lowercase();
+                ["and his ", "and her ", "and their "]
+                    .iter()
+                    .any(|p| r.starts_with(p))
+            })
+    };
     !u.spans.is_empty()
         && u.spans.iter().all(|&us| {
             sided
                 .iter()
-                .any(|&ss| joined(ss, us) || joined(us, ss) || inside(ss, us))
+                .any(|&ss| joined(ss, us) || joined(us, ss) || inside(ss, us) || prefix(ss, us))
         })
 }
 

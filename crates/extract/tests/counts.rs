@@ -169,6 +169,31 @@ mod events {
     }
 
     #[test]
+    fn an_unknown_person_and_his_kin_are_two_dead() {
+        // "a man" (side unknown) and "his wife" (civilian) share the verb
+        assert_eq!(
+            dead("On Tuesday, gunmen shot and killed a man and his wife in a village near Mardan."),
+            Some(2)
+        );
+        assert_eq!(
+            dead("On Friday, militants killed a man and his son in Bajaur."),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn a_death_told_as_left_dead_or_the_death_of_counts() {
+        assert_eq!(
+            dead("On Thursday, assailants hurled a petrol bomb at a truck in Feni, leaving the truck driver dead on the spot."),
+            Some(1)
+        );
+        assert_eq!(
+            dead("On Wednesday, a bomb missed its target and exploded on a street in Khulna, resulting in the death of a passer-by."),
+            Some(1)
+        );
+    }
+
+    #[test]
     fn another_person_in_a_subject_list_is_one_more_dead() {
         assert_eq!(
             dead("On Monday, a car bomb exploded in Quetta. A rickshaw driver and another person died and ten others were injured."),
