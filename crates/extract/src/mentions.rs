@@ -456,24 +456,28 @@ fn words_before(text: &str, from: usize, to: usize, n: usize) -> Vec<String> {
     words
 }
 
+/// The verbs that report an event noun as done ("a new attack was carried
+/// out", "the bombing took place"): read by [`unreal`] and
+/// [`told_by_support_verb`].
+const TOLD_DONE: &[&str] = &[
+    " took place",
+    " was carried out",
+    " were carried out",
+    " occurred",
+    " happened",
+    " was staged",
+    " were staged",
+    " was perpetrated",
+    " were perpetrated",
+    " was committed",
+    " were committed",
+];
+
 /// Whether the time expression at `when` dates an event noun at `trig` through
 /// the verb that reports it ("a bomb attack took place in the capital
 /// yesterday", "two attacks were carried out in La Paz last night"): the verb
 /// stands between the two, and the place after it does not part them.
 fn told_by_support_verb(text: &str, trig: Span, when: Span) -> bool {
-    const SUPPORT: &[&str] = &[
-        " took place",
-        " was carried out",
-        " were carried out",
-        " occurred",
-        " happened",
-        " was staged",
-        " were staged",
-        " was perpetrated",
-        " were perpetrated",
-        " was committed",
-        " were committed",
-    ];
     if when.start <= trig.end || when.start - trig.end > 90 {
         return false;
     }
@@ -481,7 +485,7 @@ fn told_by_support_verb(text: &str, trig: Span, when: Span) -> bool {
         .get(trig.end..when.start)
         .unwrap_or("")
         .to_ascii_lowercase();
-    SUPPORT.iter().any(|v| between.contains(v))
+    TOLD_DONE.iter().any(|v| between.contains(v))
 }
 
 /// Whether a violent trigger at `at` is hypothetical, habitual or negated.
@@ -514,17 +518,7 @@ fn unreal(text: &str, clause: Span, at: usize, trig: Trig) -> bool {
     // done is real ("new"/"further" alone mark a threat or a plan)
     let told_done = || {
         let rest = text.get(at..clause.end).unwrap_or("").to_ascii_lowercase();
-        [
-            " was carried out",
-            " were carried out",
-            " took place",
-            " occurred",
-            " was staged",
-            " were staged",
-            " was perpetrated",
-        ]
-        .iter()
-        .any(|p| rest.contains(p))
+        TOLD_DONE.iter().any(|p| rest.contains(p))
     };
     if before.iter().take(6).any(|w| {
         IRREALIS.contains(&w.as_str()) && !(matches!(w.as_str(), "new" | "further") && told_done())
@@ -3919,22 +3913,6 @@ const BY_QUANTITY: &[&str] = &[
     "unknown",
     "suspected",
     "alleged",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
 ];
 
 /// A named group or unnamed armed men after "by" with a count or hedge
@@ -3957,40 +3935,21 @@ fn by_counted(text: &str, clause: Span, a: &ActorCand) -> bool {
         return false;
     }
     let wb = words_before(text, clause.start, a.span.start, 6);
-    let Some(i) = wb.iter().position(|w| {
-        !(BY_QUANTITY.contains(&w.as_str()) || w.bytes().all(|b| b.is_ascii_digit()))
-    }) else {
+    let number = |w: &str| {
+        w.bytes().all(|b| b.is_ascii_digit()) || sitrep_text::numbers::word_value(w).is_some()
+    };
+    let Some(i) = wb
+        .iter()
+        .position(|w| !(BY_QUANTITY.contains(&w.as_str()) || number(w)))
+    else {
         return false;
     };
     // at least one quantity word, at least one of them a number or "dozen"
     i > 0
         && wb[i] == "by"
-        && wb[..i].iter().any(|w| {
-            w.bytes().all(|b| b.is_ascii_digit())
-                || matches!(
-                    w.as_str(),
-                    "dozen"
-                        | "dozens"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "eleven"
-                        | "twelve"
-                        | "fifteen"
-                        | "twenty"
-                        | "thirty"
-                        | "forty"
-                        | "fifty"
-                        | "hundreds"
-                        | "scores"
-                )
-        })
+        && wb[..i]
+            .iter()
+            .any(|w| number(w) || matches!(w.as_str(), "dozen" | "dozens" | "hundreds" | "scores"))
 }
 
 /// The one named armed group acting in a story is the perpetrator of its
