@@ -108,10 +108,10 @@ pub(crate) struct Data {
     /// rows): (country, admin1 entry, names as written).
     pub homes: Vec<(u16, u32, Vec<String>)>,
     /// Lower-cased English words that are also place names somewhere.
-    pub stop: std::collections::HashSet<String>,
+    pub stop: rustc_hash::FxHashSet<String>,
     /// Lower-cased given names (lexicon `F` rows): a place name right after
     /// one is a person's surname ("Gilda Flores", "Luis Carlos Galan").
-    pub given: std::collections::HashSet<String>,
+    pub given: rustc_hash::FxHashSet<String>,
     /// Normalised actor name or pattern → index into `actors` (built on the
     /// first look-up, reset whenever actors are added).
     pub actor_index: std::sync::OnceLock<HashMap<String, usize>>,

@@ -52,6 +52,38 @@ const PLAIN_CUES: &[&str] = &[
     "in", "at", "from", "of", "along", "across", "into", "inside", "to",
 ];
 
+/// The words around one place mention, read once per text and shared by
+/// every check of the mention: `words_before(text, start, 3)` and
+/// `words_after(text, end, 2)`. Fewer words are a suffix (before) or a
+/// prefix (after) of these: the readers cut the same window at the same
+/// stop and split it alike, whatever the count.
+struct Near {
+    /// Up to three words before the name, nearest last.
+    before: Vec<String>,
+    /// Up to two words after the name, nearest first.
+    after: Vec<String>,
+}
+
+impl Near {
+    /// The words around `pm` in `text`.
+    fn of(text: &str, pm: &PlaceMention) -> Near {
+        Near {
+            before: words_before(text, pm.span.start, 3),
+            after: words_after(text, pm.span.end, 2),
+        }
+    }
+
+    /// `words_before(text, start, n)` for `n` ≤ 3.
+    fn before(&self, n: usize) -> &[String] {
+        &self.before[self.before.len().saturating_sub(n)..]
+    }
+
+    /// `words_after(text, end, n)` for `n` ≤ 2.
+    fn after(&self, n: usize) -> &[String] {
+        &self.after[..self.after.len().min(n)]
+    }
+}
+
 /// Country evidence of a document. (Fx maps: small integer keys, probed
 /// for every candidate of every mention; nothing depends on their order —
 /// they are only looked up, summed into, and searched with `any`/`max`.)
@@ -153,10 +185,10 @@ fn dominant_country(data: &Data, m: &PlaceMention) -> Option<u16> {
 /// Whether a mention reads as a place in its own right: after a locative word
 /// ("in Jacobabad") or before a unit word ("Mohmand Agency"), and not glued to a
 /// following capitalised word ("Mazhar Khan", "Adam Khel").
-fn reads_as_place(text: &str, m: &PlaceMention) -> bool {
-    let (s, e) = (m.span.start, m.span.end);
-    let before = words_before(text, s, 1);
-    let after = words_after(text, e, 1);
+fn reads_as_place(text: &str, m: &PlaceMention, near: &Near) -> bool {
+    let e = m.span.end;
+    let before = near.before(1);
+    let after = near.after(1);
     let unit = after.first().is_some_and(|w| {
         matches!(
             w.as_str(),
@@ -248,8 +280,9 @@ pub(crate) fn resolve(
 ) -> Vec<ResolvedPlace> {
     let mut ctx = Context::default();
     let people = titled_names(text, rec);
-    for pm in &rec.places {
-        if names_people(data, text, pm) || across_border(data, text, pm) {
+    let nears: Vec<Near> = rec.places.iter().map(|pm| Near::of(text, pm)).collect();
+    for (pm, near) in rec.places.iter().zip(&nears) {
+        if names_people(data, text, pm, near) || across_border(data, pm, near) {
             // "a Syrian asylum seeker", "aid workers from France", "near the
             // border with Somalia": where people come from, or the country
             // on the other side, is little evidence for where it happened
@@ -258,7 +291,7 @@ pub(crate) fn resolve(
             }
             continue;
         }
-        if let Some(c) = reads_as_demonym(data, text, pm)
+        if let Some(c) = reads_as_demonym(data, text, pm, near)
             .then(|| demonym_country(data, text, pm))
             .flatten()
         {
@@ -270,7 +303,7 @@ pub(crate) fn resolve(
         // an unambiguous village named without a locative cue ("the North
         // York area") is weak evidence: a small place somewhere shares many
         // a name
-        let place_like = reads_as_place(text, pm);
+        let place_like = reads_as_place(text, pm, near);
         if !place_like
             && !people.is_empty()
             && people.contains(&text[pm.span.start..pm.span.end].to_lowercase())
@@ -300,7 +333,8 @@ pub(crate) fn resolve(
     if let Some(title) = dctx.title.as_deref() {
         let trec = m.recognise(data, title);
         for pm in &trec.places {
-            add_evidence(data, title, &mut ctx, pm, 1.0, reads_as_place(title, pm));
+            let place_like = reads_as_place(title, pm, &Near::of(title, pm));
+            add_evidence(data, title, &mut ctx, pm, 1.0, place_like);
         }
     }
     if let Some(dl) = dctx.dateline.as_deref() {
@@ -374,10 +408,10 @@ pub(crate) fn resolve(
     let mut out = Vec::new();
     // (mention index, entry) of each place in `out`, for the checks below
     let mut chosen: Vec<Option<(usize, u32)>> = Vec::new();
-    for (mi, pm) in rec.places.iter().enumerate() {
+    for (mi, (pm, near)) in rec.places.iter().zip(&nears).enumerate() {
         // "the Afghan capital", "Syria's capital", "the northern Iraqi town of
         // X": the country (or its capital) is where it happened
-        if let Some(p) = country_phrase_place(data, m, text, pm) {
+        if let Some(p) = country_phrase_place(data, m, text, pm, near) {
             out.push(p);
             chosen.push(None);
             continue;
@@ -394,15 +428,15 @@ pub(crate) fn resolve(
         // "the American air base", "a Somali refugee": an adjective or a
         // people, not a place; nor is a country people come from ("aid
         // workers from France")
-        if reads_as_demonym(data, text, pm)
-            || (pm.kind == PlaceKind::Country && names_people(data, text, pm))
+        if reads_as_demonym(data, text, pm, near)
+            || (pm.kind == PlaceKind::Country && names_people(data, text, pm, near))
         {
             continue;
         }
         let s = pm.span.start;
         let e = pm.span.end;
-        let before = words_before(text, s, 3);
-        let after = words_after(text, e, 2);
+        let before = &near.before;
+        let after = &near.after;
         let last = before.last().map(String::as_str);
         let locative = last.is_some_and(|w| LOCATIVE.contains(&w))
             || (matches!(last, Some("the" | "a" | "an"))
@@ -993,8 +1027,8 @@ fn person_named(data: &Data, text: &str, rec: &Recognition, mi: usize) -> bool {
             .iter()
             .any(|o| o.span.start <= i && j <= o.span.end && (o.span.start, o.span.end) != (i, j))
     };
-    let own = text[s..e].to_lowercase();
-    if !own.contains(' ') && data.given.contains(&own) && cap_word_after(text, e) {
+    let own = &text[s..e];
+    if !own.contains(' ') && is_given(data, own) && cap_word_after(text, e) {
         return true;
     }
     // up to three capitalised words before, joined by single spaces
@@ -1013,12 +1047,26 @@ fn person_named(data: &Data, text: &str, rec: &Recognition, mi: usize) -> bool {
         if !w.starts_with(char::is_uppercase) {
             return false;
         }
-        if data.given.contains(&w.to_lowercase()) && !in_place(ws, ws + w.len()) {
+        if is_given(data, w) && !in_place(ws, ws + w.len()) {
             return true;
         }
         end = ws;
     }
     false
+}
+
+/// Whether a word, lower-cased, is a given name (an ASCII word is
+/// lower-cased on the stack, not in a new string).
+fn is_given(data: &Data, w: &str) -> bool {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..w.len()) {
+        Some(low) if w.is_ascii() => {
+            low.copy_from_slice(w.as_bytes());
+            low.make_ascii_lowercase();
+            std::str::from_utf8(low).is_ok_and(|l| data.given.contains(l))
+        }
+        _ => data.given.contains(&w.to_lowercase()),
+    }
 }
 
 /// Whether a name is a compass word ("North", "south-west", "Central").
@@ -1322,7 +1370,7 @@ const STATE_NOUNS: &[&str] = &[
 fn forces_country(data: &Data, text: &str, rec: &Recognition) -> Option<ResolvedPlace> {
     let pm = rec.places.iter().find(|pm| {
         pm.kind == PlaceKind::Demonym
-            && !names_people(data, text, pm)
+            && !names_people(data, text, pm, &Near::of(text, pm))
             && words_after(text, pm.span.end, 1)
                 .first()
                 .is_some_and(|w| STATE_NOUNS.contains(&w.as_str()))
@@ -1701,14 +1749,14 @@ const ORIGIN_NOUNS: &[&str] = &[
 /// workers", "Libyan-born"), a plural demonym used as a noun ("two
 /// Americans"), or a country after "<people> from" ("tourists from Sweden
 /// and Austria").
-fn names_people(data: &Data, text: &str, pm: &PlaceMention) -> bool {
+fn names_people(data: &Data, text: &str, pm: &PlaceMention, near: &Near) -> bool {
     let (s, e) = (pm.span.start, pm.span.end);
-    if pm.kind == PlaceKind::Demonym || reads_as_demonym(data, text, pm) {
+    if pm.kind == PlaceKind::Demonym || reads_as_demonym(data, text, pm, near) {
         let tail = &text[e..];
         if tail.starts_with("-born") || tail.starts_with("-origin") {
             return true;
         }
-        let after = words_after(text, e, 2);
+        let after = near.after(2);
         if after
             .iter()
             .any(|w| ORIGIN_NOUNS.contains(&w.trim_end_matches(['\'', '\u{2019}'])))
@@ -1744,7 +1792,7 @@ fn names_people(data: &Data, text: &str, pm: &PlaceMention) -> bool {
 
 /// Whether a country is named as the other side of a border: "near the
 /// border with Somalia", "a district bordering Afghanistan".
-fn across_border(data: &Data, text: &str, pm: &PlaceMention) -> bool {
+fn across_border(data: &Data, pm: &PlaceMention, near: &Near) -> bool {
     if !pm
         .candidates
         .iter()
@@ -1752,7 +1800,7 @@ fn across_border(data: &Data, text: &str, pm: &PlaceMention) -> bool {
     {
         return false;
     }
-    let w = words_before(text, pm.span.start, 2);
+    let w = near.before(2);
     matches!(w.last().map(String::as_str), Some("bordering"))
         || (w.len() == 2 && w[0] == "border" && w[1] == "with")
 }
@@ -2203,6 +2251,7 @@ fn country_phrase_place(
     m: &Matcher,
     text: &str,
     pm: &PlaceMention,
+    near: &Near,
 ) -> Option<ResolvedPlace> {
     let is_country = |c: &crate::PlaceId| data.entries[c.0 as usize].kind == PlaceKind::Country;
     let country = pm
@@ -2213,7 +2262,7 @@ fn country_phrase_place(
         .or_else(|| single_country(data, pm))?;
     let (s, e) = (pm.span.start, pm.span.end);
     let tail = &text[e..];
-    let after = words_after(text, e, 1);
+    let after = near.after(1);
     let next = after.first().map(String::as_str).unwrap_or("");
     let capital_after = |t: &str| {
         t.strip_prefix("capital")
@@ -2248,7 +2297,8 @@ fn country_phrase_place(
                 || (matches!(
                     next,
                     "border" | "frontier" | "coastal" | "port" | "capital" | "holy"
-                ) && words_after(text, e, 2)
+                ) && near
+                    .after(2)
                     .get(1)
                     .is_some_and(|w| COUNTRY_PLACE_NOUNS.contains(&w.as_str())))
             {
@@ -2263,7 +2313,7 @@ fn country_phrase_place(
             let poss = tail
                 .strip_prefix("'s ")
                 .or_else(|| tail.strip_prefix("\u{2019}s "));
-            let before = words_before(text, s, 3);
+            let before = near.before(3);
             let n = before.len();
             let of_capital = n >= 3
                 && before[n - 1] == "of"
@@ -2395,17 +2445,18 @@ fn demonym_country(data: &Data, text: &str, pm: &PlaceMention) -> Option<u16> {
 /// Whether a demonym reads as a people's or country's adjective here, not
 /// as a same-named place: no unit word after it ("the Somali region") and
 /// no locative word before it ("in Hazara").
-fn reads_as_demonym(data: &Data, text: &str, pm: &PlaceMention) -> bool {
+fn reads_as_demonym(data: &Data, text: &str, pm: &PlaceMention, near: &Near) -> bool {
     if demonym_country(data, text, pm).is_none() {
         return false;
     }
-    let unit = words_after(text, pm.span.end, 1).first().is_some_and(|w| {
+    let unit = near.after(1).first().is_some_and(|w| {
         matches!(
             w.as_str(),
             "region" | "state" | "province" | "district" | "division" | "agency" | "zone"
         )
     });
-    let cued = words_before(text, pm.span.start, 1)
+    let cued = near
+        .before(1)
         .last()
         .is_some_and(|w| matches!(w.as_str(), "in" | "at" | "near" | "from" | "of"));
     !unit && !cued
