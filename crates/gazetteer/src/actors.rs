@@ -344,8 +344,9 @@ pub(crate) fn lookup(data: &Data, name: &str) -> Option<Actor> {
 pub(crate) fn actor_index(
     data: &Data,
     patterns: &[Vec<String>],
-) -> std::collections::HashMap<String, usize> {
-    let mut m: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+) -> rustc_hash::FxHashMap<String, usize> {
+    // (only looked up: Fx hashing, no order depends on it)
+    let mut m: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     for (i, (a, pats)) in data.actors.iter().zip(patterns).enumerate() {
         m.entry(normalise_actor_name(&a.name)).or_insert(i);
         for p in pats {

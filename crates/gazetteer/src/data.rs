@@ -114,7 +114,7 @@ pub(crate) struct Data {
     pub given: rustc_hash::FxHashSet<String>,
     /// Normalised actor name or pattern → index into `actors` (built on the
     /// first look-up, reset whenever actors are added).
-    pub actor_index: std::sync::OnceLock<HashMap<String, usize>>,
+    pub actor_index: std::sync::OnceLock<rustc_hash::FxHashMap<String, usize>>,
     /// The towns of each admin2 entry, from which `resolve::district_centre`
     /// works out the point a district-level event is placed at (the middle
     /// of its towns; grouped on first use, reset whenever places are added).
@@ -476,7 +476,7 @@ impl Data {
             ..Data::default()
         };
         derived.add_actors_tsv(EMBEDDED_ACTORS_DERIVED, Path::new("<embedded derived>"))?;
-        let known: std::collections::HashSet<String> = d
+        let known: rustc_hash::FxHashSet<String> = d
             .actors
             .iter()
             .flat_map(crate::actors::actor_patterns)
