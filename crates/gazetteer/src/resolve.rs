@@ -471,6 +471,24 @@ pub(crate) fn resolve(
             "country" => Some(PlaceKind::Country),
             _ => None,
         };
+        // A name that is also a word needs a cue (below: `cued`, from a
+        // locative word, "called"/"named", a unit word of its kind, or its
+        // province after a comma); without any, it is dropped whatever the
+        // scores, so none are worked out (every later drop is a `continue`).
+        if pm.common_word
+            && !locative
+            && !called_before(before)
+            && !text[e..].starts_with(',')
+            && !want.is_some_and(|k| {
+                matches!(k, PlaceKind::Admin1 | PlaceKind::Admin2)
+                    && pm
+                        .candidates
+                        .iter()
+                        .any(|c| data.entries[c.0 as usize].kind == k)
+            })
+        {
+            continue;
+        }
         // Admin1 names right after ("Sibi, Balochistan", "Lakki Marwat district (KP)").
         let nearby_admin1: Vec<u32> = rec.places[mi + 1..]
             .iter()
@@ -605,9 +623,7 @@ pub(crate) fn resolve(
         // country in the text; a lower-case name ("in lahore") a cue and
         // context or a big place.
         // "a town called Hub", "a village named Kot": the noun places the name
-        let called = before.len() >= 2
-            && matches!(before[before.len() - 1].as_str(), "called" | "named")
-            && PLACE_NOUNS.contains(&before[before.len() - 2].as_str());
+        let called = called_before(before);
         let locative = locative || called;
         // "Swat district", "in Kabal, Swat, North-West Frontier": a unit word
         // or the name's own province right after it says that a name which
@@ -966,6 +982,14 @@ pub(crate) fn resolve(
         out.extend(home_province(data, text, &ctx, &out));
     }
     out
+}
+
+/// "a town called Hub", "a village named Kot": a place noun and
+/// "called"/"named" are the last words before the name.
+fn called_before(before: &[String]) -> bool {
+    before.len() >= 2
+        && matches!(before[before.len() - 1].as_str(), "called" | "named")
+        && PLACE_NOUNS.contains(&before[before.len() - 2].as_str())
 }
 
 /// The seat of the province named at `s..e` when the text names it through
