@@ -98,12 +98,39 @@ fn a_counted_group_that_acts_is_the_agent_not_a_victim() {
 #[test]
 fn counted_militants_who_were_killed_stay_victims() {
     let evs = extract(
+        "Security forces killed five Lashkar-e-Jhangvi militants in a gunfight in Mastung, \
+         Balochistan, Pakistan, on Friday.",
+    );
+    let e = primary(&evs);
+    assert!(actor1(e).starts_with("Military Forces"), "{}", actor1(e));
+    assert!(actor2(e).contains("Lashkar-e-Jhangvi"), "{}", actor2(e));
+}
+
+#[test]
+fn indian_coders_put_the_armed_group_of_a_battle_first() {
+    // ACLED's India desk: the group first, whoever started the fight
+    let evs = extract(
         "Security forces killed five Lashkar-e-Taiba militants in a gunfight in Kupwara, \
          Jammu and Kashmir, India, on Friday.",
     );
     let e = primary(&evs);
-    assert!(actor1(e).starts_with("Military Forces"), "{}", actor1(e));
-    assert!(actor2(e).contains("Lashkar-e-Taiba"), "{}", actor2(e));
+    assert!(actor1(e).contains("Lashkar-e-Taiba"), "{}", actor1(e));
+    assert!(actor2(e).starts_with("Military Forces"), "{}", actor2(e));
+}
+
+#[test]
+fn militants_killed_in_an_encounter_are_its_other_side() {
+    let evs = extract(
+        "Two militants were killed and an army man was injured in an encounter in Rajouri, \
+         Jammu and Kashmir, India, on Monday.",
+    );
+    let e = primary(&evs);
+    assert!(
+        actor1(e).starts_with("Unidentified Armed Group"),
+        "{}",
+        actor1(e)
+    );
+    assert!(actor2(e).starts_with("Military Forces"), "{}", actor2(e));
 }
 
 #[test]
