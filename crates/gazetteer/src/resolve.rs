@@ -399,12 +399,11 @@ pub(crate) fn resolve(
     let max_all = ctx.all.values().copied().fold(0.0, f64::max).max(1.0);
 
     // surnames the text gives a person by a given name ("Luis Carlos
-    // Galan ... Galan would not be dead"): every mention of them
-    let named_persons: std::collections::HashSet<String> = (0..rec.places.len())
-        .filter(|&mi| person_named(data, text, rec, mi))
-        .filter_map(|mi| rec.places.get(mi))
-        .map(|pm| text[pm.span.start..pm.span.end].to_lowercase())
-        .collect();
+    // Galan ... Galan would not be dead"): every mention of them. Whether a
+    // name (lower-cased) is one is worked out for the names that need it
+    // only, once per name, from the mentions of that name.
+    let mut named_persons: FxHashMap<String, bool> = FxHashMap::default();
+    let mut lowered: Option<Vec<String>> = None;
     let mut out = Vec::new();
     // (mention index, entry) of each place in `out`, for the checks below
     let mut chosen: Vec<Option<(usize, u32)>> = Vec::new();
@@ -450,7 +449,6 @@ pub(crate) fn resolve(
                     "city's" | "capital's" | "town's" | "city\u{2019}s" | "capital\u{2019}s"
                 )
             });
-        let near_cue = near_cue_start(text, s);
         let near_after = after
             .first()
             .is_some_and(|w| matches!(w.as_str(), "outskirts" | "suburbs" | "vicinity"))
@@ -489,6 +487,7 @@ pub(crate) fn resolve(
         {
             continue;
         }
+        let near_cue = near_cue_start(text, s);
         // Admin1 names right after ("Sibi, Balochistan", "Lakki Marwat district (KP)").
         let nearby_admin1: Vec<u32> = rec.places[mi + 1..]
             .iter()
@@ -641,8 +640,28 @@ pub(crate) fn resolve(
         // "Gilda Flores", "Luis Carlos Galan", "Pablo Escobar": a person
         // named by a given name, not a town named after the surname (nor
         // after the given name)
-        if !cued && named_persons.contains(&text[s..e].to_lowercase()) {
-            continue;
+        if !cued {
+            let low = text[s..e].to_lowercase();
+            let named = match named_persons.get(&low) {
+                Some(&b) => b,
+                None => {
+                    let lows = lowered.get_or_insert_with(|| {
+                        rec.places
+                            .iter()
+                            .map(|o| text[o.span.start..o.span.end].to_lowercase())
+                            .collect()
+                    });
+                    let b = lows
+                        .iter()
+                        .enumerate()
+                        .any(|(mj, l)| *l == low && person_named(data, text, rec, mj));
+                    named_persons.insert(low, b);
+                    b
+                }
+            };
+            if named {
+                continue;
+            }
         }
         let english = pm.common_word && data.stop.contains(&text[s..e].to_lowercase());
         if english && !(cued && strong > 0.0) {
