@@ -75,15 +75,19 @@ pub fn normalise_actor_name(s: &str) -> String {
     } else {
         s.to_lowercase()
     };
-    for (from, to) in [
-        ("tehrik", "tehreek"),
-        ("tahreek", "tehreek"),
-        ("tahrik", "tehreek"),
-        ("-e-", "-i-"),
-        ("qaida", "qaeda"),
-        ("baluch", "baloch"),
+    // (each spelling has a byte most names lack: 'h', '-' or 'q'; a name
+    // without it is not searched for the spelling)
+    let b = s.as_bytes();
+    let (h, dash, q) = (b.contains(&b'h'), b.contains(&b'-'), b.contains(&b'q'));
+    for (from, to, may) in [
+        ("tehrik", "tehreek", h),
+        ("tahreek", "tehreek", h),
+        ("tahrik", "tehreek", h),
+        ("-e-", "-i-", dash),
+        ("qaida", "qaeda", q),
+        ("baluch", "baloch", h),
     ] {
-        if has_bytes(&s, from) {
+        if may && has_bytes(&s, from) {
             s = s.replace(from, to);
         }
     }
