@@ -1,5 +1,6 @@
 //! The dictionary tables and their (compiled or user) text formats.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -39,7 +40,8 @@ pub struct CountryInfo {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Entry {
     pub kind: PlaceKind,
-    pub name: String,
+    /// (borrowed from the pre-built table for its entries: no copy at start-up)
+    pub name: Cow<'static, str>,
     /// Index into `Data::countries`.
     pub country: u16,
     /// Entry index of the admin1 unit.
@@ -52,8 +54,9 @@ pub(crate) struct Entry {
     pub population: u32,
     /// 3 national capital, 2 admin1 seat, 1 admin2 seat, 0 other.
     pub seat: u8,
-    /// Other names, `|`-joined (one allocation per entry keeps loading fast).
-    pub aliases: String,
+    /// Other names, `|`-joined (borrowed from the pre-built table for its
+    /// entries, one allocation for the others).
+    pub aliases: Cow<'static, str>,
 }
 
 impl Entry {
@@ -366,7 +369,7 @@ impl Compiled {
         let (name_off, name_len, al_len) = (w(7), w(8), w(9));
         Some(Entry {
             kind,
-            name: self.text(name_off, name_len).to_string(),
+            name: Cow::Borrowed(self.text(name_off, name_len)),
             country: u16::from_le_bytes([r[2], r[3]]),
             admin1: opt(w(1)),
             admin2: opt(w(2)),
@@ -375,9 +378,7 @@ impl Compiled {
             gid: Some(u64::from(w(5))).filter(|g| *g != 0),
             population: w(6),
             seat: r[1],
-            aliases: self
-                .text(name_off.saturating_add(name_len), al_len)
-                .to_string(),
+            aliases: Cow::Borrowed(self.text(name_off.saturating_add(name_len), al_len)),
         })
     }
 
@@ -566,7 +567,7 @@ impl Data {
             };
             self.entries.push(Entry {
                 kind,
-                name: get(4).to_string(),
+                name: get(4).to_string().into(),
                 country,
                 admin1: check(opt_u32(get(2)))?,
                 admin2: check(opt_u32(get(3)))?,
@@ -575,7 +576,7 @@ impl Data {
                 gid: get(7).parse().ok(),
                 population: get(8).parse().unwrap_or(0),
                 seat: get(9).parse().unwrap_or(0),
-                aliases: get(10).to_string(),
+                aliases: get(10).to_string().into(),
             });
         }
         Ok(())
@@ -631,7 +632,7 @@ impl Data {
                         let name = phrases.first().cloned().unwrap_or_default();
                         self.entries.push(Entry {
                             kind: PlaceKind::Region,
-                            name,
+                            name: name.into(),
                             country: ci,
                             admin1,
                             admin2: None,
@@ -640,7 +641,7 @@ impl Data {
                             gid,
                             population: 0,
                             seat: 0,
-                            aliases: phrases.join("|"),
+                            aliases: phrases.join("|").into(),
                         });
                     }
                 }
@@ -758,7 +759,7 @@ impl Data {
                 .unwrap_or_default();
             let entry = Entry {
                 kind: PlaceKind::Populated,
-                name: f[0].to_string(),
+                name: f[0].to_string().into(),
                 country: ci,
                 admin1,
                 admin2,
@@ -767,7 +768,7 @@ impl Data {
                 gid: None,
                 population,
                 seat: 0,
-                aliases,
+                aliases: aliases.into(),
             };
             if let Some(old) = self.entries.iter_mut().find(|e| {
                 e.kind == PlaceKind::Populated
@@ -856,12 +857,12 @@ impl Data {
         let e = &self.entries[idx as usize];
         let c = &self.countries[e.country as usize];
         let admin1 = match e.kind {
-            PlaceKind::Admin1 => Some(e.name.clone()),
-            _ => e.admin1.map(|a| self.entries[a as usize].name.clone()),
+            PlaceKind::Admin1 => Some(e.name.to_string()),
+            _ => e.admin1.map(|a| self.entries[a as usize].name.to_string()),
         };
         let admin2 = match e.kind {
-            PlaceKind::Admin2 => Some(e.name.clone()),
-            _ => e.admin2.map(|a| self.entries[a as usize].name.clone()),
+            PlaceKind::Admin2 => Some(e.name.to_string()),
+            _ => e.admin2.map(|a| self.entries[a as usize].name.to_string()),
         };
         let (admin1, admin2) = if e.kind == PlaceKind::Country {
             (None, None)
@@ -869,7 +870,7 @@ impl Data {
             (admin1, admin2)
         };
         Location {
-            name: e.name.clone(),
+            name: e.name.to_string(),
             admin1,
             admin2,
             country: Some(c.name.clone()),

@@ -335,7 +335,7 @@ impl Gazetteer {
     pub fn canonical_admin1(&self, iso2: &str, name: &str) -> Option<String> {
         let ci = *self.data.country_by_iso.get(&iso2.to_ascii_uppercase())?;
         let idx = self.data.find_admin1(ci, name.trim())?;
-        Some(self.data.entries[idx as usize].name.clone())
+        Some(self.data.entries[idx as usize].name.to_string())
     }
 
     /// The populated place nearest to a point (optionally within a country),

@@ -470,7 +470,7 @@ impl Matcher {
         let names = self.names.get_or_init(|| {
             let mut m: HashMap<String, Vec<u32>> = HashMap::new();
             for (i, e) in data.entries.iter().enumerate().skip(skip) {
-                for n in std::iter::once(e.name.as_str()).chain(e.alias_iter()) {
+                for n in std::iter::once(&*e.name).chain(e.alias_iter()) {
                     let v = m.entry(n.to_lowercase()).or_default();
                     if v.last() != Some(&(i as u32)) {
                         v.push(i as u32);
@@ -1278,7 +1278,7 @@ mod tests {
              protesters gathered in lahore and Peshawar\u{2019}s old city. ",
         );
         for (i, e) in data.entries.iter().enumerate().step_by(97) {
-            let names: Vec<&str> = std::iter::once(e.name.as_str())
+            let names: Vec<&str> = std::iter::once(&*e.name)
                 .chain(e.alias_iter())
                 .collect();
             let n = names[i % names.len()];
@@ -1299,7 +1299,7 @@ mod tests {
         assert_eq!(a, b);
         // Look-ups by name: same entries, same order.
         for (i, e) in data.entries.iter().enumerate().step_by(89) {
-            for n in std::iter::once(e.name.as_str()).chain(e.alias_iter()) {
+            for n in std::iter::once(&*e.name).chain(e.alias_iter()) {
                 assert!(fast.entries_named(&data, n).contains(&(i as u32)), "{n}");
                 for q in [
                     n.to_string(),
