@@ -8,7 +8,12 @@ use sitrep_model::{Location, Span};
 
 use crate::data::Data;
 use crate::matcher::Matcher;
-use crate::text::{prev_char, words_after, words_before};
+use std::borrow::Cow;
+
+use crate::text::{
+    ascii_spans_after, ascii_spans_before, prev_char, window_after, window_before, words_after,
+    words_before,
+};
 use crate::{DocContext, PlaceKind, PlaceMention, Recognition, ResolvedPlace};
 
 /// Words that put a place name in a locative role.
@@ -57,30 +62,67 @@ const PLAIN_CUES: &[&str] = &[
 /// `words_after(text, end, 2)`. Fewer words are a suffix (before) or a
 /// prefix (after) of these: the readers cut the same window at the same
 /// stop and split it alike, whatever the count.
-struct Near {
-    /// Up to three words before the name, nearest last.
-    before: Vec<String>,
-    /// Up to two words after the name, nearest first.
-    after: Vec<String>,
+///
+/// A word of an ASCII window is borrowed from `lower`, the text lower-cased
+/// (ASCII letters only: the same byte offsets), so that nearly every mention
+/// reads its words without allocating; other windows are read by
+/// `words_before`/`words_after` themselves.
+struct Near<'a> {
+    /// Up to three words before the name, nearest last (`nb` of them).
+    before: [Cow<'a, str>; 3],
+    nb: usize,
+    /// Up to two words after the name, nearest first (`na` of them).
+    after: [Cow<'a, str>; 2],
+    na: usize,
 }
 
-impl Near {
-    /// The words around `pm` in `text`.
-    fn of(text: &str, pm: &PlaceMention) -> Near {
-        Near {
-            before: words_before(text, pm.span.start, 3),
-            after: words_after(text, pm.span.end, 2),
+impl<'a> Near<'a> {
+    /// The words around `pm` in `text`; `lower` is
+    /// `text.to_ascii_lowercase()`.
+    fn of(text: &str, lower: &'a str, pm: &PlaceMention) -> Near<'a> {
+        let mut near = Near {
+            before: Default::default(),
+            nb: 0,
+            after: Default::default(),
+            na: 0,
+        };
+        let (off, window) = window_before(text, pm.span.start);
+        let ascii = ascii_spans_before(window, 3, |s, e| {
+            near.before[near.nb] = Cow::Borrowed(lower.get(off + s..off + e).unwrap_or(""));
+            near.nb += 1;
+        });
+        if ascii {
+            near.before[..near.nb].reverse();
+        } else {
+            let words = words_before(text, pm.span.start, 3);
+            near.nb = words.len();
+            for (slot, w) in near.before.iter_mut().zip(words) {
+                *slot = Cow::Owned(w);
+            }
         }
+        let (off, window) = window_after(text, pm.span.end);
+        let ascii = ascii_spans_after(window, 2, |s, e| {
+            near.after[near.na] = Cow::Borrowed(lower.get(off + s..off + e).unwrap_or(""));
+            near.na += 1;
+        });
+        if !ascii {
+            let words = words_after(text, pm.span.end, 2);
+            near.na = words.len();
+            for (slot, w) in near.after.iter_mut().zip(words) {
+                *slot = Cow::Owned(w);
+            }
+        }
+        near
     }
 
     /// `words_before(text, start, n)` for `n` ≤ 3.
-    fn before(&self, n: usize) -> &[String] {
-        &self.before[self.before.len().saturating_sub(n)..]
+    fn before(&self, n: usize) -> &[Cow<'a, str>] {
+        &self.before[self.nb.saturating_sub(n)..self.nb]
     }
 
     /// `words_after(text, end, n)` for `n` ≤ 2.
-    fn after(&self, n: usize) -> &[String] {
-        &self.after[..self.after.len().min(n)]
+    fn after(&self, n: usize) -> &[Cow<'a, str>] {
+        &self.after[..self.na.min(n)]
     }
 }
 
@@ -191,7 +233,7 @@ fn reads_as_place(text: &str, m: &PlaceMention, near: &Near) -> bool {
     let after = near.after(1);
     let unit = after.first().is_some_and(|w| {
         matches!(
-            w.as_str(),
+            w.as_ref(),
             "district"
                 | "districts"
                 | "agency"
@@ -204,7 +246,7 @@ fn reads_as_place(text: &str, m: &PlaceMention, near: &Near) -> bool {
     });
     let locative = before
         .last()
-        .is_some_and(|w| LOCATIVE.contains(&w.as_str()));
+        .is_some_and(|w| LOCATIVE.contains(&w.as_ref()));
     unit || (locative && !cap_word_after(text, e))
 }
 
@@ -280,7 +322,12 @@ pub(crate) fn resolve(
 ) -> Vec<ResolvedPlace> {
     let mut ctx = Context::default();
     let people = titled_names(text, rec);
-    let nears: Vec<Near> = rec.places.iter().map(|pm| Near::of(text, pm)).collect();
+    let lower = text.to_ascii_lowercase();
+    let nears: Vec<Near> = rec
+        .places
+        .iter()
+        .map(|pm| Near::of(text, &lower, pm))
+        .collect();
     for (pm, near) in rec.places.iter().zip(&nears) {
         if names_people(data, text, pm, near) || across_border(data, pm, near) {
             // "a Syrian asylum seeker", "aid workers from France", "near the
@@ -333,7 +380,8 @@ pub(crate) fn resolve(
     if let Some(title) = dctx.title.as_deref() {
         let trec = m.recognise(data, title);
         for pm in &trec.places {
-            let place_like = reads_as_place(title, pm, &Near::of(title, pm));
+            let lower = title.to_ascii_lowercase();
+            let place_like = reads_as_place(title, pm, &Near::of(title, &lower, pm));
             add_evidence(data, title, &mut ctx, pm, 1.0, place_like);
         }
     }
@@ -434,14 +482,14 @@ pub(crate) fn resolve(
         }
         let s = pm.span.start;
         let e = pm.span.end;
-        let before = &near.before;
-        let after = &near.after;
-        let last = before.last().map(String::as_str);
+        let before = near.before(3);
+        let after = near.after(2);
+        let last = before.last().map(AsRef::as_ref);
         let locative = last.is_some_and(|w| LOCATIVE.contains(&w))
             || (matches!(last, Some("the" | "a" | "an"))
                 && before
                     .get(before.len().wrapping_sub(2))
-                    .is_some_and(|w| LOCATIVE.contains(&w.as_str())))
+                    .is_some_and(|w| LOCATIVE.contains(&w.as_ref())))
             // "in the city's Jatrabari area", "the capital's X district"
             || last.is_some_and(|w| {
                 matches!(
@@ -451,10 +499,10 @@ pub(crate) fn resolve(
             });
         let near_after = after
             .first()
-            .is_some_and(|w| matches!(w.as_str(), "outskirts" | "suburbs" | "vicinity"))
+            .is_some_and(|w| matches!(w.as_ref(), "outskirts" | "suburbs" | "vicinity"))
             || text[e..].starts_with("'s outskirts")
             || text[e..].starts_with("\u{2019}s outskirts");
-        let next = after.first().map(String::as_str).unwrap_or("");
+        let next = after.first().map(AsRef::as_ref).unwrap_or("");
         let want = match next {
             "district" | "districts" | "agency" | "tehsil" | "subdivision" | "upazila"
             | "upazilla" | "taluk" | "taluka" => Some(PlaceKind::Admin2),
@@ -773,7 +821,7 @@ pub(crate) fn resolve(
         // is the street's namesake, not where it happened.
         if matches!(en.kind, PlaceKind::Populated | PlaceKind::Admin2)
             && matches!(
-                after.first().map(String::as_str),
+                after.first().map(AsRef::as_ref),
                 Some("road" | "street" | "chowk" | "avenue" | "highway" | "lane")
             )
             && text[e..]
@@ -1005,10 +1053,10 @@ pub(crate) fn resolve(
 
 /// "a town called Hub", "a village named Kot": a place noun and
 /// "called"/"named" are the last words before the name.
-fn called_before(before: &[String]) -> bool {
+fn called_before(before: &[Cow<str>]) -> bool {
     before.len() >= 2
-        && matches!(before[before.len() - 1].as_str(), "called" | "named")
-        && PLACE_NOUNS.contains(&before[before.len() - 2].as_str())
+        && matches!(before[before.len() - 1].as_ref(), "called" | "named")
+        && PLACE_NOUNS.contains(&before[before.len() - 2].as_ref())
 }
 
 /// The seat of the province named at `s..e` when the text names it through
@@ -1413,7 +1461,12 @@ const STATE_NOUNS: &[&str] = &[
 fn forces_country(data: &Data, text: &str, rec: &Recognition) -> Option<ResolvedPlace> {
     let pm = rec.places.iter().find(|pm| {
         pm.kind == PlaceKind::Demonym
-            && !names_people(data, text, pm, &Near::of(text, pm))
+            && !names_people(
+                data,
+                text,
+                pm,
+                &Near::of(text, &text.to_ascii_lowercase(), pm),
+            )
             && words_after(text, pm.span.end, 1)
                 .first()
                 .is_some_and(|w| STATE_NOUNS.contains(&w.as_str()))
@@ -1844,7 +1897,7 @@ fn across_border(data: &Data, pm: &PlaceMention, near: &Near) -> bool {
         return false;
     }
     let w = near.before(2);
-    matches!(w.last().map(String::as_str), Some("bordering"))
+    matches!(w.last().map(AsRef::as_ref), Some("bordering"))
         || (w.len() == 2 && w[0] == "border" && w[1] == "with")
 }
 
@@ -2306,7 +2359,7 @@ fn country_phrase_place(
     let (s, e) = (pm.span.start, pm.span.end);
     let tail = &text[e..];
     let after = near.after(1);
-    let next = after.first().map(String::as_str).unwrap_or("");
+    let next = after.first().map(AsRef::as_ref).unwrap_or("");
     let capital_after = |t: &str| {
         t.strip_prefix("capital")
             .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
@@ -2343,7 +2396,7 @@ fn country_phrase_place(
                 ) && near
                     .after(2)
                     .get(1)
-                    .is_some_and(|w| COUNTRY_PLACE_NOUNS.contains(&w.as_str())))
+                    .is_some_and(|w| COUNTRY_PLACE_NOUNS.contains(&w.as_ref())))
             {
                 let ci = data.countries.get(country as usize)?.entry;
                 (ci, 3, PlaceKind::Region, end)
@@ -2494,14 +2547,14 @@ fn reads_as_demonym(data: &Data, text: &str, pm: &PlaceMention, near: &Near) -> 
     }
     let unit = near.after(1).first().is_some_and(|w| {
         matches!(
-            w.as_str(),
+            w.as_ref(),
             "region" | "state" | "province" | "district" | "division" | "agency" | "zone"
         )
     });
     let cued = near
         .before(1)
         .last()
-        .is_some_and(|w| matches!(w.as_str(), "in" | "at" | "near" | "from" | "of"));
+        .is_some_and(|w| matches!(w.as_ref(), "in" | "at" | "near" | "from" | "of"));
     !unit && !cued
 }
 
@@ -3035,6 +3088,46 @@ pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::towns_middle;
+
+    /// The words `Near` reads once per mention (borrowed from the
+    /// lower-cased text in ASCII windows) are those `words_before` and
+    /// `words_after` read, for every count it serves, at every span of texts
+    /// with ASCII and non-ASCII windows, stops and separators.
+    #[test]
+    fn near_reads_the_words_of_words_before_and_after() {
+        use super::{words_after, words_before, Near};
+        use crate::{PlaceKind, PlaceMention};
+        let texts = [
+            "GUERRILLAS ATTACKED THE OUTPOST IN SAN MIGUEL DEPARTMENT, ARMY SAID (CITING PATROLS).",
+            "Police said \u{201c}the attack in Quetta\u{201d} killed five; others fled to Chaman!",
+            "In Peshawar, near the Khyber Pass \u{2013} \u{00c9}T\u{00c9} words\u{a0}Lahore? yes",
+            "",
+            "tab\there,comma(paren)x\u{b}vt near  Kabul ,, city's outskirts of DELHI.",
+        ];
+        for t in texts {
+            let lower = t.to_ascii_lowercase();
+            let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for (k, &s) in cuts.iter().enumerate() {
+                for &e in &cuts[k..(k + 4).min(cuts.len())] {
+                    let pm = PlaceMention {
+                        span: sitrep_model::Span::new(s, e),
+                        kind: PlaceKind::Populated,
+                        candidates: Vec::new(),
+                        common_word: false,
+                    };
+                    let near = Near::of(t, &lower, &pm);
+                    for n in 1..=3 {
+                        let got: Vec<&str> = near.before(n).iter().map(AsRef::as_ref).collect();
+                        assert_eq!(got, words_before(t, s, n), "{t:?} {s} {n}");
+                    }
+                    for n in 1..=2 {
+                        let got: Vec<&str> = near.after(n).iter().map(AsRef::as_ref).collect();
+                        assert_eq!(got, words_after(t, e, n), "{t:?} {e} {n}");
+                    }
+                }
+            }
+        }
+    }
 
     /// `cue_start` passes over a cue by its last byte, compared with the
     /// text's lower-cased: every cue must be lower-case ASCII. And a cue is

@@ -10,16 +10,13 @@ pub(crate) fn prev_char(text: &str, i: usize) -> Option<char> {
 /// `?`, `;`, a line break, a straight or curly double quote) or a
 /// parenthesis.
 pub(crate) fn words_before(text: &str, i: usize, n: usize) -> Vec<String> {
-    let head = text.get(..i).unwrap_or("");
-    let start = head.len().saturating_sub(80);
-    let mut s = start;
-    while !head.is_char_boundary(s) {
-        s += 1;
-    }
-    let window = &head[s..];
+    let (_, window) = window_before(text, i);
     // (plain ASCII up to the n-th word back, nearly every window: one scan
     // back from the end, which meets the last stop before any earlier byte)
-    if let Some(mut words) = ascii_words_before(window, n) {
+    let mut words: Vec<String> = Vec::with_capacity(n);
+    if ascii_spans_before(window, n, |s, e| {
+        words.push(window[s..e].to_ascii_lowercase());
+    }) {
         words.reverse();
         return words;
     }
@@ -36,7 +33,7 @@ pub(crate) fn words_before(text: &str, i: usize, n: usize) -> Vec<String> {
         .map_or(0, |p| p + 1);
     // the last `n` words, read from the end: only they are lower-cased
     let seg = &window[cut..];
-    let mut words: Vec<String> = Vec::with_capacity(n);
+    words.clear();
     if seg.is_ascii() {
         // (plain ASCII, nearly every window: bytes, no char decoding)
         let b = seg.as_bytes();
@@ -79,26 +76,56 @@ fn stop_after(b: u8) -> bool {
     matches!(b, b'.' | b'!' | b'?' | b';' | b'\n' | b'"')
 }
 
+/// The window [`words_before`] reads before byte `i`: its byte offset in
+/// `text` and the text of the (up to) 80 bytes before `i`.
+pub(crate) fn window_before(text: &str, i: usize) -> (usize, &str) {
+    let head = text.get(..i).unwrap_or("");
+    let mut s = head.len().saturating_sub(80);
+    while !head.is_char_boundary(s) {
+        s += 1;
+    }
+    (s, &head[s..])
+}
+
+/// The window [`words_after`] reads after byte `i`: its byte offset in
+/// `text` and the text of the (up to) 80 bytes after `i`.
+pub(crate) fn window_after(text: &str, i: usize) -> (usize, &str) {
+    let Some(tail) = text.get(i..) else {
+        return (text.len(), "");
+    };
+    let mut e = tail.len().min(80);
+    while !tail.is_char_boundary(e) {
+        e -= 1;
+    }
+    (i, &tail[..e])
+}
+
 /// [`words_before`]'s last `n` words of the window, nearest first, read
 /// back from its end until the n-th word or the last stop, when every byte
-/// read is ASCII; `None` (read it as a whole) at the first other byte. The
-/// words are those the whole-window reader gives: the stop nearest the end is
-/// the one it cuts at, and the words are split and lower-cased alike.
-fn ascii_words_before(window: &str, n: usize) -> Option<Vec<String>> {
+/// read is ASCII: `word(start, end)` gets each word's span in the window
+/// (its text is ASCII, to be lower-cased); `false` (read it as a whole,
+/// forgetting the words given) at the first other byte. The words are those
+/// the whole-window reader gives: the stop nearest the end is the one it
+/// cuts at, and the words are split and lower-cased alike.
+pub(crate) fn ascii_spans_before(
+    window: &str,
+    n: usize,
+    mut word: impl FnMut(usize, usize),
+) -> bool {
     let wb = window.as_bytes();
-    let mut words: Vec<String> = Vec::with_capacity(n);
+    let mut found = 0;
     let mut end = wb.len();
-    while words.len() < n {
+    while found < n {
         loop {
             if end == 0 {
-                return Some(words);
+                return true;
             }
             let c = wb[end - 1];
             if !c.is_ascii() {
-                return None;
+                return false;
             }
             if stop_before(c) {
-                return Some(words);
+                return true;
             }
             if !ascii_sep(c, false) {
                 break;
@@ -109,36 +136,43 @@ fn ascii_words_before(window: &str, n: usize) -> Option<Vec<String>> {
         while start > 0 {
             let c = wb[start - 1];
             if !c.is_ascii() {
-                return None;
+                return false;
             }
             if stop_before(c) || ascii_sep(c, false) {
                 break;
             }
             start -= 1;
         }
-        words.push(window[start..end].to_ascii_lowercase());
+        word(start, end);
+        found += 1;
         end = start;
     }
-    Some(words)
+    true
 }
 
 /// [`words_after`]'s first `n` words of the window, read from its start
-/// until the n-th word or the first stop, when every byte read is ASCII;
-/// `None` at the first other byte.
-fn ascii_words_after(window: &str, n: usize) -> Option<Vec<String>> {
+/// until the n-th word or the first stop, when every byte read is ASCII:
+/// `word(start, end)` gets each word's span in the window, in text order;
+/// `false` (read it as a whole, forgetting the words given) at the first
+/// other byte.
+pub(crate) fn ascii_spans_after(
+    window: &str,
+    n: usize,
+    mut word: impl FnMut(usize, usize),
+) -> bool {
     let wb = window.as_bytes();
-    let mut words: Vec<String> = Vec::with_capacity(n);
+    let mut found = 0;
     let mut start = 0;
-    while words.len() < n {
+    while found < n {
         loop {
             let Some(&c) = wb.get(start) else {
-                return Some(words);
+                return true;
             };
             if !c.is_ascii() {
-                return None;
+                return false;
             }
             if stop_after(c) {
-                return Some(words);
+                return true;
             }
             if !ascii_sep(c, true) {
                 break;
@@ -148,17 +182,18 @@ fn ascii_words_after(window: &str, n: usize) -> Option<Vec<String>> {
         let mut end = start + 1;
         while let Some(&c) = wb.get(end) {
             if !c.is_ascii() {
-                return None;
+                return false;
             }
             if stop_after(c) || ascii_sep(c, true) {
                 break;
             }
             end += 1;
         }
-        words.push(window[start..end].to_ascii_lowercase());
+        word(start, end);
+        found += 1;
         start = end;
     }
-    Some(words)
+    true
 }
 
 /// Whether an ASCII byte separates words for [`words_before`] (white space
@@ -171,13 +206,11 @@ fn ascii_sep(b: u8, parens: bool) -> bool {
 
 /// Up to `n` words just after byte `i`, lower-cased; stops at a sentence end.
 pub(crate) fn words_after(text: &str, i: usize, n: usize) -> Vec<String> {
-    let tail = text.get(i..).unwrap_or("");
-    let mut e = tail.len().min(80);
-    while !tail.is_char_boundary(e) {
-        e -= 1;
-    }
-    let window = &tail[..e];
-    if let Some(words) = ascii_words_after(window, n) {
+    let (_, window) = window_after(text, i);
+    let mut words: Vec<String> = Vec::with_capacity(n);
+    if ascii_spans_after(window, n, |s, e| {
+        words.push(window[s..e].to_ascii_lowercase());
+    }) {
         return words;
     }
     // the first sentence stop, byte by byte (a curly quote: E2 80 9C/9D)
@@ -200,7 +233,7 @@ pub(crate) fn words_after(text: &str, i: usize, n: usize) -> Vec<String> {
     }
     // (plain ASCII, nearly every window: bytes, no char decoding)
     let b = seg.as_bytes();
-    let mut words: Vec<String> = Vec::with_capacity(n);
+    words.clear();
     let mut start = 0;
     while words.len() < n {
         while start < b.len() && ascii_sep(b[start], true) {
