@@ -8,6 +8,18 @@ use crate::{ActorMention, GenericKind};
 /// Drop parenthesised parts: "Military Forces of Pakistan (2013-2018)" →
 /// "Military Forces of Pakistan".
 pub(crate) fn strip_parens(s: &str) -> String {
+    // (a name with no parenthesis, no white space but single inner spaces:
+    // nearly every one, and itself)
+    let b = s.as_bytes();
+    if !b.is_empty()
+        && s.is_ascii()
+        && b[0] != b' '
+        && b[b.len() - 1] != b' '
+        && !b.iter().any(|&c| matches!(c, b'(' | b')' | b'\t'..=b'\r'))
+        && !b.windows(2).any(|w| w == b"  ")
+    {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     for c in s.chars() {

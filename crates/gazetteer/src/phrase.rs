@@ -34,10 +34,28 @@ pub(crate) fn pair_key(pair: &str) -> usize {
 /// The byte end of the second word of a phrase key (words: runs of word
 /// characters, as the matcher splits text); `None` for a one-word key.
 pub(crate) fn pair_end(key: &str) -> Option<usize> {
+    // (an ASCII key, nearly every one, is read byte by byte: an ASCII
+    // char is a word char exactly when it is ASCII alphanumeric)
+    if key.is_ascii() {
+        let flags = key
+            .bytes()
+            .enumerate()
+            .map(|(i, b)| (i, b.is_ascii_alphanumeric()));
+        return pair_end_of(flags, key.len());
+    }
+    pair_end_of(
+        key.char_indices().map(|(i, c)| (i, is_word_char(c))),
+        key.len(),
+    )
+}
+
+/// [`pair_end`] over (byte offset, is a word char) of each char of a key of
+/// `len` bytes.
+#[inline]
+fn pair_end_of(chars: impl Iterator<Item = (usize, bool)>, len: usize) -> Option<usize> {
     let mut words = 0;
     let mut in_word = false;
-    for (i, c) in key.char_indices() {
-        let w = is_word_char(c);
+    for (i, w) in chars {
         if w && !in_word {
             words += 1;
         }
@@ -46,7 +64,7 @@ pub(crate) fn pair_end(key: &str) -> Option<usize> {
         }
         in_word = w;
     }
-    (words == 2 && in_word).then_some(key.len())
+    (words == 2 && in_word).then_some(len)
 }
 
 /// Filter index of a word: its first two bytes and its length.
@@ -121,10 +139,27 @@ pub(crate) fn phrase_keys(p: &str) -> Vec<std::borrow::Cow<'_, str>> {
 /// A usable key: starts and ends with a word character and has 1..=255
 /// words. Returns (byte length of its first word, number of words).
 pub(crate) fn key_shape(key: &str) -> Option<(usize, u8)> {
+    // (an ASCII key, nearly every one, byte by byte, as in `pair_end`)
+    if key.is_ascii() {
+        let flags = key
+            .bytes()
+            .enumerate()
+            .map(|(i, b)| (i, b.is_ascii_alphanumeric()));
+        return key_shape_of(flags, key.len());
+    }
+    key_shape_of(
+        key.char_indices().map(|(i, c)| (i, is_word_char(c))),
+        key.len(),
+    )
+}
+
+/// [`key_shape`] over (byte offset, is a word char) of each char of a key
+/// of `len` bytes.
+#[inline]
+fn key_shape_of(chars: impl Iterator<Item = (usize, bool)>, len: usize) -> Option<(usize, u8)> {
     let (mut n, mut in_word, mut first_end) = (0usize, false, None);
     let mut last_is_word = false;
-    for (i, c) in key.char_indices() {
-        let w = is_word_char(c);
+    for (i, w) in chars {
         if i == 0 && !w {
             return None;
         }
@@ -140,5 +175,39 @@ pub(crate) fn key_shape(key: &str) -> Option<(usize, u8)> {
     if !last_is_word || n == 0 || n > 255 {
         return None;
     }
-    Some((first_end.unwrap_or(key.len()), n as u8))
+    Some((first_end.unwrap_or(len), n as u8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte-by-byte reading of ASCII keys gives what the char-by-char
+    /// reading gives, for keys of every shape.
+    #[test]
+    fn ascii_keys_read_as_chars() {
+        let keys = [
+            "Kabul",
+            "San Miguel",
+            "Tehrik-i-Taliban Pakistan",
+            "CPI (Maoist",
+            "CPI (Maoist)",
+            " lead",
+            "trail ",
+            "a",
+            "",
+            "Dera Ismail Khan district",
+            "x--y",
+            "O'Neill Street",
+            "1st Battalion",
+        ];
+        for k in keys {
+            let chars = || k.char_indices().map(|(i, c)| (i, is_word_char(c)));
+            assert_eq!(key_shape(k), key_shape_of(chars(), k.len()), "{k:?}");
+            assert_eq!(pair_end(k), pair_end_of(chars(), k.len()), "{k:?}");
+        }
+        assert_eq!(key_shape("San Miguel"), Some((3, 2)));
+        assert_eq!(pair_end("Dera Ismail Khan"), Some(11));
+        assert_eq!(key_shape("trail "), None);
+    }
 }
