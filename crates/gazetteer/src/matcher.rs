@@ -1278,9 +1278,7 @@ mod tests {
              protesters gathered in lahore and Peshawar\u{2019}s old city. ",
         );
         for (i, e) in data.entries.iter().enumerate().step_by(97) {
-            let names: Vec<&str> = std::iter::once(&*e.name)
-                .chain(e.alias_iter())
-                .collect();
+            let names: Vec<&str> = std::iter::once(&*e.name).chain(e.alias_iter()).collect();
             let n = names[i % names.len()];
             match i % 4 {
                 0 => text.push_str(&format!("Militants attacked {n} on Monday. ")),

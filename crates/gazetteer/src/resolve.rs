@@ -1382,6 +1382,26 @@ fn home_province(
     ctx: &Context,
     out: &[ResolvedPlace],
 ) -> Option<ResolvedPlace> {
+    // (the place found must be in the one country of every place resolved
+    // and of all strong evidence: with two such countries, or a place of no
+    // country, nothing is, and the text is not searched)
+    let mut only: Option<&str> = None;
+    for code in out
+        .iter()
+        .map(|p| p.location.country_code.as_deref())
+        .chain(
+            ctx.strong
+                .iter()
+                .filter(|(_, w)| **w > 0.0)
+                .map(|(k, _)| data.countries.get(*k as usize).map(|c| c.iso2.as_str())),
+        )
+    {
+        match (code, only) {
+            (None, _) => return None,
+            (Some(x), Some(o)) if x != o => return None,
+            (Some(x), _) => only = Some(x),
+        }
+    }
     let mut found: Option<(Span, u16, u32)> = None;
     for (c, a1, names) in &data.homes {
         let Some(sp) = names.iter().find_map(|n| word_at(text, n)) else {
@@ -1935,6 +1955,24 @@ const TITLES: &[&str] = &[
     "licenciado",
 ];
 
+/// Whether a word, lower-cased, is one of the [`TITLES`] (an ASCII word is
+/// lower-cased on the stack and looked up in a set, not compared with each).
+fn is_title(t: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    if !t.is_ascii() {
+        return TITLES.contains(&t.to_lowercase().as_str());
+    }
+    let mut buf = [0u8; 16];
+    let Some(low) = buf.get_mut(..t.len()) else {
+        return false; // longer than any title
+    };
+    low.copy_from_slice(t.as_bytes());
+    low.make_ascii_lowercase();
+    let set = SET.get_or_init(|| TITLES.iter().copied().collect());
+    std::str::from_utf8(low).is_ok_and(|l| set.contains(l))
+}
+
 /// The names (lower-cased) that the text gives a person by a title or rank
 /// before them, directly or across given names ("Colonel Rene Emilio
 /// Ponce").
@@ -1956,12 +1994,7 @@ fn titled_names(text: &str, rec: &Recognition) -> std::collections::HashSet<Stri
                 .filter(|w| !w.is_empty())
                 .take(3)
                 .any(|w| {
-                    let t = w.trim_end_matches('.');
-                    let title = if t.is_ascii() {
-                        TITLES.iter().any(|x| x.eq_ignore_ascii_case(t))
-                    } else {
-                        TITLES.contains(&t.to_lowercase().as_str())
-                    };
+                    let title = is_title(w.trim_end_matches('.'));
                     if title && given_names {
                         return true;
                     }
@@ -3088,6 +3121,29 @@ pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::towns_middle;
+
+    /// A title is found in any case, as the list compared word by word finds it.
+    #[test]
+    fn titles_are_found_in_any_case_and_nothing_else() {
+        use super::{is_title, TITLES};
+        for t in TITLES {
+            assert!(is_title(t) && is_title(&t.to_uppercase()), "{t}");
+            let cap = format!("{}{}", t[..1].to_uppercase(), &t[1..]);
+            assert!(is_title(&cap), "{cap}");
+        }
+        for w in [
+            "",
+            "m",
+            "colonels",
+            "Kabul",
+            "licenciados",
+            "se\u{f1}or",
+            "DRS",
+            "lieutenantx",
+        ] {
+            assert!(!is_title(w), "{w}");
+        }
+    }
 
     /// The words `Near` reads once per mention (borrowed from the
     /// lower-cased text in ASCII windows) are those `words_before` and
