@@ -1955,6 +1955,9 @@ const TITLES: &[&str] = &[
     "licenciado",
 ];
 
+/// The first letters of the [`TITLES`].
+const TITLE_INITIALS: &[u8] = b"mdcfjlsapm";
+
 /// Whether a word, lower-cased, is one of the [`TITLES`] (an ASCII word is
 /// lower-cased on the stack and looked up in a set, not compared with each).
 fn is_title(t: &str) -> bool {
@@ -1962,6 +1965,12 @@ fn is_title(t: &str) -> bool {
         std::sync::OnceLock::new();
     if !t.is_ascii() {
         return TITLES.contains(&t.to_lowercase().as_str());
+    }
+    // (a quick no for most words: every title has 2 to 10 letters and
+    // begins with one of a few)
+    let initial = t.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    if !(2..=10).contains(&t.len()) || !TITLE_INITIALS.contains(&initial) {
+        return false;
     }
     let mut buf = [0u8; 16];
     let Some(low) = buf.get_mut(..t.len()) else {
@@ -1985,26 +1994,62 @@ fn titled_names(text: &str, rec: &Recognition) -> std::collections::HashSet<Stri
                 return false;
             }
             let head = text.get(pm.span.start.saturating_sub(60)..pm.span.start);
-            // the title, then only capitalised given names up to the name:
-            // the last three words read back from the name (no word list, and
-            // a title compared without a lower-cased copy when it is ASCII)
-            let mut given_names = true;
-            head.unwrap_or("")
-                .rsplit(|c: char| c.is_whitespace())
-                .filter(|w| !w.is_empty())
-                .take(3)
-                .any(|w| {
-                    let title = is_title(w.trim_end_matches('.'));
-                    if title && given_names {
-                        return true;
-                    }
-                    given_names &=
-                        w.chars().all(char::is_alphabetic) && w.starts_with(char::is_uppercase);
-                    false
-                })
+            titled_before(head.unwrap_or(""))
         })
         .map(|pm| text[pm.span.start..pm.span.end].to_lowercase())
         .collect()
+}
+
+/// Whether the last three words of `head` hold a title followed by nothing
+/// but capitalised given names (see [`titled_names`]).
+fn titled_before(head: &str) -> bool {
+    // the title, then only capitalised given names up to the name:
+    // the last three words read back from the name (no word list, and
+    // a title compared without a lower-cased copy when it is ASCII)
+    if !head.is_ascii() {
+        let mut given_names = true;
+        return head
+            .rsplit(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .any(|w| {
+                let title = is_title(w.trim_end_matches('.'));
+                if title && given_names {
+                    return true;
+                }
+                given_names &=
+                    w.chars().all(char::is_alphabetic) && w.starts_with(char::is_uppercase);
+                false
+            });
+    }
+    // (ASCII, nearly always: the same words, read back byte by byte;
+    // an ASCII char is white space when it is a space, tab or line end)
+    // (a word that is no capitalised given name ends the search: no title
+    // before it counts)
+    let b = head.as_bytes();
+    let space = |c: u8| matches!(c, b' ' | b'\t'..=b'\r');
+    let mut end = b.len();
+    for _ in 0..3 {
+        while end > 0 && space(b[end - 1]) {
+            end -= 1;
+        }
+        if end == 0 {
+            break;
+        }
+        let mut start = end - 1;
+        while start > 0 && !space(b[start - 1]) {
+            start -= 1;
+        }
+        let w = &b[start..end];
+        if is_title(head[start..end].trim_end_matches('.')) {
+            return true;
+        }
+        if !(w[0].is_ascii_uppercase() && w.iter().all(u8::is_ascii_alphabetic)) {
+            return false;
+        }
+        end = start;
+    }
+    false
 }
 
 /// Arms nouns after a country or demonym that make it the side that fires
@@ -3121,6 +3166,49 @@ pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::towns_middle;
+
+    /// The byte-by-byte reading of an ASCII head finds a title where the
+    /// char-by-char reading of the same words does.
+    #[test]
+    fn titled_heads_read_as_chars() {
+        use super::{is_title, titled_before};
+        let by_chars = |head: &str| {
+            let mut given_names = true;
+            head.rsplit(|c: char| c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .any(|w| {
+                    if is_title(w.trim_end_matches('.')) && given_names {
+                        return true;
+                    }
+                    given_names &=
+                        w.chars().all(char::is_alphabetic) && w.starts_with(char::is_uppercase);
+                    false
+                })
+        };
+        let heads = [
+            "said Colonel ",
+            "said Colonel Rene Emilio ",
+            "by Col. Rene ",
+            "COLONEL RENE EMILIO ",
+            "the colonel and ",
+            "Dr\t",
+            "Mr  John\n",
+            "",
+            "   ",
+            "judge of ",
+            "Father Ignacio Martin Baro ",
+            "the Senor Jose ",
+        ];
+        for h in heads {
+            for cut in 0..=h.len() {
+                let head = &h[..cut];
+                assert_eq!(titled_before(head), by_chars(head), "{head:?}");
+            }
+        }
+        assert!(titled_before("said Colonel Rene Emilio "));
+        assert!(!titled_before("the colonel and "));
+    }
 
     /// A title is found in any case, as the list compared word by word finds it.
     #[test]
