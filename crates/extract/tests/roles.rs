@@ -1294,3 +1294,42 @@ fn a_passive_claim_in_a_sentence_of_its_own_signs_the_attack() {
     );
     assert!(evs.iter().all(|e| e.claimed_by.is_empty()), "{:?}", evs);
 }
+
+#[test]
+fn a_self_styled_group_in_quotes_is_the_claimant() {
+    let evs = extract_on(
+        "LA PAZ, 12 JUN 89 -- [TEXT] TWO FOREIGN ENGINEERS WERE KILLED IN EL ALTO YESTERDAY. \
+         THE KILLING WAS CLAIMED BY A SELF- STYLED \"RED DAWN PEOPLE'S COMMANDO\" GROUP.",
+        "1989-06-12",
+    );
+    let e = primary(&evs);
+    let names = claimants(e);
+    assert!(
+        names
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case("RED DAWN PEOPLE'S COMMANDO")),
+        "{names:?}"
+    );
+    assert!(
+        !names.iter().any(|n| n.eq_ignore_ascii_case("self")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn an_all_capitals_clause_with_a_verb_is_no_claimant() {
+    let evs = extract_on(
+        "LIMA, 3 MAY 89 -- [TEXT] A BOMB EXPLODED AT A BANK IN LIMA TODAY, KILLING TWO GUARDS. \
+         THIS IS THE SAME GROUP THAT CLAIMED RESPONSIBILITY FOR THE BOMBING OF A BANK LAST MONTH.",
+        "1989-05-03",
+    );
+    for e in &evs {
+        let names = claimants(e);
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.to_ascii_lowercase().contains("same group")),
+            "{names:?}"
+        );
+    }
+}
