@@ -792,6 +792,26 @@ fn bare_headline_noun(ts: &[Tok<'_>], hits: &[LexHit], quants: &[Quant], i: usiz
     }
 }
 
+/// The side of the subject of a singular passive outcome at `ts[k]` ("the
+/// driver was killed"): the last person noun in the eight tokens before it,
+/// but not the agent of a participle or relative clause told between them
+/// ("the mayor, who was kidnapped by rebels, was found dead": the mayor,
+/// not the rebels).
+fn passive_subject_side(ts: &[Tok<'_>], k: usize) -> Side {
+    let from = k.saturating_sub(8);
+    let win = &ts[from..k];
+    let side_in = |w: &[Tok<'_>]| w.iter().rev().find_map(|x| pside(x.s));
+    match win
+        .iter()
+        .rposition(|x| matches!(x.l, "by" | "who" | "whom"))
+    {
+        Some(c) if win[c].l == "by" => side_in(&win[..c]),
+        Some(c) => side_in(&ts[(from + c).saturating_sub(3)..from + c]),
+        None => side_in(win),
+    }
+    .unwrap_or(Side::Unknown)
+}
+
 /// A number found in a sentence: (token index, best, low, high, tokens used,
 /// bare article like "a" standing for one person).
 type Quant = (usize, u32, Option<u32>, Option<u32>, usize, bool);
@@ -2060,11 +2080,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             {
                 continue;
             }
-            let side = ts[k.saturating_sub(8)..k]
-                .iter()
-                .rev()
-                .find_map(|x| pside(x.s))
-                .unwrap_or(Side::Unknown);
+            let side = passive_subject_side(&ts, k);
             let start = ts[k.saturating_sub(3)].start;
             res.push(Count {
                 outcome: o,
