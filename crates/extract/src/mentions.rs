@@ -2352,9 +2352,25 @@ fn cap_before(text: &str, from: usize, to: usize) -> Option<(String, Span)> {
     }
     let name = text.get(start..end)?.trim();
     let name = name.strip_prefix("The ").unwrap_or(name);
+    // all-capitals text capitalises the joining words too: "…, AND
+    // THREATENED" has no subject "AND", "AND THE ARMY DENIED" is the army's
+    let mut name = name;
+    while let Some((w, rest)) = name.split_once(' ').or(Some((name, ""))) {
+        if w.is_empty() || !LEADING_NOT_A_NAME.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+            break;
+        }
+        name = rest.trim_start();
+    }
     (!name.is_empty() && name != "The")
         .then(|| (name.to_string(), Span::new(end - name.len(), end)))
 }
+
+/// Words that open a clause but never a name (capitalised in all-capitals
+/// wire copy).
+const LEADING_NOT_A_NAME: &[&str] = &[
+    "and", "but", "or", "then", "also", "the", "a", "an", "while", "when", "as", "that", "which",
+    "who", "this", "these", "they", "he", "she", "it", "we", "so", "yet",
+];
 
 /// The capitalised name right after `from` (skipping "the") up to `to`.
 fn cap_after(text: &str, from: usize, to: usize) -> Option<(String, Span)> {

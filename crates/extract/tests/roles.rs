@@ -1333,3 +1333,17 @@ fn an_all_capitals_clause_with_a_verb_is_no_claimant() {
         );
     }
 }
+
+#[test]
+fn a_joining_word_in_capitals_is_no_actor() {
+    let evs = extract_on(
+        "SAN SALVADOR, 12 MAR 89 -- [TEXT] THE PRESIDENT ASKED THE CHURCH TO MEDIATE.     IN \
+         RECENT WEEKS, THE INSURGENTS HAVE CALLED FOR A BUS STRIKE TO BEGIN ON 20 MARCH, HAVE \
+         TOLD SHOP OWNERS TO CLOSE, HAVE SAID THAT THEY WILL BLOW UP BRIDGES, AND THREATENED TO \
+         KILL TOWN MAYORS.",
+        "1989-03-12",
+    );
+    for e in &evs {
+        assert_ne!(actor1(e).to_ascii_lowercase(), "and", "{evs:#?}");
+    }
+}
