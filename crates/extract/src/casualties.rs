@@ -799,15 +799,19 @@ fn bare_headline_noun(ts: &[Tok<'_>], hits: &[LexHit], quants: &[Quant], i: usiz
 /// not the rebels).
 fn passive_subject_side(ts: &[Tok<'_>], k: usize) -> Side {
     let from = k.saturating_sub(8);
-    let win = &ts[from..k];
     let side_in = |w: &[Tok<'_>]| w.iter().rev().find_map(|x| pside(x.s));
-    match win
+    // the clause may be long: "X, WHO WAS KIDNAPPED ON 5 JANUARY,
+    // APPARENTLY BY ARMY OF NATIONAL LIBERATION (ELN) GUERRILLAS, WAS FOUND"
+    let reach = k.saturating_sub(16);
+    let cut = ts[reach..k]
         .iter()
-        .rposition(|x| matches!(x.l, "by" | "who" | "whom"))
-    {
-        Some(c) if win[c].l == "by" => side_in(&win[..c]),
-        Some(c) => side_in(&ts[(from + c).saturating_sub(3)..from + c]),
-        None => side_in(win),
+        .rposition(|x| matches!(x.l, "by" | "who" | "whom" | "." | ";"))
+        .map(|c| reach + c)
+        .filter(|&c| !matches!(ts[c].l, "." | ";"));
+    match cut {
+        Some(c) if ts[c].l == "by" => side_in(&ts[from.min(c)..c]),
+        Some(c) => side_in(&ts[c.saturating_sub(3)..c]),
+        None => side_in(&ts[from..k]),
     }
     .unwrap_or(Side::Unknown)
 }
@@ -2036,7 +2040,12 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     // singular passive without a count: "the driver was killed"
     for (k, t) in ts.iter().enumerate() {
         // "was killed", "was then shot dead", "was targeted and killed"
-        let was_at = |m: usize| ts.get(m).is_some_and(|x| x.l == "was");
+        // ("has been found murdered": a perfect passive)
+        let was_at = |m: usize| {
+            ts.get(m).is_some_and(|x| {
+                x.l == "was" || (x.l == "been" && m > 0 && matches!(ts[m - 1].l, "has" | "had"))
+            })
+        };
         let passive = k > 0
             && (was_at(k - 1)
                 || (k > 1
@@ -2049,6 +2058,8 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                             | "reportedly"
                             | "allegedly"
                             | "subsequently"
+                            // "was found murdered"
+                            | "found"
                             // "the other was critically injured"
                             | "critically"
                             | "seriously"
