@@ -113,8 +113,68 @@ pub fn militant_side(events: &mut [Event], article_country: Option<&str>) {
     }
 }
 
+/// Words for the police among a state's dead ("seven policemen were
+/// killed", "a jawan of the Special Task Force"): else the military's.
+const POLICE_WORDS: &[&str] = &[
+    "police",
+    "constable",
+    "special task force",
+    "stf",
+    "crpf",
+    "cobra",
+    "rangers",
+    "sub-inspector",
+];
+
+/// A battle with a named armed group whose other side is only the state's
+/// dead ("seven policemen were killed in a gunbattle with Naxals"): that
+/// side is the state force the dead belonged to, not an unnamed armed group
+/// (the default actor of a fight with no subject).
+pub fn state_side(events: &mut [Event], article_country: Option<&str>) {
+    for ev in events.iter_mut() {
+        if ev.event_type != Some(EventType::Battles)
+            || ev.fatalities.state_forces.unwrap_or(0) == 0
+            || !ev
+                .actor2
+                .as_ref()
+                .is_some_and(|a| armed_group(a) && !a.name.starts_with("Unidentified"))
+        {
+            continue;
+        }
+        let told = ev.evidence.iter().any(|e| e.field == "actor1");
+        let unnamed = ev
+            .actor1
+            .as_ref()
+            .is_none_or(|a| a.name.starts_with("Unidentified Armed Group") && !told);
+        let Some(dead) = ev
+            .evidence
+            .iter()
+            .find(|e| e.field == "fatalities.state_forces")
+            .cloned()
+        else {
+            continue;
+        };
+        if !unnamed {
+            continue;
+        }
+        let l = dead.text.to_ascii_lowercase();
+        let g = if POLICE_WORDS.iter().any(|w| l.contains(w)) {
+            Generic::Police
+        } else {
+            Generic::Military
+        };
+        let country = event_country(ev, article_country).map(str::to_string);
+        ev.actor1 = Some(generic_actor(g, country.as_deref()));
+        ev.evidence.push(Evidence {
+            field: "actor1".into(),
+            ..dead
+        });
+    }
+}
+
 /// Every convention of this module, in order.
 pub fn apply(events: &mut [Event], article_country: Option<&str>) {
+    state_side(events, article_country);
     militant_side(events, article_country);
     battle_order(events, article_country);
 }

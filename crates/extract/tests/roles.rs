@@ -1347,3 +1347,14 @@ fn a_joining_word_in_capitals_is_no_actor() {
         assert_ne!(actor1(e).to_ascii_lowercase(), "and", "{evs:#?}");
     }
 }
+
+#[test]
+fn the_state_dead_of_a_fight_with_a_group_are_its_other_side() {
+    let evs = extract(
+        "Six policemen were killed and nine others were wounded in a gunbattle with Naxals in \
+         Bijapur district of Chhattisgarh, India, on Tuesday.",
+    );
+    let e = primary(&evs);
+    assert!(actor1(e).starts_with("CPI (Maoist)"), "{}", actor1(e));
+    assert_eq!(actor2(e), "Police Forces of India");
+}
