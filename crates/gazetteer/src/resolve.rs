@@ -74,17 +74,20 @@ struct Near<'a> {
     /// Up to two words after the name, nearest first (`na` of them).
     after: [Cow<'a, str>; 2],
     na: usize,
+    /// `demonym_country` of the mention.
+    demonym: Option<u16>,
 }
 
 impl<'a> Near<'a> {
-    /// The words around `pm` in `text`; `lower` is
-    /// `text.to_ascii_lowercase()`.
-    fn of(text: &str, lower: &'a str, pm: &PlaceMention) -> Near<'a> {
+    /// The words around `pm` in `text` (and the country whose demonym it
+    /// is); `lower` is `text.to_ascii_lowercase()`.
+    fn of(data: &Data, text: &str, lower: &'a str, pm: &PlaceMention) -> Near<'a> {
         let mut near = Near {
             before: Default::default(),
             nb: 0,
             after: Default::default(),
             na: 0,
+            demonym: demonym_country(data, text, pm),
         };
         let (off, window) = window_before(text, pm.span.start);
         let ascii = ascii_spans_before(window, 3, |s, e| {
@@ -262,21 +265,20 @@ fn add_evidence(
         // several countries: spread admin1-level evidence thinly
         return;
     };
-    let kinds: Vec<PlaceKind> = m
+    // the kinds of the candidates in that country, as a set of bits
+    let kinds = m
         .candidates
         .iter()
-        .filter(|o| data.entries[o.0 as usize].country == c)
-        .map(|c| data.entries[c.0 as usize].kind)
-        .collect();
+        .map(|o| &data.entries[o.0 as usize])
+        .filter(|o| o.country == c)
+        .fold(0u8, |set, o| set | 1 << o.kind as u8);
+    let has = |k: PlaceKind| kinds & (1 << k as u8) != 0;
     // a region phrase of one country ("southwest Pakistan", "the tribal
     // areas") names that country as surely as its name does
     let strong = m.kind == PlaceKind::Demonym
-        || kinds.iter().any(|k| {
-            matches!(
-                k,
-                PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region
-            )
-        });
+        || has(PlaceKind::Country)
+        || has(PlaceKind::Admin1)
+        || has(PlaceKind::Region);
     if m.common_word {
         // "Swat officials said": a name that is also a word, capitalised
         // inside a sentence, is weak evidence
@@ -287,16 +289,12 @@ fn add_evidence(
         }
         return;
     }
-    if kinds
-        .iter()
-        .any(|k| matches!(k, PlaceKind::Admin1 | PlaceKind::Region))
-        || (place_like && kinds.contains(&PlaceKind::Admin2))
-    {
+    if has(PlaceKind::Admin1) || has(PlaceKind::Region) || (place_like && has(PlaceKind::Admin2)) {
         *ctx.placed.entry(c).or_default() += w;
     }
-    if strong || (place_like && kinds.contains(&PlaceKind::Admin2)) {
+    if strong || (place_like && has(PlaceKind::Admin2)) {
         *ctx.strong.entry(c).or_default() += w;
-    } else if kinds.contains(&PlaceKind::Admin2) {
+    } else if has(PlaceKind::Admin2) {
         // A district name that does not read as a place is strong evidence only
         // where no country, demonym or province points elsewhere ("Mazhar Khan"
         // in a Pakistani story is no evidence for Yemen): decided once all
@@ -326,7 +324,7 @@ pub(crate) fn resolve(
     let nears: Vec<Near> = rec
         .places
         .iter()
-        .map(|pm| Near::of(text, &lower, pm))
+        .map(|pm| Near::of(data, text, &lower, pm))
         .collect();
     for (pm, near) in rec.places.iter().zip(&nears) {
         if names_people(data, text, pm, near) || across_border(data, pm, near) {
@@ -338,10 +336,7 @@ pub(crate) fn resolve(
             }
             continue;
         }
-        if let Some(c) = reads_as_demonym(data, text, pm, near)
-            .then(|| demonym_country(data, text, pm))
-            .flatten()
-        {
+        if let Some(c) = reads_as_demonym(near).then_some(near.demonym).flatten() {
             // "the Somali capital": Somalia's, not Ethiopia's Somali region
             *ctx.strong.entry(c).or_default() += 1.0;
             *ctx.all.entry(c).or_default() += 1.0;
@@ -381,7 +376,7 @@ pub(crate) fn resolve(
         let trec = m.recognise(data, title);
         for pm in &trec.places {
             let lower = title.to_ascii_lowercase();
-            let place_like = reads_as_place(title, pm, &Near::of(title, &lower, pm));
+            let place_like = reads_as_place(title, pm, &Near::of(data, title, &lower, pm));
             add_evidence(data, title, &mut ctx, pm, 1.0, place_like);
         }
     }
@@ -475,7 +470,7 @@ pub(crate) fn resolve(
         // "the American air base", "a Somali refugee": an adjective or a
         // people, not a place; nor is a country people come from ("aid
         // workers from France")
-        if reads_as_demonym(data, text, pm, near)
+        if reads_as_demonym(near)
             || (pm.kind == PlaceKind::Country && names_people(data, text, pm, near))
         {
             continue;
@@ -1485,7 +1480,7 @@ fn forces_country(data: &Data, text: &str, rec: &Recognition) -> Option<Resolved
                 data,
                 text,
                 pm,
-                &Near::of(text, &text.to_ascii_lowercase(), pm),
+                &Near::of(data, text, &text.to_ascii_lowercase(), pm),
             )
             && words_after(text, pm.span.end, 1)
                 .first()
@@ -1867,7 +1862,7 @@ const ORIGIN_NOUNS: &[&str] = &[
 /// and Austria").
 fn names_people(data: &Data, text: &str, pm: &PlaceMention, near: &Near) -> bool {
     let (s, e) = (pm.span.start, pm.span.end);
-    if pm.kind == PlaceKind::Demonym || reads_as_demonym(data, text, pm, near) {
+    if pm.kind == PlaceKind::Demonym || reads_as_demonym(near) {
         let tail = &text[e..];
         if tail.starts_with("-born") || tail.starts_with("-origin") {
             return true;
@@ -2447,9 +2442,9 @@ fn country_phrase_place(
         && pm.candidates.iter().any(|c| !is_country(c));
     let demonym = !own_unit
         && ((pm.kind == PlaceKind::Demonym && pm.candidates.iter().all(is_country))
-            || demonym_country(data, text, pm).is_some());
+            || near.demonym.is_some());
     let country = if demonym {
-        demonym_country(data, text, pm).unwrap_or(country)
+        near.demonym.unwrap_or(country)
     } else {
         country
     };
@@ -2619,8 +2614,8 @@ fn demonym_country(data: &Data, text: &str, pm: &PlaceMention) -> Option<u16> {
 /// Whether a demonym reads as a people's or country's adjective here, not
 /// as a same-named place: no unit word after it ("the Somali region") and
 /// no locative word before it ("in Hazara").
-fn reads_as_demonym(data: &Data, text: &str, pm: &PlaceMention, near: &Near) -> bool {
-    if demonym_country(data, text, pm).is_none() {
+fn reads_as_demonym(near: &Near) -> bool {
+    if near.demonym.is_none() {
         return false;
     }
     let unit = near.after(1).first().is_some_and(|w| {
@@ -3241,6 +3236,7 @@ mod tests {
     fn near_reads_the_words_of_words_before_and_after() {
         use super::{words_after, words_before, Near};
         use crate::{PlaceKind, PlaceMention};
+        let data = crate::data::Data::default();
         let texts = [
             "GUERRILLAS ATTACKED THE OUTPOST IN SAN MIGUEL DEPARTMENT, ARMY SAID (CITING PATROLS).",
             "Police said \u{201c}the attack in Quetta\u{201d} killed five; others fled to Chaman!",
@@ -3259,7 +3255,7 @@ mod tests {
                         candidates: Vec::new(),
                         common_word: false,
                     };
-                    let near = Near::of(t, &lower, &pm);
+                    let near = Near::of(&data, t, &lower, &pm);
                     for n in 1..=3 {
                         let got: Vec<&str> = near.before(n).iter().map(AsRef::as_ref).collect();
                         assert_eq!(got, words_before(t, s, n), "{t:?} {s} {n}");
