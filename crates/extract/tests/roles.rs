@@ -1379,3 +1379,19 @@ fn a_partys_men_in_a_gunfight_are_its_militia() {
         actor1(primary(&evs))
     );
 }
+
+#[test]
+fn subversives_in_a_story_naming_one_rebel_group_are_its_men() {
+    let evs = extract_on(
+        "SAN SALVADOR, 3 JAN 90 -- [TEXT] THE ARMY HAS REPORTED THAT 20 PEASANTS WERE KIDNAPPED \
+         BY TERRORISTS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] IN SAN MIGUEL \
+         DEPARTMENT.     MEANWHILE, FOUR SUBVERSIVES WERE KILLED DURING CLASHES YESTERDAY IN \
+         MORAZAN DEPARTMENT.",
+        "1990-01-03",
+    );
+    let e = primary(&evs);
+    assert!(
+        actor1(e).starts_with("FMLN") || actor2(e).starts_with("FMLN"),
+        "{evs:#?}"
+    );
+}
