@@ -878,6 +878,32 @@ fn riddled_body(ts: &[Tok<'_>], hits: &[LexHit]) -> Option<Count> {
     None
 }
 
+/// Words of time after "the" ("killed the next day", "died the same
+/// night"): no object of a verb.
+fn is_time_word(l: &str) -> bool {
+    matches!(
+        l,
+        "day"
+            | "days"
+            | "next"
+            | "same"
+            | "following"
+            | "previous"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "other"
+            | "first"
+            | "second"
+            | "last"
+    ) || is_month(l)
+}
+
 /// A number found in a sentence: (token index, best, low, high, tokens used,
 /// bare article like "a" standing for one person).
 type Quant = (usize, u32, Option<u32>, Option<u32>, usize, bool);
@@ -1081,7 +1107,12 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             matches!(w, "his" | "her" | "their") && i > 0 && matches!(ts[i - 1].s, "and" | ",");
         let definite = (w == "the"
             && i > 0
-            && outcome_at(hits, &ts[i - 1]).is_some_and(|(o, _)| o == Outcome::Killed)
+            && (outcome_at(hits, &ts[i - 1]).is_some_and(|(o, _)| o == Outcome::Killed)
+                // "shot to death the secretary"
+                || (ts[i - 1].l == "death"
+                    && hits.iter().any(|h| {
+                        matches!(h.hit, Hit::Outcome(Outcome::Killed)) && h.end == ts[i - 1].end
+                    })))
             && ts
                 .get(i + 1)
                 .is_some_and(|t| pside(t.s).is_some() && !t.s.ends_with('s')))
@@ -1562,6 +1593,13 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                         }) || pside(ts[a].s).is_some()
                             || is_name_word(ts[a].s)
                             || matches!(ts[a].l, "a" | "an" | "his" | "their")
+                            // "ten armed men shot to death the secretary"
+                            // (not "killed the next day")
+                            || (ts[a].l == "the"
+                                && ts.get(a + 1).is_some_and(|x| {
+                                    x.s.as_bytes()[0].is_ascii_alphabetic()
+                                        && !is_time_word(x.l)
+                                }))
                     });
                 if !t.l.ends_with("ing") && !object {
                     outcome = Some(o);

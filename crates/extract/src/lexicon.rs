@@ -1790,7 +1790,8 @@ pub(crate) fn person_side_lower(w: &str) -> Option<Side> {
         | "ambassador" | "senator" | "senators" | "congressman" | "congressmen" | "unionist"
         | "unionists" | "housewife" | "housewives" | "prosecutor" | "prosecutors"
         | "magistrate" | "magistrates" | "newsman" | "newsmen" | "cameraman" | "cameramen"
-        | "photographer" | "photographers" => Civilians,
+        | "photographer" | "photographers" | "secretary" | "chairman" | "chairmen"
+        | "chairperson" => Civilians,
         "soldier" | "soldiers" | "troop" | "troops" | "serviceman" | "servicemen" | "policeman"
         | "policemen" | "police" | "policewoman" | "policewomen" | "personnel" | "constable"
         | "constables" | "cop" | "cops" | "guard" | "guards" | "paramilitary"

@@ -1395,3 +1395,13 @@ fn subversives_in_a_story_naming_one_rebel_group_are_its_men() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_state_force_hurt_beside_bystanders_is_the_other_side() {
+    let evs = extract(
+        "A policeman was killed and a civilian was injured when militants opened fire on them \
+         in Anantnag district of Jammu and Kashmir, India, on Friday.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor2(e), "Police Forces of India", "{evs:#?}");
+}
