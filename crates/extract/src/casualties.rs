@@ -2307,9 +2307,12 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             let mut died_from = k.saturating_sub(1);
             let died = matches!(lw, "died" | "succumbed") && k > 0 && {
                 let mut b = k - 1;
-                // "the driver later died"
+                // "the driver later died", "the candidate has died"
                 while b > 0
-                    && matches!(ts[b].l, "later" | "finally" | "eventually" | "subsequently")
+                    && matches!(
+                        ts[b].l,
+                        "later" | "finally" | "eventually" | "subsequently" | "has" | "had"
+                    )
                 {
                     b -= 1;
                 }
@@ -2357,6 +2360,11 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                         if ok && c > 0 {
                             b = c - 1;
                         }
+                    }
+                    // "X, THE 36-YEAR-OLD … PRESIDENTIAL CANDIDATE, HAS DIED":
+                    // the apposition's own person noun
+                    if ts[b].s == "," && b > 0 && pside(ts[b - 1].s).is_some() {
+                        b -= 1;
                     }
                 }
                 // "his driver (a constable) died": the noun before a bracket
