@@ -2305,7 +2305,10 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             // the first token of the evidence (the subject when a bracket
             // stood between it and the verb)
             let mut died_from = k.saturating_sub(1);
-            let died = matches!(lw, "died" | "succumbed") && k > 0 && {
+            // ("passed away" reads as "died")
+            let passed_away =
+                |m: usize| ts[m].l == "passed" && ts.get(m + 1).is_some_and(|x| x.l == "away");
+            let died = (matches!(lw, "died" | "succumbed") || passed_away(k)) && k > 0 && {
                 let mut b = k - 1;
                 // "the driver later died", "the candidate has died"
                 while b > 0
@@ -2405,13 +2408,19 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 });
                 break;
             }
+            // ("he later died", "WHERE HE UNFORTUNATELY DIED": one adverb
+            // between)
             let pronoun = matches!(lw, "he" | "she")
                 && ts.get(k + 1).is_some_and(|x| {
                     matches!(x.l, "died" | "succumbed")
-                        || (x.l == "later"
-                            && ts
-                                .get(k + 2)
-                                .is_some_and(|y| matches!(y.l, "died" | "succumbed")))
+                        || passed_away(k + 1)
+                        || ((matches!(x.l, "later" | "then" | "eventually" | "finally")
+                            || (x.l.len() > 4
+                                && x.l.ends_with("ly")
+                                && x.l.bytes().all(|c| c.is_ascii_alphabetic())))
+                            && ts.get(k + 2).is_some_and(|y| {
+                                matches!(y.l, "died" | "succumbed") || passed_away(k + 2)
+                            }))
                 });
             if pronoun {
                 let end = ts
