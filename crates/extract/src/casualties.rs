@@ -2305,11 +2305,17 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             // the first token of the evidence (the subject when a bracket
             // stood between it and the verb)
             let mut died_from = k.saturating_sub(1);
-            let died = matches!(lw, "died" | "succumbed") && k > 0 && {
+            // ("passed away" reads as "died")
+            let passed_away =
+                |m: usize| ts[m].l == "passed" && ts.get(m + 1).is_some_and(|x| x.l == "away");
+            let died = (matches!(lw, "died" | "succumbed") || passed_away(k)) && k > 0 && {
                 let mut b = k - 1;
-                // "the driver later died"
+                // "the driver later died", "the candidate has died"
                 while b > 0
-                    && matches!(ts[b].l, "later" | "finally" | "eventually" | "subsequently")
+                    && matches!(
+                        ts[b].l,
+                        "later" | "finally" | "eventually" | "subsequently" | "has" | "had"
+                    )
                 {
                     b -= 1;
                 }
@@ -2358,6 +2364,11 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                             b = c - 1;
                         }
                     }
+                    // "X, THE 36-YEAR-OLD … PRESIDENTIAL CANDIDATE, HAS DIED":
+                    // the apposition's own person noun
+                    if ts[b].s == "," && b > 0 && pside(ts[b - 1].s).is_some() {
+                        b -= 1;
+                    }
                 }
                 // "his driver (a constable) died": the noun before a bracket
                 if ts[b].s == ")" {
@@ -2397,13 +2408,19 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 });
                 break;
             }
+            // ("he later died", "WHERE HE UNFORTUNATELY DIED": one adverb
+            // between)
             let pronoun = matches!(lw, "he" | "she")
                 && ts.get(k + 1).is_some_and(|x| {
                     matches!(x.l, "died" | "succumbed")
-                        || (x.l == "later"
-                            && ts
-                                .get(k + 2)
-                                .is_some_and(|y| matches!(y.l, "died" | "succumbed")))
+                        || passed_away(k + 1)
+                        || ((matches!(x.l, "later" | "then" | "eventually" | "finally")
+                            || (x.l.len() > 4
+                                && x.l.ends_with("ly")
+                                && x.l.bytes().all(|c| c.is_ascii_alphabetic())))
+                            && ts.get(k + 2).is_some_and(|y| {
+                                matches!(y.l, "died" | "succumbed") || passed_away(k + 2)
+                            }))
                 });
             if pronoun {
                 let end = ts

@@ -725,6 +725,7 @@ const OUTCOMES: &[(&str, Outcome)] = &[
     ("fatalities", Outcome::Killed),
     ("slain", Outcome::Killed),
     ("perished", Outcome::Killed),
+    ("passed away", Outcome::Killed),
     ("martyred", Outcome::Killed),
     ("lost their lives", Outcome::Killed),
     ("lost his life", Outcome::Killed),
