@@ -185,16 +185,19 @@ fn gathered_before_grievance(
 
 /// Whether the text is written in capitals (more than 60% of its letters).
 fn shouting(text: &str) -> bool {
-    let (mut up, mut letters) = (0usize, 0usize);
-    for b in text.bytes().take(4000) {
-        if b.is_ascii_alphabetic() {
-            letters += 1;
-            if b.is_ascii_uppercase() {
-                up += 1;
-            }
-        }
-    }
+    // (counted without branches: the sums of two byte tests)
+    let (up, letters) = text.bytes().take(4000).fold((0usize, 0usize), |(u, l), b| {
+        (
+            u + usize::from(b.is_ascii_uppercase()),
+            l + usize::from(ascii_letter(b)),
+        )
+    });
     letters > 40 && up * 10 > letters * 6
+}
+
+/// `b.is_ascii_alphabetic()`, as one subtraction and compare.
+fn ascii_letter(b: u8) -> bool {
+    (b | 0x20).wrapping_sub(b'a') < 26
 }
 
 /// `text` with each line break inside a paragraph (a single `\n` between two
@@ -308,20 +311,24 @@ fn contains_word(text: &str, word: &str) -> bool {
 /// ASCII title case: "SAN SALVADOR, 3 JAN" → "San Salvador, 3 Jan". Same length.
 fn title_case(text: &str) -> String {
     // byte by byte: only ASCII letters change, so every other byte (of a
-    // multi-byte char too, which counts as no letter) is copied as it is
-    let mut out = text.as_bytes().to_vec();
-    let mut prev_alpha = false;
-    for b in &mut out {
-        if b.is_ascii_alphabetic() {
-            if prev_alpha {
-                b.make_ascii_lowercase();
-            } else {
-                b.make_ascii_uppercase();
-            }
-            prev_alpha = true;
+    // multi-byte char too, which counts as no letter) is copied as it is; a
+    // letter is lower case after a letter or an apostrophe, else upper case,
+    // which the byte before it tells (a case change keeps what it is), so
+    // each byte is a function of itself and the one before (no carried state)
+    let b = text.as_bytes();
+    let cased = |prev: u8, c: u8| {
+        if !ascii_letter(c) {
+            c
+        } else if ascii_letter(prev) || prev == b'\'' {
+            c | 0x20
         } else {
-            prev_alpha = *b == b'\'';
+            c & !0x20
         }
+    };
+    let mut out = Vec::with_capacity(b.len());
+    if let Some(&first) = b.first() {
+        out.push(cased(b' ', first));
+        out.extend(b.iter().zip(&b[1..]).map(|(&p, &c)| cased(p, c)));
     }
     // (ASCII case changes keep the UTF-8 valid: the fallback is never taken)
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
