@@ -799,6 +799,14 @@ type Quant = (usize, u32, Option<u32>, Option<u32>, usize, bool);
 /// All counts of people in the sentence `sent` (article offsets `base`),
 /// given the lexicon hits inside it.
 pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
+    // (no outcome word: `may_count` reads the lower-case sentence alone, the
+    // same before the numbers are joined, as none of its phrases has a space
+    // after a "-ty" word; most sentences end here, before the copies below)
+    if !hits.iter().any(|h| matches!(h.hit, Hit::Outcome(_)))
+        && !may_count(&sent.to_ascii_lowercase(), hits)
+    {
+        return Vec::new();
+    }
     // "twenty four" reads as "twenty-four" (same bytes, same offsets)
     let joined = join_compound_numbers(sent);
     let sent: &str = &joined;
