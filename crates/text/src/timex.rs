@@ -349,18 +349,23 @@ struct W<'a> {
 
 fn words(text: &str) -> Vec<W<'_>> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    // (about one word in six bytes: room for most texts' words at once)
+    let mut out = Vec::with_capacity(b.len() / 6 + 4);
     let mut i = 0;
     while i < b.len() {
         if b[i].is_ascii_alphanumeric() {
             let s = i;
             while i < b.len() {
                 let c = b[i];
+                if c.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
                 let date_sep = (c == b'/' || c == b'-')
                     && i + 1 < b.len()
                     && b[i + 1].is_ascii_digit()
                     && b[s].is_ascii_digit();
-                if c.is_ascii_alphanumeric() || date_sep {
+                if date_sep {
                     i += 1;
                 } else if c == b'.'
                     && i > s
@@ -466,7 +471,12 @@ pub fn find_timexes(text: &str) -> Vec<Timex> {
         };
         let w = l(i);
         // numeric dates
-        if let Some(d) = numeric_date(ws[i].s) {
+        // (a numeric date opens with a digit: its first part is a number)
+        if let Some(d) = ws[i].s.as_bytes()[0]
+            .is_ascii_digit()
+            .then(|| numeric_date(ws[i].s))
+            .flatten()
+        {
             i = push(i, i, TimexKind::Absolute(d), &mut out);
             continue;
         }
@@ -601,7 +611,12 @@ pub fn find_timexes(text: &str) -> Vec<Timex> {
             _ => {}
         }
         // "a day after/later/earlier/before", "two days ago", "the previous day"
-        if let Some(n) = small_number(w) {
+        // (the number only when a day or week word follows: `small_number`
+        // parses every word it is given)
+        if let Some(n) = matches!(l(i + 1), "day" | "days" | "week" | "weeks")
+            .then(|| small_number(w))
+            .flatten()
+        {
             if matches!(l(i + 1), "day" | "days") {
                 let dir = match l(i + 2) {
                     "after" | "later" => Some(1),
