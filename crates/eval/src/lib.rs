@@ -471,6 +471,8 @@ pub fn score(kind: GoldKind, scored: &[(&GoldRecord, Option<&Event>)], seconds: 
             }
         }
     }
+    let mut fields = score_rows(rows);
+    fields.extend(weighted_f1_rows(scored));
     Report {
         kind,
         records: scored.len(),
@@ -482,7 +484,102 @@ pub fn score(kind: GoldKind, scored: &[(&GoldRecord, Option<&Event>)], seconds: 
         panicked: 0,
         seconds,
         recognition: false,
-        fields: score_rows(rows),
+        fields,
+    }
+}
+
+/// Rows `event_type (weighted F1)` and `sub_event_type (weighted F1)`: the
+/// support-weighted F1 over the classes, the measure of the CASE 2021 shared task on
+/// ACLED sub-event types, beside the same measure for the constant answer. A record
+/// whose gold accepts several types counts under the predicted type when that is one
+/// of them, else under its first; a missing prediction is a class of its own ("none").
+fn weighted_f1_rows(scored: &[(&GoldRecord, Option<&Event>)]) -> Vec<FieldScore> {
+    let mut out = Vec::new();
+    for field in ["event_type", "sub_event_type"] {
+        let mut pairs: Vec<(Vec<&'static str>, &'static str)> = Vec::new();
+        for (rec, ev) in scored {
+            for f in rec.fields.iter().filter(|f| f.name == field) {
+                let (gold, pred): (Vec<&'static str>, Option<&'static str>) = match &f.value {
+                    GoldValue::Types(t) => (
+                        t.iter().map(|t| t.label()).collect(),
+                        ev.and_then(|e| e.event_type).map(|t| t.label()),
+                    ),
+                    GoldValue::SubTypes(t) => (
+                        t.iter().map(|t| t.label()).collect(),
+                        ev.and_then(|e| e.sub_event_type).map(|t| t.label()),
+                    ),
+                    _ => continue,
+                };
+                if gold.is_empty() {
+                    continue;
+                }
+                pairs.push((gold, pred.unwrap_or("none")));
+            }
+        }
+        if pairs.is_empty() {
+            continue;
+        }
+        // The constant answer: of the labels the gold accepts, the one that scores best.
+        let mut labels: Vec<&'static str> = pairs.iter().flat_map(|(g, _)| g.clone()).collect();
+        labels.sort_unstable();
+        labels.dedup();
+        let (constant, constant_f1) = labels
+            .iter()
+            .map(|&c| {
+                let constant_pairs: Vec<(Vec<&'static str>, &str)> =
+                    pairs.iter().map(|(g, _)| (g.clone(), c)).collect();
+                (c, weighted_f1(&constant_pairs))
+            })
+            .fold(
+                ("none", -1.0),
+                |best, x| if x.1 > best.1 { x } else { best },
+            );
+        let correct = pairs.iter().filter(|(g, p)| g.contains(p)).count();
+        out.push(FieldScore {
+            field: format!("{field} (weighted F1)"),
+            n: pairs.len(),
+            correct,
+            accuracy: weighted_f1(&pairs),
+            baseline: constant_f1.max(0.0),
+            baseline_value: constant.to_string(),
+        });
+    }
+    out
+}
+
+/// Support-weighted F1 of (accepted gold labels, predicted label) pairs; see
+/// [`weighted_f1_rows`].
+fn weighted_f1(pairs: &[(Vec<&'static str>, &str)]) -> f64 {
+    let mut support: HashMap<&str, usize> = HashMap::new();
+    let mut predicted: HashMap<&str, usize> = HashMap::new();
+    let mut tp: HashMap<&str, usize> = HashMap::new();
+    for (gold, pred) in pairs {
+        let g = if gold.contains(pred) { *pred } else { gold[0] };
+        *support.entry(g).or_default() += 1;
+        *predicted.entry(pred).or_default() += 1;
+        if g == *pred {
+            *tp.entry(g).or_default() += 1;
+        }
+    }
+    let n = pairs.len();
+    let weighted: f64 = support
+        .iter()
+        .map(|(c, &s)| {
+            let t = tp.get(c).copied().unwrap_or(0);
+            let p = ratio(t, predicted.get(c).copied().unwrap_or(0));
+            let r = ratio(t, s);
+            let f1 = if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            };
+            f1 * s as f64
+        })
+        .sum();
+    if n == 0 {
+        0.0
+    } else {
+        weighted / n as f64
     }
 }
 
@@ -677,5 +774,30 @@ impl Report {
             ));
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod f1_tests {
+    use super::weighted_f1;
+
+    #[test]
+    fn weighted_f1_weights_each_class_by_its_support() {
+        // Gold A, A, B; predicted A, B, B: F1(A) = F1(B) = 2/3.
+        let pairs = vec![(vec!["A"], "A"), (vec!["A"], "B"), (vec!["B"], "B")];
+        assert!((weighted_f1(&pairs) - 2.0 / 3.0).abs() < 1e-9);
+        let perfect = vec![(vec!["A"], "A"), (vec!["B"], "B")];
+        assert!((weighted_f1(&perfect) - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn an_accepted_alternative_counts_under_the_predicted_class() {
+        // "Riots or Protests" answered Protests is right; a missing answer is wrong.
+        let pairs = vec![
+            (vec!["Riots", "Protests"], "Protests"),
+            (vec!["Protests"], "none"),
+        ];
+        // Protests: support 2, predicted 1, tp 1 -> P 1, R 1/2, F1 2/3, weight 2/2.
+        assert!((weighted_f1(&pairs) - 2.0 / 3.0).abs() < 1e-9);
     }
 }

@@ -656,6 +656,67 @@ fn fatalities(t: &Tally, text: &str, evidence: &mut Vec<(String, Span)>) -> Fata
     f
 }
 
+/// Shelling or firing across a border or a ceasefire line whose target is
+/// civilians (actor2 "Civilians (X)"): the dead it counts without a side are
+/// villagers on the receiving side ("Indian shelling kills three in
+/// Kashmir", "four killed in border firing"; UCDP codes 117 of 123 such
+/// headlines as civilian deaths). Not when any armed side's dead are
+/// stated, not in a battle, not an air or drone strike (whose unsided dead
+/// are as often militants).
+fn civilian_target_dead(ev: &mut Event, words: &str, evidence: &mut [(String, Span)]) {
+    let f = &mut ev.fatalities;
+    let civilian_target = ev
+        .actor2
+        .as_ref()
+        .is_some_and(|a| a.actor_type == Some(ActorType::Civilians));
+    let shelled = ["shelling", "shells", "shelled", "artillery", "mortar"]
+        .iter()
+        .any(|w| words.contains(w));
+    let across = (words.contains("firing") || words.contains("fire"))
+        && [
+            "border",
+            "frontier",
+            "across the",
+            "line of control",
+            "loc ",
+            "ceasefire violation",
+            "cease-fire violation",
+        ]
+        .iter()
+        .any(|w| words.contains(w));
+    // "Indian firing", "Israeli fire": a nation's troops firing (the
+    // receiving side's report), not a gunman's
+    let national_fire = words
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| {
+            matches!(w[1], "fire" | "firing")
+                && w[0] != "civilian"
+                && ["ian", "ani", "ese", "eli", "ish", "ghan", "ean"]
+                    .iter()
+                    .any(|e| w[0].len() > 4 && w[0].ends_with(e))
+        });
+    if !civilian_target
+        || !(shelled || across || national_fire)
+        || ev.sub_event_type == Some(SubEventType::AirDroneStrike)
+        || ev.event_type == Some(EventType::Battles)
+        || f.state_forces.is_some()
+        || f.militants.is_some()
+        || f.unknown.is_none_or(|u| u == 0)
+    {
+        return;
+    }
+    f.civilians = Some(f.civilians.unwrap_or(0) + f.unknown.unwrap_or(0));
+    f.unknown = None;
+    for e in evidence.iter_mut() {
+        if e.0 == "fatalities.unknown" {
+            e.0 = "fatalities.civilians".into();
+        }
+    }
+}
+
 fn recompute_best(f: &mut Fatalities) {
     let parts: Option<u32> = [f.civilians, f.state_forces, f.militants, f.unknown]
         .iter()
@@ -1471,6 +1532,135 @@ fn mark_causes(ms: &[Mention], drafts: &mut [Draft], text: &str) {
     }
 }
 
+/// The killing of a captive told with the abduction (GTD's hostage taking
+/// and MUC-4's kidnapping keep the kidnapping as the event, with its dead):
+/// "militants kidnapped and beheaded two men", "X, who was kidnapped on 5
+/// January, was found dead", "shot to death after he was kidnapped", or a
+/// later sentence that goes back to the captive ("The perpetrators later
+/// killed seven of the victims", "X was then shot dead", "the kidnapped
+/// informant was beheaded"). The violent draft joins the abduction's. Not a
+/// rescue that kills the kidnappers, not a fight or a bombing, not an
+/// attempt ("tried to kidnap"), not an abduction told only after the killing
+/// in another sentence ("The woman had been abducted the day before").
+fn captive_killings(ms: &[Mention], drafts: &mut Vec<Draft>, text: &str) {
+    let mut k = 0;
+    while k < drafts.len() {
+        let v = &drafts[k];
+        if v.family != Family::Violent || v.background || !captive_killing(ms, &v.mentions) {
+            k += 1;
+            continue;
+        }
+        let vm = &ms[v.mentions[0]];
+        let target = drafts.iter().position(|a| {
+            a.family == Family::Abduct
+                && !a.background
+                && a.mentions.iter().any(|&j| {
+                    let am = &ms[j];
+                    !attempted_abduction(am, text)
+                        && (am.sent == vm.sent
+                            || (am.sent < vm.sent
+                                && vm.sent - am.sent <= 2
+                                && back_to_captive(text, vm.clause)))
+                })
+        });
+        let Some(a) = target else {
+            k += 1;
+            continue;
+        };
+        let v = drafts.remove(k);
+        let a = if a > k { a - 1 } else { a };
+        let d = &mut drafts[a];
+        d.mentions.extend(v.mentions);
+        d.mentions.sort_unstable();
+        if d.date.is_none() {
+            d.date = v.date;
+        }
+    }
+}
+
+/// Whether the mentions of a violent draft are a killing by hand or gun
+/// only (no fight, no explosive, no air strike) whose dead are not all
+/// militants (the kidnappers killed in a rescue).
+fn captive_killing(ms: &[Mention], idx: &[usize]) -> bool {
+    let mut killed = false;
+    for &i in idx {
+        let m = &ms[i];
+        if m.trigs.iter().any(|t| {
+            matches!(
+                t.0,
+                Trig::Clash
+                    | Trig::Air
+                    | Trig::Shell
+                    | Trig::Bomb
+                    | Trig::Suicide
+                    | Trig::Grenade
+                    | Trig::Chemical
+            )
+        }) {
+            return false;
+        }
+        for c in &m.counts {
+            if c.outcome == Outcome::Killed && c.best > 0 {
+                if c.side == Side::Militants {
+                    return false;
+                }
+                killed = true;
+            }
+        }
+    }
+    killed
+}
+
+/// "tried to kidnap", "an attempt to abduct", "foiled … attempt to kidnap".
+fn attempted_abduction(m: &Mention, text: &str) -> bool {
+    m.trigs.iter().all(|(_, sp)| {
+        let w = window_before(text, sp.start, 40);
+        [
+            "attempt",
+            "tried to",
+            "trying to",
+            "foiled",
+            "plot to",
+            "plan to",
+        ]
+        .iter()
+        .any(|c| w.contains(c))
+    })
+}
+
+/// Whether a clause goes back to a captive told before: "later", "then",
+/// "the following day", "the victims", "the hostages", "the kidnapped …".
+fn back_to_captive(text: &str, clause: Span) -> bool {
+    let c = text
+        .get(clause.start..clause.end)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let c = format!(
+        " {} ",
+        c.replace(|ch: char| !ch.is_ascii_alphanumeric(), " ")
+    );
+    [
+        " later ",
+        " then ",
+        " subsequently ",
+        " afterwards ",
+        " the following day ",
+        " the next day ",
+        " the victim ",
+        " the victims ",
+        " the hostage ",
+        " the hostages ",
+        " the captive ",
+        " the captives ",
+        " the kidnapped ",
+        " the abducted ",
+        " the abductee ",
+        " the abductees ",
+    ]
+    .iter()
+    .any(|w| c.contains(w))
+}
+
 /// The lower-cased text of up to `n` bytes before `at`, cut after the last
 /// sentence end (". ") so that a cue never comes from the sentence before.
 fn window_before(text: &str, at: usize, n: usize) -> String {
@@ -2124,6 +2314,7 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
     let responsibility = lower.contains("responsibility");
     let mut drafts = group(ms, ctx);
     mark_causes(ms, &mut drafts, text);
+    captive_killings(ms, &mut drafts, text);
     // main date: the first dated, non-background violent draft
     let main_date = drafts
         .iter()
@@ -2872,6 +3063,7 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             ev.event_type = Some(EventType::StrategicDevelopments);
         }
         ev.fatalities = fat;
+        civilian_target_dead(&mut ev, &words, &mut ev_e);
         // a suicide bomber dies in the attack: ACLED and GTD count the bomber
         if ev.sub_event_type == Some(SubEventType::SuicideBomb)
             && ev.fatalities.militants.is_none()

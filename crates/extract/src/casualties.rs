@@ -792,6 +792,30 @@ fn bare_headline_noun(ts: &[Tok<'_>], hits: &[LexHit], quants: &[Quant], i: usiz
     }
 }
 
+/// The side of the subject of a singular passive outcome at `ts[k]` ("the
+/// driver was killed"): the last person noun in the eight tokens before it,
+/// but not the agent of a participle or relative clause told between them
+/// ("the mayor, who was kidnapped by rebels, was found dead": the mayor,
+/// not the rebels).
+fn passive_subject_side(ts: &[Tok<'_>], k: usize) -> Side {
+    let from = k.saturating_sub(8);
+    let side_in = |w: &[Tok<'_>]| w.iter().rev().find_map(|x| pside(x.s));
+    // the clause may be long: "X, WHO WAS KIDNAPPED ON 5 JANUARY,
+    // APPARENTLY BY ARMY OF NATIONAL LIBERATION (ELN) GUERRILLAS, WAS FOUND"
+    let reach = k.saturating_sub(16);
+    let cut = ts[reach..k]
+        .iter()
+        .rposition(|x| matches!(x.l, "by" | "who" | "whom" | "." | ";"))
+        .map(|c| reach + c)
+        .filter(|&c| !matches!(ts[c].l, "." | ";"));
+    match cut {
+        Some(c) if ts[c].l == "by" => side_in(&ts[from.min(c)..c]),
+        Some(c) => side_in(&ts[c.saturating_sub(3)..c]),
+        None => side_in(&ts[from..k]),
+    }
+    .unwrap_or(Side::Unknown)
+}
+
 /// A number found in a sentence: (token index, best, low, high, tokens used,
 /// bare article like "a" standing for one person).
 type Quant = (usize, u32, Option<u32>, Option<u32>, usize, bool);
@@ -2024,7 +2048,12 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
     // singular passive without a count: "the driver was killed"
     for (k, t) in ts.iter().enumerate() {
         // "was killed", "was then shot dead", "was targeted and killed"
-        let was_at = |m: usize| ts.get(m).is_some_and(|x| x.l == "was");
+        // ("has been found murdered": a perfect passive)
+        let was_at = |m: usize| {
+            ts.get(m).is_some_and(|x| {
+                x.l == "was" || (x.l == "been" && m > 0 && matches!(ts[m - 1].l, "has" | "had"))
+            })
+        };
         let passive = k > 0
             && (was_at(k - 1)
                 || (k > 1
@@ -2037,6 +2066,8 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                             | "reportedly"
                             | "allegedly"
                             | "subsequently"
+                            // "was found murdered"
+                            | "found"
                             // "the other was critically injured"
                             | "critically"
                             | "seriously"
@@ -2068,11 +2099,7 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             {
                 continue;
             }
-            let side = ts[k.saturating_sub(8)..k]
-                .iter()
-                .rev()
-                .find_map(|x| pside(x.s))
-                .unwrap_or(Side::Unknown);
+            let side = passive_subject_side(&ts, k);
             let start = ts[k.saturating_sub(3)].start;
             res.push(Count {
                 outcome: o,

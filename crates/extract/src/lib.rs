@@ -16,6 +16,7 @@
 
 pub mod assemble;
 pub mod casualties;
+pub mod conventions;
 pub mod lexicon;
 pub mod mentions;
 
@@ -900,6 +901,8 @@ impl Extractor {
             actor_lookup: &lookup,
         };
         let mut events = assemble::assemble(&ms, &ctx);
+        // the coding habits of the event's country (battle order, …)
+        conventions::apply(&mut events, ctx.country.as_deref());
         // at most 20 reported events per article: keep the best supported
         if events.iter().filter(|e| !e.background).count() > 20 {
             let mut order: Vec<usize> = (0..events.len()).collect();

@@ -2241,6 +2241,14 @@ const CLAIMANT_DESCRIPTORS: &[&str] = &[
     "organisation",
     "organization",
     "outfit",
+    // "claimed by a self-styled \"X\" group", "by a group called X" (wire
+    // copy may break the hyphen: "SELF- STYLED")
+    "self-styled",
+    "so-called",
+    "self-",
+    "so-",
+    "styled",
+    "called",
 ];
 
 /// A passive claim in `clause` ("the attack was claimed by the Islamic
@@ -2285,7 +2293,13 @@ fn passive_claim(
         skip += w.len() + 1;
     }
     let skip = skip.min(rest_t.len());
-    let name_at = from + lead + skip;
+    // (a name in quotation marks starts after the mark)
+    let quote = rest_t
+        .get(skip..)
+        .and_then(|r| r.chars().next())
+        .filter(|c| matches!(c, '"' | '\u{201c}' | '\''))
+        .map_or(0, char::len_utf8);
+    let name_at = from + lead + skip + quote;
     let named = actors_in(doc.actors, Span::new(name_at, clause.end))
         .first()
         .filter(|a| a.span.start == name_at && a.generic.is_none() && !a.country)
@@ -2360,9 +2374,24 @@ fn claimant(doc: &Doc<'_>, clause: Span, trig: Span) -> Option<String> {
     }
     let name = name.trim().trim_end_matches(" of").to_string();
     // a group's name is a few words; a longer capitalised run is a heading,
-    // a list of places or all-capitals text, not a claimant
-    (name.len() > 2 && name.split_whitespace().count() <= 6).then_some(name)
+    // a list of places or all-capitals text, not a claimant; nor is a run
+    // with a pronoun or verb in it ("THIS IS THE SAME GROUP THAT CLAIMED")
+    (name.len() > 2
+        && name.split_whitespace().count() <= 6
+        && !name.split_whitespace().any(|w| {
+            NOT_IN_A_NAME
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        }))
+    .then_some(name)
 }
+
+/// Words no group's name contains: pronouns, verbs and relatives that an
+/// all-capitals clause puts before "claimed".
+const NOT_IN_A_NAME: &[&str] = &[
+    "this", "that", "these", "those", "it", "is", "are", "was", "were", "which", "who", "same",
+    "has", "have", "had", "they", "he", "she", "we",
+];
 
 /// The capitalised name right before `to` within `[from, to)` ("India" in
 /// "India denied"), skipping a leading article.
@@ -2393,9 +2422,25 @@ fn cap_before(text: &str, from: usize, to: usize) -> Option<(String, Span)> {
     }
     let name = text.get(start..end)?.trim();
     let name = name.strip_prefix("The ").unwrap_or(name);
+    // all-capitals text capitalises the joining words too: "…, AND
+    // THREATENED" has no subject "AND", "AND THE ARMY DENIED" is the army's
+    let mut name = name;
+    while let Some((w, rest)) = name.split_once(' ').or(Some((name, ""))) {
+        if w.is_empty() || !LEADING_NOT_A_NAME.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+            break;
+        }
+        name = rest.trim_start();
+    }
     (!name.is_empty() && name != "The")
         .then(|| (name.to_string(), Span::new(end - name.len(), end)))
 }
+
+/// Words that open a clause but never a name (capitalised in all-capitals
+/// wire copy).
+const LEADING_NOT_A_NAME: &[&str] = &[
+    "and", "but", "or", "then", "also", "the", "a", "an", "while", "when", "as", "that", "which",
+    "who", "this", "these", "they", "he", "she", "it", "we", "so", "yet",
+];
 
 /// The capitalised name right after `from` (skipping "the") up to `to`.
 fn cap_after(text: &str, from: usize, to: usize) -> Option<(String, Span)> {

@@ -348,4 +348,72 @@ mod events {
             "{evs:?}"
         );
     }
+
+    /// The primary event of SPEC §6: non-background, typed, most dead, first on ties.
+    fn primary(evs: &[Event]) -> Option<&Event> {
+        let mut best: Option<&Event> = None;
+        for e in evs
+            .iter()
+            .filter(|e| !e.background && e.event_type.is_some())
+        {
+            let f = e.fatalities.best.unwrap_or(0);
+            if best.is_none_or(|b| f > b.fatalities.best.unwrap_or(0)) {
+                best = Some(e);
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn a_captive_killed_is_one_kidnapping_with_its_dead() {
+        let sub = |evs: &[Event]| {
+            primary(evs)
+                .and_then(|e| e.sub_event_type)
+                .map(|s| s.label())
+        };
+        // the killing in the kidnapping's own sentence
+        let evs = events_of(
+            "LIMA, 12 MAR 90 -- [TEXT] JOSE PEREZ RAMOS, THE MAYOR OF SAN PEDRO, WHO WAS KIDNAPPED ON 8 MARCH BY ALLEGED REBELS, WAS FOUND DEAD TODAY ON A ROAD NEAR THE TOWN.",
+            "1990-03-12",
+        );
+        assert_eq!(sub(&evs), Some("Abduction/forced disappearance"), "{evs:?}");
+        assert_eq!(primary(&evs).and_then(|e| e.fatalities.best), Some(1));
+        // told in the next sentence, going back to the captive
+        let evs = events_of(
+            "On Tuesday, gunmen kidnapped a schoolteacher and his driver from Khanpur village. The kidnappers later shot the two men dead and dumped the bodies near a canal.",
+            "2021-05-12",
+        );
+        assert_eq!(sub(&evs), Some("Abduction/forced disappearance"), "{evs:?}");
+        assert_eq!(primary(&evs).and_then(|e| e.fatalities.best), Some(2));
+        // a killing told first and an abduction only as its background: the killing
+        let evs = events_of(
+            "On Wednesday, militants shot dead a tribal elder in Khanpur village. He had been abducted from a bus stop a week earlier.",
+            "2021-05-12",
+        );
+        assert_eq!(sub(&evs), Some("Attack"), "{evs:?}");
+        // a failed attempt to kidnap is no kidnapping of the dead
+        let evs = events_of(
+            "Gunmen shot dead a guard when they tried to kidnap a trader in Khanpur on Monday.",
+            "2021-05-12",
+        );
+        assert_ne!(sub(&evs), Some("Abduction/forced disappearance"), "{evs:?}");
+    }
+
+    #[test]
+    fn the_unsided_dead_of_violence_against_civilians_are_civilians() {
+        let evs = events_of(
+            "Indian shelling kills three in Kashmir - Pakistan.",
+            "2002-01-05",
+        );
+        let p = primary(&evs);
+        assert_eq!(p.and_then(|e| e.fatalities.civilians), Some(3), "{evs:?}");
+        assert_eq!(p.and_then(|e| e.fatalities.unknown), None, "{evs:?}");
+        // a battle's dead of no stated side stay unknown
+        let evs = events_of(
+            "Four killed as troops and rebels clash near the border.",
+            "2002-01-05",
+        );
+        let p = primary(&evs);
+        assert_eq!(p.and_then(|e| e.fatalities.civilians), None, "{evs:?}");
+    }
 }
