@@ -2280,21 +2280,22 @@ fn retype(ms: &[Mention], text: &str) -> Option<Vec<Mention>> {
 /// Appends `s` to `out` in ASCII lower case with every whitespace char
 /// (Unicode's, NBSP included) written as one space: byte by byte when `s` is
 /// ASCII (nearly always), char by char otherwise.
-fn push_spaced_lower(out: &mut String, s: &str) {
+fn push_spaced_lower(out: &mut Vec<u8>, s: &str) {
     if s.is_ascii() {
         // (ASCII whitespace by `char::is_whitespace`: U+0009..U+000D, U+0020)
         out.extend(s.bytes().map(|b| match b {
-            b'\t'..=b'\r' | b' ' => ' ',
-            _ => char::from(b.to_ascii_lowercase()),
+            b'\t'..=b'\r' | b' ' => b' ',
+            _ => b.to_ascii_lowercase(),
         }));
     } else {
-        out.extend(s.chars().map(|c| {
-            if c.is_whitespace() {
+        for c in s.chars() {
+            let c = if c.is_whitespace() {
                 ' '
             } else {
                 c.to_ascii_lowercase()
-            }
-        }));
+            };
+            out.extend_from_slice(c.encode_utf8(&mut [0u8; 4]).as_bytes());
+        }
     }
 }
 
@@ -2469,13 +2470,15 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             .unwrap_or(first.clause);
         ev_e.push(("event_type".into(), trig_span));
         // the clauses, lower-cased, any Unicode space (NBSP) read as a space
-        let mut words = String::new();
+        let mut words = Vec::new();
         for (k, &i) in idx.iter().enumerate() {
             if k > 0 {
-                words.push(' ');
+                words.push(b' ');
             }
             push_spaced_lower(&mut words, &text[ms[i].clause.start..ms[i].clause.end]);
         }
+        // (whole chars were written: the fallback is never taken)
+        let words = String::from_utf8(words).unwrap_or_default();
         let (sub, plover, mode): (Option<SubEventType>, Plover, Option<&str>) = match d.family {
             Family::Violent => {
                 let strong = trigs.iter().any(|t| {
