@@ -98,7 +98,37 @@ fn glued_headline(head: &str, next: u8) -> bool {
 /// The side of a person noun: the lexicon's person nouns, plus kin, companions
 /// and outlaws that only ever stand for people in a casualty phrase
 /// ("his nephew", "a cleaner", "his brother-in-law", "two bandits").
+///
+/// Remembered per thread by the word as written (a pure function of it): the
+/// noun phrase reader asks about the same few words many times, and the
+/// word lists are long `match`es.
 fn pside(w: &str) -> Option<Side> {
+    PSIDES.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(&s) = c.get(w) {
+            return s;
+        }
+        let s = pside_uncached(w);
+        // (bounded: a text of ever new words cannot grow it without end)
+        if c.len() >= PSIDE_MEMO {
+            c.clear();
+        }
+        c.insert(w.into(), s);
+        s
+    })
+}
+
+/// How many words [`pside`] remembers per thread (at most).
+const PSIDE_MEMO: usize = 8192;
+
+thread_local! {
+    /// [`pside`]'s answers by the word as written.
+    static PSIDES: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Option<Side>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// [`pside`] itself.
+fn pside_uncached(w: &str) -> Option<Side> {
     // (one lower-cased copy, on the stack, for both word lists)
     crate::lexicon::with_ascii_lower(w, |lw| {
         crate::lexicon::person_side_lower(lw).or_else(|| pside_more(w, lw))
@@ -3021,6 +3051,11 @@ fn active_verb_before(hits: &[LexHit], ts: &[Tok<'_>], i: usize) -> bool {
 /// "during this 10-year-long war", "in the last three years", "in nine
 /// years", "during 1990"). ACLED codes no event from such a figure.
 pub fn cumulative_toll(low: &str) -> bool {
+    // (a perfect tense needs the word "have" or "has": without even the
+    // letters there is no toll, before the words are split out)
+    if !(low.contains("have") || low.contains("has")) {
+        return false;
+    }
     let words: Vec<&str> = low
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
