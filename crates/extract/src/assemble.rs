@@ -1661,6 +1661,14 @@ fn back_to_captive(text: &str, clause: Span) -> bool {
     .any(|w| c.contains(w))
 }
 
+/// The lower-cased text from the start of a clause to the end of its
+/// sentence (the next ". " or the end of the text).
+fn sentence_rest(text: &str, clause: Span) -> String {
+    let rest = text.get(clause.start..).unwrap_or("");
+    let end = rest.find(". ").unwrap_or(rest.len());
+    rest[..end].to_ascii_lowercase()
+}
+
 /// The lower-cased text of up to `n` bytes before `at`, cut after the last
 /// sentence end (". ") so that a cue never comes from the sentence before.
 fn window_before(text: &str, at: usize, n: usize) -> String {
@@ -3083,6 +3091,41 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                 ev_e.push(("fatalities.militants".into(), trig_span));
                 ev_e.push(("fatalities.best".into(), trig_span));
             }
+        }
+        // "set off a grenade …, killing himself", "shot dead three people
+        // before killing himself": the attacker dies by his own act (ACLED
+        // and GTD count him, as they count a suicide bomber)
+        if ev.fatalities.militants.is_none()
+            && matches!(
+                ev.event_type,
+                Some(
+                    EventType::Battles
+                        | EventType::ViolenceAgainstCivilians
+                        | EventType::ExplosionsRemoteViolence
+                )
+            )
+            && ev.sub_event_type != Some(SubEventType::SuicideBomb)
+            && (lower.contains("himself") || lower.contains("herself"))
+            && idx.iter().any(|&i| {
+                let rest = sentence_rest(text, ms[i].clause);
+                [
+                    "killing himself",
+                    "killing herself",
+                    "shooting himself",
+                    "shot himself",
+                    "turned the gun on himself",
+                ]
+                .iter()
+                .any(|w| rest.contains(w))
+            })
+        {
+            let f = &mut ev.fatalities;
+            f.militants = Some(1);
+            f.best = Some(f.best.unwrap_or(0) + 1);
+            f.low = Some(f.low.unwrap_or(0) + 1);
+            f.high = f.high.map(|b| b + 1);
+            ev_e.push(("fatalities.militants".into(), trig_span));
+            ev_e.push(("fatalities.best".into(), trig_span));
         }
         let perp_dead = max_over(ms, &perp_idx, |c| {
             c.outcome == Outcome::Killed && !c.included

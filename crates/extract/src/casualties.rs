@@ -846,6 +846,68 @@ fn passive_subject_side(ts: &[Tok<'_>], k: usize) -> Side {
     .unwrap_or(Side::Unknown)
 }
 
+/// The body of one person found killed: a body marked by the killing
+/// ("bullet-riddled", "bullet-ridden", "mutilated", "decapitated") of a
+/// singular person ("the bullet-riddled body of a shopkeeper") or after
+/// "his"/"her" ("his bullet-riddled body was recovered"). A body alone
+/// ("his body was found") says nothing of how he died.
+fn riddled_body(ts: &[Tok<'_>], hits: &[LexHit]) -> Option<Count> {
+    let marked = |l: &str| {
+        matches!(
+            l,
+            "bullet-riddled"
+                | "bullet-ridden"
+                | "bullet-hit"
+                | "bullet-pierced"
+                | "mutilated"
+                | "decapitated"
+                | "beheaded"
+                | "headless"
+                | "tortured"
+        )
+    };
+    let k = ts
+        .iter()
+        .enumerate()
+        .position(|(k, t)| matches!(t.l, "body" | "corpse") && k > 0 && marked(ts[k - 1].l))?;
+    let m = k - 1;
+    // "his bullet-riddled body"
+    if m > 0 && matches!(ts[m - 1].l, "his" | "her") {
+        return Some(Count {
+            outcome: Outcome::Killed,
+            side: Side::Unknown,
+            low: Some(1),
+            best: 1,
+            high: Some(1),
+            span: Span::new(ts[m - 1].start, ts[k].end),
+            included: false,
+            additive: false,
+        });
+    }
+    // "the bullet-riddled body of a shopkeeper"
+    if ts.get(k + 1).is_some_and(|t| t.l == "of")
+        && ts
+            .get(k + 2)
+            .is_some_and(|t| matches!(t.l, "a" | "an" | "the"))
+    {
+        let (side, j, end, head) = noun_phrase(ts, k + 3);
+        let head_word = ts.get(j.wrapping_sub(1)).map_or("", |t| t.l);
+        if head && !head_word.ends_with('s') && outcome_at(hits, &ts[k + 2]).is_none() {
+            return Some(Count {
+                outcome: Outcome::Killed,
+                side,
+                low: Some(1),
+                best: 1,
+                high: Some(1),
+                span: Span::new(ts[m].start, end.unwrap_or(ts[k].end)),
+                included: false,
+                additive: false,
+            });
+        }
+    }
+    None
+}
+
 /// A number found in a sentence: (token index, best, low, high, tokens used,
 /// bare article like "a" standing for one person).
 type Quant = (usize, u32, Option<u32>, Option<u32>, usize, bool);
@@ -1291,7 +1353,9 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             // "one government loyalist was killed": a plain word before it
             if ts.get(j).is_some_and(|t| plain_word(t.s))
                 && ts.get(j + 1).is_some_and(|t| plain_word(t.s))
-                && ts.get(j + 2).is_some_and(|x| matches!(x.l, "was" | "were"))
+                && ts
+                    .get(j + 2)
+                    .is_some_and(|x| matches!(x.l, "was" | "were" | "are" | "is"))
             {
                 j += 1;
             }
@@ -2185,6 +2249,13 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 included: false,
                 additive: false,
             });
+        }
+    }
+    // "the bullet-riddled body of a trader was found", "his bullet-riddled
+    // body was recovered": the body of one person killed
+    if !res.iter().any(|c| c.outcome == Outcome::Killed) {
+        if let Some(c) = riddled_body(&ts, hits) {
+            res.push(c);
         }
     }
     // "four policemen were abducted and killed", "arrested by the army and

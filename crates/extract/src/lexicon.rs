@@ -739,6 +739,12 @@ const OUTCOMES: &[(&str, Outcome)] = &[
     ("shot to death", Outcome::Killed),
     // "a student was riddled with bullets", "riddled him with bullets"
     ("riddled with bullets", Outcome::Killed),
+    // "the bullet-riddled body of a trader was found" (the count:
+    // casualties::riddled_body)
+    ("bullet-riddled body", Outcome::Killed),
+    ("bullet-ridden body", Outcome::Killed),
+    ("bullet-riddled corpse", Outcome::Killed),
+    ("bullet-ridden corpse", Outcome::Killed),
     ("killed on the spot", Outcome::Killed),
     ("gunned down", Outcome::Killed),
     ("gun down", Outcome::Killed),
@@ -1808,7 +1814,10 @@ pub(crate) fn person_side_lower(w: &str) -> Option<Side> {
         "people" | "persons" | "person" | "men" | "man" | "others" | "individuals" | "members"
         | "member" | "nephew" | "nephews" | "cousin" | "cousins" | "uncle" | "father"
         | "mother" | "sister" | "sisters" | "councilor" | "councillor's" | "individual"
-        | "lives" | "victims" | "casualties" => Unknown,
+        | "lives" | "victims" | "casualties"
+        // "army recruits" are soldiers, "Taliban recruits" are not: the
+        // modifier gives the side
+        | "recruit" | "recruits" | "trainee" | "trainees" => Unknown,
         _ => return None,
     })
 }

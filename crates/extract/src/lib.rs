@@ -911,7 +911,15 @@ impl Extractor {
         };
         let mut events = assemble::assemble(&ms, &ctx);
         // the coding habits of the event's country (battle order, …)
-        conventions::apply(&mut events, ctx.country.as_deref());
+        conventions::apply(
+            &mut events,
+            &conventions::Source {
+                text,
+                sentences: &sentences,
+                actors: &actors,
+                country: ctx.country.as_deref(),
+            },
+        );
         // at most 20 reported events per article: keep the best supported
         if events.iter().filter(|e| !e.background).count() > 20 {
             let mut order: Vec<usize> = (0..events.len()).collect();

@@ -5099,6 +5099,10 @@ const INSURGENT_WORDS: &[&str] = &[
     "guerrilla",
     "guerilla",
     "terrorist",
+    // the armed forces' words for the guerrillas ("three subversives were
+    // killed during clashes", "the extremists fled")
+    "subversive",
+    "extremist",
 ];
 
 /// An unidentified armed group read from a word for insurgents ("insurgents",

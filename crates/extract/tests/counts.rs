@@ -416,4 +416,24 @@ mod events {
         let p = primary(&evs);
         assert_eq!(p.and_then(|e| e.fatalities.civilians), None, "{evs:?}");
     }
+
+    #[test]
+    fn an_attacker_killing_himself_is_counted_with_the_dead() {
+        let evs = events_of(
+            "A prisoner set off a grenade while being taken back to jail on Monday, killing himself and injuring three policemen.",
+            "2021-05-12",
+        );
+        let p = primary(&evs);
+        assert_eq!(p.and_then(|e| e.fatalities.best), Some(1), "{evs:?}");
+        assert_eq!(p.and_then(|e| e.fatalities.militants), Some(1), "{evs:?}");
+        let evs = events_of(
+            "A gunman shot dead three people in a market on Monday before killing himself.",
+            "2021-05-12",
+        );
+        assert_eq!(
+            primary(&evs).and_then(|e| e.fatalities.best),
+            Some(4),
+            "{evs:?}"
+        );
+    }
 }

@@ -1358,3 +1358,50 @@ fn the_state_dead_of_a_fight_with_a_group_are_its_other_side() {
     assert!(actor1(e).starts_with("CPI (Maoist)"), "{}", actor1(e));
     assert_eq!(actor2(e), "Police Forces of India");
 }
+
+#[test]
+fn a_partys_men_in_a_gunfight_are_its_militia() {
+    let evs = extract(
+        "Two BNP activists sustained bullet injuries in a 'gunfight' with police in Mymensingh \
+         town, Bangladesh, early on Thursday.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "BNP: Bangladesh Nationalist Party Militia");
+    assert_eq!(actor2(e), "Police Forces of Bangladesh");
+    // a party's spokesman is no fighter
+    let evs = extract(
+        "Two militants were killed in an encounter with police in Sopore, Jammu and Kashmir, \
+         India, the BJP leader said.",
+    );
+    assert!(
+        !actor1(primary(&evs)).contains("BJP"),
+        "{}",
+        actor1(primary(&evs))
+    );
+}
+
+#[test]
+fn subversives_in_a_story_naming_one_rebel_group_are_its_men() {
+    let evs = extract_on(
+        "SAN SALVADOR, 3 JAN 90 -- [TEXT] THE ARMY HAS REPORTED THAT 20 PEASANTS WERE KIDNAPPED \
+         BY TERRORISTS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] IN SAN MIGUEL \
+         DEPARTMENT.     MEANWHILE, FOUR SUBVERSIVES WERE KILLED DURING CLASHES YESTERDAY IN \
+         MORAZAN DEPARTMENT.",
+        "1990-01-03",
+    );
+    let e = primary(&evs);
+    assert!(
+        actor1(e).starts_with("FMLN") || actor2(e).starts_with("FMLN"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_state_force_hurt_beside_bystanders_is_the_other_side() {
+    let evs = extract(
+        "A policeman was killed and a civilian was injured when militants opened fire on them \
+         in Anantnag district of Jammu and Kashmir, India, on Friday.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor2(e), "Police Forces of India", "{evs:#?}");
+}
