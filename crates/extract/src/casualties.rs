@@ -908,6 +908,32 @@ fn riddled_body(ts: &[Tok<'_>], hits: &[LexHit]) -> Option<Count> {
     None
 }
 
+/// Words of time after "the" ("killed the next day", "died the same
+/// night"): no object of a verb.
+fn is_time_word(l: &str) -> bool {
+    matches!(
+        l,
+        "day"
+            | "days"
+            | "next"
+            | "same"
+            | "following"
+            | "previous"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "other"
+            | "first"
+            | "second"
+            | "last"
+    ) || is_month(l)
+}
+
 /// A number found in a sentence: (token index, best, low, high, tokens used,
 /// bare article like "a" standing for one person).
 type Quant = (usize, u32, Option<u32>, Option<u32>, usize, bool);
@@ -1119,7 +1145,12 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             matches!(w, "his" | "her" | "their") && i > 0 && matches!(ts[i - 1].s, "and" | ",");
         let definite = (w == "the"
             && i > 0
-            && outcome_at(hits, &ts[i - 1]).is_some_and(|(o, _)| o == Outcome::Killed)
+            && (outcome_at(hits, &ts[i - 1]).is_some_and(|(o, _)| o == Outcome::Killed)
+                // "shot to death the secretary"
+                || (ts[i - 1].l == "death"
+                    && hits.iter().any(|h| {
+                        matches!(h.hit, Hit::Outcome(Outcome::Killed)) && h.end == ts[i - 1].end
+                    })))
             && ts
                 .get(i + 1)
                 .is_some_and(|t| pside(t.s).is_some() && !t.s.ends_with('s')))
@@ -1600,6 +1631,13 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                         }) || pside(ts[a].s).is_some()
                             || is_name_word(ts[a].s)
                             || matches!(ts[a].l, "a" | "an" | "his" | "their")
+                            // "ten armed men shot to death the secretary"
+                            // (not "killed the next day")
+                            || (ts[a].l == "the"
+                                && ts.get(a + 1).is_some_and(|x| {
+                                    x.s.as_bytes()[0].is_ascii_alphabetic()
+                                        && !is_time_word(x.l)
+                                }))
                     });
                 if !t.l.ends_with("ing") && !object {
                     outcome = Some(o);
@@ -2305,11 +2343,17 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             // the first token of the evidence (the subject when a bracket
             // stood between it and the verb)
             let mut died_from = k.saturating_sub(1);
-            let died = matches!(lw, "died" | "succumbed") && k > 0 && {
+            // ("passed away" reads as "died")
+            let passed_away =
+                |m: usize| ts[m].l == "passed" && ts.get(m + 1).is_some_and(|x| x.l == "away");
+            let died = (matches!(lw, "died" | "succumbed") || passed_away(k)) && k > 0 && {
                 let mut b = k - 1;
-                // "the driver later died"
+                // "the driver later died", "the candidate has died"
                 while b > 0
-                    && matches!(ts[b].l, "later" | "finally" | "eventually" | "subsequently")
+                    && matches!(
+                        ts[b].l,
+                        "later" | "finally" | "eventually" | "subsequently" | "has" | "had"
+                    )
                 {
                     b -= 1;
                 }
@@ -2358,6 +2402,11 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                             b = c - 1;
                         }
                     }
+                    // "X, THE 36-YEAR-OLD … PRESIDENTIAL CANDIDATE, HAS DIED":
+                    // the apposition's own person noun
+                    if ts[b].s == "," && b > 0 && pside(ts[b - 1].s).is_some() {
+                        b -= 1;
+                    }
                 }
                 // "his driver (a constable) died": the noun before a bracket
                 if ts[b].s == ")" {
@@ -2397,13 +2446,19 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
                 });
                 break;
             }
+            // ("he later died", "WHERE HE UNFORTUNATELY DIED": one adverb
+            // between)
             let pronoun = matches!(lw, "he" | "she")
                 && ts.get(k + 1).is_some_and(|x| {
                     matches!(x.l, "died" | "succumbed")
-                        || (x.l == "later"
-                            && ts
-                                .get(k + 2)
-                                .is_some_and(|y| matches!(y.l, "died" | "succumbed")))
+                        || passed_away(k + 1)
+                        || ((matches!(x.l, "later" | "then" | "eventually" | "finally")
+                            || (x.l.len() > 4
+                                && x.l.ends_with("ly")
+                                && x.l.bytes().all(|c| c.is_ascii_alphabetic())))
+                            && ts.get(k + 2).is_some_and(|y| {
+                                matches!(y.l, "died" | "succumbed") || passed_away(k + 2)
+                            }))
                 });
             if pronoun {
                 let end = ts

@@ -725,6 +725,7 @@ const OUTCOMES: &[(&str, Outcome)] = &[
     ("fatalities", Outcome::Killed),
     ("slain", Outcome::Killed),
     ("perished", Outcome::Killed),
+    ("passed away", Outcome::Killed),
     ("martyred", Outcome::Killed),
     ("lost their lives", Outcome::Killed),
     ("lost his life", Outcome::Killed),
@@ -1790,7 +1791,8 @@ pub(crate) fn person_side_lower(w: &str) -> Option<Side> {
         | "ambassador" | "senator" | "senators" | "congressman" | "congressmen" | "unionist"
         | "unionists" | "housewife" | "housewives" | "prosecutor" | "prosecutors"
         | "magistrate" | "magistrates" | "newsman" | "newsmen" | "cameraman" | "cameramen"
-        | "photographer" | "photographers" => Civilians,
+        | "photographer" | "photographers" | "secretary" | "chairman" | "chairmen"
+        | "chairperson" => Civilians,
         "soldier" | "soldiers" | "troop" | "troops" | "serviceman" | "servicemen" | "policeman"
         | "policemen" | "police" | "policewoman" | "policewomen" | "personnel" | "constable"
         | "constables" | "cop" | "cops" | "guard" | "guards" | "paramilitary"
