@@ -89,7 +89,21 @@ const GROUP_ALIASES: &[(&str, &str)] = &[
         "camilist union army of national liberation",
         "national liberation army",
     ),
+    // Jama'at Nusrat al-Islam wal-Muslimin, as Wikipedia and ACLED spell it.
+    ("jamaat nasr al islam wal muslimin", "jnim"),
+    ("jamaat nusrat al islam wal muslimin", "jnim"),
+    ("jamaah nusrat al islam wal muslimin", "jnim"),
+    // India's Maoist insurgents, by the press's name for them (the Maoists' party
+    // name loses its parenthesis in [`normalize_name`]).
+    ("naxalite", "communist party of india"),
+    ("naxalites", "communist party of india"),
+    ("naxals", "communist party of india"),
 ];
+
+/// A specific organisation (normalised, as predicted) → the broader name a gold
+/// record may give it: the Pakistani Taliban's own name is "the Taliban" in the
+/// press. One way only: a gold "TTP" is not matched by a predicted (Afghan) "Taliban".
+const BROADER_NAMES: &[(&str, &str)] = &[("ttp", "taliban")];
 
 /// The abbreviation of a GTD-style name, `Tehrik-i-Taliban Pakistan (TTP)` → `ttp`:
 /// a parenthesised single word of 2–8 letters with at least two capitals.
@@ -199,7 +213,13 @@ pub fn name_forms(s: &str) -> Vec<String> {
 /// Whether a predicted name matches any of the gold names (both raw): equal after
 /// normalisation, in any of their [`name_forms`].
 pub fn names_match(pred: &str, gold: &[String]) -> bool {
-    let p = name_forms(pred);
+    let mut p = name_forms(pred);
+    let broader: Vec<String> = p
+        .iter()
+        .filter_map(|f| BROADER_NAMES.iter().find(|(from, _)| from == f))
+        .map(|(_, to)| to.to_string())
+        .collect();
+    p.extend(broader);
     gold.iter()
         .any(|g| name_forms(g).iter().any(|gf| p.contains(gf)) || state_force_agrees(pred, g))
 }
@@ -761,6 +781,30 @@ mod tests {
             "Lashkar-e-Jhangvi",
             &["Tehrik-i-Taliban Pakistan".to_string()]
         ));
+    }
+
+    #[test]
+    fn press_names_of_one_group_agree_and_a_broader_name_only_one_way() {
+        let g = |s: &str| vec![s.to_string()];
+        assert!(names_match(
+            "JNIM: Jamaah Nusrat al Islam wal Muslimin",
+            &g("Jama'at Nasr Al Islam wal Muslimin")
+        ));
+        assert!(names_match(
+            "CPI (Maoist): Communist Party of India (Maoist)",
+            &g("Naxalite")
+        ));
+        // The Pakistani Taliban are "the Taliban" in the press ...
+        assert!(names_match(
+            "TTP: Tehreek-i-Taliban Pakistan",
+            &g("Taliban")
+        ));
+        // ... but the (Afghan) Taliban are not the TTP.
+        assert!(!names_match(
+            "Taliban",
+            &g("Tehrik-i-Taliban Pakistan (TTP)")
+        ));
+        assert!(!names_match("Taliban", &g("TTP")));
     }
 
     #[test]

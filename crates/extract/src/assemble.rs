@@ -536,6 +536,20 @@ fn fatalities(t: &Tally, text: &str, evidence: &mut Vec<(String, Span)>) -> Fata
         })
         .map(|s| s.add.min(s.best))
         .sum();
+    // militants all stated as also killed, in a clause of their own
+    let mil_apart: u32 = t.sides[2]
+        .as_ref()
+        .filter(|s| {
+            s.add > 0
+                && s.add == s.best
+                && unknown.is_some_and(|u| {
+                    !s.add_spans
+                        .iter()
+                        .all(|a| u.spans.iter().any(|b| shares_verb(*a, *b)))
+                })
+        })
+        .map(|s| s.best)
+        .unwrap_or(0);
     let names = [
         "fatalities.civilians",
         "fatalities.state_forces",
@@ -603,6 +617,22 @@ fn fatalities(t: &Tally, text: &str, evidence: &mut Vec<(String, Span)>) -> Fata
             best = Some(u.best.saturating_add(add_parts));
             low = u.low.map(|l| l.saturating_add(add_parts));
             high = u.high.map(|h| h.saturating_add(add_parts));
+            for sp in &u.spans {
+                evidence.push(("fatalities.unknown".into(), *sp));
+            }
+        } else if mil_apart > 0 && u.best > parts {
+            // "At least 45 people were killed … Five attackers were also
+            // killed": the attackers told apart as also killed come on top of
+            // the total of their victims (a total that already reaches the
+            // sum of all the parts, "more than 80 … 22 civilians and 9
+            // policemen … 50 attackers were also killed", covers them)
+            let rest = u.best - (parts - mil_apart);
+            if rest > 0 {
+                f.unknown = Some(rest);
+            }
+            best = Some(u.best.saturating_add(mil_apart));
+            low = u.low.map(|l| l.saturating_add(mil_apart));
+            high = u.high.map(|h| h.saturating_add(mil_apart));
             for sp in &u.spans {
                 evidence.push(("fatalities.unknown".into(), *sp));
             }

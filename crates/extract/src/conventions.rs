@@ -329,6 +329,8 @@ pub fn state_victims(events: &mut [Event], article_country: Option<&str>) {
         if !fight
             || !bystanders
             || ev.fatalities.state_forces.unwrap_or(0) == 0
+            // (more civilians than state personnel dead: the civilians)
+            || ev.fatalities.civilians.unwrap_or(0) > ev.fatalities.state_forces.unwrap_or(0)
             || !ev.actor1.as_ref().is_some_and(armed_group)
         {
             continue;

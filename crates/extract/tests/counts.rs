@@ -436,4 +436,15 @@ mod events {
             "{evs:?}"
         );
     }
+
+    #[test]
+    fn attackers_also_killed_come_on_top_of_the_total() {
+        let evs = events_of(
+            "At least 45 people were killed and 36 others injured in two car bombings and gunfire at a hotel on Monday. Five attackers were also killed.",
+            "2021-05-12",
+        );
+        let p = primary(&evs);
+        assert_eq!(p.and_then(|e| e.fatalities.best), Some(50), "{evs:?}");
+        assert_eq!(p.and_then(|e| e.fatalities.militants), Some(5), "{evs:?}");
+    }
 }
