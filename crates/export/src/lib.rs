@@ -238,6 +238,8 @@ struct JsonWriter<W: Write> {
     out: Option<std::io::BufWriter<W>>,
     array: bool,
     stats: WriteStats,
+    /// One event's JSON, reused from event to event.
+    buf: Vec<u8>,
 }
 
 impl<W: Write> JsonWriter<W> {
@@ -246,6 +248,7 @@ impl<W: Write> JsonWriter<W> {
             out: Some(std::io::BufWriter::new(out)),
             array,
             stats: WriteStats::default(),
+            buf: Vec::new(),
         }
     }
 }
@@ -260,10 +263,14 @@ impl<W: Write> EventWriter for JsonWriter<W> {
                 b",\n"
             })?;
         }
-        serde_json::to_writer(&mut *out, ev)?;
+        // (into a reused buffer, then one write: the serialiser's many small
+        // writes cost less on a `Vec` than through the writer)
+        self.buf.clear();
+        serde_json::to_writer(&mut self.buf, ev)?;
         if !self.array {
-            out.write_all(b"\n")?;
+            self.buf.push(b'\n');
         }
+        out.write_all(&self.buf)?;
         self.stats.written += 1;
         Ok(())
     }

@@ -2315,6 +2315,28 @@ fn retype(ms: &[Mention], text: &str) -> Option<Vec<Mention>> {
     out
 }
 
+/// Appends `s` to `out` in ASCII lower case with every whitespace char
+/// (Unicode's, NBSP included) written as one space: byte by byte when `s` is
+/// ASCII (nearly always), char by char otherwise.
+fn push_spaced_lower(out: &mut Vec<u8>, s: &str) {
+    if s.is_ascii() {
+        // (ASCII whitespace by `char::is_whitespace`: U+0009..U+000D, U+0020)
+        out.extend(s.bytes().map(|b| match b {
+            b'\t'..=b'\r' | b' ' => b' ',
+            _ => b.to_ascii_lowercase(),
+        }));
+    } else {
+        for c in s.chars() {
+            let c = if c.is_whitespace() {
+                ' '
+            } else {
+                c.to_ascii_lowercase()
+            };
+            out.extend_from_slice(c.encode_utf8(&mut [0u8; 4]).as_bytes());
+        }
+    }
+}
+
 /// Assembles the events of one article from its mentions.
 pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
     let art = ctx.article;
@@ -2486,22 +2508,15 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
             .unwrap_or(first.clause);
         ev_e.push(("event_type".into(), trig_span));
         // the clauses, lower-cased, any Unicode space (NBSP) read as a space
-        let words: String = idx
-            .iter()
-            .map(|&i| {
-                text[ms[i].clause.start..ms[i].clause.end]
-                    .chars()
-                    .map(|c| {
-                        if c.is_whitespace() {
-                            ' '
-                        } else {
-                            c.to_ascii_lowercase()
-                        }
-                    })
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
+        let mut words = Vec::new();
+        for (k, &i) in idx.iter().enumerate() {
+            if k > 0 {
+                words.push(b' ');
+            }
+            push_spaced_lower(&mut words, &text[ms[i].clause.start..ms[i].clause.end]);
+        }
+        // (whole chars were written: the fallback is never taken)
+        let words = String::from_utf8(words).unwrap_or_default();
         let (sub, plover, mode): (Option<SubEventType>, Plover, Option<&str>) = match d.family {
             Family::Violent => {
                 let strong = trigs.iter().any(|t| {
@@ -2629,7 +2644,7 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                     && !army;
                 // a hand-thrown bomb that kills, or burns the people in a
                 // bus or truck, is an attack on them (ACLED), not a riot
-                let burnt_riders = [
+                let vehicles = [
                     "bus",
                     "buses",
                     "truck",
@@ -2641,13 +2656,13 @@ pub fn assemble(ms: &[Mention], ctx: &Ctx<'_>) -> Vec<Event> {
                     "van",
                     "passengers",
                     "car",
-                ]
-                .iter()
-                .any(|v| {
-                    words
+                ];
+                // (the cheap substring test first; then one pass over the
+                // words for all the vehicle nouns at once)
+                let burnt_riders = words.contains("burn")
+                    && words
                         .split(|c: char| !c.is_ascii_alphanumeric())
-                        .any(|w| w == *v)
-                }) && words.contains("burn");
+                        .any(|w| vehicles.contains(&w));
                 let hand_attack = hand_bomb
                     && !armed_dead
                     && (fat.best.unwrap_or(0) > 0 || burnt_riders)

@@ -98,7 +98,37 @@ fn glued_headline(head: &str, next: u8) -> bool {
 /// The side of a person noun: the lexicon's person nouns, plus kin, companions
 /// and outlaws that only ever stand for people in a casualty phrase
 /// ("his nephew", "a cleaner", "his brother-in-law", "two bandits").
+///
+/// Remembered per thread by the word as written (a pure function of it): the
+/// noun phrase reader asks about the same few words many times, and the
+/// word lists are long `match`es.
 fn pside(w: &str) -> Option<Side> {
+    PSIDES.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(&s) = c.get(w) {
+            return s;
+        }
+        let s = pside_uncached(w);
+        // (bounded: a text of ever new words cannot grow it without end)
+        if c.len() >= PSIDE_MEMO {
+            c.clear();
+        }
+        c.insert(w.into(), s);
+        s
+    })
+}
+
+/// How many words [`pside`] remembers per thread (at most).
+const PSIDE_MEMO: usize = 8192;
+
+thread_local! {
+    /// [`pside`]'s answers by the word as written.
+    static PSIDES: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Option<Side>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// [`pside`] itself.
+fn pside_uncached(w: &str) -> Option<Side> {
     // (one lower-cased copy, on the stack, for both word lists)
     crate::lexicon::with_ascii_lower(w, |lw| {
         crate::lexicon::person_side_lower(lw).or_else(|| pside_more(w, lw))
@@ -911,6 +941,14 @@ type Quant = (usize, u32, Option<u32>, Option<u32>, usize, bool);
 /// All counts of people in the sentence `sent` (article offsets `base`),
 /// given the lexicon hits inside it.
 pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
+    // (no outcome word: `may_count` reads the lower-case sentence alone, the
+    // same before the numbers are joined, as none of its phrases has a space
+    // after a "-ty" word; most sentences end here, before the copies below)
+    if !hits.iter().any(|h| matches!(h.hit, Hit::Outcome(_)))
+        && !may_count(&sent.to_ascii_lowercase(), hits)
+    {
+        return Vec::new();
+    }
     // "twenty four" reads as "twenty-four" (same bytes, same offsets)
     let joined = join_compound_numbers(sent);
     let sent: &str = &joined;
@@ -3139,6 +3177,11 @@ fn active_verb_before(hits: &[LexHit], ts: &[Tok<'_>], i: usize) -> bool {
 /// "during this 10-year-long war", "in the last three years", "in nine
 /// years", "during 1990"). ACLED codes no event from such a figure.
 pub fn cumulative_toll(low: &str) -> bool {
+    // (a perfect tense needs the word "have" or "has": without even the
+    // letters there is no toll, before the words are split out)
+    if !(low.contains("have") || low.contains("has")) {
+        return false;
+    }
     let words: Vec<&str> = low
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())

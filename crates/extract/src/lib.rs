@@ -186,16 +186,25 @@ fn gathered_before_grievance(
 
 /// Whether the text is written in capitals (more than 60% of its letters).
 fn shouting(text: &str) -> bool {
+    // (counted in byte-wide sums over chunks of at most 255 bytes, which
+    // cannot overflow: the compiler vectorises the inner loop)
+    let b = &text.as_bytes()[..text.len().min(4000)];
     let (mut up, mut letters) = (0usize, 0usize);
-    for b in text.bytes().take(4000) {
-        if b.is_ascii_alphabetic() {
-            letters += 1;
-            if b.is_ascii_uppercase() {
-                up += 1;
-            }
+    for chunk in b.chunks(255) {
+        let (mut u, mut l) = (0u8, 0u8);
+        for &c in chunk {
+            u += u8::from(c.is_ascii_uppercase());
+            l += u8::from(ascii_letter(c));
         }
+        up += usize::from(u);
+        letters += usize::from(l);
     }
     letters > 40 && up * 10 > letters * 6
+}
+
+/// `b.is_ascii_alphabetic()`, as one subtraction and compare.
+fn ascii_letter(b: u8) -> bool {
+    (b | 0x20).wrapping_sub(b'a') < 26
 }
 
 /// `text` with each line break inside a paragraph (a single `\n` between two
@@ -309,20 +318,27 @@ fn contains_word(text: &str, word: &str) -> bool {
 /// ASCII title case: "SAN SALVADOR, 3 JAN" → "San Salvador, 3 Jan". Same length.
 fn title_case(text: &str) -> String {
     // byte by byte: only ASCII letters change, so every other byte (of a
-    // multi-byte char too, which counts as no letter) is copied as it is
-    let mut out = text.as_bytes().to_vec();
-    let mut prev_alpha = false;
-    for b in &mut out {
-        if b.is_ascii_alphabetic() {
-            if prev_alpha {
-                b.make_ascii_lowercase();
-            } else {
-                b.make_ascii_uppercase();
-            }
-            prev_alpha = true;
+    // multi-byte char too, which counts as no letter) is copied as it is; a
+    // letter is lower case after a letter or an apostrophe, else upper case,
+    // which the byte before it tells (a case change keeps what it is), so
+    // each byte is a function of itself and the one before: no state is
+    // carried and the compiler vectorises the loop (selects, no branches)
+    let b = text.as_bytes();
+    let cased = |prev: u8, c: u8| {
+        let after_letter = ascii_letter(prev) | (prev == b'\'');
+        let recased = if after_letter { c | 0x20 } else { c & !0x20 };
+        if ascii_letter(c) {
+            recased
         } else {
-            prev_alpha = *b == b'\'';
+            c
         }
+    };
+    let mut out = vec![0u8; b.len()];
+    if let (Some(o), Some(&first)) = (out.first_mut(), b.first()) {
+        *o = cased(b' ', first);
+    }
+    for ((o, &p), &c) in out.iter_mut().skip(1).zip(b).zip(b.iter().skip(1)) {
+        *o = cased(p, c);
     }
     // (ASCII case changes keep the UTF-8 valid: the fallback is never taken)
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())

@@ -1050,54 +1050,124 @@ fn word_hits<'a>(l: &'a str, w: &'a str) -> impl Iterator<Item = (usize, usize)>
 /// ([`has_border`]), and such words (none in the lists used), the words that
 /// open with another byte and lists of more than 64 words are read by
 /// `word_hits` itself: the same answers.
-fn has_word(l: &str, words: &[&str]) -> bool {
-    const SLOTS: usize = 64;
-    let slot = |first: u8, run: usize| (usize::from(first) * 7 + run) & (SLOTS - 1);
+///
+/// A list's table is built once per thread: the lists are `'static`, so a
+/// list's address and length name its words for good.
+fn has_word(l: &str, words: &'static [&'static str]) -> bool {
     if words.len() > 64 {
         return words.iter().any(|w| word_hits(l, w).next().is_some());
     }
-    // each slot: the words (bits by index) filed under it
-    let mut table = [0u64; SLOTS];
-    let mut any = false;
-    for (k, w) in words.iter().enumerate() {
-        let wb = w.as_bytes();
-        let Some(&c) = wb.first() else {
-            continue;
-        };
-        let run = wb
-            .iter()
-            .position(|x| !x.is_ascii_alphanumeric())
-            .unwrap_or(wb.len());
-        if run == 0 || (run < wb.len() && has_border(wb)) {
-            if word_hits(l, w).next().is_some() {
-                return true;
-            }
-            continue;
-        }
-        table[slot(c, run)] |= 1 << k;
-        any = true;
-    }
-    if !any {
+    if words.is_empty() {
         return false;
     }
-    let b = l.as_bytes();
-    with_runs(b, |runs| {
-        runs.iter().any(|&(s, e)| {
-            let mut filed = table[slot(b[s], e - s)];
-            while filed != 0 {
-                let k = filed.trailing_zeros() as usize;
-                filed &= filed - 1;
-                let wb = words[k].as_bytes();
-                if b[s..].starts_with(wb)
-                    && b.get(s + wb.len())
-                        .is_none_or(|x| !x.is_ascii_alphanumeric())
-                {
-                    return true;
-                }
+    let key = (words.as_ptr() as usize, words.len());
+    TABLES.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.is_empty() {
+            c.resize(TABLE_CACHE, WordTable::EMPTY);
+        }
+        let e = &mut c[(key.0 >> 3 ^ key.1) & (TABLE_CACHE - 1)];
+        if e.key != key {
+            *e = WordTable::build(key, words);
+        }
+        // the words the one pass cannot read, each by its own scan
+        let mut slow = e.slow;
+        while slow != 0 {
+            let k = slow.trailing_zeros() as usize;
+            slow &= slow - 1;
+            if word_hits(l, words[k]).next().is_some() {
+                return true;
             }
-            false
+        }
+        if !e.any {
+            return false;
+        }
+        let table = &e.table;
+        let b = l.as_bytes();
+        with_runs(b, |runs| {
+            runs.iter().any(|&(s, e)| {
+                let mut filed = table[word_slot(b[s], e - s)];
+                while filed != 0 {
+                    let k = filed.trailing_zeros() as usize;
+                    filed &= filed - 1;
+                    let wb = words[k].as_bytes();
+                    if b[s..].starts_with(wb)
+                        && b.get(s + wb.len())
+                            .is_none_or(|x| !x.is_ascii_alphanumeric())
+                    {
+                        return true;
+                    }
+                }
+                false
+            })
         })
     })
+}
+
+/// Slots of a [`WordTable`].
+const WORD_SLOTS: usize = 64;
+
+/// The slot of [`WordTable`] for a word's first byte and first run length.
+fn word_slot(first: u8, run: usize) -> usize {
+    (usize::from(first) * 7 + run) & (WORD_SLOTS - 1)
+}
+
+/// How many word lists' tables a thread keeps (direct-mapped by address).
+const TABLE_CACHE: usize = 128;
+
+/// A word list of at most 64 words filed for [`has_word`].
+#[derive(Clone, Copy)]
+struct WordTable {
+    /// The list's address and length.
+    key: (usize, usize),
+    /// Per slot: the words (bits by index) filed under it.
+    table: [u64; WORD_SLOTS],
+    /// The words read by [`word_hits`] (bits by index): those that do not
+    /// open with a letter or digit, and those with a border ([`has_border`]).
+    slow: u64,
+    /// Whether any word is filed in `table`.
+    any: bool,
+}
+
+impl WordTable {
+    /// No list.
+    const EMPTY: WordTable = WordTable {
+        key: (0, 0),
+        table: [0; WORD_SLOTS],
+        slow: 0,
+        any: false,
+    };
+
+    /// The table of `words` (at most 64).
+    fn build(key: (usize, usize), words: &[&str]) -> WordTable {
+        let mut t = WordTable {
+            key,
+            ..WordTable::EMPTY
+        };
+        for (k, w) in words.iter().enumerate().take(64) {
+            let wb = w.as_bytes();
+            let Some(&c) = wb.first() else {
+                continue;
+            };
+            let run = wb
+                .iter()
+                .position(|x| !x.is_ascii_alphanumeric())
+                .unwrap_or(wb.len());
+            if run == 0 || (run < wb.len() && has_border(wb)) {
+                t.slow |= 1 << k;
+                continue;
+            }
+            t.table[word_slot(c, run)] |= 1 << k;
+            t.any = true;
+        }
+        t
+    }
+}
+
+thread_local! {
+    /// [`has_word`]'s tables of the word lists, by address.
+    static TABLES: std::cell::RefCell<Vec<WordTable>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// A copy of a text and its runs of ASCII letters and digits (start, end).

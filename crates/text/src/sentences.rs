@@ -174,13 +174,22 @@ fn sentence_ends(seg: &str) -> Vec<usize> {
     // Only quotes, terminators and the lead byte of the curly quotes and the
     // ellipsis (U+201C, U+201D, U+2026 all start with 0xE2) matter: skip the rest.
     let special = |x: u8| matches!(x, b'"' | b'.' | b'!' | b'?' | 0xE2);
+    // the next '!' or '?' at or after the skip's start (by `memchr`, found
+    // again only once the skip has passed it: linear over the segment)
+    let mut bang = memchr::memchr2(b'!', b'?', b);
     while i < b.len() {
         let c = b[i];
         if !special(c) {
-            i += b[i..]
-                .iter()
-                .position(|&x| special(x))
-                .unwrap_or(b.len() - i);
+            if bang.is_some_and(|p| p < i) {
+                bang = memchr::memchr2(b'!', b'?', &b[i..]).map(|p| i + p);
+            }
+            let other = memchr::memchr3(b'"', b'.', 0xE2, &b[i..]).map(|p| i + p);
+            i = match (other, bang) {
+                (Some(a), Some(q)) => a.min(q),
+                (Some(a), None) => a,
+                (None, Some(q)) => q,
+                (None, None) => b.len(),
+            };
             continue;
         }
         // Track double quotes (straight and curly).

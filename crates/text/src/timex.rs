@@ -349,18 +349,23 @@ struct W<'a> {
 
 fn words(text: &str) -> Vec<W<'_>> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    // (about one word in six bytes: room for most texts' words at once)
+    let mut out = Vec::with_capacity(b.len() / 6 + 4);
     let mut i = 0;
     while i < b.len() {
         if b[i].is_ascii_alphanumeric() {
             let s = i;
             while i < b.len() {
                 let c = b[i];
+                if c.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
                 let date_sep = (c == b'/' || c == b'-')
                     && i + 1 < b.len()
                     && b[i + 1].is_ascii_digit()
                     && b[s].is_ascii_digit();
-                if c.is_ascii_alphanumeric() || date_sep {
+                if date_sep {
                     i += 1;
                 } else if c == b'.'
                     && i > s
@@ -448,8 +453,65 @@ fn numeric_date(w: &str) -> Option<NaiveDate> {
     None
 }
 
+/// Letters and digits every time expression holds one of (ASCII case
+/// ignored): a digit (numeric dates, days, years), a month name's first
+/// three letters, "day" (weekdays, "today", "yesterday", "the next day"),
+/// "week" ("weekend"), "night" ("tonight"), or a word after "last"/"this"
+/// (month, year, morning, afternoon, evening). A text with none of them has
+/// no time expression ([`find_timexes`] returns at once).
+const TIMEX_CUES: &[&str] = &[
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8",
+    "9",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "day",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+];
+
+/// Whether `text` holds one of [`TIMEX_CUES`] (one automaton pass).
+fn may_hold_timex(text: &str) -> bool {
+    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(TIMEX_CUES)
+            .ok()
+    })
+    .as_ref()
+    // (no automaton: every text is read in full)
+    .is_none_or(|ac| ac.is_match(text))
+}
+
 /// Every time expression in `text`, left to right, not overlapping.
 pub fn find_timexes(text: &str) -> Vec<Timex> {
+    if !may_hold_timex(text) {
+        return Vec::new();
+    }
     let ws = words(text);
     let mut out = Vec::new();
     // one lower-case copy of the text; words are slices of it
@@ -466,7 +528,12 @@ pub fn find_timexes(text: &str) -> Vec<Timex> {
         };
         let w = l(i);
         // numeric dates
-        if let Some(d) = numeric_date(ws[i].s) {
+        // (a numeric date opens with a digit: its first part is a number)
+        if let Some(d) = ws[i].s.as_bytes()[0]
+            .is_ascii_digit()
+            .then(|| numeric_date(ws[i].s))
+            .flatten()
+        {
             i = push(i, i, TimexKind::Absolute(d), &mut out);
             continue;
         }
@@ -601,7 +668,12 @@ pub fn find_timexes(text: &str) -> Vec<Timex> {
             _ => {}
         }
         // "a day after/later/earlier/before", "two days ago", "the previous day"
-        if let Some(n) = small_number(w) {
+        // (the number only when a day or week word follows: `small_number`
+        // parses every word it is given)
+        if let Some(n) = matches!(l(i + 1), "day" | "days" | "week" | "weeks")
+            .then(|| small_number(w))
+            .flatten()
+        {
             if matches!(l(i + 1), "day" | "days") {
                 let dir = match l(i + 2) {
                     "after" | "later" => Some(1),
@@ -681,6 +753,51 @@ pub fn dateline_end(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every kind of time expression holds one of the cues the quick check
+    /// in front of `find_timexes` looks for, and a text without any has none.
+    #[test]
+    fn the_cue_check_passes_every_time_expression() {
+        for t in [
+            "on Monday night",
+            "SINCE THURSDAY",
+            "today",
+            "TONIGHT",
+            "yesterday",
+            "over the weekend",
+            "last week",
+            "this month",
+            "past year",
+            "LAST NIGHT",
+            "this morning",
+            "early this afternoon",
+            "this evening",
+            "two days ago",
+            "a day later",
+            "three weeks ago",
+            "the previous day",
+            "the next day",
+            "in October",
+            "Oct. 19",
+            "SEPT 3",
+            "19th June",
+            "in 2021",
+            "01/05/2008",
+            "2026-01-31",
+        ] {
+            let found = find_timexes(t);
+            assert!(!found.is_empty(), "{t:?} is a time expression");
+            assert!(may_hold_timex(t), "{t:?}");
+        }
+        for t in [
+            "police said the attack killed nine",
+            "",
+            "THE GUERRILLAS FLED",
+        ] {
+            assert!(!may_hold_timex(t), "{t:?}");
+            assert!(find_timexes(t).is_empty());
+        }
+    }
 
     /// The first-letter and length checks in front of `month_of` and
     /// `weekday_of` turn away no name, in any case, with a full stop or a
