@@ -44,6 +44,9 @@ pub struct Extractor {
     gaz: Arc<Gazetteer>,
     /// The process's one trigger lexicon (its automaton takes ~10 ms to build).
     lex: &'static Lexicon,
+    /// Lower-cased demonym → (ISO2, country name), for a nation's fire
+    /// ("Indian shelling").
+    demonyms: std::collections::HashMap<String, (String, String)>,
 }
 
 /// Disjoint byte intervals (the union of the spans put in), for overlap
@@ -537,9 +540,24 @@ fn capital_phrase(text: &str, sent: Span) -> Option<Span> {
 impl Extractor {
     /// A coder that uses `gaz` for places and actors.
     pub fn new(gaz: Arc<Gazetteer>) -> Self {
+        // every country's demonyms (the gazetteer is looked up by ISO2)
+        let mut demonyms = std::collections::HashMap::new();
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                let iso = String::from_utf8_lossy(&[a, b]).into_owned();
+                if let Some(ci) = gaz.country(&iso) {
+                    for d in &ci.demonyms {
+                        demonyms
+                            .entry(d.to_lowercase())
+                            .or_insert_with(|| (ci.iso2.clone(), ci.name.clone()));
+                    }
+                }
+            }
+        }
         Extractor {
             gaz,
             lex: assemble::lexicon(),
+            demonyms,
         }
     }
 
@@ -781,6 +799,27 @@ impl Extractor {
         // overlap tests against the candidates so far through an interval set
         // (a run-on text has 10^5 candidates: pairwise tests were quadratic)
         let mut taken = SpanSet::new(actors.iter().map(|a| a.span));
+        // a nation's fire ("Indian shelling", "Israeli airstrikes") is its
+        // military, whatever the venue's country
+        for m in rec.places.iter().filter(|m| m.kind == PlaceKind::Demonym) {
+            let Some((iso, name)) = text
+                .get(m.span.start..m.span.end)
+                .and_then(|d| self.demonyms.get(&d.to_lowercase()))
+            else {
+                continue;
+            };
+            let fire = mentions::national_fire(text, m.span.start, m.span.end, iso);
+            if let Some(sp) = fire.filter(|sp| !taken.overlaps(*sp)) {
+                taken.insert(sp);
+                actors.push(ActorCand {
+                    span: sp,
+                    actor: mentions::generic_actor(Generic::Military, Some(name)),
+                    generic: Some(Generic::Military),
+                    country: false,
+                    country_name: Some(name.clone()),
+                });
+            }
+        }
         for p in &places {
             if p.kind == PlaceKind::Country {
                 let name = p

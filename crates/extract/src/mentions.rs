@@ -3736,6 +3736,10 @@ fn roles(
             || after_with(a)
             // the subject of a later verb: "… was killed when gunmen stormed"
             || ts.iter().any(|(_, t)| t.start > a.span.end && t.start <= end_of(a) + 12)
+            // a nation's fire names its own weapon ("Russian artillery hit")
+            || (a.generic == Some(Generic::Military)
+                && a.span.start <= first_verb
+                && ts.iter().any(|(_, t)| a.span.contains(*t)))
             || {
                 let rest = text.get(end_of(a)..clause.end.min(end_of(a) + 20)).unwrap_or("");
                 let next = rest.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
@@ -4314,7 +4318,13 @@ pub fn crowd_counterpart(
     };
     let rioters = a1.name.starts_with("Rioters");
     let unnamed_gunmen = a1.name.starts_with("Unidentified Armed Group");
-    if !rioters && !unnamed_gunmen {
+    // a foreign state's forces firing into the venue's country ("Indian
+    // shelling killed three in Kotli")
+    let foreign_forces = a1
+        .name
+        .strip_prefix("Military Forces of ")
+        .is_some_and(|c| country != Some(c));
+    if !rioters && !unnamed_gunmen && !foreign_forces {
         return actor2;
     }
     let counted = |sides: &[Side]| {
@@ -4334,6 +4344,16 @@ pub fn crowd_counterpart(
     // were killed and 5 others injured in a drone strike")
     let civilians_hurt =
         counted(&[Side::Civilians]) || (counted(&[Side::Unknown]) && !counted(&[Side::Militants]));
+    // a foreign state's fire that hurt people of no armed side: its victims
+    // are the venue's civilians
+    if foreign_forces {
+        let fight = has_word(words, FIGHT_WORDS);
+        return if actor2.is_none() && !fight && civilians_hurt {
+            Some(generic_actor(Generic::Civilians, country))
+        } else {
+            actor2
+        };
+    }
     // unnamed armed men on both sides ("a soldier was killed in an
     // encounter with militants", "two people were hurt when assailants
     // hurled bombs at a bus"): the side that was hurt is the second
@@ -5163,6 +5183,69 @@ fn main_insurgency(doc: &Doc<'_>, r: RoleActor) -> RoleActor {
         },
         None => r,
     }
+}
+
+/// Nouns of a state's fire after a demonym: "Indian shelling", "Israeli
+/// airstrikes", "Pakistani artillery", "Russian drones". The fire of a
+/// nation is its military's (ACLED: Military Forces of <country>).
+const NATIONAL_FIRE: &[&str] = &[
+    "shelling",
+    "shells",
+    "firing",
+    "fire",
+    "gunfire",
+    "artillery",
+    "mortar",
+    "mortars",
+    "rockets",
+    "missiles",
+    "missile",
+    "jets",
+    "fighter jets",
+    "warplanes",
+    "aircraft",
+    "helicopters",
+    "helicopter gunships",
+    "gunships",
+    "drones",
+    "drone",
+    "strikes",
+    "airstrikes",
+    "airstrike",
+    "air strikes",
+    "air strike",
+    "air raids",
+    "air raid",
+    "bombardment",
+    "navy",
+    "warships",
+];
+
+/// Countries whose people's fire is no state's (ISO2): the Palestinian
+/// territories' rockets are the armed groups'.
+const NO_NATIONAL_FIRE: &[&str] = &["PS"];
+
+/// The span of a nation's fire starting at a demonym ending at `demonym_end`
+/// ("Indian| shelling", "Israeli| air strikes"), for a country `iso2` that
+/// has an army of its own; `None` when the next words name no fire.
+pub fn national_fire(text: &str, start: usize, demonym_end: usize, iso2: &str) -> Option<Span> {
+    if NO_NATIONAL_FIRE.contains(&iso2) {
+        return None;
+    }
+    let rest = text.get(demonym_end..)?;
+    let rest = rest.strip_prefix(' ')?;
+    let b = rest.as_bytes();
+    let n = NATIONAL_FIRE
+        .iter()
+        .filter(|w| {
+            b.len() >= w.len()
+                && b[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+                && b.get(w.len())
+                    .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'-' && *c < 0x80)
+        })
+        .map(|w| w.len())
+        .max()?;
+    Some(Span::new(start, demonym_end + 1 + n))
 }
 
 #[cfg(test)]

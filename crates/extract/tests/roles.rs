@@ -1405,3 +1405,48 @@ fn a_state_force_hurt_beside_bystanders_is_the_other_side() {
     let e = primary(&evs);
     assert_eq!(actor2(e), "Police Forces of India", "{evs:#?}");
 }
+
+#[test]
+fn a_nations_shelling_across_a_border_is_its_military_against_the_civilians() {
+    let evs = extract(
+        "MUZAFFARABAD, March 9 - Indian shelling killed three villagers in the Kotli district \
+         of Pakistan-administered Kashmir on Monday, a local administrator said.",
+    );
+    let e = primary(&evs);
+    assert_eq!(actor1(e), "Military Forces of India", "{e:?}");
+    assert_eq!(actor2(e), "Civilians (Pakistan)", "{e:?}");
+}
+
+#[test]
+fn a_nations_airstrikes_and_artillery_are_its_military_whichever_the_nation() {
+    let evs = extract(
+        "KHARKIV, March 9 - Russian artillery hit a residential block in Kharkiv on Monday, \
+         killing four people, regional officials said.",
+    );
+    assert_eq!(
+        actor1(primary(&evs)),
+        "Military Forces of Russia",
+        "{evs:?}"
+    );
+    let evs = extract(
+        "KABUL, March 9 - Pakistani airstrikes killed six people in Khost province on Monday, \
+         Afghan officials said.",
+    );
+    assert_eq!(
+        actor1(primary(&evs)),
+        "Military Forces of Pakistan",
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn rockets_of_a_people_without_a_state_army_are_no_military() {
+    let evs = extract(
+        "SDEROT, March 9 - Palestinian rockets hit a house in Sderot on Monday, wounding two \
+         people, police said.",
+    );
+    assert!(
+        !evs.iter().any(|e| actor1(e).starts_with("Military Forces")),
+        "{evs:?}"
+    );
+}
