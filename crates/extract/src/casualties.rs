@@ -1652,6 +1652,25 @@ pub fn counts(sent: &str, base: usize, hits: &[LexHit]) -> Vec<Count> {
             {
                 break;
             }
+            // "two militants, Karim and Yusuf Daud, were killed", "three
+            // soldiers — A, B and C — were killed": the names of those
+            // counted in apposition are no more people
+            if head && (lw == "," || k == j) {
+                let from = if lw == "," { k + 1 } else { k };
+                if let Some(m) = apposed_names(&ts, hits, from) {
+                    let closed = if lw == "," {
+                        ts.get(m).is_some_and(|x| x.s == ",")
+                    } else {
+                        ts.get(m)
+                            .is_some_and(|x| outcome_at(hits, x).is_some() || AUX.contains(&x.l))
+                    };
+                    if closed {
+                        k = if lw == "," { m + 1 } else { m };
+                        steps += 1;
+                        continue;
+                    }
+                }
+            }
             // "his helper, Nur Islam, 26, were killed": skip a name or an age
             // in apposition
             if lw == "," && head {
@@ -2980,6 +2999,54 @@ fn appositive_lists(ts: &[Tok<'_>], quants: &[Quant]) -> Vec<(usize, usize, usiz
         }
     }
     out
+}
+
+/// A list of at least two personal names from `from` ("Karim and Yusuf
+/// Daud", "Ali Raza, 25, Tariq Mehmood and Imran Shah"): names of one to four
+/// capitalised words, each maybe followed by an age, joined by ",", "and" or
+/// ", and"; no outcome word ("Two Soldiers Killed …" is a headline).
+/// Returns the token index after the last name.
+fn apposed_names(ts: &[Tok<'_>], hits: &[LexHit], from: usize) -> Option<usize> {
+    let mut at = from;
+    let mut names = 0;
+    let mut after_and = false;
+    loop {
+        let mut e = at;
+        while e < ts.len()
+            && e < at + 4
+            && is_name_word(ts[e].s)
+            && outcome_at(hits, &ts[e]).is_none()
+        {
+            e += 1;
+        }
+        if e == at {
+            return None;
+        }
+        names += 1;
+        // ", 25," an age after the name
+        if ts.get(e).is_some_and(|x| x.s == ",")
+            && ts
+                .get(e + 1)
+                .is_some_and(|x| x.s.len() <= 2 && x.s.bytes().all(|c| c.is_ascii_digit()))
+        {
+            e += 2;
+        }
+        if after_and {
+            return (names >= 2).then_some(e);
+        }
+        match ts.get(e).map(|x| x.s) {
+            Some("and") => {
+                at = e + 1;
+                after_and = true;
+            }
+            Some(",") if ts.get(e + 1).is_some_and(|x| x.s == "and") => {
+                at = e + 2;
+                after_and = true;
+            }
+            Some(",") if ts.get(e + 1).is_some_and(|x| is_name_word(x.s)) => at = e + 1,
+            _ => return None,
+        }
+    }
 }
 
 /// Whether a sentence is written in title case: at least four words of four
