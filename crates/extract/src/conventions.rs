@@ -7,7 +7,7 @@
 
 use sitrep_model::{Actor, ActorType, Event, EventType, Evidence, Span};
 
-use crate::mentions::{generic_actor, ActorCand, Generic};
+use crate::mentions::{generic_actor, non_state_armed, ActorCand, Generic};
 
 /// Which side of a battle between a state force and a non-state armed group
 /// a country's coders put first.
@@ -39,15 +39,6 @@ fn state(a: &Actor) -> bool {
     a.actor_type == Some(ActorType::StateForces)
 }
 
-/// An armed group that is no state's: rebels, militias (named or not).
-/// Crowds, civilians and foreign states are not.
-fn armed_group(a: &Actor) -> bool {
-    matches!(
-        a.actor_type,
-        Some(ActorType::RebelGroups | ActorType::PoliticalMilitias | ActorType::IdentityMilitias)
-    )
-}
-
 /// The country an event is coded in: its place's, else the article's.
 fn event_country<'a>(ev: &'a Event, article_country: Option<&'a str>) -> Option<&'a str> {
     ev.location
@@ -68,7 +59,7 @@ pub fn battle_order(events: &mut [Event], article_country: Option<&str>) {
             .and_then(|c| BATTLE_ORDER.iter().find(|(k, _)| *k == c))
             .map_or(DEFAULT_FIRST, |(_, f)| *f);
         let swap = match (&ev.actor1, &ev.actor2, first) {
-            (Some(a), Some(b), First::NonState) => state(a) && armed_group(b),
+            (Some(a), Some(b), First::NonState) => state(a) && non_state_armed(b),
             _ => false,
         };
         if !swap {
@@ -137,7 +128,7 @@ pub fn state_side(events: &mut [Event], article_country: Option<&str>) {
             || !ev
                 .actor2
                 .as_ref()
-                .is_some_and(|a| armed_group(a) && !a.name.starts_with("Unidentified"))
+                .is_some_and(|a| non_state_armed(a) && !a.name.starts_with("Unidentified"))
         {
             continue;
         }
@@ -146,30 +137,37 @@ pub fn state_side(events: &mut [Event], article_country: Option<&str>) {
             .actor1
             .as_ref()
             .is_none_or(|a| a.name.starts_with("Unidentified Armed Group") && !told);
-        let Some(dead) = ev
-            .evidence
-            .iter()
-            .find(|e| e.field == "fatalities.state_forces")
-            .cloned()
-        else {
-            continue;
-        };
         if !unnamed {
             continue;
         }
-        let l = dead.text.to_ascii_lowercase();
-        let g = if POLICE_WORDS.iter().any(|w| l.contains(w)) {
-            Generic::Police
-        } else {
-            Generic::Military
+        let Some((force, dead)) = force_of_the_dead(ev, article_country) else {
+            continue;
         };
-        let country = event_country(ev, article_country).map(str::to_string);
-        ev.actor1 = Some(generic_actor(g, country.as_deref()));
+        ev.actor1 = Some(force);
         ev.evidence.push(Evidence {
             field: "actor1".into(),
             ..dead
         });
     }
+}
+
+/// The state force the event's state dead belonged to (police when the
+/// sentence telling them names a police rank or unit, else the military, of
+/// the event's country), with that sentence's evidence.
+fn force_of_the_dead(ev: &Event, article_country: Option<&str>) -> Option<(Actor, Evidence)> {
+    let dead = ev
+        .evidence
+        .iter()
+        .find(|e| e.field == "fatalities.state_forces")
+        .cloned()?;
+    let l = dead.text.to_ascii_lowercase();
+    let g = if POLICE_WORDS.iter().any(|w| l.contains(w)) {
+        Generic::Police
+    } else {
+        Generic::Military
+    };
+    let force = generic_actor(g, event_country(ev, article_country));
+    Some((force, dead))
 }
 
 /// The article the events were coded from, as the conventions read it.
@@ -331,26 +329,14 @@ pub fn state_victims(events: &mut [Event], article_country: Option<&str>) {
             || ev.fatalities.state_forces.unwrap_or(0) == 0
             // (more civilians than state personnel dead: the civilians)
             || ev.fatalities.civilians.unwrap_or(0) > ev.fatalities.state_forces.unwrap_or(0)
-            || !ev.actor1.as_ref().is_some_and(armed_group)
+            || !ev.actor1.as_ref().is_some_and(non_state_armed)
         {
             continue;
         }
-        let Some(dead) = ev
-            .evidence
-            .iter()
-            .find(|e| e.field == "fatalities.state_forces")
-            .cloned()
-        else {
+        let Some((force, dead)) = force_of_the_dead(ev, article_country) else {
             continue;
         };
-        let l = dead.text.to_ascii_lowercase();
-        let g = if POLICE_WORDS.iter().any(|w| l.contains(w)) {
-            Generic::Police
-        } else {
-            Generic::Military
-        };
-        let country = event_country(ev, article_country).map(str::to_string);
-        ev.actor2 = Some(generic_actor(g, country.as_deref()));
+        ev.actor2 = Some(force);
         ev.evidence.retain(|e| e.field != "actor2");
         ev.evidence.push(Evidence {
             field: "actor2".into(),

@@ -2114,16 +2114,19 @@ fn violence_elsewhere(doc: &Doc<'_>, sent: Span) -> bool {
     })
 }
 
+/// Whether an actor is an armed group that is no state's: rebels or a
+/// political or identity militia (named or not). Crowds, civilians and state
+/// forces are not.
+pub(crate) fn non_state_armed(a: &Actor) -> bool {
+    matches!(
+        a.actor_type,
+        Some(ActorType::RebelGroups | ActorType::PoliticalMilitias | ActorType::IdentityMilitias)
+    )
+}
+
 /// Whether a candidate is a named non-state armed group.
 fn named_armed(a: &ActorCand) -> bool {
-    a.generic.is_none()
-        && !a.country
-        && matches!(
-            a.actor.actor_type,
-            Some(
-                ActorType::RebelGroups | ActorType::PoliticalMilitias | ActorType::IdentityMilitias
-            )
-        )
+    a.generic.is_none() && !a.country && non_state_armed(&a.actor)
 }
 
 /// A killing its perpetrators announce themselves, which GTD codes as
@@ -2984,14 +2987,7 @@ fn attributed(doc: &Doc<'_>, clause: Span) -> Option<RoleActor> {
         }
         if a.generic.is_some()
             || a.country
-            || !matches!(
-                a.actor.actor_type,
-                Some(
-                    ActorType::RebelGroups
-                        | ActorType::PoliticalMilitias
-                        | ActorType::IdentityMilitias
-                )
-            )
+            || !non_state_armed(&a.actor)
             || in_quotes(doc.quotes, a.span.start)
             || text
                 .get(a.span.end..)
@@ -3698,15 +3694,7 @@ fn roles(
         && (cs.iter().any(|c| c.side == Side::Militants)
             || cands.iter().any(|a| {
                 a.generic == Some(Generic::Gunmen)
-                    || (a.generic.is_none()
-                        && matches!(
-                            a.actor.actor_type,
-                            Some(
-                                ActorType::RebelGroups
-                                    | ActorType::PoliticalMilitias
-                                    | ActorType::IdentityMilitias
-                            )
-                        ))
+                    || (a.generic.is_none() && non_state_armed(&a.actor))
             }));
     let after_with = |a: &ActorCand| {
         let state = matches!(a.generic, Some(Generic::Military | Generic::Police))
@@ -3952,16 +3940,8 @@ fn roles(
             .or_else(|| {
                 // people of no stated side hurt by an armed attacker (not in a
                 // fight between two sides) are civilians
-                (a1.as_ref().is_some_and(|a| {
-                    matches!(
-                        a.actor.actor_type,
-                        Some(
-                            ActorType::RebelGroups
-                                | ActorType::PoliticalMilitias
-                                | ActorType::IdentityMilitias
-                        )
-                    )
-                }) && !ts.iter().any(|t| t.0 == Trig::Clash))
+                (a1.as_ref().is_some_and(|a| non_state_armed(&a.actor))
+                    && !ts.iter().any(|t| t.0 == Trig::Clash))
                 .then(|| {
                     cs.iter().find(|c| {
                         c.side == Side::Unknown
@@ -4041,15 +4021,7 @@ const BY_QUANTITY: &[&str] = &[
 fn by_counted(text: &str, clause: Span, a: &ActorCand) -> bool {
     if a.country
         || !(a.generic == Some(Generic::Gunmen)
-            || (a.generic.is_none()
-                && matches!(
-                    a.actor.actor_type,
-                    Some(
-                        ActorType::RebelGroups
-                            | ActorType::PoliticalMilitias
-                            | ActorType::IdentityMilitias
-                    )
-                )))
+            || (a.generic.is_none() && non_state_armed(&a.actor)))
     {
         return false;
     }
@@ -4082,12 +4054,8 @@ fn by_counted(text: &str, clause: Span, a: &ActorCand) -> bool {
 /// in the story too.
 pub fn story_perpetrator(ms: &mut [Mention]) {
     let armed = |a: &Actor| {
-        matches!(
-            a.actor_type,
-            Some(
-                ActorType::RebelGroups | ActorType::PoliticalMilitias | ActorType::IdentityMilitias
-            )
-        ) && !a.name.starts_with("Unidentified Armed Group")
+        non_state_armed(a)
+            && !a.name.starts_with("Unidentified Armed Group")
             && !a.name.ends_with(" Militia")
     };
     let violent = |m: &Mention| matches!(m.family, Family::Violent | Family::Abduct);
@@ -5051,32 +5019,28 @@ fn border_exchange(
     // armed men, not either state's forces, fire across it ("militants based
     // across the border launched rocket attacks")
     let armed_men = a1.as_ref().is_some_and(|a| {
-        matches!(
-            a.actor.actor_type,
-            Some(
-                ActorType::RebelGroups | ActorType::PoliticalMilitias | ActorType::IdentityMilitias
-            )
-        ) && (!unnamed_armed(&a.actor) || {
-            let w = doc
-                .text
-                .get(a.span.start..a.span.end)
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            [
-                "militant",
-                "gunm",
-                "insurgent",
-                "terrorist",
-                "infiltrat",
-                "rebel",
-                "separatist",
-                "armed men",
-                "attacker",
-                "assailant",
-            ]
-            .iter()
-            .any(|k| w.contains(k))
-        })
+        non_state_armed(&a.actor)
+            && (!unnamed_armed(&a.actor) || {
+                let w = doc
+                    .text
+                    .get(a.span.start..a.span.end)
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                [
+                    "militant",
+                    "gunm",
+                    "insurgent",
+                    "terrorist",
+                    "infiltrat",
+                    "rebel",
+                    "separatist",
+                    "armed men",
+                    "attacker",
+                    "assailant",
+                ]
+                .iter()
+                .any(|k| w.contains(k))
+            })
     });
     // an infiltration bid or militants at the border: a fight with armed
     // men, not between the two armies

@@ -499,14 +499,7 @@ mod tests {
             s
         };
         let mut s = s.to_lowercase();
-        for (from, to) in [
-            ("tehrik", "tehreek"),
-            ("tahreek", "tehreek"),
-            ("tahrik", "tehreek"),
-            ("-e-", "-i-"),
-            ("qaida", "qaeda"),
-            ("baluch", "baloch"),
-        ] {
+        for (from, to) in super::SPELLINGS {
             s = s.replace(from, to);
         }
         s.retain(char::is_alphanumeric);
