@@ -540,18 +540,13 @@ fn capital_phrase(text: &str, sent: Span) -> Option<Span> {
 impl Extractor {
     /// A coder that uses `gaz` for places and actors.
     pub fn new(gaz: Arc<Gazetteer>) -> Self {
-        // every country's demonyms (the gazetteer is looked up by ISO2)
+        // every country's demonyms
         let mut demonyms = std::collections::HashMap::new();
-        for a in b'A'..=b'Z' {
-            for b in b'A'..=b'Z' {
-                let iso = String::from_utf8_lossy(&[a, b]).into_owned();
-                if let Some(ci) = gaz.country(&iso) {
-                    for d in &ci.demonyms {
-                        demonyms
-                            .entry(d.to_lowercase())
-                            .or_insert_with(|| (ci.iso2.clone(), ci.name.clone()));
-                    }
-                }
+        for ci in gaz.countries() {
+            for d in &ci.demonyms {
+                demonyms
+                    .entry(d.to_lowercase())
+                    .or_insert_with(|| (ci.iso2.clone(), ci.name.clone()));
             }
         }
         Extractor {

@@ -321,6 +321,20 @@ impl Gazetteer {
         self.data.country_info(iso2)
     }
 
+    /// Every country the gazetteer knows, in ISO2 order.
+    pub fn countries(&self) -> Vec<CountryInfo> {
+        let mut isos: Vec<&String> = self
+            .data
+            .country_by_iso
+            .keys()
+            .filter(|k| k.len() == 2 && k.bytes().all(|b| b.is_ascii_uppercase()))
+            .collect();
+        isos.sort_unstable();
+        isos.into_iter()
+            .filter_map(|k| self.data.country_info(k))
+            .collect()
+    }
+
     /// Resolve a bare place name (e.g. a dataset's city column) within an
     /// optional country: the most populous matching town, else admin unit.
     pub fn lookup_place(&self, name: &str, country_code: Option<&str>) -> Option<Location> {
